@@ -1,0 +1,32 @@
+# Two commands do all set-up: `make serve` and `make test`.
+# Both create .venv and install the pinned dependencies on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test build validate lint clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, re-rendered on every save in data/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: $(STAMP)  ## lint, then the whole test suite (unit, golden, strict build, browser)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+build: $(STAMP)  ## the static site in site/, as GitHub Pages serves it
+	$(BIN)/mkdocs build --strict
+
+validate: $(STAMP)  ## check data/ and report every problem as path:line:col
+	$(BIN)/kb validate
+
+clean:
+	rm -rf $(VENV) site generated generated.*

@@ -1,0 +1,177 @@
+"""Stage 3, link: resolve every reference once and build the reverse indexes.
+
+After this pass, rendering never looks anything up by scanning: a group's members,
+a person's events and quotes, a source's statements are all lists made here, in one
+walk over the data (linear in its size).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.model import (
+    ENTITY_KINDS,
+    Citation,
+    Entity,
+    Event,
+    KnowledgeBase,
+    Quote,
+    Relation,
+    Source,
+)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One statement in the data and one of its citations: what a source backs."""
+
+    entry: str
+    """Id of the entry the statement is on."""
+    section: str
+    """Where on that entry: 'summary', 'fact', 'name', 'relation', 'disagreement'..."""
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class QuoteUse:
+    """A quote as reported: the words, the citation that reports them, and where."""
+
+    quote: Quote
+    citation: Citation
+    entry: str
+    statement: str
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A relation seen from its target: `subject` --relation--> this entry."""
+
+    subject: str
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """An event an entry takes part in or happens at."""
+
+    event: str
+    role: str | None
+
+
+@dataclass
+class Linked:
+    """The knowledge base with every reverse link resolved."""
+
+    kb: KnowledgeBase
+    incoming: dict[str, list[Incoming]] = field(default_factory=lambda: defaultdict(list))
+    events_of: dict[str, list[Involvement]] = field(default_factory=lambda: defaultdict(list))
+    quotes_by: dict[str, list[QuoteUse]] = field(default_factory=lambda: defaultdict(list))
+    backing: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
+    """Source id -> statements that cite it directly."""
+    relayed: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
+    """Source id -> statements that cite it through another source ('citing')."""
+    published: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Outlet id -> ids of the sources it published."""
+    quotes: list[QuoteUse] = field(default_factory=list)
+    timeline: list[str] = field(default_factory=list)
+    """Event ids, earliest first."""
+
+    def entry(self, entry_id: str) -> Any:
+        return self.kb.entries[entry_id]
+
+    def kind(self, entry_id: str) -> str:
+        return self.kb.kinds[entry_id]
+
+
+def link(kb: KnowledgeBase) -> Linked:
+    """Build every reverse index in one pass over the entries."""
+    linked = Linked(kb)
+    for entry_id, entry in kb.entries.items():
+        if isinstance(entry, Source):
+            _link_source(linked, entry)
+            continue
+        _link_relations(linked, entry)
+        if isinstance(entry, Event):
+            _link_event(linked, entry)
+        for cited in statements(entry):
+            _link_citation(linked, cited)
+    linked.timeline = sorted(
+        (i for i, k in kb.kinds.items() if k == "event"),
+        key=lambda i: (*kb.entries[i].date.bounds, kb.entries[i].name),
+    )
+    linked.quotes.sort(key=_quote_order(kb))
+    for uses in linked.quotes_by.values():
+        uses.sort(key=_quote_order(kb))
+    return linked
+
+
+def _link_source(linked: Linked, source: Source) -> None:
+    if source.outlet:
+        linked.published[source.outlet].append(source.id)
+
+
+def _link_relations(linked: Linked, entry: Entity) -> None:
+    for relation in entry.relations:
+        linked.incoming[relation.target].append(Incoming(entry.id, relation))
+
+
+def _link_event(linked: Linked, event: Event) -> None:
+    for participant in event.participants:
+        linked.events_of[participant.entity].append(Involvement(event.id, participant.role))
+    for place in event.places:
+        linked.events_of[place].append(Involvement(event.id, "place"))
+
+
+def _link_citation(linked: Linked, cited: Cited) -> None:
+    citation = cited.citation
+    linked.backing[citation.source].append(cited)
+    if citation.citing:
+        linked.relayed[citation.citing].append(cited)
+    if citation.quote:
+        use = QuoteUse(citation.quote, citation, cited.entry, cited.text)
+        linked.quotes.append(use)
+        linked.quotes_by[citation.quote.speaker].append(use)
+
+
+def statements(entry: Entity) -> Iterator[Cited]:
+    """Every cited statement on an entry, each citation once, in page order."""
+    for citation in entry.summary.cite:
+        yield Cited(entry.id, "summary", entry.summary.text, citation)
+    for alias in entry.aliases:
+        for citation in alias.cite:
+            yield Cited(entry.id, "name", alias.name, citation)
+    for fact in entry.facts:
+        for citation in fact.cite:
+            yield Cited(entry.id, "fact", fact.text, citation)
+    for relation in entry.relations:
+        for citation in relation.cite:
+            yield Cited(entry.id, "relation", f"{relation.type} {relation.target}", citation)
+    for dispute in entry.disputes:
+        for version in dispute.versions:
+            for citation in version.cite:
+                yield Cited(entry.id, "disagreement", f"{dispute.about}: {version.value}",
+                            citation)
+    if isinstance(entry, Event):
+        for participant in entry.participants:
+            for citation in participant.cite:
+                yield Cited(entry.id, "participant", participant.entity, citation)
+
+
+def _quote_order(kb: KnowledgeBase) -> Any:
+    """Sort quotes by when they were said, else by when the source reported them."""
+
+    def key(use: QuoteUse) -> tuple:
+        when = use.quote.said or kb.entries[use.citation.source].date
+        bounds = when.bounds if when else (None, None)
+        return (bounds[0] is None, bounds, use.quote.speaker, use.quote.text)
+
+    return key
+
+
+def entity_ids(kb: KnowledgeBase) -> list[str]:
+    """Ids of people, groups, places and events (not sources)."""
+    return [i for i, k in kb.kinds.items() if k in ENTITY_KINDS]

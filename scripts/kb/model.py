@@ -1,0 +1,308 @@
+"""The data model, defined once: every kind, field and relation type of `data/`.
+
+Validation (pydantic), the JSON Schema for editors and the scaffolding all read
+these classes; nothing else declares the shape of the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+
+from kb import dates
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _to_date(value: Any) -> dates.FuzzyDate:
+    if isinstance(value, dates.FuzzyDate):
+        return value
+    if isinstance(value, dict):
+        unknown = set(value) - {"edtf", "qualifier"}
+        if unknown or "edtf" not in value:
+            raise ValueError("a date written as a mapping takes 'edtf' and optional "
+                             "'qualifier' (early, mid, late, as-early-as)")
+        return dates.parse(value["edtf"], value.get("qualifier"))
+    return dates.parse(value)
+
+
+Date = Annotated[
+    dates.FuzzyDate,
+    PlainValidator(_to_date),
+    WithJsonSchema({
+        "description": "A date as precise as the source: EDTF text (2024-01-04, 2023-10, "
+                       "2019, 2020~, 2024-01-04/2024-01-07) or {edtf, qualifier} for "
+                       "'late October' (qualifier: early, mid, late, as-early-as).",
+        "anyOf": [
+            {"type": "string"},
+            {"type": "integer"},
+            {"type": "object", "required": ["edtf"], "additionalProperties": False,
+             "properties": {"edtf": {"type": ["string", "integer"]},
+                            "qualifier": {"enum": ["early", "mid", "late", "as-early-as"]}}},
+        ],
+    }),
+]
+Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Record(BaseModel):
+    """Shared settings: unknown fields are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------------------- citations
+
+
+class Quote(Record):
+    """Words quoted verbatim, with who said them and when."""
+
+    text: Text = Field(description="The words exactly as the source prints them, "
+                                   "without quotation marks; mark cuts with [...].")
+    speaker: Ref = Field(description="Id of the person or group who said it.")
+    said: Date | None = Field(None, description="When it was said, as precisely as the "
+                                                "source says; leave out if not given.")
+    context: str | None = Field(None, description="Where it was said: 'post on X', "
+                                                  "'briefing', 'remarks to Vox'.")
+
+
+def _citation_shorthand(value: Any) -> Any:
+    return {"source": value} if isinstance(value, str) else value
+
+
+class Citation(Record):
+    """Where a statement comes from: a source, what it relays, and any quote."""
+
+    source: Ref = Field(description="Id of the source read (a file in data/sources/).")
+    citing: Ref | None = Field(None, description="Id of the source this one relays, e.g. "
+                                                 "Vox citing a Reuters report.")
+    quote: Quote | None = Field(None, description="A verbatim quote the source reports.")
+    note: str | None = Field(None, description="Anything a reader should know about "
+                                               "this citation.")
+
+
+Cite = Annotated[Citation, BeforeValidator(_citation_shorthand)]
+Cites = Annotated[
+    list[Cite],
+    Field(min_length=1, description="One or more citations: a source id, or a mapping "
+                                    "with source, citing, quote, note."),
+]
+
+
+# ---------------------------------------------------------------------------- relation types
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A kind of link, how it reads from each end, and what it may point to."""
+
+    label: str
+    """How it reads on the subject's page: 'member of'."""
+    inverse: str
+    """How it reads on the target's page: 'members'."""
+    targets: frozenset[str]
+    """Kinds the target may be."""
+
+
+_ACTORS = frozenset({"person", "group", "place"})
+RELATION_TYPES: dict[str, RelationType] = {
+    "member_of": RelationType("member of", "members", frozenset({"group"})),
+    "leader_of": RelationType("leader of", "led by", frozenset({"group", "place"})),
+    "works_for": RelationType("works for", "people", frozenset({"group"})),
+    "part_of": RelationType("part of", "parts", frozenset({"group", "place"})),
+    "located_in": RelationType("located in", "places here", frozenset({"place"})),
+    "backed_by": RelationType("backed by", "backs", _ACTORS),
+    "affiliated_with": RelationType("affiliated with", "affiliated", _ACTORS),
+    "allied_with": RelationType("allied with", "allies", _ACTORS),
+    "opposed_to": RelationType("opposed to", "opposed by", _ACTORS),
+    "operates_in": RelationType("operates in", "groups operating here", frozenset({"place"})),
+}
+# The names editors may write, taken from the registry above so the two cannot drift.
+RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
+
+
+# ---------------------------------------------------------------------------- statements
+
+
+class Statement(Record):
+    """Something a source says, in our own words, with its citations."""
+
+    text: Text = Field(description="The statement in our own words, neutral and attributed.")
+    cite: Cites
+    date: Date | None = Field(None, description="When it held or happened, if it is dated.")
+
+
+class Alias(Record):
+    """Another name or spelling under which sources give the entry."""
+
+    name: Text = Field(description="The name exactly as the source spells it.")
+    note: str | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
+    cite: Cites
+
+
+class Relation(Record):
+    """A cited link to another entry; its reverse shows on the target's page."""
+
+    type: RelationTypeName = Field(description="What kind of link: see RELATION_TYPES.")
+    target: Ref
+    role: str | None = Field(None, description="The position held, e.g. 'Prime Minister'.")
+    since: Date | None = None
+    until: Date | None = None
+    cite: Cites
+
+
+class Version(Record):
+    """One source's value in a disagreement."""
+
+    value: Text = Field(description="What these sources say.")
+    cite: Cites
+    note: str | None = None
+
+
+class Dispute(Record):
+    """A point where sources disagree; every version is kept with its sources."""
+
+    about: Text = Field(description="What the sources disagree on, e.g. 'Full name'.")
+    versions: list[Version] = Field(min_length=2)
+
+
+class Participant(Record):
+    """An entry that takes part in an event, and how."""
+
+    entity: Ref
+    role: str | None = Field(None, description="How it took part, e.g. 'killed'.")
+    cite: list[Cite] = Field(default_factory=list, description="Citations, when the "
+                                                               "summary's do not cover it.")
+
+
+# ---------------------------------------------------------------------------- entries
+
+
+class Entry(Record):
+    """Fields every person, group, place and event has."""
+
+    id: str = Field("", exclude=True, description="Set from the file name; never written.")
+    name: Text = Field(description="The name readers know best, as sources spell it.")
+    aliases: list[Alias] = Field(default_factory=list)
+    name_ar: str | None = Field(None, description="The name in Arabic script, if a source "
+                                                  "gives it (shown right to left).")
+    summary: Statement = Field(description="Who or what this is, in one or two sentences.")
+    facts: list[Statement] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(default_factory=list)
+
+
+class Person(Entry):
+    """A person named in the reporting."""
+
+
+class Group(Entry):
+    """An organisation of any kind."""
+
+    type: Literal[
+        "armed group", "government", "government body", "military", "military command",
+        "international coalition", "political bloc", "political movement", "think tank",
+        "news outlet", "news agency", "state",
+    ]
+
+
+class Place(Entry):
+    """A country, city, site or body of water."""
+
+    type: Literal["country", "city", "region", "territory", "site", "building", "street",
+                  "body of water"]
+
+
+class Event(Entry):
+    """Something that happened at a known time."""
+
+    type: Literal[
+        "strike", "attack", "raid", "killing", "announcement", "statement", "meeting",
+        "press conference", "military campaign", "war", "founding", "talks", "withdrawal",
+        "call", "campaign of attacks",
+    ]
+    date: Date = Field(description="When it happened, no more precise than the sources.")
+    places: list[Ref] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+
+
+class Source(Record):
+    """A publication the knowledge base cites."""
+
+    id: str = Field("", exclude=True, description="Set from the file name; never written.")
+    title: Text = Field(description="The headline; or, per title_kind, a URL slug or a "
+                                    "description of an untitled source.")
+    title_kind: Literal["headline", "url slug", "description"] = "headline"
+    type: Literal["article", "report", "statement", "post", "interview", "briefing",
+                  "analysis", "transcript"]
+    outlet: Ref | None = Field(None, description="Id of the group that published it.")
+    author: str | None = None
+    date: Date | None = Field(None, description="Publication date, as precise as known.")
+    date_basis: Literal["printed", "url", "inferred"] | None = Field(
+        None, description="How the date is known: printed on the page, taken from the "
+                          "URL, or inferred from the text.")
+    url: str | None = Field(None, pattern=r"^https?://\S+$",
+                            description="Address given by the source material; never guessed.")
+    relays: Ref | None = Field(None, description="Id of a source this one republishes.")
+    note: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+# ---------------------------------------------------------------------------- registries
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How a kind of entry is stored and shown."""
+
+    name: str
+    folder: str
+    model: type[Record]
+    label: str
+    plural: str
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("person", "people", Person, "Person", "People"),
+        Kind("group", "groups", Group, "Group", "Groups"),
+        Kind("place", "places", Place, "Place", "Places"),
+        Kind("event", "events", Event, "Event", "Events"),
+        Kind("source", "sources", Source, "Source", "Sources"),
+    )
+}
+KIND_BY_FOLDER = {kind.folder: kind.name for kind in KINDS.values()}
+ENTITY_KINDS = ("person", "group", "place", "event")
+
+
+
+Entity = Person | Group | Place | Event
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every valid entry by id; what `validate` hands to `link`."""
+
+    entries: dict[str, Entity | Source]
+    kinds: dict[str, str]
+    """Kind name of each id."""
+    paths: dict[str, str]
+    """Data file of each id, for messages."""
+
+    def of_kind(self, kind: str) -> list[Any]:
+        """Entries of one kind, in id order."""
+        return [self.entries[i] for i, k in self.kinds.items() if k == kind]

@@ -1,0 +1,69 @@
+"""Located problems: what every stage reports instead of raising."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the data, located for the editor who must fix it."""
+
+    path: str
+    """File the problem is in, relative to the project (e.g. `data/people/x.yaml`)."""
+    line: int
+    """1-based line; 0 when the problem concerns the whole file."""
+    column: int
+    """1-based column; 0 when unknown."""
+    message: str
+    """What is wrong and what was expected, in the editor's terms."""
+    severity: str = "error"
+    """`error` stops the build; `warning` is reported only."""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {prefix}{self.message}"
+
+
+class ProblemsFound(Exception):
+    """Raised at a boundary (CLI, hook) when the data has errors."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(format_problems(problems))
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that stop a build."""
+    return [p for p in problems if p.severity == "error"]
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    """All problems, sorted by file and line, one per line, with a count."""
+    ordered = sorted(problems)
+    count = len(errors(ordered))
+    lines = [str(p) for p in ordered]
+    lines.append(f"{count} error{'s' if count != 1 else ''} in data/")
+    return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` Did you mean 'x'?` when a close match exists, else an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def relative(path: Path, root: Path) -> str:
+    """`path` relative to `root` when inside it, for messages that stay short."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

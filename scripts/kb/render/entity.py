@@ -1,0 +1,167 @@
+"""One page per person, group, place and event."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from kb import spelling
+from kb.link import Linked
+from kb.model import KINDS, RELATION_TYPES, Entity, Event, Relation, Statement
+from kb.render.text import (
+    Footnotes,
+    esc,
+    front_matter,
+    link_to,
+    page_path,
+    quote_line,
+)
+
+
+def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
+    """(path, Markdown) of one entity's page."""
+    entity = linked.entry(entry_id)
+    kind = linked.kind(entry_id)
+    path = page_path(kind, entry_id)
+    notes = Footnotes(linked, path)
+    sections = [
+        _header(linked, entity, kind, path, notes),
+        _names(entity, notes),
+        _facts(linked, entity, notes, path),
+        _connections(linked, entity, notes, path),
+        _events(linked, entity, path),
+        _quotes(linked, entity, notes, path),
+        _disputes(entity, notes),
+        notes.section(),
+    ]
+    body = "\n".join(section for section in sections if section)
+    return path, search_front_matter(entity) + body
+
+
+def search_front_matter(entity: Entity) -> str:
+    """Front matter whose `tags` feed Material's search: names, aliases, spelling keys.
+
+    Material indexes page tags with a high boost (and renders them only when its
+    tags plugin is on, which this site does not use), so a page ranks first for any
+    of its names, including transliterations no source happens to use.
+    """
+    names = [entity.name, *(alias.name for alias in entity.aliases)]
+    keys = sorted(set().union(*(spelling.variants(name) for name in names)))
+    return front_matter(entity.name, [*dict.fromkeys(names), *keys])
+
+
+def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnotes) -> str:
+    label = KINDS[kind].label
+    # The page sits beside its kind's index, so the link back is always index.md.
+    details = [f'<span class="kb-kind">{label}</span> · [All {KINDS[kind].plural.lower()}](index.md)']
+    if isinstance(entity, Event):
+        details.append(f"**Date:** {entity.date.words()}")
+        if entity.places:
+            details.append("**Place:** " + ", ".join(link_to(linked, p, path)
+                                                     for p in entity.places))
+    kind_type = getattr(entity, "type", None)
+    if kind_type:
+        details.append(f"**Type:** {esc(kind_type)}")
+    summary = f"{esc(entity.summary.text)}{notes.refs(entity.summary.cite)}"
+    return f"# {esc(entity.name)}\n\n" + "  \n".join(details) + f"\n\n{summary}\n"
+
+
+def _names(entity: Entity, notes: Footnotes) -> str:
+    lines = [f"- **{esc(entity.name)}** (name used on this site)"]
+    for alias in entity.aliases:
+        note = f" — {esc(alias.note)}" if alias.note else ""
+        lines.append(f"- {esc(alias.name)}{note}{notes.refs(alias.cite)}")
+    if entity.name_ar:
+        lines.append(f'- Arabic script: <span lang="ar" dir="rtl">{esc(entity.name_ar)}</span>')
+    return "## Names\n\n" + "\n".join(lines) + "\n"
+
+
+def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+    if not entity.facts:
+        return ""
+    lines = [_statement(linked, fact, notes, path) for fact in entity.facts]
+    return "## Key facts\n\n" + "\n".join(lines) + "\n"
+
+
+def _statement(linked: Linked, statement: Statement, notes: Footnotes, path: str) -> str:
+    when = f"**{statement.date.words()}:** " if statement.date else ""
+    line = f"- {when}{esc(statement.text)}{notes.refs(statement.cite)}"
+    quotes = [c for c in statement.cite if c.quote]
+    for citation in quotes:
+        line += "\n\n    > " + quote_line(linked, citation.quote, citation, notes, path)
+    return line
+
+
+def _connections(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+    rows = list(_outgoing(linked, entity, notes, path)) + list(_incoming(linked, entity, path))
+    if not rows:
+        return ""
+    return "## Connections\n\n| Relation | With | Role | Since | Sources |\n" \
+           "|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _outgoing(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> Iterator[str]:
+    for relation in entity.relations:
+        yield _row(RELATION_TYPES[relation.type].label, link_to(linked, relation.target, path),
+                   relation, notes.named(relation.cite))
+
+
+def _incoming(linked: Linked, entity: Entity, path: str) -> Iterator[str]:
+    for incoming in linked.incoming.get(entity.id, []):
+        relation = incoming.relation
+        sources = f"on {link_to(linked, incoming.subject, path)}'s page"
+        yield _row(RELATION_TYPES[relation.type].inverse,
+                   link_to(linked, incoming.subject, path), relation, sources)
+
+
+def _row(label: str, other: str, relation: Relation, sources: str) -> str:
+    role = esc(relation.role) if relation.role else ""
+    since = relation.since.words() if relation.since else ""
+    if relation.until:
+        since = f"{since} – {relation.until.words()}"
+    return f"| {label.capitalize()} | {other} | {role} | {since} | {sources} |"
+
+
+def _events(linked: Linked, entity: Entity, path: str) -> str:
+    involvements = linked.events_of.get(entity.id, [])
+    if not involvements:
+        return ""
+    roles: dict[str, list[str]] = defaultdict(list)
+    for involvement in involvements:
+        if involvement.role:
+            roles[involvement.event].append(involvement.role)
+        else:
+            roles.setdefault(involvement.event, [])
+    ordered = sorted(roles, key=lambda i: linked.entry(i).date.bounds)
+    lines = []
+    for event_id in ordered:
+        event = linked.entry(event_id)
+        role = f" ({esc(', '.join(roles[event_id]))})" if roles[event_id] else ""
+        lines.append(f"- **{event.date.words()}** — {link_to(linked, event_id, path)}{role}")
+    return "## Events\n\n" + "\n".join(lines) + "\n"
+
+
+def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+    uses = linked.quotes_by.get(entity.id, [])
+    if not uses:
+        return ""
+    lines = []
+    for use in uses:
+        where = link_to(linked, use.entry, path)
+        quote = quote_line(linked, use.quote, use.citation, notes, path)
+        lines.append(f"> {quote}  \n> *About:* {where}\n")
+    return "## Quotes\n\n" + "\n".join(lines)
+
+
+def _disputes(entity: Entity, notes: Footnotes) -> str:
+    if not entity.disputes:
+        return ""
+    parts = ["## Disagreements between sources\n"]
+    for dispute in entity.disputes:
+        parts.append(f"### {esc(dispute.about)}\n")
+        parts.append("| Version | Given by | Note |\n|---|---|---|")
+        for version in dispute.versions:
+            note = esc(version.note) if version.note else ""
+            parts.append(f"| {esc(version.value)} | {notes.named(version.cite)} | {note} |")
+        parts.append("")
+    return "\n".join(parts)

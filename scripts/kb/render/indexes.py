@@ -1,0 +1,59 @@
+"""One index page per kind: every entry of that kind with its summary."""
+
+from __future__ import annotations
+
+from kb.link import Linked
+from kb.model import KINDS, Event
+from kb.render.text import esc, front_matter, index_path, link_to, source_title
+
+_INTROS = {
+    "person": "Everyone named in the reporting this site draws on.",
+    "group": "Armed groups, governments and their bodies, military commands, political "
+             "blocs, think tanks and news outlets.",
+    "place": "Countries, cities, sites and bodies of water.",
+    "event": "Everything dated, earliest first. The [timeline](../timeline.md) shows the "
+             "same events with their sources.",
+    "source": "Every publication the site cites, newest first, with what each one backs.",
+}
+
+
+def kind_index(linked: Linked, kind: str) -> tuple[str, str]:
+    """(path, Markdown) of the index of one kind."""
+    path = index_path(kind)
+    ids = [i for i, k in linked.kb.kinds.items() if k == kind]
+    header = front_matter(KINDS[kind].plural) + f"# {KINDS[kind].plural}\n\n{_INTROS[kind]}\n\n"
+    if not ids:
+        return path, header + "None yet.\n"
+    if kind == "source":
+        return path, header + _sources_table(linked, ids, path)
+    if kind == "event":
+        ids = [i for i in linked.timeline]
+        rows = [f"| {linked.entry(i).date.words()} | {link_to(linked, i, path)} | "
+                f"{esc(linked.entry(i).summary.text)} |" for i in ids]
+        return path, header + "| Date | Event | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    ids.sort(key=lambda i: linked.entry(i).name.casefold())
+    rows = [f"| {link_to(linked, i, path)} | {_type(linked, i)} | "
+            f"{esc(linked.entry(i).summary.text)} |" for i in ids]
+    return path, header + "| Name | Type | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _type(linked: Linked, entry_id: str) -> str:
+    entry = linked.entry(entry_id)
+    return esc(entry.type) if hasattr(entry, "type") and not isinstance(entry, Event) else ""
+
+
+def _sources_table(linked: Linked, ids: list[str], path: str) -> str:
+    def newest_first(source_id: str) -> tuple:
+        date = linked.entry(source_id).date
+        return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else ())
+
+    rows = []
+    for source_id in sorted(ids, key=newest_first):
+        source = linked.entry(source_id)
+        outlet = esc(linked.entry(source.outlet).name) if source.outlet else ""
+        date = source.date.words() if source.date else "not given"
+        title = f"[{source_title(source)}]({source_id}.md)"
+        count = len(linked.backing.get(source_id, [])) + len(linked.relayed.get(source_id, []))
+        rows.append(f"| {date} | {outlet} | {title} | {source.type} | {count} |")
+    return ("| Date | Outlet | Title | Type | Statements |\n|---|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")

@@ -1,0 +1,81 @@
+"""One page per source: what it is, and every statement the site takes from it."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from kb.link import Cited, Linked
+from kb.model import Source
+from kb.render.text import esc, external, front_matter, link_to, page_path, source_title
+
+_SECTIONS = {
+    "summary": "summary", "name": "name", "fact": "fact", "relation": "connection",
+    "disagreement": "disagreement", "participant": "participant",
+}
+_DATE_BASIS = {
+    "printed": "printed on the page",
+    "url": "taken from the page's address",
+    "inferred": "inferred from the text (not printed)",
+}
+
+
+def source_page(linked: Linked, source_id: str) -> tuple[str, str]:
+    """(path, Markdown) of one source's page."""
+    source: Source = linked.entry(source_id)
+    path = page_path("source", source_id)
+    parts = [front_matter(source.title), f"# {esc(source.title)}\n",
+             '<span class="kb-kind">Source</span> · [All sources](index.md)\n',
+             _details(linked, source, path)]
+    parts.append(_statements("Statements this source backs",
+                             linked.backing.get(source_id, []), linked, path))
+    parts.append(_statements("Statements relayed from this source by another",
+                             linked.relayed.get(source_id, []), linked, path))
+    return path, "\n".join(p for p in parts if p)
+
+
+def _details(linked: Linked, source: Source, path: str) -> str:
+    rows = [("Title", source_title(source))]
+    if source.outlet:
+        rows.append(("Outlet", link_to(linked, source.outlet, path)))
+    if source.author:
+        rows.append(("Author", esc(source.author)))
+    date = source.date.words() if source.date else "not given in the source material"
+    if source.date and source.date_basis:
+        date += f" ({_DATE_BASIS[source.date_basis]})"
+    rows.append(("Date", date))
+    rows.append(("Type", source.type))
+    rows.append(("Address", external(source.url, source.url) if source.url
+                 else "none given in the source material"))
+    if source.relays:
+        rows.append(("Republishes", link_to(linked, source.relays, path)))
+    if source.note:
+        rows.append(("Note", esc(source.note)))
+    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n"
+
+
+def _statements(title: str, cited: list[Cited], linked: Linked, path: str) -> str:
+    if not cited:
+        return ""
+    lines = [f"## {title}\n"]
+    for entry_id, group in groupby(cited, key=lambda c: c.entry):
+        lines.append(f"### {link_to(linked, entry_id, path)}\n")
+        for item in group:
+            lines.append(_line(item, linked, path))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _line(item: Cited, linked: Linked, path: str) -> str:
+    label = _SECTIONS[item.section]
+    text = esc(item.text)
+    if item.section == "relation":
+        relation_type, target = item.text.split(" ", 1)
+        text = f"{relation_type.replace('_', ' ')} {link_to(linked, target, path)}"
+    elif item.section == "participant":
+        text = link_to(linked, item.text, path)
+    line = f"- *{label}:* {text}"
+    if item.citation.citing and item.citation.source != item.citation.citing:
+        line += f" (citing {link_to(linked, item.citation.citing, path)})"
+    if item.citation.quote:
+        line += f" — quotes “{esc(item.citation.quote.text)}”"
+    return line

@@ -1,0 +1,145 @@
+"""Markdown building blocks shared by every page: escaping, links, dates, footnotes."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from typing import Any
+
+from kb.link import Linked
+from kb.model import KINDS, Citation, Source
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!~^$])")
+_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+
+
+def esc(text: str) -> str:
+    """Data text as literal Markdown: no markup, no HTML, no line structure."""
+    flat = " ".join(str(text).split())
+    escaped = html.escape(flat, quote=False)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if len(m[2]) == 1 else
+                           f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
+
+
+def attr(text: str) -> str:
+    """Text safe inside a double-quoted HTML attribute."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def page_path(kind: str, entry_id: str) -> str:
+    """Where an entry's page lives in the generated tree."""
+    return f"{KINDS[kind].folder}/{entry_id}.md"
+
+
+def index_path(kind: str) -> str:
+    return f"{KINDS[kind].folder}/index.md"
+
+
+def href(from_page: str, to_page: str) -> str:
+    """Relative link from one generated page to another (MkDocs checks these)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def link_to(linked: Linked, entry_id: str, from_page: str) -> str:
+    """A Markdown link to an entry's page, labelled with its name."""
+    target = page_path(linked.kind(entry_id), entry_id)
+    return f"[{esc(linked.entry(entry_id).name)}]({href(from_page, target)})"
+
+
+def external(url: str, label: str) -> str:
+    """A link out; only http(s) addresses pass the model, and they open safely."""
+    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    safe = safe.replace("<", "%3C").replace(">", "%3E").replace('"', "%22")
+    return f'[{esc(label)}]({safe}){{: rel="noopener" }}'
+
+
+def source_title(source: Source) -> str:
+    """A source's title as readers should read it: a headline in quotes, else bracketed."""
+    if source.title_kind == "headline":
+        return f"“{esc(source.title)}”"
+    if source.title_kind == "url slug":
+        return f"\\[untitled; URL slug: {esc(source.title)}\\]"
+    return f"\\[{esc(source.title)}\\]"
+
+
+def source_label(linked: Linked, source_id: str, from_page: str) -> str:
+    """'Vox, “Title”, 7 January 2024', the title linking to the source's page."""
+    source = linked.entry(source_id)
+    target = href(from_page, page_path("source", source_id))
+    parts = []
+    if source.outlet:
+        parts.append(esc(linked.entry(source.outlet).name))
+    parts.append(f"[{source_title(source)}]({target})")
+    parts.append(source.date.words() if source.date else "date not given")
+    return ", ".join(parts)
+
+
+class Footnotes:
+    """Numbered citations for one page; the same citation keeps one number."""
+
+    def __init__(self, linked: Linked, page: str) -> None:
+        self._linked = linked
+        self._page = page
+        self._numbers: dict[tuple, int] = {}
+        self._texts: list[str] = []
+
+    def refs(self, citations: list[Citation]) -> str:
+        """Footnote markers for citations, e.g. '[^1][^3]'."""
+        return "".join(f"[^{self._number(c)}]" for c in citations)
+
+    def named(self, citations: list[Citation]) -> str:
+        """Short source names with their markers: 'Vox citing Reuters[^2]; DOD[^3]'."""
+        return "; ".join(f"{self._short(c)}[^{self._number(c)}]" for c in citations)
+
+    def _short(self, citation: Citation) -> str:
+        text = self._outlet(citation.source)
+        return f"{text} citing {self._outlet(citation.citing)}" if citation.citing else text
+
+    def _outlet(self, source_id: str) -> str:
+        source = self._linked.entry(source_id)
+        name = self._linked.entry(source.outlet).name if source.outlet else source.title
+        return esc(name)
+
+    def _number(self, citation: Citation) -> int:
+        key = (citation.source, citation.citing, citation.note)
+        if key not in self._numbers:
+            self._numbers[key] = len(self._texts) + 1
+            self._texts.append(self._describe(citation))
+        return self._numbers[key]
+
+    def _describe(self, citation: Citation) -> str:
+        text = source_label(self._linked, citation.source, self._page)
+        if citation.citing:
+            text += ", citing " + source_label(self._linked, citation.citing, self._page)
+        if citation.note:
+            text += f" ({esc(citation.note)})"
+        return text + "."
+
+    def section(self) -> str:
+        """The 'Sources' section: every footnote definition, in number order."""
+        if not self._texts:
+            return ""
+        lines = [f"[^{n}]: {text}" for n, text in enumerate(self._texts, start=1)]
+        return "## Sources\n\n" + "\n".join(lines) + "\n"
+
+
+def quote_line(linked: Linked, quote: Any, citation: Citation, notes: Footnotes,
+               page: str) -> str:
+    """“Words” — Speaker, when and where said; reported by …[^n]."""
+    said = f", {quote.said.words()}" if quote.said else ""
+    context = f" ({esc(quote.context)})" if quote.context else ""
+    speaker = link_to(linked, quote.speaker, page)
+    return f"“{esc(quote.text)}” — {speaker}{said}{context}{notes.refs([citation])}"
+
+
+def front_matter(title: str, search_terms: list[str] | None = None) -> str:
+    """YAML front matter; quoting by json keeps any title safe as a YAML string."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if search_terms:
+        lines.append("tags:")
+        lines.extend(f"  - {json.dumps(term, ensure_ascii=False)}" for term in search_terms)
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"

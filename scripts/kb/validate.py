@@ -1,0 +1,230 @@
+"""Stage 2, validate: plain values -> typed entries, with every problem located.
+
+Pydantic checks each file against the model; its error locations are mapped back
+to YAML lines through the marks `load` kept. Then references are checked across
+files: unknown ids, ids of the wrong kind, duplicate ids.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kb.load import Loaded, Path_, RawRecord
+from kb.model import (
+    ENTITY_KINDS,
+    KINDS,
+    RELATION_TYPES,
+    SLUG_PATTERN,
+    Citation,
+    Event,
+    KnowledgeBase,
+    Participant,
+    Quote,
+    Relation,
+    Source,
+)
+from kb.problems import Problem, did_you_mean
+
+Reference = tuple[Path_, str, frozenset[str], str]
+"""Where a reference sits, the id it names, the kinds it may name, and what it is."""
+
+_SOURCE = frozenset({"source"})
+_ENTITIES = frozenset(ENTITY_KINDS)
+_SPEAKERS = frozenset({"person", "group"})
+
+
+def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
+    """Check every record and every reference; return the valid entries and all problems."""
+    problems = list(loaded.problems)
+    entries: dict[str, Any] = {}
+    kinds: dict[str, str] = {}
+    paths: dict[str, str] = {}
+    records: dict[str, RawRecord] = {}
+    for record in loaded.records:
+        entry, found = _validate_record(record)
+        problems.extend(found)
+        if record.id in records:
+            problems.append(Problem(record.path, 1, 1, f"duplicate id '{record.id}': "
+                                    f"{records[record.id].path} has the same file name"))
+            continue
+        records[record.id] = record
+        if entry is not None:
+            entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
+    for entry_id, entry in entries.items():
+        problems.extend(_check_references(entry, records[entry_id], kinds))
+    return KnowledgeBase(entries, kinds, paths), problems
+
+
+# ---------------------------------------------------------------------------- one file
+
+
+def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
+    problems = []
+    if not re.match(SLUG_PATTERN, record.id):
+        problems.append(Problem(record.path, 0, 0, f"file name '{record.id}' is not a valid id; "
+                                "use lower-case letters, digits and single hyphens, "
+                                "e.g. abu-taqwa.yaml"))
+    if not isinstance(record.data, dict):
+        found = type(record.data).__name__
+        problems.append(Problem(record.path, 1, 1, f"expected a mapping of fields "
+                                f"(name: ..., summary: ...), found {found}"))
+        return None, problems
+    if "id" in record.data:
+        line, column = record.mark(("id",))
+        problems.append(Problem(record.path, line, column, "remove 'id': an entry's id is "
+                                f"its file name ('{record.id}')"))
+        return None, problems
+    model = KINDS[record.kind].model
+    try:
+        entry = model.model_validate(record.data)
+    except ValidationError as error:
+        problems.extend(_located(record, model, e) for e in error.errors())
+        return None, problems
+    return entry.model_copy(update={"id": record.id}), problems
+
+
+def _located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
+    loc: Path_ = tuple(error["loc"])
+    line, column = record.mark(loc)
+    return Problem(record.path, line, column, _message(model, loc, error))
+
+
+def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
+    kind, field = error["type"], _dotted(loc)
+    if kind == "missing":
+        return f"missing required field '{loc[-1]}'" + _within(loc[:-1])
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), allowed)
+        return (f"unknown field '{loc[-1]}'{_within(loc[:-1])}; expected one of "
+                f"{', '.join(allowed)}.{hint}")
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"]
+        choices = re.findall(r"'([^']*)'", expected)
+        hint = did_you_mean(str(error["input"]), choices)
+        return f"{field}: '{error['input']}' is not allowed; expected one of {expected}.{hint}"
+    if kind == "too_short":
+        return f"{field}: needs at least {error['ctx']['min_length']} item(s), found none"
+    if kind == "string_pattern_mismatch" and loc[-1] == "url":
+        return f"{field}: '{error['input']}' is not a web address; expected http:// or https://"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
+        wanted = expected.get(kind, "a mapping of fields")
+        return f"{field}: expected {wanted}, found {_describe(error['input'])}"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}"
+
+
+def _within(loc: Path_) -> str:
+    return f" in {_dotted(loc)}" if loc else ""
+
+
+def _dotted(loc: Path_) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".") or "file"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"yes/no value {value}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"'{value}'"
+
+
+def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
+    """Field names of the model found at `loc`, for 'expected one of' and did-you-mean."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        current = _inner_model(current.model_fields[str(part)].annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [n for n, f in current.model_fields.items() if not f.exclude]
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The BaseModel inside list[...], X | None or Annotated[...], if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+# ---------------------------------------------------------------------------- references
+
+
+def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> Iterator[Problem]:
+    for path, ref, allowed, what in references(entry):
+        line, column = record.mark(path)
+        if ref not in kinds:
+            candidates = [i for i, k in kinds.items() if k in allowed]
+            hint = did_you_mean(ref, candidates)
+            folders = ", ".join(f"data/{KINDS[k].folder}/" for k in sorted(allowed))
+            yield Problem(record.path, line, column, f"{_dotted(path)}: unknown {what} "
+                          f"'{ref}'; expected the id of a file in {folders}.{hint}")
+        elif kinds[ref] not in allowed:
+            names = " or ".join(sorted(allowed))
+            yield Problem(record.path, line, column, f"{_dotted(path)}: '{ref}' is a "
+                          f"{kinds[ref]}, but {what} must be a {names}")
+
+
+def references(entry: Any) -> Iterator[Reference]:
+    """Every id an entry names, with where it sits and the kinds it may name."""
+    yield from _walk(entry, ())
+
+
+def _walk(value: Any, path: Path_) -> Iterator[Reference]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+        return
+    if not isinstance(value, BaseModel):
+        return
+    yield from _own_references(value, path)
+    for name in type(value).model_fields:
+        yield from _walk(getattr(value, name), (*path, name))
+
+
+def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
+    if isinstance(value, Citation):
+        yield (*path, "source"), value.source, _SOURCE, "source"
+        if value.citing:
+            yield (*path, "citing"), value.citing, _SOURCE, "cited source"
+    elif isinstance(value, Quote):
+        yield (*path, "speaker"), value.speaker, _SPEAKERS, "speaker"
+    elif isinstance(value, Relation):
+        targets = RELATION_TYPES[value.type].targets
+        yield (*path, "target"), value.target, targets, f"target of '{value.type}'"
+    elif isinstance(value, Participant):
+        yield (*path, "entity"), value.entity, _ENTITIES, "participant"
+    elif isinstance(value, Event):
+        for index, place in enumerate(value.places):
+            yield (*path, "places", index), place, frozenset({"place"}), "place"
+    elif isinstance(value, Source):
+        if value.outlet:
+            yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"
+        if value.relays:
+            yield (*path, "relays"), value.relays, _SOURCE, "relayed source"
