@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 import edtf
@@ -99,7 +99,7 @@ def _check_qualifier(text: str, qualifier: str) -> None:
                         f"early, mid, late, as-early-as")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bounds(text: str, qualifier: str | None) -> tuple[dt.date, dt.date]:
     try:
         parsed = edtf.parse_edtf(text)

@@ -90,7 +90,7 @@ class Linked:
 def link(kb: KnowledgeBase) -> Linked:
     """Build every reverse index in one pass over the entries."""
     linked = Linked(kb)
-    for entry_id, entry in kb.entries.items():
+    for entry in kb.entries.values():
         if isinstance(entry, Source):
             _link_source(linked, entry)
             continue

@@ -9,6 +9,7 @@ strings, parsed by the model).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from kb.model import KIND_BY_FOLDER
-from kb.problems import Problem, did_you_mean, relative
+from kb.problems import Problem, relative
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 1_000_000
@@ -88,13 +89,21 @@ def _check_placement(path: Path, data_dir: Path, shown: str) -> Problem | None:
     if len(parts) != 2:
         return Problem(shown, 0, 0, f"data files go in one of the folders {', '.join(folders)}")
     if parts[0] not in KIND_BY_FOLDER:
-        hint = did_you_mean(parts[0], folders)
+        hint = _folder_hint(parts[0])
         return Problem(
             shown, 0, 0, f"unknown folder '{parts[0]}'; expected one of {', '.join(folders)}.{hint}"
         )
     if path.suffix != ".yaml":
         return Problem(shown, 0, 0, f"data files end in .yaml (found '{path.suffix or path.name}')")
     return None
+
+
+def _folder_hint(name: str) -> str:
+    """Match against kind names too, so 'persons' suggests 'people', not 'places'."""
+    spellings = {**{kind: folder for folder, kind in KIND_BY_FOLDER.items()},
+                 **{folder: folder for folder in KIND_BY_FOLDER}}
+    close = difflib.get_close_matches(name.lower(), spellings, n=1, cutoff=0.6)
+    return f" Did you mean '{spellings[close[0]]}'?" if close else ""
 
 
 def _load_file(path: Path, shown: str, data_dir: Path) -> tuple[RawRecord | None, list[Problem]]:
@@ -127,7 +136,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]]
     try:
         documents = list(yaml.compose_all(text, Loader=Loader))
     except yaml.MarkedYAMLError as error:
-        return None, {}, [_syntax_problem(error, shown)]
+        return None, {}, [_syntax_problem(error, shown, text)]
     except yaml.YAMLError as error:  # unmarked errors are rare: reader-level failures
         return None, {}, [Problem(shown, 0, 0, f"YAML error: {error}")]
     if not documents or documents[0] is None:
@@ -148,11 +157,12 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]]
     return data, marks, []
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     message = f"YAML syntax: {error.problem or error.context}"
-    if "'\\t'" in message:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][:column]:
         message += " (tabs are not allowed for indentation; use spaces)"
     elif error.context:
         message += f" ({error.context})"

@@ -53,7 +53,8 @@ def search_front_matter(entity: Entity) -> str:
 def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnotes) -> str:
     label = KINDS[kind].label
     # The page sits beside its kind's index, so the link back is always index.md.
-    details = [f'<span class="kb-kind">{label}</span> · [All {KINDS[kind].plural.lower()}](index.md)']
+    plural = KINDS[kind].plural.lower()
+    details = [f'<span class="kb-kind">{label}</span> · [All {plural}](index.md)']
     if isinstance(entity, Event):
         details.append(f"**Date:** {entity.date.words()}")
         if entity.places:

@@ -1,0 +1,43 @@
+"""Shared fixtures: small data trees written inline, and the project's paths."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+SOURCE = """\
+title: A report
+type: article
+outlet: outlet
+date: 2024-01-07
+"""
+OUTLET = """\
+name: Outlet
+type: news outlet
+summary:
+  text: A newspaper.
+  cite: [report]
+"""
+
+DataTree = Callable[[dict[str, str]], Path]
+
+
+@pytest.fixture
+def data_tree(tmp_path: Path) -> DataTree:
+    """Write `{relative path: YAML}` under tmp/data, beside a valid source and outlet."""
+
+    def make(files: dict[str, str], *, with_source: bool = True) -> Path:
+        base = {"sources/report.yaml": SOURCE, "groups/outlet.yaml": OUTLET} if with_source else {}
+        for relative, text in {**base, **files}.items():
+            path = tmp_path / "data" / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return tmp_path
+
+    return make
