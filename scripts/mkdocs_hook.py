@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.build import build
-from kb.problems import format_problems
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+from kb.build import build
+from kb.problems import format_problems
 
 GENERATED = "generated"
 

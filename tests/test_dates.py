@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+
 from kb.dates import DateError, FuzzyDate, parse
 
 

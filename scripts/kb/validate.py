@@ -58,7 +58,7 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
     for entry_id, entry in entries.items():
         problems.extend(_check_references(entry, records[entry_id], kinds))
-    return KnowledgeBase(entries, kinds, paths), problems
+    return KnowledgeBase(entries, kinds, paths), sorted(problems)
 
 
 # ---------------------------------------------------------------------------- one file

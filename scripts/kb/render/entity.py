@@ -27,6 +27,7 @@ def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
     sections = [
         _header(linked, entity, kind, path, notes),
         _names(entity, notes),
+        _participants(linked, entity, notes, path),
         _facts(linked, entity, notes, path),
         _connections(linked, entity, notes, path),
         _events(linked, entity, path),
@@ -46,8 +47,10 @@ def search_front_matter(entity: Entity) -> str:
     of its names, including transliterations no source happens to use.
     """
     names = [entity.name, *(alias.name for alias in entity.aliases)]
-    keys = sorted(set().union(*(spelling.variants(name) for name in names)))
-    return front_matter(entity.name, [*dict.fromkeys(names), *keys])
+    keys: set[str] = set()
+    if not isinstance(entity, Event):  # event titles are prose, searched by their words
+        keys = set().union(*(spelling.variants(name) for name in names))
+    return front_matter(entity.name, [*dict.fromkeys(names), *sorted(keys)])
 
 
 def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnotes) -> str:
@@ -68,6 +71,8 @@ def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnot
 
 
 def _names(entity: Entity, notes: Footnotes) -> str:
+    if not entity.aliases and not entity.name_ar:
+        return ""
     lines = [f"- **{esc(entity.name)}** (name used on this site)"]
     for alias in entity.aliases:
         note = f" — {esc(alias.note)}" if alias.note else ""
@@ -75,6 +80,18 @@ def _names(entity: Entity, notes: Footnotes) -> str:
     if entity.name_ar:
         lines.append(f'- Arabic script: <span lang="ar" dir="rtl">{esc(entity.name_ar)}</span>')
     return "## Names\n\n" + "\n".join(lines) + "\n"
+
+
+def _participants(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+    if not isinstance(entity, Event) or not entity.participants:
+        return ""
+    rows = []
+    for participant in entity.participants:
+        role = esc(participant.role) if participant.role else ""
+        sources = notes.named(participant.cite) if participant.cite else "as in the summary"
+        rows.append(f"| {link_to(linked, participant.entity, path)} | {role} | {sources} |")
+    return "## Who was involved\n\n| Who | Role | Sources |\n|---|---|---|\n" \
+        + "\n".join(rows) + "\n"
 
 
 def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
@@ -143,7 +160,8 @@ def _events(linked: Linked, entity: Entity, path: str) -> str:
 
 
 def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
-    uses = linked.quotes_by.get(entity.id, [])
+    # Quotes already shown under this page's own facts are not repeated.
+    uses = [u for u in linked.quotes_by.get(entity.id, []) if u.entry != entity.id]
     if not uses:
         return ""
     lines = []

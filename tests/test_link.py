@@ -1,0 +1,45 @@
+from kb.link import link
+from kb.load import load
+from kb.validate import validate
+from tests.conftest import MINI
+
+
+def linked():
+    kb, problems = validate(load(MINI / "data", root=MINI))
+    assert problems == []
+    return link(kb)
+
+
+def test_relations_are_seen_from_both_ends():
+    result = linked()
+    members = {(i.subject, i.relation.type) for i in result.incoming["river-party"]}
+    assert members == {("ada-example", "leader_of"), ("bo-sample", "member_of")}
+
+
+def test_events_are_listed_for_participants_and_places():
+    result = linked()
+    assert {(i.event, i.role) for i in result.events_of["ada-example"]} == {
+        ("vote", "lost the vote"), ("resignation", "resigned")}
+    assert {i.event for i in result.events_of["riverton"]} == {"vote", "resignation"}
+
+
+def test_quotes_are_indexed_by_speaker():
+    result = linked()
+    [use] = result.quotes_by["ada-example"]
+    assert use.quote.text == "I had no choice" and use.entry == "ada-example"
+    assert result.quotes == [use]
+
+
+def test_sources_know_what_they_back_directly_and_through_others():
+    result = linked()
+    direct = {(c.entry, c.section) for c in result.backing["daily-2024-01-07"]}
+    assert ("ada-example", "disagreement") in direct and ("vote", "summary") in direct
+    relayed = {(c.entry, c.section) for c in result.relayed["wire-2024-01-05"]}
+    assert relayed == {("ada-example", "name"), ("ada-example", "disagreement"),
+                       ("resignation", "summary")}
+    assert result.published["the-daily"] == ["daily-2024-01-07", "wire-2024-01-05"]
+
+
+def test_timeline_orders_by_date_bounds():
+    # 'early January 2024' starts on 1 January, before 5 January.
+    assert linked().timeline == ["vote", "resignation"]

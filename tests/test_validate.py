@@ -1,0 +1,125 @@
+from kb.load import load
+from kb.validate import validate
+
+PERSON = """\
+name: Ada
+summary:
+  text: A person.
+  cite: [report]
+"""
+
+
+def problems(root) -> list[str]:
+    _, found = validate(load(root / "data", root=root))
+    return [str(p) for p in found]
+
+
+def test_valid_tree_has_no_problems(data_tree):
+    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON}) / "data"))
+    assert found == []
+    assert kb.entries["ada"].name == "Ada" and kb.kinds["ada"] == "person"
+
+
+def test_unknown_field_is_located_with_a_suggestion(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON + "alias:\n  - name: A\n"})
+    [message] = problems(root)
+    assert message.startswith("data/people/ada.yaml:5:1: unknown field 'alias'; expected one of ")
+    assert message.endswith("Did you mean 'aliases'?")
+
+
+def test_unknown_nested_field_lists_that_level_fields(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON.replace("  cite:", "  cites:")})
+    found = problems(root)
+    assert "data/people/ada.yaml:4:3: unknown field 'cites' in summary; expected one of text, " \
+           "cite, date. Did you mean 'cite'?" in found
+    assert "data/people/ada.yaml:2:1: missing required field 'cite' in summary" in found
+
+
+def test_missing_field_and_wrong_type(data_tree):
+    root = data_tree({"people/ada.yaml": "name: [1, 2]\n"})
+    assert problems(root) == [
+        "data/people/ada.yaml:1:1: missing required field 'summary'",
+        "data/people/ada.yaml:1:1: name: expected text, found a list",
+    ]
+
+
+def test_bad_dates_are_located(data_tree):
+    event = """\
+    name: E
+    type: strike
+    date: 2024-13-01
+    summary: {text: t, cite: [report]}
+    """
+    [message] = problems(data_tree({"events/e.yaml": event}))
+    assert message.startswith("data/events/e.yaml:3:1: date: '2024-13-01' is not a date")
+    assert "expected EDTF such as 2024-01-04 (a day)" in message
+
+
+def test_choice_fields_suggest_the_nearest_value(data_tree):
+    group = "name: G\ntype: armed grop\nsummary: {text: t, cite: [report]}\n"
+    [message] = problems(data_tree({"groups/g.yaml": group}))
+    assert message.startswith("data/groups/g.yaml:2:1: type: 'armed grop' is not allowed")
+    assert message.endswith("Did you mean 'armed group'?")
+
+
+def test_unknown_reference_and_citation_of_a_non_source(data_tree):
+    person = PERSON + """\
+relations:
+  - type: member_of
+    target: outlett
+    cite: [ada]
+"""
+    assert problems(data_tree({"people/ada.yaml": person})) == [
+        "data/people/ada.yaml:7:5: relations[0].target: unknown target of 'member_of' 'outlett'; "
+        "expected the id of a file in data/groups/. Did you mean 'outlet'?",
+        "data/people/ada.yaml:8:12: relations[0].cite[0].source: 'ada' is a person, but source "
+        "must be a source",
+    ]
+
+
+def test_relation_target_of_the_wrong_kind(data_tree):
+    person = PERSON + "relations:\n  - {type: located_in, target: outlet, cite: [report]}\n"
+    [message] = problems(data_tree({"people/ada.yaml": person}))
+    assert message == ("data/people/ada.yaml:6:24: relations[0].target: 'outlet' is a group, "
+                       "but target of 'located_in' must be a place")
+
+
+def test_duplicate_ids_across_folders(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON, "groups/ada.yaml": "name: Ada\n"})
+    found = problems(root)
+    assert "data/people/ada.yaml:1:1: duplicate id 'ada': data/groups/ada.yaml has the same " \
+           "file name" in found
+
+
+def test_bad_id_and_id_field(data_tree):
+    root = data_tree({"people/Ada_Lovelace.yaml": PERSON, "people/bo.yaml": "id: bo\n" + PERSON})
+    found = problems(root)
+    assert any(m.startswith("data/people/Ada_Lovelace.yaml: file name 'Ada_Lovelace' is not a "
+                            "valid id") for m in found)
+    assert "data/people/bo.yaml:1:1: remove 'id': an entry's id is its file name ('bo')" in found
+
+
+def test_every_problem_in_every_file_is_reported_at_once(data_tree):
+    root = data_tree({
+        "people/a.yaml": "name: A\n",
+        "people/b.yaml": "name: [\n",
+        "places/c.yaml": "name: C\ntype: planet\nsummary: {text: t, cite: [nowhere]}\n",
+    })
+    found = problems(root)
+    assert [m.split(":")[0] for m in found] == [
+        "data/people/a.yaml", "data/people/b.yaml", "data/places/c.yaml"]
+
+
+def test_quote_speaker_must_be_a_person_or_group(data_tree):
+    person = PERSON.replace("cite: [report]", "cite:\n    - source: report\n      quote: "
+                            "{text: hi, speaker: report}")
+    [message] = problems(data_tree({"people/ada.yaml": person}))
+    assert "summary.cite[0].quote.speaker: 'report' is a source, but speaker must be a group " \
+           "or person" in message
+
+
+def test_source_url_must_be_http(data_tree):
+    source = "title: T\ntype: article\nurl: javascript:alert(1)\n"
+    [message] = problems(data_tree({"sources/s.yaml": source}))
+    assert message == ("data/sources/s.yaml:3:1: url: 'javascript:alert(1)' is not a web "
+                       "address; expected http:// or https://")
