@@ -1,0 +1,108 @@
+"""A reader's search in headless Chromium (Debian's), driven by Playwright.
+
+Material's search reacts to key events, so the query is typed key by key, as a
+person types it; `fill()` would not trigger it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.site import mkdocs_build
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must have Debian's chromium for the browser tests (.ci/run)")
+    pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)",
+                allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("browser-site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def search_and_open_first(page: Page, base_url: str, query: str) -> str:
+    """Type `query` into the search box from the home page; open the first hit."""
+    page.goto(base_url + "/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query, delay=40)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(state="visible", timeout=10_000)
+    title = first.locator("h1").first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_load_state()
+    return title
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "path"),
+    [
+        ("al-Jawari", "Abu Taqwa", "/people/abu-taqwa/"),
+        ("Suleimani", "Qasem Soleimani", "/people/qasem-soleimani/"),
+        ("HaN", "Harakat al-Nujaba", "/groups/harakat-al-nujaba/"),
+        ("Pentagon", "US Department of Defense", "/groups/us-department-of-defense/"),
+    ],
+)
+def test_search_finds_an_entity_by_alias_first(page: Page, base_url: str, query, name, path):
+    title = search_and_open_first(page, base_url, query)
+    assert title == name
+    assert urlsplit(page.url).path == path  # Material adds ?h=<query> to highlight
+    assert page.locator("h1").first.inner_text().removesuffix("¶").strip() == name
+
+
+def test_entity_page_shows_its_sources_and_links(page: Page, base_url: str):
+    page.goto(base_url + "/people/abu-taqwa/")
+    assert page.locator("h2#disagreements-between-sources").count() == 1
+    assert page.locator(".footnote li").count() >= 3
+    page.get_by_role("link", name="Harakat al-Nujaba").first.click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "/groups/harakat-al-nujaba/"
+    assert "Abu Taqwa" in page.locator("article").inner_text()

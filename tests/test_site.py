@@ -1,0 +1,101 @@
+"""The real site, built with `mkdocs build --strict` as GitHub Pages would get it."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from kb.load import load
+from kb.validate import validate
+from tests.conftest import ROOT
+from tests.site import copy_project, mkdocs_build, parse_page
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    # MkDocs writes 404.html with root-absolute links (it may be served at any path).
+    pages = {p: parse_page(p) for p in html_pages(site) if p.name != "404.html"}
+    broken = []
+    for page, parsed in pages.items():
+        for href in parsed.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = page.parent / unquote(parts.path) if parts.path else page
+            target = Path(posixpath.normpath(target))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {href} (no file)")
+            elif parts.fragment and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
+    assert broken == []
+    assert len(pages) > 60
+
+
+def test_pages_load_nothing_from_other_hosts(site):
+    external = [
+        f"{page.relative_to(site)}: {url}"
+        for page in html_pages(site)
+        for url in parse_page(page).resources
+        if urlsplit(url).scheme or url.startswith("//")
+    ]
+    assert external == []
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text()), css
+
+
+def test_every_entity_page_has_its_name_as_h1(site):
+    kb, problems = validate(load(ROOT / "data", root=ROOT))
+    assert problems == []
+    folders = {"person": "people", "group": "groups", "place": "places", "event": "events",
+               "source": "sources"}
+    for entry_id, kind in kb.kinds.items():
+        page = site / folders[kind] / entry_id / "index.html"
+        name = kb.entries[entry_id].name
+        assert [h.removesuffix("¶") for h in parse_page(page).h1] == [name], page
+
+
+def test_sidebar_lists_indexes_not_entities(site):
+    home = (site / "index.html").read_text()
+    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"', home)
+    nav += re.findall(r'href="([^"]+)"[^>]*class="md-nav__link', home)
+    assert "people/" in nav and "timeline/" in nav
+    assert not any(re.match(r"(people|groups|places|events|sources)/[a-z0-9-]+/$", link)
+                   for link in nav), nav
+
+
+def test_search_index_knows_aliases_and_spellings(site):
+    index = (site / "search" / "search_index.json").read_text()
+    assert "al-Jawari" in index and "suleimani" in index
+
+
+def test_a_broken_data_file_fails_the_build_and_keeps_the_last_output(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    page = project / "generated" / "people" / "abu-taqwa.md"
+    before = page.read_text()
+    bad = project / "data" / "people" / "abu-taqwa.yaml"
+    bad.write_text(bad.read_text().replace("name: Abu Taqwa", "nmae: Abu Taqwa", 1))
+    (project / "data" / "events" / "broken.yaml").write_text("name: X\ndate: 2024-02-30\n")
+    result = mkdocs_build(project, tmp_path / "site2")
+    assert result.returncode != 0
+    assert "data/people/abu-taqwa.yaml:1:1: unknown field 'nmae'" in result.stderr
+    assert "data/events/broken.yaml:2:1: date: '2024-02-30' is not a date" in result.stderr
+    assert page.read_text() == before
