@@ -97,8 +97,10 @@ def _participants(linked: Linked, entity: Entity, notes: Footnotes, path: str) -
 def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
     if not entity.facts:
         return ""
+    # Blank lines between items: a quote's blockquote would otherwise swallow the
+    # next item (Markdown's lazy continuation).
     lines = [_statement(linked, fact, notes, path) for fact in entity.facts]
-    return "## Key facts\n\n" + "\n".join(lines) + "\n"
+    return "## Key facts\n\n" + "\n\n".join(lines) + "\n"
 
 
 def _statement(linked: Linked, statement: Statement, notes: Footnotes, path: str) -> str:

@@ -88,7 +88,8 @@ class Footnotes:
 
     def refs(self, citations: list[Citation]) -> str:
         """Footnote markers for citations, e.g. '[^1][^3]'."""
-        return "".join(f"[^{self._number(c)}]" for c in citations)
+        numbers = sorted({self._number(c) for c in citations})
+        return "".join(f"[^{n}]" for n in numbers)
 
     def named(self, citations: list[Citation]) -> str:
         """Short source names with their markers: 'Vox citing Reuters[^2]; DOD[^3]'."""
