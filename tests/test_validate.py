@@ -123,3 +123,9 @@ def test_source_url_must_be_http(data_tree):
     [message] = problems(data_tree({"sources/s.yaml": source}))
     assert message == ("data/sources/s.yaml:3:1: url: 'javascript:alert(1)' is not a web "
                        "address; expected http:// or https://")
+
+
+def test_a_broken_file_is_reported_once_not_at_every_mention(data_tree):
+    person = PERSON + "relations:\n  - {type: member_of, target: party, cite: [report]}\n"
+    root = data_tree({"people/ada.yaml": person, "groups/party.yaml": "nme: Party\n"})
+    assert {m.split(":")[0] for m in problems(root)} == {"data/groups/party.yaml"}
