@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kb.link import Linked
 from kb.model import KINDS, Event
-from kb.render.text import esc, front_matter, index_path, link_to, source_title
+from kb.render.text import esc, index_path, link_to, page_head, source_title
 
 _INTROS = {
     "person": "Everyone named in the reporting this site draws on.",
@@ -21,7 +21,7 @@ def kind_index(linked: Linked, kind: str) -> tuple[str, str]:
     """(path, Markdown) of the index of one kind."""
     path = index_path(kind)
     ids = [i for i, k in linked.kb.kinds.items() if k == kind]
-    header = front_matter(KINDS[kind].plural) + f"# {KINDS[kind].plural}\n\n{_INTROS[kind]}\n\n"
+    header = page_head(KINDS[kind].plural, _INTROS[kind]) + "\n"
     if not ids:
         return path, header + "None yet.\n"
     if kind == "source":

@@ -144,3 +144,8 @@ def front_matter(title: str, search_terms: list[str] | None = None) -> str:
         lines.extend(f"  - {json.dumps(term, ensure_ascii=False)}" for term in search_terms)
     lines.append("---")
     return "\n".join(lines) + "\n\n"
+
+
+def page_head(title: str, intro: str) -> str:
+    """Front matter, the h1 and an introduction: how every list page opens."""
+    return front_matter(title) + f"# {esc(title)}\n\n{intro}\n"

@@ -5,18 +5,18 @@ from __future__ import annotations
 from itertools import groupby
 
 from kb.link import Linked
-from kb.render.text import Footnotes, esc, front_matter, href, link_to, page_path
+from kb.render.text import Footnotes, esc, href, link_to, page_head, page_path
 
 PATH = "timeline.md"
+_INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
+          "month, part of a month or a year. Events known only to a month or a year sort at "
+          "the start of that period.")
 
 
 def timeline_page(linked: Linked) -> tuple[str, str]:
     """(path, Markdown) of the timeline."""
     notes = Footnotes(linked, PATH)
-    parts = [front_matter("Timeline"), "# Timeline\n",
-             "Every dated event, earliest first. Each date is as precise as its sources: "
-             "a day, a month, part of a month or a year. Events known only to a month or "
-             "a year sort at the start of that period.\n"]
+    parts = [page_head("Timeline", _INTRO)]
     by_year = groupby(linked.timeline, key=lambda i: linked.entry(i).date.bounds[0].year)
     for year, ids in by_year:
         parts.append(f"## {year}\n")
