@@ -5,16 +5,19 @@ then review the diff.
 """
 
 import os
+from html import escape
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 
 from kb.link import link
 from kb.load import load
 from kb.render import render
 from kb.render.text import esc
 from kb.validate import validate
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 GOLDEN_PAGES = [
@@ -55,18 +58,45 @@ def test_entity_pages_carry_names_for_search(pages):
     assert '"Ada Ekzample"' in front and '"Ada Example"' in front
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ("*bold* _it_ `code`", r"\*bold\* \_it\_ \`code\`"),
-        ("[x](javascript:alert(1))", r"\[x\](javascript:alert(1))"),
-        ("a | b", r"a \| b"),
-        ("# not a heading", r"\# not a heading"),
-        ("- not a list", r"\- not a list"),
-        ("1. not a list", r"1\. not a list"),
-        ("two\n\nparagraphs", "two paragraphs"),
-    ],
-)
-def test_data_text_cannot_become_markup(text, expected):
-    assert esc(text) == expected
+@pytest.fixture(scope="module")
+def site_markdown():
+    """Python-Markdown configured with the site's own extensions from mkdocs.yml."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        name = item if isinstance(item, str) else next(iter(item))
+        names.append(name)
+        if isinstance(item, dict):
+            configs[name] = item[name]
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "*bold* _it_ `code` **strong**",
+    "[x](javascript:alert(1))",
+    "![x](data:text/html,hi)",
+    "a | b | c",
+    "# not a heading",
+    "- not a list",
+    "+ not a list",
+    "1. not a list",
+    "> not a quote",
+    "=== not a heading",
+    "price $5 ^ 2 ~ 3 = x",
+    "{: #id .class }",
+    "[^1] not a footnote",
+    "back\\slash",
+    "&amp; stays literal",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_data_text_renders_as_the_literal_text(site_markdown, text):
+    html = site_markdown.reset().convert(esc(text))
+    assert html == f"<p>{escape(text, quote=False)}</p>"
+
+
+def test_line_breaks_in_data_text_cannot_start_new_blocks():
+    assert esc("two\n\n# paragraphs") == r"two \# paragraphs"

@@ -129,3 +129,16 @@ def test_a_broken_file_is_reported_once_not_at_every_mention(data_tree):
     person = PERSON + "relations:\n  - {type: member_of, target: party, cite: [report]}\n"
     root = data_tree({"people/ada.yaml": person, "groups/party.yaml": "nme: Party\n"})
     assert {m.split(":")[0] for m in problems(root)} == {"data/groups/party.yaml"}
+
+
+def test_names_and_titles_may_not_hold_html(data_tree):
+    root = data_tree({
+        "people/x.yaml": PERSON.replace("name: Ada", "name: Ada <script>alert(1)</script>"),
+        "sources/s.yaml": "title: Hi <img src=x onerror=alert(1)>\ntype: article\n",
+    })
+    assert problems(root) == [
+        "data/people/x.yaml:1:1: name: 'Ada <script>alert(1)</script>' contains < or >, which "
+        "are not allowed in names and titles (a browser would read them as HTML)",
+        "data/sources/s.yaml:1:1: title: 'Hi <img src=x onerror=alert(1)>' contains < or >, "
+        "which are not allowed in names and titles (a browser would read them as HTML)",
+    ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -53,6 +54,17 @@ Date = Annotated[
 ]
 Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.")]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _plain_name(value: str) -> str:
+    # Names become page titles, which the theme writes into the page unescaped.
+    if "<" in value or ">" in value:
+        raise ValueError(f"'{value}' contains < or >, which are not allowed in names and "
+                         "titles (a browser would read them as HTML)")
+    return value
+
+
+Name = Annotated[str, Field(min_length=1), AfterValidator(_plain_name)]
 
 
 class Record(BaseModel):
@@ -145,7 +157,7 @@ class Statement(Record):
 class Alias(Record):
     """Another name or spelling under which sources give the entry."""
 
-    name: Text = Field(description="The name exactly as the source spells it.")
+    name: Name = Field(description="The name exactly as the source spells it.")
     note: str | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
     cite: Cites
 
@@ -192,7 +204,7 @@ class Entry(Record):
     """Fields every person, group, place and event has."""
 
     id: str = Field("", exclude=True, description="Set from the file name; never written.")
-    name: Text = Field(description="The name readers know best, as sources spell it.")
+    name: Name = Field(description="The name readers know best, as sources spell it.")
     aliases: list[Alias] = Field(default_factory=list)
     name_ar: str | None = Field(None, description="The name in Arabic script, if a source "
                                                   "gives it (shown right to left).")
@@ -240,7 +252,7 @@ class Source(Record):
     """A publication the knowledge base cites."""
 
     id: str = Field("", exclude=True, description="Set from the file name; never written.")
-    title: Text = Field(description="The headline; or, per title_kind, a URL slug or a "
+    title: Name = Field(description="The headline; or, per title_kind, a URL slug or a "
                                     "description of an untitled source.")
     title_kind: Literal["headline", "url slug", "description"] = "headline"
     type: Literal["article", "report", "statement", "post", "interview", "briefing",

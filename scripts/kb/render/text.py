@@ -11,8 +11,10 @@ from typing import Any
 from kb.link import Linked
 from kb.model import KINDS, Citation, Source
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!~^$])")
-_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+# Characters Python-Markdown (with this site's extensions) lets a backslash escape;
+# escaping any other would leave the backslash visible.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
+_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
 
 
 def esc(text: str) -> str:
