@@ -96,6 +96,6 @@ def test_a_broken_data_file_fails_the_build_and_keeps_the_last_output(tmp_path):
     (project / "data" / "events" / "broken.yaml").write_text("name: X\ndate: 2024-02-30\n")
     result = mkdocs_build(project, tmp_path / "site2")
     assert result.returncode != 0
-    assert "data/people/abu-taqwa.yaml:1:1: unknown field 'nmae'" in result.stderr
+    assert "data/people/abu-taqwa.yaml:2:1: unknown field 'nmae'" in result.stderr
     assert "data/events/broken.yaml:2:1: date: '2024-02-30' is not a date" in result.stderr
     assert page.read_text() == before

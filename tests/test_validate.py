@@ -1,5 +1,7 @@
 from kb.load import load
+from kb.schema import schema_comment
 from kb.validate import validate
+from tests.conftest import OUTLET, SOURCE
 
 PERSON = """\
 name: Ada
@@ -14,8 +16,16 @@ def problems(root) -> list[str]:
     return [str(p) for p in found]
 
 
+def with_schema_line(kind: str, text: str) -> str:
+    return schema_comment(kind) + "\n" + text
+
+
 def test_valid_tree_has_no_problems(data_tree):
-    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON}) / "data"))
+    linked = PERSON + "relations:\n  - {type: works_for, target: outlet, cite: [report]}\n"
+    tree = data_tree({"people/ada.yaml": with_schema_line("person", linked),
+                      "sources/report.yaml": with_schema_line("source", SOURCE),
+                      "groups/outlet.yaml": with_schema_line("group", OUTLET)})
+    kb, found = validate(load(tree / "data"))
     assert found == []
     assert kb.entries["ada"].name == "Ada" and kb.kinds["ada"] == "person"
 
@@ -32,7 +42,8 @@ def test_unknown_nested_field_lists_that_level_fields(data_tree):
     found = problems(root)
     assert "data/people/ada.yaml:4:3: unknown field 'cites' in summary; expected one of text, " \
            "cite, date. Did you mean 'cite'?" in found
-    assert "data/people/ada.yaml:2:1: missing required field 'cite' in summary" in found
+    assert ("data/people/ada.yaml:2:1: summary.cite: every statement needs a citation; add "
+            "'cite:' with the id of a source in data/sources/") in found
 
 
 def test_missing_field_and_wrong_type(data_tree):

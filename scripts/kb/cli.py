@@ -6,40 +6,148 @@ Domain problems become messages and exit codes here, never tracebacks.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from kb import scaffold
 from kb.build import build
-from kb.problems import format_problems
+from kb.model import KINDS
+from kb.problems import Problem, errors, format_problems
+from kb.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `kb`; returns the exit code."""
+    args = _parser().parse_args(argv)
+    root = args.root.resolve()
+    command: Callable[[argparse.Namespace, Path], int] = args.run
+    return command(args, root)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kb", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder holding data/ (default: current folder)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="check data/ and report every problem")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check data/ and report every problem")
+    validate.add_argument("--format", choices=("text", "json", "github"), default="text",
+                          help="text for people; json for tools; github for CI annotations")
+    validate.set_defaults(run=_validate)
+
     build_cmd = commands.add_parser("build", help="validate, then write the generated pages")
     build_cmd.add_argument("--out", type=Path, default=None,
                            help="output folder (default: ROOT/generated)")
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
-    if args.command == "validate":
-        return _report(build(root / "data", root=root).problems, "data/ is valid")
+    build_cmd.set_defaults(run=_build)
+
+    schema = commands.add_parser("schema", help=f"write the JSON Schemas to {SCHEMA_FOLDER}/")
+    schema.add_argument("--check", action="store_true",
+                        help="only check that the committed schemas match the model")
+    schema.set_defaults(run=_schema)
+
+    new = commands.add_parser("new", help="start a new data file",
+                              description="Write a minimal data file to fill in. "
+                              'Example: kb new person "Hadi al-Amiri" --cite vox-2024-01-07')
+    new.add_argument("kind", choices=list(KINDS), help="what to create")
+    new.add_argument("name", help="the name as sources spell it (for a source: its title)")
+    new.add_argument("--id", help="file name to use instead of one made from the name")
+    new.add_argument("--type", help="the kind of group, place, event or source")
+    new.add_argument("--date", help="an event's or source's date, as EDTF: 2024-01-04")
+    new.add_argument("--summary", help="one or two sentences in your own words")
+    new.add_argument("--cite", action="append", default=[], metavar="SOURCE_ID",
+                     help="a source backing the summary (repeat for several)")
+    new.add_argument("--outlet", help="for a source: id of the group that published it")
+    new.add_argument("--url", help="for a source: its address, http:// or https://")
+    new.add_argument("--force", action="store_true",
+                     help="create it even though the name resembles an existing one")
+    new.set_defaults(run=_new)
+    return parser
+
+
+def _validate(args: argparse.Namespace, root: Path) -> int:
+    problems = build(root / "data", root=root).problems
+    if args.format == "json":
+        print(json.dumps(_as_json(problems), indent=2, ensure_ascii=False))
+        return 1 if errors(problems) else 0
+    if args.format == "github":
+        for problem in problems:
+            print(_as_annotation(problem))
+        return 1 if errors(problems) else 0
+    return _report(problems, "data/ is valid")
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
     out = args.out or root / "generated"
     result = build(root / "data", out, root=root)
     return _report(result.problems, f"wrote {len(result.pages)} pages to {out}")
 
 
-def _report(problems: list, success: str) -> int:
-    if any(p.severity == "error" for p in problems):
+def _schema(args: argparse.Namespace, root: Path) -> int:
+    folder = root / SCHEMA_FOLDER
+    if args.check:
+        stale = stale_schemas(folder)
+        for name in stale:
+            print(f"{SCHEMA_FOLDER}/{name}: differs from the model; run `kb schema`",
+                  file=sys.stderr)
+        return 1 if stale else 0
+    changed = write_schemas(folder)
+    print(f"{len(changed)} schema file(s) updated in {SCHEMA_FOLDER}/")
+    return 0
+
+
+def _new(args: argparse.Namespace, root: Path) -> int:
+    request = scaffold.Request(args.kind, args.name, id=args.id, type=args.type,
+                               date=args.date, summary=args.summary, cite=args.cite,
+                               outlet=args.outlet, url=args.url, force=args.force)
+    try:
+        path = scaffold.create(root / "data", request, root=root)
+    except scaffold.ScaffoldError as error:
+        for message in error.messages:
+            print(f"kb new: {message}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(root).as_posix()
+    print(f"created {shown}")
+    remaining = [p for p in build(root / "data", root=root).problems if p.path == shown]
+    if remaining:
+        print("still to do in this file (kb validate checks it):")
+        for problem in remaining:
+            print(f"  {problem}")
+    return 0
+
+
+def _report(problems: list[Problem], success: str) -> int:
+    if errors(problems):
         print(format_problems(problems), file=sys.stderr)
         return 1
     for problem in problems:
         print(problem, file=sys.stderr)
     print(success)
     return 0
+
+
+def _as_json(problems: list[Problem]) -> dict:
+    return {
+        "errors": len(errors(problems)),
+        "warnings": len(problems) - len(errors(problems)),
+        "problems": [
+            {"path": p.path, "line": p.line, "column": p.column, "severity": p.severity,
+             "message": p.message}
+            for p in problems
+        ],
+    }
+
+
+def _as_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: shows the problem on the file in a pull request."""
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    where = f"file={problem.path}"
+    if problem.line:
+        where += f",line={problem.line}"
+        if problem.column:
+            where += f",col={problem.column}"
+    return f"::{problem.severity} {where}::{message}"
 
 
 if __name__ == "__main__":

@@ -37,6 +37,8 @@ class RawRecord:
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """(line, column), 1-based, for each key path, e.g. ("aliases", 0, "name")."""
+    first_line: str = ""
+    """The file's first line, where the schema comment belongs."""
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Position of the deepest known prefix of `path`, or of the file's first line."""
@@ -128,7 +130,8 @@ def _load_file(path: Path, shown: str, data_dir: Path) -> tuple[RawRecord | None
     data, marks, problems = parse_yaml(text, shown)
     if problems:
         return None, problems
-    return RawRecord(shown, kind, path.stem, data, marks), []
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    return RawRecord(shown, kind, path.stem, data, marks, first_line), []
 
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]], list[Problem]]:

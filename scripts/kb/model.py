@@ -18,10 +18,14 @@ from pydantic import (
     PlainValidator,
     WithJsonSchema,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from kb import dates
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EDTF_START = r"^(?:-?[0-9X]{4}|Y-?[0-9]|\.\.|/)"
+"""How every EDTF date starts (a year, or an open interval): lets an editor's schema
+catch '4 January 2024' before `kb validate` does."""
 
 
 def _to_date(value: Any) -> dates.FuzzyDate:
@@ -44,7 +48,7 @@ Date = Annotated[
                        "2019, 2020~, 2024-01-04/2024-01-07) or {edtf, qualifier} for "
                        "'late October' (qualifier: early, mid, late, as-early-as).",
         "anyOf": [
-            {"type": "string"},
+            {"type": "string", "pattern": EDTF_START},
             {"type": "integer"},
             {"type": "object", "required": ["edtf"], "additionalProperties": False,
              "properties": {"edtf": {"type": ["string", "integer"]},
@@ -52,7 +56,8 @@ Date = Annotated[
         ],
     }),
 ]
-Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.")]
+Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.",
+                           json_schema_extra={"pattern": SLUG_PATTERN})]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -64,7 +69,8 @@ def _plain_name(value: str) -> str:
     return value
 
 
-Name = Annotated[str, Field(min_length=1), AfterValidator(_plain_name)]
+Name = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"^[^<>]*$"}),
+                 AfterValidator(_plain_name)]
 
 
 class Record(BaseModel):
@@ -103,7 +109,8 @@ class Citation(Record):
                                                "this citation.")
 
 
-Cite = Annotated[Citation, BeforeValidator(_citation_shorthand)]
+Cite = Annotated[Citation, BeforeValidator(_citation_shorthand,
+                                           json_schema_input_type=Ref | Citation)]
 Cites = Annotated[
     list[Cite],
     Field(min_length=1, description="One or more citations: a source id, or a mapping "
@@ -138,6 +145,7 @@ RELATION_TYPES: dict[str, RelationType] = {
     "allied_with": RelationType("allied with", "allies", _ACTORS),
     "opposed_to": RelationType("opposed to", "opposed by", _ACTORS),
     "operates_in": RelationType("operates in", "groups operating here", frozenset({"place"})),
+    "studies": RelationType("studies", "studied by", _ACTORS),
 }
 # The names editors may write, taken from the registry above so the two cannot drift.
 RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
@@ -165,33 +173,36 @@ class Alias(Record):
 class Relation(Record):
     """A cited link to another entry; its reverse shows on the target's page."""
 
-    type: RelationTypeName = Field(description="What kind of link: see RELATION_TYPES.")
-    target: Ref
+    type: RelationTypeName = Field(description="What kind of link, read from this entry: "
+                                               "'member_of' means this entry is a member of "
+                                               "the target.")
+    target: Ref = Field(description="Id of the entry at the other end.")
     role: str | None = Field(None, description="The position held, e.g. 'Prime Minister'.")
-    since: Date | None = None
-    until: Date | None = None
+    since: Date | None = Field(None, description="When the link began, if a source says.")
+    until: Date | None = Field(None, description="When the link ended, if a source says.")
     cite: Cites
 
 
 class Version(Record):
     """One source's value in a disagreement."""
 
-    value: Text = Field(description="What these sources say.")
+    value: Text = Field(description="What these sources say, in their own spelling.")
     cite: Cites
-    note: str | None = None
+    note: str | None = Field(None, description="Context, e.g. 'later corrected'.")
 
 
 class Dispute(Record):
     """A point where sources disagree; every version is kept with its sources."""
 
     about: Text = Field(description="What the sources disagree on, e.g. 'Full name'.")
-    versions: list[Version] = Field(min_length=2)
+    versions: list[Version] = Field(min_length=2, description="Each source's value, at "
+                                                              "least two; none preferred.")
 
 
 class Participant(Record):
     """An entry that takes part in an event, and how."""
 
-    entity: Ref
+    entity: Ref = Field(description="Id of the person, group, place or event.")
     role: str | None = Field(None, description="How it took part, e.g. 'killed'.")
     cite: list[Cite] = Field(default_factory=list, description="Citations, when the "
                                                                "summary's do not cover it.")
@@ -203,15 +214,20 @@ class Participant(Record):
 class Entry(Record):
     """Fields every person, group, place and event has."""
 
-    id: str = Field("", exclude=True, description="Set from the file name; never written.")
+    id: SkipJsonSchema[str] = Field("", exclude=True)
+    """Set from the file name; never written in the file."""
     name: Name = Field(description="The name readers know best, as sources spell it.")
-    aliases: list[Alias] = Field(default_factory=list)
+    aliases: list[Alias] = Field(default_factory=list, description="Other names and "
+                                 "spellings sources use; search finds the entry by each.")
     name_ar: str | None = Field(None, description="The name in Arabic script, if a source "
                                                   "gives it (shown right to left).")
     summary: Statement = Field(description="Who or what this is, in one or two sentences.")
-    facts: list[Statement] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    disputes: list[Dispute] = Field(default_factory=list)
+    facts: list[Statement] = Field(default_factory=list, description="Key facts, each "
+                                   "in our own words with its citations.")
+    relations: list[Relation] = Field(default_factory=list, description="Links to other "
+                                      "entries; each shows on both pages.")
+    disputes: list[Dispute] = Field(default_factory=list, description="Points where "
+                                    "sources disagree about this entry.")
 
 
 class Person(Entry):
@@ -225,14 +241,14 @@ class Group(Entry):
         "armed group", "government", "government body", "military", "military command",
         "international coalition", "political bloc", "political movement", "think tank",
         "news outlet", "news agency", "state",
-    ]
+    ] = Field(description="What kind of group.")
 
 
 class Place(Entry):
     """A country, city, site or body of water."""
 
     type: Literal["country", "city", "region", "territory", "site", "building", "street",
-                  "body of water"]
+                  "body of water"] = Field(description="What kind of place.")
 
 
 class Event(Entry):
@@ -242,23 +258,28 @@ class Event(Entry):
         "strike", "attack", "raid", "killing", "announcement", "statement", "meeting",
         "press conference", "military campaign", "war", "founding", "talks", "withdrawal",
         "call", "campaign of attacks",
-    ]
+    ] = Field(description="What kind of event.")
     date: Date = Field(description="When it happened, no more precise than the sources.")
-    places: list[Ref] = Field(default_factory=list)
-    participants: list[Participant] = Field(default_factory=list)
+    places: list[Ref] = Field(default_factory=list, description="Ids of the places "
+                              "where it happened.")
+    participants: list[Participant] = Field(default_factory=list, description="Who took "
+                                            "part, and how.")
 
 
 class Source(Record):
     """A publication the knowledge base cites."""
 
-    id: str = Field("", exclude=True, description="Set from the file name; never written.")
+    id: SkipJsonSchema[str] = Field("", exclude=True)
+    """Set from the file name; never written in the file."""
     title: Name = Field(description="The headline; or, per title_kind, a URL slug or a "
                                     "description of an untitled source.")
-    title_kind: Literal["headline", "url slug", "description"] = "headline"
+    title_kind: Literal["headline", "url slug", "description"] = Field(
+        "headline", description="What the title is: the printed headline, words from the "
+                                "address, or our description of an untitled source.")
     type: Literal["article", "report", "statement", "post", "interview", "briefing",
-                  "analysis", "transcript"]
+                  "analysis", "transcript"] = Field(description="What kind of publication.")
     outlet: Ref | None = Field(None, description="Id of the group that published it.")
-    author: str | None = None
+    author: str | None = Field(None, description="Byline, as printed.")
     date: Date | None = Field(None, description="Publication date, as precise as known.")
     date_basis: Literal["printed", "url", "inferred"] | None = Field(
         None, description="How the date is known: printed on the page, taken from the "
@@ -266,7 +287,8 @@ class Source(Record):
     url: str | None = Field(None, pattern=r"^https?://\S+$",
                             description="Address given by the source material; never guessed.")
     relays: Ref | None = Field(None, description="Id of a source this one republishes.")
-    note: str | None = None
+    note: str | None = Field(None, description="What a reader should know about the "
+                                               "source, e.g. how its date is known.")
 
     @property
     def name(self) -> str:

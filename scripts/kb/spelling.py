@@ -9,6 +9,7 @@ source used.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Each pair: a spelling -> one it is commonly transliterated as. Both directions are
 # listed only where both are common; "s" -> "ss" would mostly make noise.
@@ -40,3 +41,12 @@ def _one_step(word: str) -> set[str]:
             start = word.find(old, start + 1)
     result.discard(word)
     return result
+
+
+def name_key(name: str) -> str:
+    """A name reduced to what spelling habits do not change: 'al-Sudani' == 'Al Sudani'.
+
+    Accents, case, spaces, hyphens and apostrophes go; letters of any script stay.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())

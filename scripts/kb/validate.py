@@ -15,28 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kb import checks
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
-    ENTITY_KINDS,
     KINDS,
-    RELATION_TYPES,
     SLUG_PATTERN,
-    Citation,
-    Event,
     KnowledgeBase,
-    Participant,
-    Quote,
-    Relation,
-    Source,
 )
-from kb.problems import Problem, did_you_mean
-
-Reference = tuple[Path_, str, frozenset[str], str]
-"""Where a reference sits, the id it names, the kinds it may name, and what it is."""
-
-_SOURCE = frozenset({"source"})
-_ENTITIES = frozenset(ENTITY_KINDS)
-_SPEAKERS = frozenset({"person", "group"})
+from kb.problems import Problem, did_you_mean, errors
+from kb.refs import references
+from kb.scaffold import PLACEHOLDER
 
 
 def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
@@ -49,6 +37,7 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
     for record in loaded.records:
         entry, found = _validate_record(record)
         problems.extend(found)
+        problems.extend(placeholders(record))
         if record.id in records:
             problems.append(Problem(record.path, 1, 1, f"duplicate id '{record.id}': "
                                     f"{records[record.id].path} has the same file name"))
@@ -61,10 +50,45 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
     known = {entry_id: record.kind for entry_id, record in records.items()}
     for entry_id, entry in entries.items():
         problems.extend(_check_references(entry, records[entry_id], known))
-    return KnowledgeBase(entries, kinds, paths), sorted(problems)
+    kb = KnowledgeBase(entries, kinds, paths)
+    if not errors(problems):
+        problems.extend(checks.run(kb, records, with_warnings=True))
+    else:
+        # Checks see only valid entries; with references broken they would
+        # misreport, and the errors above come first anyway.
+        problems.extend(checks.run(_referenced_only(kb, problems), records,
+                                   with_warnings=False))
+    return kb, sorted(_placeholders_explain_their_line(problems))
 
 
 # ---------------------------------------------------------------------------- one file
+
+
+_LEFT_BY_KB_NEW = " (left by kb new)"
+
+
+def placeholders(record: RawRecord) -> Iterator[Problem]:
+    """Every `TODO` that `kb new` left and the editor has not yet replaced."""
+    def walk(value: Any, path: Path_) -> Iterator[Problem]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*path, index))
+        elif isinstance(value, str) and value.startswith(PLACEHOLDER):
+            line, column = record.mark(path)
+            yield Problem(record.path, line, column, f"{_dotted(path)}: replace the "
+                          f"placeholder '{value}'{_LEFT_BY_KB_NEW}")
+
+    return walk(record.data, ())
+
+
+def _placeholders_explain_their_line(problems: list[Problem]) -> set[Problem]:
+    """Drop other problems on a line holding a `TODO`: the placeholder is the reason."""
+    todo = {(p.path, p.line) for p in problems if p.message.endswith(_LEFT_BY_KB_NEW)}
+    return {p for p in problems
+            if p.message.endswith(_LEFT_BY_KB_NEW) or (p.path, p.line) not in todo}
 
 
 def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
@@ -100,6 +124,12 @@ def _located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
 
 def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     kind, field = error["type"], _dotted(loc)
+    if loc and loc[-1] == "cite" and kind in ("missing", "too_short"):
+        return (f"{field}: every statement needs a citation; add 'cite:' with the id of a "
+                "source in data/sources/")
+    if loc and loc[-1] == "speaker" and kind == "missing":
+        return (f"{field}: a quote must say who said it; add 'speaker:' with the id of a "
+                "person or group")
     if kind == "missing":
         return f"missing required field '{loc[-1]}'" + _within(loc[:-1])
     if kind == "extra_forbidden":
@@ -194,40 +224,10 @@ def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> I
                           f"{kinds[ref]}, but {what} must be a {names}")
 
 
-def references(entry: Any) -> Iterator[Reference]:
-    """Every id an entry names, with where it sits and the kinds it may name."""
-    yield from _walk(entry, ())
-
-
-def _walk(value: Any, path: Path_) -> Iterator[Reference]:
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*path, index))
-        return
-    if not isinstance(value, BaseModel):
-        return
-    yield from _own_references(value, path)
-    for name in type(value).model_fields:
-        yield from _walk(getattr(value, name), (*path, name))
-
-
-def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
-    if isinstance(value, Citation):
-        yield (*path, "source"), value.source, _SOURCE, "source"
-        if value.citing:
-            yield (*path, "citing"), value.citing, _SOURCE, "cited source"
-    elif isinstance(value, Quote):
-        yield (*path, "speaker"), value.speaker, _SPEAKERS, "speaker"
-    elif isinstance(value, Relation):
-        targets = RELATION_TYPES[value.type].targets
-        yield (*path, "target"), value.target, targets, f"target of '{value.type}'"
-    elif isinstance(value, Participant):
-        yield (*path, "entity"), value.entity, _ENTITIES, "participant"
-    elif isinstance(value, Event):
-        for index, place in enumerate(value.places):
-            yield (*path, "places", index), place, frozenset({"place"}), "place"
-    elif isinstance(value, Source):
-        if value.outlet:
-            yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"
-        if value.relays:
-            yield (*path, "relays"), value.relays, _SOURCE, "relayed source"
+def _referenced_only(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
+    """The entries whose files have no error, and whose every reference resolves."""
+    broken = {p.path for p in errors(problems)}
+    keep = {i for i, path in kb.paths.items() if path not in broken}
+    keep = {i for i in keep if all(ref in keep for _, ref, _, _ in references(kb.entries[i]))}
+    return KnowledgeBase({i: kb.entries[i] for i in keep}, {i: kb.kinds[i] for i in keep},
+                         {i: kb.paths[i] for i in keep})

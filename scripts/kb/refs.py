@@ -1,0 +1,66 @@
+"""Every id an entry names: one walker, shared by validation and the checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from kb.load import Path_
+from kb.model import (
+    ENTITY_KINDS,
+    RELATION_TYPES,
+    Citation,
+    Event,
+    Participant,
+    Quote,
+    Relation,
+    Source,
+)
+
+Reference = tuple[Path_, str, frozenset[str], str]
+"""Where a reference sits, the id it names, the kinds it may name, and what it is."""
+
+_SOURCE = frozenset({"source"})
+_ENTITIES = frozenset(ENTITY_KINDS)
+_SPEAKERS = frozenset({"person", "group"})
+
+
+def references(entry: Any) -> Iterator[Reference]:
+    """Every id an entry names, with where it sits and the kinds it may name."""
+    yield from _walk(entry, ())
+
+
+def _walk(value: Any, path: Path_) -> Iterator[Reference]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+        return
+    if not isinstance(value, BaseModel):
+        return
+    yield from _own_references(value, path)
+    for name in type(value).model_fields:
+        yield from _walk(getattr(value, name), (*path, name))
+
+
+def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
+    if isinstance(value, Citation):
+        yield (*path, "source"), value.source, _SOURCE, "source"
+        if value.citing:
+            yield (*path, "citing"), value.citing, _SOURCE, "cited source"
+    elif isinstance(value, Quote):
+        yield (*path, "speaker"), value.speaker, _SPEAKERS, "speaker"
+    elif isinstance(value, Relation):
+        targets = RELATION_TYPES[value.type].targets
+        yield (*path, "target"), value.target, targets, f"target of '{value.type}'"
+    elif isinstance(value, Participant):
+        yield (*path, "entity"), value.entity, _ENTITIES, "participant"
+    elif isinstance(value, Event):
+        for index, place in enumerate(value.places):
+            yield (*path, "places", index), place, frozenset({"place"}), "place"
+    elif isinstance(value, Source):
+        if value.outlet:
+            yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"
+        if value.relays:
+            yield (*path, "relays"), value.relays, _SOURCE, "relayed source"

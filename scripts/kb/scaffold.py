@@ -1,0 +1,274 @@
+"""`kb new`: a correct, minimal data file to start from, and a guard against duplicates.
+
+The file names its schema, holds what the editor gave on the command line and, for
+what is still missing, `TODO` placeholders that `kb validate` reports until they are
+filled in. Hints in comments come from the model, so they cannot go stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import typing
+import unicodedata
+import urllib.parse
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kb import dates
+from kb.load import RawRecord, load
+from kb.model import KINDS, RELATION_TYPES, SLUG_PATTERN
+from kb.schema import schema_comment
+from kb.spelling import name_key
+
+PLACEHOLDER = "TODO"
+_STOP_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "as", "at", "by"}
+
+
+class ScaffoldError(Exception):
+    """What stops `kb new`, in the editor's terms; one message per problem."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+@dataclass
+class Request:
+    """What the editor asked for on the command line."""
+
+    kind: str
+    name: str
+    id: str | None = None
+    type: str | None = None
+    date: str | None = None
+    summary: str | None = None
+    cite: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    url: str | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    """An existing name that resembles the new one."""
+
+    name: str
+    entry_id: str
+    path: str
+    is_alias: bool
+
+
+def create(data_dir: Path, request: Request, *, root: Path) -> Path:
+    """Write the new file and return its path, or raise ScaffoldError saying why not."""
+    records = load(data_dir, root=root).records
+    entry_id = request.id or suggest_id(request)
+    path = data_dir / KINDS[request.kind].folder / f"{entry_id}.yaml"
+    _check_request(request, entry_id, path, records, root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite a file
+        file.write(template(request))
+    return path
+
+
+def _check_request(request: Request, entry_id: str, path: Path,
+                   records: list[RawRecord], root: Path) -> None:
+    messages = []
+    if not re.match(SLUG_PATTERN, entry_id):
+        messages.append(f"'{entry_id}' is not a valid id; give --id with lower-case "
+                        "letters, digits and single hyphens")
+    existing = {record.id: record for record in records}
+    if entry_id in existing or path.exists():
+        shown = existing[entry_id].path if entry_id in existing else path.as_posix()
+        messages.append(f"id '{entry_id}' already exists: {shown}. Edit that file, or give "
+                        "another id with --id")
+    messages += list(_check_fields(request, existing))
+    if not request.force and request.kind != "source":
+        matches = near_matches(request.name, request.kind, records)
+        for match in [m for m in matches if m.entry_id != entry_id][:3]:
+            what = "an alias of" if match.is_alias else "the name of"
+            messages.append(f"'{request.name}' resembles '{match.name}', {what} "
+                            f"{match.path}. If it is the same, add an alias there; "
+                            "if not, run again with --force")
+    if messages:
+        raise ScaffoldError(messages)
+
+
+def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[str]:
+    choices = type_choices(request.kind)
+    if request.type is not None and request.type not in choices:
+        close = difflib.get_close_matches(request.type, choices, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        yield f"--type '{request.type}' is not allowed; expected one of {', '.join(choices)}.{hint}"
+    if request.date is not None:
+        try:
+            dates.parse(request.date)
+        except dates.DateError as error:
+            yield f"--date: {error}"
+    if request.url is not None and not is_web_address(request.url):
+        yield (f"--url '{request.url}' is not a web address; expected http:// or https:// "
+               "followed by a host name, without spaces")
+    for source_id in request.cite:
+        if existing.get(source_id) is None or existing[source_id].kind != "source":
+            yield _unknown("--cite", source_id, "source", existing)
+    if request.outlet and (request.outlet not in existing
+                           or existing[request.outlet].kind != "group"):
+        yield _unknown("--outlet", request.outlet, "group", existing)
+
+
+def _unknown(option: str, ref: str, kind: str, existing: dict[str, RawRecord]) -> str:
+    candidates = [i for i, r in existing.items() if r.kind == kind]
+    close = difflib.get_close_matches(ref, candidates, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"{option} '{ref}' is not a {kind} in data/{KINDS[kind].folder}/.{hint}"
+
+
+def is_web_address(url: str) -> bool:
+    """An http(s) address with a host, and nothing a link could be abused with."""
+    parts = urllib.parse.urlsplit(url)
+    return (parts.scheme in ("http", "https") and "." in parts.netloc
+            and not re.search(r"\s|[<>\"]", url))
+
+
+# ---------------------------------------------------------------------------- names and ids
+
+
+def slugify(text: str) -> str:
+    """'Mohammed Shia' al-Sudani' -> 'mohammed-shia-al-sudani'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['’ʿʾ]", "", ascii_text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def suggest_id(request: Request) -> str:
+    """The file name for a new entry; sources as outlet-date-headline-words."""
+    if request.kind != "source":
+        return slugify(request.name)
+    words = [w for w in slugify(request.name).split("-") if w not in _STOP_WORDS][:4]
+    parts = [request.outlet or "", _date_part(request.date), "-".join(words)]
+    return "-".join(p for p in parts if p)
+
+
+def _date_part(date: str | None) -> str:
+    try:
+        return re.sub(r"[^0-9-]", "", dates.parse(date).edtf) if date else ""
+    except dates.DateError:
+        return ""
+
+
+def near_matches(name: str, kind: str, records: Iterable[RawRecord]) -> list[Match]:
+    """Existing entries with the same name spelt differently (any kind), or with a close
+    name of the same kind; one match per entry, the closest first."""
+    key = name_key(name)
+    scored: dict[str, tuple[float, Match]] = {}
+    for record, other, is_alias in _all_names(records):
+        other_key = name_key(other)
+        if not key or not other_key:
+            continue
+        score = 1.0 if key == other_key else _closeness(key, other_key)
+        if score < 1.0 and (record.kind != kind or score < 0.85):
+            continue
+        if record.id not in scored or score > scored[record.id][0]:
+            scored[record.id] = (score, Match(other, record.id, record.path, is_alias))
+    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1].path))
+    return [match for _, match in ranked]
+
+
+def _closeness(key: str, other: str) -> float:
+    """1.0 for the same key; high when one holds the other ('sudani' in 'alsudani')."""
+    shorter, longer = sorted((key, other), key=len)
+    if len(shorter) >= 6 and shorter in longer:
+        return 0.9
+    return difflib.SequenceMatcher(None, key, other).ratio()
+
+
+def _all_names(records: Iterable[RawRecord]) -> Iterator[tuple[RawRecord, str, bool]]:
+    for record in records:
+        if record.kind == "source" or not isinstance(record.data, dict):
+            continue
+        if isinstance(record.data.get("name"), str):
+            yield record, record.data["name"], False
+        for alias in record.data.get("aliases") or []:
+            if isinstance(alias, dict) and isinstance(alias.get("name"), str):
+                yield record, alias["name"], True
+
+
+# ---------------------------------------------------------------------------- the file
+
+
+def type_choices(kind: str) -> list[str]:
+    """The values the model allows for `type` in this kind, if it has one."""
+    annotation = KINDS[kind].model.model_fields.get("type")
+    return list(typing.get_args(annotation.annotation)) if annotation else []
+
+
+def template(request: Request) -> str:
+    """The text of the new file."""
+    lines = [schema_comment(request.kind),
+             f"# A new {request.kind}: fill in each {PLACEHOLDER}, then run `kb validate`.",
+             "# Every statement needs 'cite:', the id of a file in data/sources/."]
+    lines += _source_lines(request) if request.kind == "source" else _entity_lines(request)
+    return "\n".join(lines) + "\n"
+
+
+def _entity_lines(request: Request) -> list[str]:
+    summary = request.summary or f"{PLACEHOLDER} one or two sentences in your words"
+    lines = [f"name: {_quoted(request.name)}"]
+    lines += _type_lines(request)
+    if request.kind == "event":
+        lines.append(f"date: {request.date or PLACEHOLDER}  # EDTF: 2024-01-04, 2024-01, 2024; "
+                     "{edtf: 2023-10, qualifier: late}")
+    lines += [
+        "# aliases:  # other names and spellings sources use",
+        "#   - name: ...",
+        "#     cite: [source-id]",
+        "summary:",
+        f"  text: {_quoted(summary)}",
+        f"  cite: [{', '.join(request.cite) or PLACEHOLDER}]",
+        "# facts:",
+        "#   - text: ...",
+        "#     cite: [source-id]",
+        "# relations:",
+        f"#   - type: member_of  # {', '.join(RELATION_TYPES)}",
+        "#     target: other-id",
+        "#     cite: [source-id]",
+    ]
+    if request.kind == "event":
+        lines += ["# places: [place-id]", "# participants:", "#   - entity: person-id",
+                  "#     role: ..."]
+    return lines
+
+
+def _type_lines(request: Request) -> list[str]:
+    choices = type_choices(request.kind)
+    if not choices:
+        return []
+    return [f"type: {_quoted(request.type or PLACEHOLDER)}  # {', '.join(choices)}"]
+
+
+def _source_lines(request: Request) -> list[str]:
+    today = dt.date.today().isoformat()
+    return [
+        f"title: {_quoted(request.name)}",
+        *_type_lines(Request("source", request.name, type=request.type or "article")),
+        f"outlet: {request.outlet or PLACEHOLDER}",
+        f"date: {request.date or PLACEHOLDER}  # as printed; e.g. {today}",
+        "date_basis: printed  # printed, url or inferred",
+        f"url: {_quoted(request.url) if request.url else PLACEHOLDER}"
+        + ("" if request.url else "  # delete this line if the source gives no address"),
+        "# author: ...",
+        "# note: how the date is known, what this source relays",
+    ]
+
+
+def _quoted(text: str) -> str:
+    """A YAML scalar that reads back as exactly `text` (JSON strings are YAML too)."""
+    plain = re.fullmatch(r"[A-Za-z][\w .,'’()-]*", text) and not text.endswith(" ")
+    if plain and yaml.safe_load(text) == text:
+        return text
+    return json.dumps(text, ensure_ascii=False)

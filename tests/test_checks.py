@@ -1,0 +1,132 @@
+"""Checks beyond the schema: cross-file mistakes, located, as errors or warnings."""
+
+from kb.load import load
+from kb.validate import validate
+
+PERSON = """\
+name: {name}
+summary:
+  text: A person.
+  cite: [report]
+relations:
+  - {{type: works_for, target: outlet, cite: [report]}}
+"""
+EVENT = """\
+name: Vote
+type: meeting
+date: {date}
+summary:
+  text: A vote.
+  cite: [report]
+participants:
+  - entity: ada
+"""
+
+
+def found(root, severity: str | None = None) -> list[str]:
+    _, problems = validate(load(root / "data", root=root))
+    return [str(p) for p in problems
+            if severity is None or p.severity == severity]
+
+
+def without_schema_lines(messages: list[str]) -> list[str]:
+    return [m for m in messages if "yaml-language-server" not in m]
+
+
+def test_event_dated_after_its_source_was_published(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Ada"),
+                      "events/vote.yaml": EVENT.format(date="2024-01-09")})
+    assert found(root, "error") == [
+        "data/events/vote.yaml:3:1: event date 9 January 2024 is after source 'report' was "
+        "published (7 January 2024); a source cannot report what had not happened yet. "
+        "Check the date, or cite a later source (cited at summary.cite[0])"]
+
+
+def test_event_on_or_before_publication_is_fine_at_any_precision(data_tree):
+    for date in ("2024-01-07", "2024-01", "{edtf: 2024-01, qualifier: early}", "2023"):
+        root = data_tree({"people/ada.yaml": PERSON.format(name="Ada"),
+                          "events/vote.yaml": EVENT.format(date=date)})
+        assert found(root, "error") == [], date
+
+
+def test_quote_said_after_its_source_was_published(data_tree):
+    quoted = PERSON.format(name="Ada") + """\
+facts:
+  - text: She spoke.
+    cite:
+      - source: report
+        quote: {text: "Later.", speaker: ada, said: 2024-02-01}
+"""
+    root = data_tree({"people/ada.yaml": quoted})
+    [message] = found(root, "error")
+    assert message.startswith("data/people/ada.yaml:11:47:")
+    assert "quote date 1 February 2024 is after source 'report'" in message
+
+
+def test_quote_without_speaker_and_statement_without_citation(data_tree):
+    bad = """\
+name: Ada
+summary:
+  text: A person.
+  cite: []
+facts:
+  - text: Said something.
+    cite:
+      - source: report
+        quote: {text: "Words."}
+"""
+    root = data_tree({"people/ada.yaml": bad})
+    assert found(root) == [
+        "data/people/ada.yaml:4:3: summary.cite: every statement needs a citation; add "
+        "'cite:' with the id of a source in data/sources/",
+        "data/people/ada.yaml:9:9: facts[0].cite[0].quote.speaker: a quote must say who "
+        "said it; add 'speaker:' with the id of a person or group",
+    ]
+
+
+def test_a_name_shared_by_two_entities_names_both_files(data_tree):
+    other = PERSON.format(name="Bo") + "aliases:\n  - {name: al Ada, cite: [report]}\n"
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Al-Ada"),
+                      "people/bo.yaml": other})
+    assert found(root, "error") == [
+        "data/people/bo.yaml:8:6: 'al Ada' is also a name of 'ada' (data/people/ada.yaml, "
+        "as 'Al-Ada'); if they are the same, merge the files, else tell them apart"]
+
+
+def test_unlinked_entity_and_uncited_source_are_warnings(data_tree):
+    lonely = "name: Lone\nsummary: {text: Alone., cite: [report]}\n"
+    spare = "title: Unused\ntype: article\n"
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Ada"),
+                      "people/lone.yaml": lonely, "sources/spare.yaml": spare})
+    assert found(root, "error") == []
+    assert without_schema_lines(found(root, "warning")) == [
+        "data/people/lone.yaml:1:1: warning: nothing links to this entry: add a relation, "
+        "or name it as a participant, place, speaker or outlet",
+        "data/sources/spare.yaml:1:1: warning: no statement cites this source; cite it or "
+        "remove the file",
+    ]
+
+
+def test_missing_schema_line_is_a_warning(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Ada")})
+    assert "data/people/ada.yaml:1:1: warning: first line should be '# yaml-language-server: "\
+           "$schema=../../schema/person.schema.json' so that editors check the file as you "\
+           "type" in found(root)
+
+
+def test_warnings_wait_while_errors_remain(data_tree):
+    lonely = "name: Lone\nsummary: {text: Alone., cite: [report]}\n"
+    root = data_tree({"people/lone.yaml": lonely, "people/bad.yaml": "name: Bad\n"})
+    assert found(root, "warning") == []
+    assert found(root, "error") == ["data/people/bad.yaml:1:1: missing required field 'summary'"]
+
+
+def test_placeholders_left_by_kb_new_are_errors_that_replace_their_line(data_tree):
+    todo = "name: Ada\nsummary:\n  text: TODO one or two sentences\n  cite: [TODO]\n"
+    root = data_tree({"people/ada.yaml": todo})
+    assert found(root) == [
+        "data/people/ada.yaml:3:3: summary.text: replace the placeholder 'TODO one or two "
+        "sentences' (left by kb new)",
+        "data/people/ada.yaml:4:10: summary.cite[0]: replace the placeholder 'TODO' "
+        "(left by kb new)",
+    ]

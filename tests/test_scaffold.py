@@ -1,0 +1,109 @@
+"""`kb new`: a file that validates once filled in, and no duplicates by another spelling."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb.cli import main
+from kb.load import load
+from kb.scaffold import Request, _quoted, slugify, suggest_id
+from kb.validate import validate
+
+SUDANI = """\
+name: Mohammed Shia al-Sudani
+aliases:
+  - {name: al-Sudani, cite: [report]}
+summary: {text: Prime minister., cite: [report]}
+"""
+
+
+def run(root: Path, *args: str) -> int:
+    return main(["--root", str(root), "new", *args])
+
+
+def errors_in(root: Path, path: str) -> list[str]:
+    _, problems = validate(load(root / "data", root=root))
+    return [str(p) for p in problems if p.path == path and p.severity == "error"]
+
+
+def test_new_person_with_summary_and_citation_is_valid_at_once(data_tree, capsys):
+    root = data_tree({})
+    assert run(root, "person", "Hadi al-Amiri", "--summary", "Leader of a bloc.",
+               "--cite", "report") == 0
+    path = root / "data" / "people" / "hadi-al-amiri.yaml"
+    text = path.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/person.schema.json\n")
+    assert "# relations:" in text and "member_of" in text  # hints, from the model
+    assert errors_in(root, "data/people/hadi-al-amiri.yaml") == []
+    assert "created data/people/hadi-al-amiri.yaml" in capsys.readouterr().out
+
+
+def test_what_is_left_to_fill_in_is_listed_and_validated(data_tree, capsys):
+    root = data_tree({})
+    assert run(root, "event", "The vote") == 0
+    out = capsys.readouterr().out
+    left = errors_in(root, "data/events/the-vote.yaml")
+    assert len(left) == 4  # type, date, summary text, citation
+    assert all("replace the placeholder" in message for message in left)
+    assert all(f"  {message}" in out for message in left)
+
+
+def test_existing_id_is_refused_naming_the_file(data_tree, capsys):
+    root = data_tree({"people/mohammed-shia-al-sudani.yaml": SUDANI})
+    before = (root / "data/people/mohammed-shia-al-sudani.yaml").read_text()
+    assert run(root, "person", "Mohammed Shia al-Sudani", "--force") == 1
+    assert ("kb new: id 'mohammed-shia-al-sudani' already exists: "
+            "data/people/mohammed-shia-al-sudani.yaml") in capsys.readouterr().err
+    assert (root / "data/people/mohammed-shia-al-sudani.yaml").read_text() == before
+
+
+@pytest.mark.parametrize("name", ["al Sudani", "Al-Soudani", "Mohamed Shia al Sudani"])
+def test_a_name_resembling_an_existing_one_is_refused_with_a_suggestion(data_tree, capsys,
+                                                                        name):
+    root = data_tree({"people/mohammed-shia-al-sudani.yaml": SUDANI})
+    assert run(root, "person", name) == 1
+    err = capsys.readouterr().err
+    assert f"kb new: '{name}' resembles '" in err
+    assert "data/people/mohammed-shia-al-sudani.yaml. If it is the same, add an alias" in err
+    assert not (root / "data" / "people" / f"{slugify(name)}.yaml").exists()
+    assert run(root, "person", name, "--force") == 0
+
+
+def test_new_source_checks_outlet_date_and_address(data_tree, capsys):
+    root = data_tree({})
+    assert run(root, "source", "Iraq wants troops out", "--outlet", "outlt", "--date",
+               "5 Jan 2024", "--url", "javascript:alert(1)") == 1
+    err = capsys.readouterr().err
+    assert "--outlet 'outlt' is not a group in data/groups/. Did you mean 'outlet'?" in err
+    assert "--date: '5 Jan 2024' is not a date this site can read" in err
+    assert "--url 'javascript:alert(1)' is not a web address; expected http:// or https://" in err
+    assert list((root / "data" / "sources").iterdir()) == [root / "data/sources/report.yaml"]
+
+
+def test_new_source_gets_an_outlet_date_title_id_and_validates(data_tree):
+    root = data_tree({})
+    assert run(root, "source", "Iraq wants the troops out", "--outlet", "outlet", "--date",
+               "2024-01-05", "--url", "https://example.org/iraq") == 0
+    shown = "data/sources/outlet-2024-01-05-iraq-wants-troops-out.yaml"
+    assert errors_in(root, shown) == []
+    assert yaml.safe_load((root / shown).read_text())["url"] == "https://example.org/iraq"
+
+
+@pytest.mark.parametrize("name", ["No", "yes", 'Say "hi"', "a: b", "#1", "Ḥarakat al-Nujabāʾ",
+                                  "null", "2024-01-05", "- dash", "Tab\there"])
+def test_names_are_written_so_they_read_back_exactly(name: str):
+    assert yaml.safe_load(f"name: {_quoted(name)}") == {"name": name}
+
+
+def test_ids_are_slugs_of_the_name():
+    assert slugify("Mohammed Shia' al-Sudani") == "mohammed-shia-al-sudani"
+    assert slugify("Pedro Sánchez") == "pedro-sanchez"
+    assert suggest_id(Request("source", "The US and Iraq: a new phase", outlet="vox",
+                              date="2024-01")) == "vox-2024-01-us-iraq-new-phase"
+
+
+def test_a_name_with_no_latin_letters_needs_an_id(data_tree, capsys):
+    root = data_tree({})
+    assert run(root, "person", "نوري المالكي") == 1
+    assert "is not a valid id; give --id" in capsys.readouterr().err
