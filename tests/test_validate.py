@@ -133,7 +133,8 @@ def test_source_url_must_be_http(data_tree):
     source = "title: T\ntype: article\nurl: javascript:alert(1)\n"
     [message] = problems(data_tree({"sources/s.yaml": source}))
     assert message == ("data/sources/s.yaml:3:1: url: 'javascript:alert(1)' is not a web "
-                       "address; expected http:// or https://")
+                       "address; expected http:// or https:// and a host name, without "
+                       "spaces, <, > or \"")
 
 
 def test_a_broken_file_is_reported_once_not_at_every_mention(data_tree):

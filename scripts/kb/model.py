@@ -23,6 +23,8 @@ from pydantic.json_schema import SkipJsonSchema
 from kb import dates
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+WEB_ADDRESS = r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$"
+"""An http(s) address with a host name; no spaces, no <, > or " that could break markup."""
 EDTF_START = r"^(?:-?[0-9X]{4}|Y-?[0-9]|\.\.|/)"
 """How every EDTF date starts (a year, or an open interval): lets an editor's schema
 catch '4 January 2024' before `kb validate` does."""
@@ -284,7 +286,7 @@ class Source(Record):
     date_basis: Literal["printed", "url", "inferred"] | None = Field(
         None, description="How the date is known: printed on the page, taken from the "
                           "URL, or inferred from the text.")
-    url: str | None = Field(None, pattern=r"^https?://\S+$",
+    url: str | None = Field(None, pattern=WEB_ADDRESS,
                             description="Address given by the source material; never guessed.")
     relays: Ref | None = Field(None, description="Id of a source this one republishes.")
     note: str | None = Field(None, description="What a reader should know about the "

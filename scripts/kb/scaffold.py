@@ -13,7 +13,6 @@ import json
 import re
 import typing
 import unicodedata
-import urllib.parse
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ import yaml
 
 from kb import dates
 from kb.load import RawRecord, load
-from kb.model import KINDS, RELATION_TYPES, SLUG_PATTERN
+from kb.model import KINDS, RELATION_TYPES, SLUG_PATTERN, WEB_ADDRESS
 from kb.schema import schema_comment
 from kb.spelling import name_key
 
@@ -130,9 +129,7 @@ def _unknown(option: str, ref: str, kind: str, existing: dict[str, RawRecord]) -
 
 def is_web_address(url: str) -> bool:
     """An http(s) address with a host, and nothing a link could be abused with."""
-    parts = urllib.parse.urlsplit(url)
-    return (parts.scheme in ("http", "https") and "." in parts.netloc
-            and not re.search(r"\s|[<>\"]", url))
+    return re.match(WEB_ADDRESS, url) is not None
 
 
 # ---------------------------------------------------------------------------- names and ids

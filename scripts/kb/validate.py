@@ -145,7 +145,8 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "too_short":
         return f"{field}: needs at least {error['ctx']['min_length']} item(s), found none"
     if kind == "string_pattern_mismatch" and loc[-1] == "url":
-        return f"{field}: '{error['input']}' is not a web address; expected http:// or https://"
+        return (f"{field}: '{error['input']}' is not a web address; expected http:// or "
+                "https:// and a host name, without spaces, <, > or \"")
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
         wanted = expected.get(kind, "a mapping of fields")
