@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from kb.load import load, parse_yaml
@@ -86,3 +89,55 @@ def test_symlink_out_of_data_is_refused(data_tree, tmp_path):
     (tmp_path / "data/people/x.yaml").symlink_to(outside)
     assert messages(root) == [
         "data/people/x.yaml: symbolic link to a file outside data/; copy the file"]
+
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+
+
+def test_hostile_files_each_get_a_message_and_never_hang(data_tree, tmp_path):
+    """Everything at once, as an editor's `kb validate` meets it: one message per file,
+    exit 1, no traceback. The timeout only guards against a hang; timings are in the
+    benchmark, not here."""
+    root = data_tree({
+        "people/bomb.yaml": BILLION_LAUGHS,
+        "people/tabs.yaml": "name: X\nsummary:\n\ttext: y\n",
+        "people/empty.yaml": "",
+        "people/two.yaml": "name: A\n---\nname: B\n",
+        "people/deep.yaml": "name: " + "[" * 50_000,
+    })
+    people = tmp_path / "data" / "people"
+    with (people / "huge.yaml").open("wb") as huge:
+        huge.truncate(50 * 1024 * 1024)
+    (people / "latin1.yaml").write_bytes(b"name: Caf\xe9\n")
+    (people / "loop.yaml").symlink_to(people / "loop.yaml")
+    (people / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    os.mkfifo(people / "pipe.yaml")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("name: S\n")
+    (tmp_path / "data" / "places").symlink_to(outside)
+
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(root), "validate"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    expected = {
+        "bomb": "anchors and aliases (& and *) are not supported",
+        "tabs": "tabs are not allowed for indentation",
+        "empty": "file is empty",
+        "two": "several YAML documents",
+        "deep": "YAML syntax: exceeded maximum nesting depth",
+        "huge": "file is 52,428,800 bytes; a data file may be at most 1,000,000 bytes",
+        "latin1": "file is not UTF-8 text",
+        "loop": "broken symbolic link",
+        "dangling": "broken symbolic link",
+        "pipe": "not a regular file",
+    }
+    for name, message in expected.items():
+        assert [line for line in lines if line.startswith(f"data/people/{name}.yaml:")
+                and message in line], name
+    assert "data/places: symbolic link to a folder; the files in it are not read. Make it " \
+           "a real folder inside data/" in lines
+    assert lines[-1] == f"{len(expected) + 1} errors in data/"

@@ -154,3 +154,9 @@ def test_names_and_titles_may_not_hold_html(data_tree):
         "data/sources/s.yaml:1:1: title: 'Hi <img src=x onerror=alert(1)>' contains < or >, "
         "which are not allowed in names and titles (a browser would read them as HTML)",
     ]
+
+
+def test_empty_text_is_named_as_empty(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON.replace("text: A person.", "text: ''")})
+    assert problems(root) == ["data/people/ada.yaml:3:3: summary.text: is empty; write the "
+                              "text, or remove the field if it is optional"]

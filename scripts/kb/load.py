@@ -10,6 +10,7 @@ strings, parsed by the model).
 from __future__ import annotations
 
 import difflib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,10 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
         return Loaded([], [Problem(relative(data_dir, root), 0, 0, "data folder not found")])
     for path in sorted(data_dir.rglob("*")):
         shown = relative(path, root)
+        if path.is_dir() and path.is_symlink():
+            problems.append(Problem(shown, 0, 0, "symbolic link to a folder; the files in it "
+                                    "are not read. Make it a real folder inside data/"))
+            continue
         if path.is_dir() or path.name.startswith("."):
             continue
         problem = _check_placement(path, data_dir, shown)
@@ -109,15 +114,13 @@ def _folder_hint(name: str) -> str:
 
 
 def _load_file(path: Path, shown: str, data_dir: Path) -> tuple[RawRecord | None, list[Problem]]:
-    if path.is_symlink() and not path.resolve().is_relative_to(data_dir.resolve()):
-        return None, [Problem(shown, 0, 0, "symbolic link to a file outside data/; copy the file")]
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(shown, 0, 0, f"file is {size:,} bytes; a data file may be at most "
-                    f"{MAX_FILE_BYTES:,} bytes")
-        ]
-    raw = path.read_bytes()
+    refused = _refuse_before_reading(path, data_dir)
+    if refused:
+        return None, [Problem(shown, 0, 0, refused)]
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 0, 0, f"cannot read the file: {error.strerror}")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -132,6 +135,24 @@ def _load_file(path: Path, shown: str, data_dir: Path) -> tuple[RawRecord | None
         return None, problems
     first_line = text.split("\n", 1)[0].rstrip("\r")
     return RawRecord(shown, kind, path.stem, data, marks, first_line), []
+
+
+def _refuse_before_reading(path: Path, data_dir: Path) -> str | None:
+    """Why a path must not be read at all: it points outside, is no plain file (a pipe
+    would block forever) or is too big to be a page of text."""
+    try:
+        # Resolved, so that a linked folder cannot lead out of data/ either.
+        if not path.resolve(strict=True).is_relative_to(data_dir.resolve()):
+            return "symbolic link to a file outside data/; copy the file"
+        status = path.stat()
+    except (OSError, RuntimeError):  # dangling link, link loop
+        return "broken symbolic link; remove it or copy the file it meant"
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file; data files are plain text"
+    if status.st_size > MAX_FILE_BYTES:
+        return (f"file is {status.st_size:,} bytes; a data file may be at most "
+                f"{MAX_FILE_BYTES:,} bytes")
+    return None
 
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]], list[Problem]]:

@@ -142,6 +142,8 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
         choices = re.findall(r"'([^']*)'", expected)
         hint = did_you_mean(str(error["input"]), choices)
         return f"{field}: '{error['input']}' is not allowed; expected one of {expected}.{hint}"
+    if kind == "string_too_short":
+        return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":
         return f"{field}: needs at least {error['ctx']['min_length']} item(s), found none"
     if kind == "string_pattern_mismatch" and loc[-1] == "url":
