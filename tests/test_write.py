@@ -1,9 +1,17 @@
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from kb import write as write_module
-from kb.write import write
+from kb.build import build
+from kb.write import MARKER, write
+from tests.conftest import MINI, ROOT
 
 
 def test_write_replaces_the_output_exactly(tmp_path: Path):
@@ -43,3 +51,59 @@ def test_a_crash_between_the_renames_is_recovered(tmp_path: Path):
     out.rename(tmp_path / "generated.old")  # as if killed mid-swap
     write_module._recover(out.resolve())
     assert (out / "a.md").read_text() == "A"
+
+
+def many_people(root: Path, count: int) -> Path:
+    """The mini dataset plus `count` people: a build whose write takes long enough to
+    be interrupted."""
+    shutil.copytree(MINI / "data", root / "data")
+    for number in range(count):
+        (root / "data" / "people" / f"person-{number:04d}.yaml").write_text(
+            f"name: Person {number:04d}\nsummary: {{text: Someone., cite: [daily-2024-01-07]}}\n"
+            "relations: [{type: member_of, target: river-party, cite: [daily-2024-01-07]}]\n")
+    return root
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_killing_a_build_at_any_moment_of_its_write_leaves_old_or_new_whole(tmp_path):
+    root = many_people(tmp_path / "project", 1500)
+    out = tmp_path / "generated"
+    assert build(MINI / "data", out, root=MINI).ok
+    old = snapshot(out)
+    new = build(root / "data", root=root).pages
+    command = [sys.executable, "-m", "kb.cli", "--root", str(root), "build", "--out", str(out)]
+    killed_while_writing = 0
+    for attempt in range(8):
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while child.poll() is None and not list(tmp_path.glob("generated.new-*")):
+            time.sleep(0.0005)  # wait for the write stage to start
+        time.sleep(random.Random(attempt).uniform(0, 0.08))
+        killed_while_writing += child.poll() is None
+        child.kill()
+        child.wait()
+        current = snapshot(out)
+        current.pop(MARKER)
+        assert current in (
+            {k: v for k, v in old.items() if k != MARKER},
+            {k: v.encode() for k, v in new.items()},
+        ), f"attempt {attempt}: output is neither the old build nor the new one"
+    assert killed_while_writing >= 1, "no kill landed during the write"
+    assert build(root / "data", out, root=root).ok
+    assert not list(tmp_path.glob("generated.*")), "a later build clears what a kill left"
+
+
+def test_the_same_data_gives_byte_identical_output_across_processes(tmp_path):
+    """Separate processes with different hash seeds: set and dict order cannot leak."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}"
+        subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(ROOT), "build",
+                        "--out", str(out)], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(snapshot(out))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 50

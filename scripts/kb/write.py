@@ -1,12 +1,13 @@
 """Stage 5, write: put rendered pages on disk without ever leaving a half-written tree.
 
-Pages are written to a fresh folder beside the output, which then replaces the old
-output by rename. A build that fails or is killed before the swap leaves the
-previous output exactly as it was.
+Pages are written to a fresh folder beside the output, which then trades places
+with the old output in one atomic rename. A build that fails or is killed at any
+moment leaves the previous output exactly as it was.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 from pathlib import Path
@@ -32,12 +33,26 @@ def write(pages: dict[str, str], out_dir: Path) -> None:
 
 
 def _swap(fresh: Path, out_dir: Path) -> None:
+    if out_dir.exists() and _exchange(fresh, out_dir):
+        shutil.rmtree(fresh, ignore_errors=True)  # now holds the previous output
+        return
     old = out_dir.with_name(f"{out_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if out_dir.exists():
         out_dir.rename(old)
     fresh.rename(out_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2), so that the output is never
+    missing, even for an instant; False where the system cannot, and two renames do."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_current_dir, rename_exchange = -100, 2
+    return renameat2(at_current_dir, os.fsencode(first), at_current_dir,
+                     os.fsencode(second), rename_exchange) == 0
 
 
 def _recover(out_dir: Path) -> None:
