@@ -60,7 +60,8 @@ def dates_known_to_sources(kb: KnowledgeBase, records: Records) -> Iterator[Prob
 
 def _too_late(kb: KnowledgeBase, when: FuzzyDate | None, citation: Citation,
               what: str) -> str | None:
-    published = kb.entries[citation.source].date
+    source = kb.entries.get(citation.source)  # absent while its file has errors
+    published = source.date if source else None
     if when is None or published is None or when.bounds[0] <= published.bounds[1]:
         return None
     return (f"{what} {when.words()} is after source '{citation.source}' was published "

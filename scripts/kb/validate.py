@@ -56,7 +56,7 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
     else:
         # Checks see only valid entries; with references broken they would
         # misreport, and the errors above come first anyway.
-        problems.extend(checks.run(_referenced_only(kb, problems), records,
+        problems.extend(checks.run(_error_free(kb, problems), records,
                                    with_warnings=False))
     return kb, sorted(_placeholders_explain_their_line(problems))
 
@@ -227,10 +227,9 @@ def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> I
                           f"{kinds[ref]}, but {what} must be a {names}")
 
 
-def _referenced_only(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
-    """The entries whose files have no error, and whose every reference resolves."""
+def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
+    """The entries whose files have no error (their references may still be broken)."""
     broken = {p.path for p in errors(problems)}
     keep = {i for i, path in kb.paths.items() if path not in broken}
-    keep = {i for i in keep if all(ref in keep for _, ref, _, _ in references(kb.entries[i]))}
     return KnowledgeBase({i: kb.entries[i] for i in keep}, {i: kb.kinds[i] for i in keep},
                          {i: kb.paths[i] for i in keep})

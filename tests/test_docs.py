@@ -1,0 +1,69 @@
+"""The editing guide shows real output: each example block is what the commands print
+today for the mistakes and commands the guide describes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.site import copy_project
+
+GUIDE = ROOT / "docs" / "editing.md"
+MISTAKES = [  # (file, text as it is, the guide's mistake)
+    ("people/abu-taqwa.yaml", "name: Abu Taqwa\n", "nmae: Abu Taqwa\n"),
+    ("places/gaza.yaml", "cite: [vox-2024-01-07]", "cite: [vox-2024-01-7]"),
+    ("events/soleimani-killed.yaml", "date: 2020-01\n", "date: January 2020\n"),
+    ("events/us-strike-kills-abu-taqwa.yaml", "date: 2024-01-04\n", "date: 2024-01-14\n"),
+]
+
+
+def example(name: str) -> list[str]:
+    match = re.search(rf"<!-- example: {name} -->\n```text\n(.*?)```", GUIDE.read_text(),
+                      re.S)
+    assert match, f"the guide has no example '{name}'"
+    return match[1].splitlines()
+
+
+def kb(project: Path, *args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), *args],
+                            capture_output=True, text=True)
+    return result.stdout + result.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path)
+
+
+def test_the_mistakes_example_is_what_kb_validate_prints(project: Path):
+    for relative, good, bad in MISTAKES:
+        path = project / "data" / relative
+        assert good in path.read_text(), f"{relative} changed; update the guide's example"
+        path.write_text(path.read_text().replace(good, bad, 1))
+    printed = kb(project, "validate").splitlines()
+    for line in example("mistakes"):
+        assert line in printed
+
+
+def test_the_new_person_example_is_what_kb_new_prints(project: Path):
+    printed = kb(project, "new", "person", "Hadi al-Amiri", "--cite", "vox-2024-01-07")
+    assert printed.splitlines() == example("new-person")
+
+
+def test_the_duplicate_example_is_what_kb_new_prints(project: Path):
+    printed = kb(project, "new", "person", "al Sudani")
+    assert printed.splitlines() == example("new-duplicate")
+
+
+def test_every_kb_new_command_in_the_guide_works(project: Path):
+    commands = re.findall(r"^kb new (.+)$", GUIDE.read_text(), re.M)
+    assert len(commands) >= 4
+    for command in commands:
+        args = re.findall(r'"[^"]*"|\S+', command)
+        output = kb(project, "new", *(a.strip('"') for a in args))
+        assert output.startswith("created ") or "resembles" in output, (command, output)
