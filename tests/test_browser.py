@@ -58,6 +58,8 @@ def search_and_open_first(page: Page, base_url: str, query: str) -> str:
         ("Suleimani", "Qasem Soleimani", "/people/qasem-soleimani/"),
         ("HaN", "Harakat al-Nujaba", "/groups/harakat-al-nujaba/"),
         ("Pentagon", "US Department of Defense", "/groups/us-department-of-defense/"),
+        ("Abu Taqwa", "Abu Taqwa", "/people/abu-taqwa/"),  # before events naming him
+        ("Najuba", "Harakat al-Nujaba", "/groups/harakat-al-nujaba/"),
     ],
 )
 def test_search_finds_an_entity_by_alias_first(page: Page, base_url: str, query, name, path):

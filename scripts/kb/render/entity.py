@@ -39,6 +39,10 @@ def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
     return path, search_front_matter(entity) + body
 
 
+ENTRY_SEARCH_BOOST = 2
+"""Material's per-page `search.boost` for people, groups and places."""
+
+
 def search_front_matter(entity: Entity) -> str:
     """Front matter whose `tags` feed Material's search: names, aliases, spelling keys.
 
@@ -47,10 +51,13 @@ def search_front_matter(entity: Entity) -> str:
     of its names, including transliterations no source happens to use.
     """
     names = [entity.name, *(alias.name for alias in entity.aliases)]
-    keys: set[str] = set()
-    if not isinstance(entity, Event):  # event titles are prose, searched by their words
-        keys = set().union(*(spelling.variants(name) for name in names))
-    return front_matter(entity.name, [*dict.fromkeys(names), *sorted(keys)])
+    if isinstance(entity, Event):  # event titles are prose, searched by their words
+        return front_matter(entity.name, list(dict.fromkeys(names)))
+    keys = set().union(*(spelling.variants(name) for name in names))
+    # An event's title often holds another entry's name ("Pentagon briefing ..."); the
+    # entry so named should still come first, so people, groups and places rank higher.
+    return front_matter(entity.name, [*dict.fromkeys(names), *sorted(keys)],
+                        search_boost=ENTRY_SEARCH_BOOST)
 
 
 def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnotes) -> str:

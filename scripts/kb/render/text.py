@@ -138,9 +138,12 @@ def quote_line(linked: Linked, quote: Any, citation: Citation, notes: Footnotes,
     return f"“{esc(quote.text)}” — {speaker}{said}{context}{notes.refs([citation])}"
 
 
-def front_matter(title: str, search_terms: list[str] | None = None) -> str:
+def front_matter(title: str, search_terms: list[str] | None = None,
+                 search_boost: float | None = None) -> str:
     """YAML front matter; quoting by json keeps any title safe as a YAML string."""
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if search_boost is not None:
+        lines += ["search:", f"  boost: {search_boost}"]
     if search_terms:
         lines.append("tags:")
         lines.extend(f"  - {json.dumps(term, ensure_ascii=False)}" for term in search_terms)
