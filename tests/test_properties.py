@@ -89,13 +89,17 @@ FILES = {"people": ["ada", "bo"], "groups": ["party"], "places": ["town"],
          "events": ["vote"], "sources": ["report", "wire"]}
 
 
+def write_tree(root: Path, files: dict[str, object]) -> None:
+    for relative, value in files.items():
+        path = root / "data" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(value, allow_unicode=True), "utf-8")
+
+
 def run_pipeline(files: dict[str, object]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for relative, value in files.items():
-            path = root / "data" / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(yaml.safe_dump(value, allow_unicode=True), "utf-8")
+        write_tree(root, files)
         kb, problems = validate(load(root / "data", root=root))
         for problem in problems:
             assert problem.path.startswith("data") and problem.message
@@ -134,10 +138,7 @@ def test_the_generator_reaches_accepted_data():
     def count(files):
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
-            for relative, value in files.items():
-                path = root / "data" / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(yaml.safe_dump(value, allow_unicode=True), "utf-8")
+            write_tree(root, files)
             accepted.append(not errors(validate(load(root / "data", root=root))[1]))
 
     count()
