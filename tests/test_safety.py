@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kb.load import load
+from kb.validate import validate
 from tests.conftest import MINI
 from tests.site import copy_project, mkdocs_build
 
@@ -172,9 +174,6 @@ def test_no_extra_heading_or_broken_table(site):
 
 @pytest.mark.parametrize("field", ["name", "title"])
 def test_angle_brackets_in_titles_are_refused_clearly(data_tree, field):
-    from kb.load import load
-    from kb.validate import validate
-
     text = ("name: <b>Ada</b>\nsummary: {text: x, cite: [report]}\n" if field == "name"
             else "title: <b>T</b>\ntype: article\n")
     folder = "people" if field == "name" else "sources"

@@ -12,8 +12,9 @@ from typing import Any
 
 from kb.dates import FuzzyDate
 from kb.load import Path_, RawRecord
-from kb.model import Citation, Entity, Event, KnowledgeBase, Source
+from kb.model import Citation, Entity, Event, KnowledgeBase
 from kb.problems import Problem
+from kb.refs import references
 from kb.schema import schema_comment
 from kb.spelling import name_key
 
@@ -122,7 +123,7 @@ def schema_lines(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 
 def unlinked_entities(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """An entity no other page links to can only be found by search."""
-    linked = _linked_ids(kb)
+    linked, _ = _reference_ends(kb)
     for entry in _entities(kb):
         if entry.id not in linked:
             yield _at(records[entry.id], ("name",), "nothing links to this entry: add a "
@@ -132,36 +133,26 @@ def unlinked_entities(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 
 def uncited_sources(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A source nothing cites backs no statement on the site."""
-    cited = _cited_ids(kb)
+    _, cited = _reference_ends(kb)
     for source in kb.of_kind("source"):
         if source.id not in cited:
             yield _at(records[source.id], ("title",), "no statement cites this source; "
                       "cite it or remove the file", "warning")
 
 
-def _linked_ids(kb: KnowledgeBase) -> set[str]:
-    """Entities with a link to or from another entry's page (pages show both ends)."""
-    from kb.validate import references  # one walker of references, shared
-
+def _reference_ends(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
+    """Entities with a link to or from another entry's page (pages show both ends), and
+    sources something cites."""
     linked: set[str] = set()
-    for entry_id, entry in kb.entries.items():
-        for _, ref, allowed, _ in references(entry):
-            if "source" not in allowed and ref != entry_id:
-                linked.add(ref)
-                if kb.kinds[entry_id] != "source":
-                    linked.add(entry_id)
-    return linked
-
-
-def _cited_ids(kb: KnowledgeBase) -> set[str]:
-    from kb.validate import references
-
     cited: set[str] = set()
     for entry_id, entry in kb.entries.items():
         for _, ref, allowed, _ in references(entry):
-            if "source" in allowed and ref != entry_id:
+            if ref == entry_id:
+                continue
+            if "source" in allowed:
                 cited.add(ref)
-    return cited
-
-
-__all__ = ["Source", "run"]
+                continue
+            linked.add(ref)
+            if kb.kinds[entry_id] != "source":
+                linked.add(entry_id)
+    return linked, cited

@@ -22,6 +22,8 @@ from pydantic.json_schema import SkipJsonSchema
 
 from kb import dates
 
+PLACEHOLDER = "TODO"
+"""What `kb new` writes where the editor still has to fill something in."""
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 WEB_ADDRESS = r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$"
 """An http(s) address with a host name; no spaces, no <, > or " that could break markup."""

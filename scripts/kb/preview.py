@@ -28,11 +28,7 @@ def banner_html(problems: list[Problem]) -> str:
     title = (f"data/ has {count} error{'s' if count != 1 else ''}: this preview shows the "
              "last version that built. Fix the files and save; the page reloads by itself.")
     items = "".join(
-        f"<li><code>{html.escape(_where(p))}</code> {html.escape(p.message)}</li>"
+        f"<li><code>{html.escape(p.where)}</code> {html.escape(p.message)}</li>"
         for p in sorted(problems) if p.severity == "error")
     return (f'<div class="admonition failure {BANNER_CLASS}" role="alert">'
             f'<p class="admonition-title">{html.escape(title)}</p><ul>{items}</ul></div>')
-
-
-def _where(problem: Problem) -> str:
-    return str(problem).removesuffix(f": {problem.message}")

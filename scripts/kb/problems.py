@@ -23,14 +23,19 @@ class Problem:
     severity: str = "error"
     """`error` stops the build; `warning` is reported only."""
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """`path:line:column`, as far as known."""
         where = self.path
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {prefix}{self.message}"
+        return f"{self.where}: {prefix}{self.message}"
 
 
 class ProblemsFound(Exception):

@@ -21,11 +21,11 @@ import yaml
 
 from kb import dates
 from kb.load import RawRecord, load
-from kb.model import KINDS, RELATION_TYPES, SLUG_PATTERN, WEB_ADDRESS
+from kb.model import KINDS, PLACEHOLDER, RELATION_TYPES, SLUG_PATTERN, WEB_ADDRESS
+from kb.problems import did_you_mean
 from kb.schema import schema_comment
 from kb.spelling import name_key
 
-PLACEHOLDER = "TODO"
 _STOP_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "as", "at", "by"}
 
 
@@ -101,8 +101,7 @@ def _check_request(request: Request, entry_id: str, path: Path,
 def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[str]:
     choices = type_choices(request.kind)
     if request.type is not None and request.type not in choices:
-        close = difflib.get_close_matches(request.type, choices, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(request.type, choices)
         yield f"--type '{request.type}' is not allowed; expected one of {', '.join(choices)}.{hint}"
     if request.date is not None:
         try:
@@ -121,9 +120,7 @@ def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[
 
 
 def _unknown(option: str, ref: str, kind: str, existing: dict[str, RawRecord]) -> str:
-    candidates = [i for i, r in existing.items() if r.kind == kind]
-    close = difflib.get_close_matches(ref, candidates, n=1)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(ref, [i for i, r in existing.items() if r.kind == kind])
     return f"{option} '{ref}' is not a {kind} in data/{KINDS[kind].folder}/.{hint}"
 
 

@@ -44,9 +44,9 @@ def schema_texts() -> dict[str, str]:
     }
 
 
-def stale_schemas(folder: Path) -> list[str]:
+def stale_schemas(folder: Path, expected: dict[str, str] | None = None) -> list[str]:
     """Schema files missing from `folder`, differing from the model, or left over."""
-    expected = schema_texts()
+    expected = expected or schema_texts()
     stale = [name for name, text in expected.items()
              if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text]
     leftovers = [p.name for p in folder.glob("*.schema.json") if p.name not in expected]
@@ -55,12 +55,13 @@ def stale_schemas(folder: Path) -> list[str]:
 
 def write_schemas(folder: Path) -> list[str]:
     """Bring `folder` in line with the model; return the names of files changed."""
-    changed = stale_schemas(folder)
+    expected = schema_texts()
+    changed = stale_schemas(folder, expected)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in schema_texts().items():
+    for name, text in expected.items():
         if name in changed:
             (folder / name).write_text(text, "utf-8")
     for path in folder.glob("*.schema.json"):
-        if path.name not in schema_texts():
+        if path.name not in expected:
             path.unlink()
     return changed

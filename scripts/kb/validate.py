@@ -19,17 +19,18 @@ from kb import checks
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
     KINDS,
+    PLACEHOLDER,
     SLUG_PATTERN,
     KnowledgeBase,
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.refs import references
-from kb.scaffold import PLACEHOLDER
 
 
 def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
     """Check every record and every reference; return the valid entries and all problems."""
     problems = list(loaded.problems)
+    todo: list[Problem] = []  # placeholders left by `kb new`
     entries: dict[str, Any] = {}
     kinds: dict[str, str] = {}
     paths: dict[str, str] = {}
@@ -37,7 +38,9 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
     for record in loaded.records:
         entry, found = _validate_record(record)
         problems.extend(found)
-        problems.extend(placeholders(record))
+        unfilled = list(placeholders(record))
+        todo.extend(unfilled)
+        problems.extend(unfilled)
         if record.id in records:
             problems.append(Problem(record.path, 1, 1, f"duplicate id '{record.id}': "
                                     f"{records[record.id].path} has the same file name"))
@@ -58,13 +61,10 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
         # misreport, and the errors above come first anyway.
         problems.extend(checks.run(_error_free(kb, problems), records,
                                    with_warnings=False))
-    return kb, sorted(_placeholders_explain_their_line(problems))
+    return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
 # ---------------------------------------------------------------------------- one file
-
-
-_LEFT_BY_KB_NEW = " (left by kb new)"
 
 
 def placeholders(record: RawRecord) -> Iterator[Problem]:
@@ -79,16 +79,17 @@ def placeholders(record: RawRecord) -> Iterator[Problem]:
         elif isinstance(value, str) and value.startswith(PLACEHOLDER):
             line, column = record.mark(path)
             yield Problem(record.path, line, column, f"{_dotted(path)}: replace the "
-                          f"placeholder '{value}'{_LEFT_BY_KB_NEW}")
+                          f"placeholder '{value}' (left by kb new)")
 
     return walk(record.data, ())
 
 
-def _placeholders_explain_their_line(problems: list[Problem]) -> set[Problem]:
-    """Drop other problems on a line holding a `TODO`: the placeholder is the reason."""
-    todo = {(p.path, p.line) for p in problems if p.message.endswith(_LEFT_BY_KB_NEW)}
-    return {p for p in problems
-            if p.message.endswith(_LEFT_BY_KB_NEW) or (p.path, p.line) not in todo}
+def _placeholders_explain_their_line(problems: list[Problem],
+                                     todo: list[Problem]) -> set[Problem]:
+    """The placeholders, and other problems only on lines without one: a `TODO` is
+    itself the reason its value is wrong."""
+    lines = {(p.path, p.line) for p in todo}
+    return {*todo, *(p for p in problems if (p.path, p.line) not in lines)}
 
 
 def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
