@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from kb.link import Linked
-from kb.model import KINDS, Citation, Source
+from kb.model import ENTITY_LINK, KINDS, Citation, Source
 
 # Characters Python-Markdown (with this site's extensions) lets a backslash escape;
 # escaping any other would leave the backslash visible.
@@ -31,8 +31,14 @@ def attr(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
+STORY_PATH = "story.md"
+
+
 def page_path(kind: str, entry_id: str) -> str:
-    """Where an entry's page lives in the generated tree."""
+    """Where an entry's page lives in the generated tree (a story chapter's is a
+    section of the story page)."""
+    if not KINDS[kind].indexed:
+        return f"{STORY_PATH}#{entry_id}"
     return f"{KINDS[kind].folder}/{entry_id}.md"
 
 
@@ -42,13 +48,37 @@ def index_path(kind: str) -> str:
 
 def href(from_page: str, to_page: str) -> str:
     """Relative link from one generated page to another (MkDocs checks these)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    page, hash_, fragment = to_page.partition("#")
+    if page == from_page and hash_:
+        return f"#{fragment}"
+    return posixpath.relpath(page, posixpath.dirname(from_page) or ".") + hash_ + fragment
 
 
 def link_to(linked: Linked, entry_id: str, from_page: str) -> str:
     """A Markdown link to an entry's page, labelled with its name."""
     target = page_path(linked.kind(entry_id), entry_id)
     return f"[{esc(linked.entry(entry_id).name)}]({href(from_page, target)})"
+
+
+def prose(linked: Linked, text: str, from_page: str) -> str:
+    """Statement text as Markdown: literal, except [[id]] and [[id|words]] become links."""
+    links: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        entry_id = match[1].strip()
+        words = (match[2] or "").strip() or linked.entry(entry_id).name
+        target = page_path(linked.kind(entry_id), entry_id)
+        links.append(f"[{esc(words)}]({href(from_page, target)})")
+        return f"\0{len(links) - 1}\0"  # survives esc(), which escapes the rest
+
+    escaped = esc(ENTITY_LINK.sub(hold, text))
+    return re.sub("\0([0-9]+)\0", lambda m: links[int(m[1])], escaped)
+
+
+def plain(linked: Linked, text: str) -> str:
+    """Statement text without link markup, for titles and search: [[id|words]] -> words."""
+    return ENTITY_LINK.sub(lambda m: (m[2] or "").strip() or linked.entry(m[1].strip()).name,
+                           text)
 
 
 def external(url: str, label: str) -> str:
@@ -79,6 +109,9 @@ def source_label(linked: Linked, source_id: str, from_page: str) -> str:
     return ", ".join(parts)
 
 
+MARKER_SEPARATOR = '<sup class="kb-sep">,</sup>'
+
+
 class Footnotes:
     """Numbered citations for one page; the same citation keeps one number."""
 
@@ -89,17 +122,30 @@ class Footnotes:
         self._texts: list[str] = []
 
     def refs(self, citations: list[Citation]) -> str:
-        """Footnote markers for citations, e.g. '[^1][^3]'."""
+        """Footnote markers for citations, e.g. '[^1]<sup>,</sup>[^3]'.
+
+        Adjacent markers get a comma between them: "¹³" would read as note 13.
+        """
         numbers = sorted({self._number(c) for c in citations})
-        return "".join(f"[^{n}]" for n in numbers)
+        return MARKER_SEPARATOR.join(f"[^{n}]" for n in numbers)
 
-    def named(self, citations: list[Citation]) -> str:
-        """Short source names with their markers: 'Vox citing Reuters[^2]; DOD[^3]'."""
-        return "; ".join(f"{self._short(c)}[^{self._number(c)}]" for c in citations)
+    def named(self, citations: list[Citation], *, dated: bool = False) -> str:
+        """Short source names with their markers: 'Vox citing Reuters[^2]; DOD[^3]'.
 
-    def _short(self, citation: Citation) -> str:
+        `dated` adds the date of the source read ('Shafaq News, 4 January 2024[^3]'), so
+        that a reader sees which version came first when a later report corrects an
+        earlier one.
+        """
+        return "; ".join(f"{self._short(c, dated)}[^{self._number(c)}]" for c in citations)
+
+    def _short(self, citation: Citation, dated: bool = False) -> str:
         text = self._outlet(citation.source)
-        return f"{text} citing {self._outlet(citation.citing)}" if citation.citing else text
+        if dated:
+            date = self._linked.entry(citation.source).date
+            text += f", {date.words()}," if date else ", undated,"
+        if citation.citing:
+            return f"{text} citing {self._outlet(citation.citing)}"
+        return text.rstrip(",")
 
     def _outlet(self, source_id: str) -> str:
         source = self._linked.entry(source_id)
@@ -136,6 +182,33 @@ def quote_line(linked: Linked, quote: Any, citation: Citation, notes: Footnotes,
     context = f" ({esc(quote.context)})" if quote.context else ""
     speaker = link_to(linked, quote.speaker, page)
     return f"“{esc(quote.text)}” — {speaker}{said}{context}{notes.refs([citation])}"
+
+
+def anchor(text: str, taken: set[str]) -> str:
+    """A heading id made from text, unique among `taken` (which it extends)."""
+    base = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "section"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def dispute_anchors(entity: Any) -> list[str]:
+    """The heading id of each of an entity's disagreements, in order."""
+    taken: set[str] = set()
+    return [anchor(f"disagreement {dispute.about}", taken) for dispute in entity.disputes]
+
+
+def dispute_table(dispute: Any, notes: Footnotes) -> str:
+    """One disagreement as a table: each version, who gives it and when, and any note."""
+    rows = ["| Version | Given by | Note |", "|---|---|---|"]
+    for version in dispute.versions:
+        note = esc(version.note) if version.note else ""
+        rows.append(f"| {esc(version.value)} | {notes.named(version.cite, dated=True)} "
+                    f"| {note} |")
+    return "\n".join(rows) + "\n"
 
 
 def front_matter(title: str, search_terms: list[str] | None = None,
