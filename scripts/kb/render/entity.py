@@ -10,10 +10,13 @@ from kb.link import Linked
 from kb.model import KINDS, RELATION_TYPES, Entity, Event, Relation, Statement
 from kb.render.text import (
     Footnotes,
+    dispute_anchors,
+    dispute_table,
     esc,
     front_matter,
     link_to,
     page_path,
+    prose,
     quote_line,
 )
 
@@ -73,7 +76,7 @@ def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnot
     kind_type = getattr(entity, "type", None)
     if kind_type:
         details.append(f"**Type:** {esc(kind_type)}")
-    summary = f"{esc(entity.summary.text)}{notes.refs(entity.summary.cite)}"
+    summary = f"{prose(linked, entity.summary.text, path)}{notes.refs(entity.summary.cite)}"
     return f"# {esc(entity.name)}\n\n" + "  \n".join(details) + f"\n\n{summary}\n"
 
 
@@ -112,7 +115,7 @@ def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
 
 def _statement(linked: Linked, statement: Statement, notes: Footnotes, path: str) -> str:
     when = f"**{statement.date.words()}:** " if statement.date else ""
-    line = f"- {when}{esc(statement.text)}{notes.refs(statement.cite)}"
+    line = f"- {when}{prose(linked, statement.text, path)}{notes.refs(statement.cite)}"
     quotes = [c for c in statement.cite if c.quote]
     for citation in quotes:
         line += "\n\n    > " + quote_line(linked, citation.quote, citation, notes, path)
@@ -184,12 +187,10 @@ def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
 def _disputes(entity: Entity, notes: Footnotes) -> str:
     if not entity.disputes:
         return ""
-    parts = ["## Disagreements between sources\n"]
-    for dispute in entity.disputes:
-        parts.append(f"### {esc(dispute.about)}\n")
-        parts.append("| Version | Given by | Note |\n|---|---|---|")
-        for version in dispute.versions:
-            note = esc(version.note) if version.note else ""
-            parts.append(f"| {esc(version.value)} | {notes.named(version.cite)} | {note} |")
-        parts.append("")
+    parts = ["## Disagreements between sources\n",
+             "Each version with the sources that give it, and their dates; none is "
+             "preferred. All disagreements: [index](../disagreements.md).\n"]
+    for dispute, anchor in zip(entity.disputes, dispute_anchors(entity), strict=True):
+        parts.append(f"### {esc(dispute.about)} {{ #{anchor} }}\n")
+        parts.append(dispute_table(dispute, notes))
     return "\n".join(parts)
