@@ -1,40 +1,96 @@
-"""The timeline: every dated event in order, at its own precision, with its sources."""
+"""The timeline: every dated event in order, at its own precision, with its sources.
+
+Each entry carries its year, kind and the entities involved as data attributes, so
+that docs/assets/timeline.js can filter the page in place; without JavaScript the
+filters stay hidden and every event shows.
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
 
-from kb.link import Linked
-from kb.render.text import Footnotes, esc, href, link_to, page_head, page_path
+from kb.link import Linked, statements
+from kb.model import KINDS, Citation, Event
+from kb.render.text import Footnotes, attr, esc, href, link_to, page_head, page_path, prose
 
 PATH = "timeline.md"
 _INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
           "month, part of a month or a year. Events known only to a month or a year sort at "
-          "the start of that period.")
+          "the start of that period. Filter by year, kind of event or who and where it "
+          "involves; the address keeps the filter, so a filtered view can be shared.")
 
 
 def timeline_page(linked: Linked) -> tuple[str, str]:
     """(path, Markdown) of the timeline."""
     notes = Footnotes(linked, PATH)
-    parts = [page_head("Timeline", _INTRO)]
-    by_year = groupby(linked.timeline, key=lambda i: linked.entry(i).date.bounds[0].year)
+    parts = [page_head("Timeline", _INTRO), _filters(linked)]
+    by_year = groupby(linked.timeline, key=lambda i: _year(linked.entry(i)))
     for year, ids in by_year:
-        parts.append(f"## {year}\n")
+        parts.append(f'## {year} {{ #year-{year} .kb-year data-year="{year}" }}\n')
         parts.extend(_entry(linked, event_id, notes) for event_id in ids)
     parts.append(notes.section())
     return PATH, "\n".join(parts)
 
 
+def _year(event: Event) -> int:
+    return event.date.bounds[0].year
+
+
+def involved(event: Event) -> list[str]:
+    """Ids of the entities an event involves, participants first, each once."""
+    return list(dict.fromkeys([p.entity for p in event.participants] + list(event.places)))
+
+
+def _filters(linked: Linked) -> str:
+    events = [linked.entry(i) for i in linked.timeline]
+    years = sorted({_year(e) for e in events})
+    kinds = sorted({e.type for e in events})
+    entities = sorted({i for e in events for i in involved(e)},
+                      key=lambda i: linked.entry(i).name.casefold())
+    entity_options = [(i, f"{linked.entry(i).name} ({KINDS[linked.kind(i)].label.lower()})")
+                      for i in entities]
+    return "\n".join([
+        '<form class="kb-filters" hidden aria-label="Filter the timeline">',
+        _select("year", "Year", "All years", [(str(y), str(y)) for y in years]),
+        _select("kind", "Kind", "All kinds", [(k, k) for k in kinds]),
+        _select("entity", "Involving", "Anyone, anywhere", entity_options),
+        '<button type="reset" class="md-button">Show all</button>',
+        '<output class="kb-count" aria-live="polite"></output>',
+        "</form>",
+    ]) + "\n"
+
+
+def _select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+    items = [f'<option value="">{attr(everything)}</option>']
+    items += [f'<option value="{attr(value)}">{attr(text)}</option>' for value, text in options]
+    return f'<label>{label} <select name="{name}">{"".join(items)}</select></label>'
+
+
 def _entry(linked: Linked, event_id: str, notes: Footnotes) -> str:
     event = linked.entry(event_id)
-    involved = [p.entity for p in event.participants] + list(event.places)
-    who = ", ".join(link_to(linked, i, PATH) for i in dict.fromkeys(involved))
+    ids = involved(event)
+    who = ", ".join(link_to(linked, i, PATH) for i in ids)
+    data = (f'data-year="{_year(event)}" data-kind="{attr(event.type)}" '
+            f'data-entities="{" ".join(ids)}"')
     lines = [
+        f'<div class="kb-event" {data} markdown>\n',
         f"### {event.date.words()}: {esc(event.name)} {{ #{event_id} }}\n",
-        f'<span class="kb-precision">{event.date.precision}</span> · {esc(event.type)} · '
-        f"[Event page]({href(PATH, page_path('event', event_id))})\n",
-        f"{esc(event.summary.text)}{notes.refs(event.summary.cite)}\n",
+        f'<span class="kb-precision" title="precision of the date">{event.date.precision}'
+        f"</span> · {esc(event.type)} · [Event page]({href(PATH, page_path('event', event_id))})\n",
+        f"{prose(linked, event.summary.text, PATH)}{notes.refs(event.summary.cite)}\n",
     ]
     if who:
         lines.append(f"Involves: {who}\n")
+    lines.append(f"Reported by: {notes.named(_sources(event))}\n")
+    lines.append("</div>\n")
     return "\n".join(lines)
+
+
+def _sources(event: Event) -> list[Citation]:
+    """Every source the event's page cites, once each, in page order."""
+    seen: dict[tuple, Citation] = {}
+    for cited in statements(event):
+        key = (cited.citation.source, cited.citation.citing)
+        seen.setdefault(key, Citation(source=cited.citation.source,
+                                      citing=cited.citation.citing))
+    return list(seen.values())

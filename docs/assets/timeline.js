@@ -1,0 +1,72 @@
+// Timeline filters: show only the events of one year, kind or entity, in place.
+// The page lists every event without JavaScript; this script reveals the form,
+// hides what does not match and keeps the choice in the address for sharing.
+(function () {
+  "use strict";
+
+  var FIELDS = ["year", "kind", "entity"];
+
+  function setup() {
+    var form = document.querySelector("form.kb-filters");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "yes";
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".kb-event"));
+    var years = Array.prototype.slice.call(document.querySelectorAll(".kb-year"));
+    var count = form.querySelector(".kb-count");
+
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (name) {
+      var select = form.elements[name];
+      var wanted = params.get(name);
+      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+        select.value = wanted;
+      }
+    });
+
+    function matches(entry, chosen) {
+      return (!chosen.year || entry.dataset.year === chosen.year) &&
+        (!chosen.kind || entry.dataset.kind === chosen.kind) &&
+        (!chosen.entity || entry.dataset.entities.split(" ").indexOf(chosen.entity) >= 0);
+    }
+
+    function apply() {
+      var chosen = {};
+      FIELDS.forEach(function (name) { chosen[name] = form.elements[name].value; });
+      var shown = 0;
+      var visibleYears = {};
+      entries.forEach(function (entry) {
+        var ok = matches(entry, chosen);
+        entry.hidden = !ok;
+        if (ok) {
+          shown += 1;
+          visibleYears[entry.dataset.year] = true;
+        }
+      });
+      years.forEach(function (heading) {
+        heading.hidden = !visibleYears[heading.dataset.year];
+      });
+      count.textContent = shown === entries.length
+        ? "All " + entries.length + " events"
+        : shown + " of " + entries.length + " events";
+      var query = new URLSearchParams();
+      FIELDS.forEach(function (name) { if (chosen[name]) query.set(name, chosen[name]); });
+      var search = query.toString();
+      window.history.replaceState(null, "",
+        window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.hidden = false;
+    apply();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
