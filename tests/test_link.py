@@ -36,10 +36,17 @@ def test_sources_know_what_they_back_directly_and_through_others():
     assert ("ada-example", "disagreement") in direct and ("vote", "summary") in direct
     relayed = {(c.entry, c.section) for c in result.relayed["wire-2024-01-05"]}
     assert relayed == {("ada-example", "name"), ("ada-example", "disagreement"),
-                       ("resignation", "summary")}
+                       ("resignation", "summary"), ("01-the-vote", "story")}
     assert result.published["the-daily"] == ["daily-2024-01-07", "wire-2024-01-05"]
 
 
 def test_timeline_orders_by_date_bounds():
     # 'early January 2024' starts on 1 January, before 5 January.
     assert linked().timeline == ["vote", "resignation"]
+
+
+def test_story_chapters_are_in_file_name_order_and_back_their_sources():
+    result = linked()
+    assert result.chapters == ["01-the-vote"]
+    story = [c.text for c in result.backing["daily-2024-01-07"] if c.section == "story"]
+    assert story[0].startswith("In early January 2024 the [[riverton]] council")

@@ -77,7 +77,7 @@ def test_files_in_the_wrong_place(data_tree):
     assert messages(root) == [
         "data/people/y.yml: data files end in .yaml (found '.yml')",
         "data/persons/x.yaml: unknown folder 'persons'; expected one of events, groups, "
-        "people, places, sources. Did you mean 'people'?",
+        "people, places, sources, story. Did you mean 'people'?",
     ]
 
 

@@ -5,6 +5,7 @@ then review the diff.
 """
 
 import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -14,8 +15,9 @@ import yaml
 
 from kb.link import link
 from kb.load import load
+from kb.model import Citation
 from kb.render import render
-from kb.render.text import esc
+from kb.render.text import Footnotes, esc, prose
 from kb.validate import validate
 from tests.conftest import MINI, ROOT
 
@@ -28,6 +30,8 @@ GOLDEN_PAGES = [
     "timeline.md",
     "quotes.md",
     "people/index.md",
+    "story.md",
+    "disagreements.md",
 ]
 
 
@@ -100,3 +104,39 @@ def test_data_text_renders_as_the_literal_text(site_markdown, text):
 
 def test_line_breaks_in_data_text_cannot_start_new_blocks():
     assert esc("two\n\n# paragraphs") == r"two \# paragraphs"
+
+
+def test_adjacent_footnote_markers_are_kept_apart(site_markdown):
+    kb, _ = validate(load(MINI / "data", root=MINI))
+    notes = Footnotes(link(kb), "people/ada-example.md")
+    both = notes.refs([Citation(source="wire-2024-01-05"), Citation(source="daily-2024-01-07")])
+    assert both == '[^1]<sup class="kb-sep">,</sup>[^2]'
+    html = site_markdown.reset().convert(f"Text{both}\n\n[^1]: One.\n[^2]: Two.")
+    assert re.search(r">1</a></sup><sup class=\"kb-sep\">,</sup><sup[^>]*><a[^>]*>2<", html)
+
+
+def test_links_in_statement_text_become_links_and_the_rest_stays_literal(site_markdown):
+    kb, _ = validate(load(MINI / "data", root=MINI))
+    text = "*Vote* in [[riverton]] & [[ada-example|the <minister>]] [[vote]]."
+    markdown_text = prose(link(kb), text, "story.md")
+    assert markdown_text == (r"\*Vote\* in [Riverton](places/riverton.md) &amp; "
+                             r"[the &lt;minister&gt;](people/ada-example.md) "
+                             r"[Riverton council vote](events/vote.md).")
+    html = site_markdown.reset().convert(markdown_text)
+    assert html.startswith("<p>*Vote* in <a href=\"places/riverton.md\">Riverton</a> &amp; "
+                           "<a href=\"people/ada-example.md\">the &lt;minister&gt;</a>")
+
+
+def test_a_story_chapter_is_a_section_of_the_story_page(pages):
+    assert "story/01-the-vote.md" not in pages and "story/index.md" not in pages
+    source = pages["sources/daily-2024-01-07.md"]
+    assert "### [The vote and the resignation](../story.md#01-the-vote)" in source
+    assert "- *story overview:* In early January 2024 the [Riverton](../places/riverton.md)" \
+        in source
+
+
+def test_the_disagreements_index_links_each_point_to_its_page(pages):
+    index = pages["disagreements.md"]
+    assert "1 point on 1 page." in index
+    assert "### [Age](people/ada-example.md#disagreement-age)" in index
+    assert "### Age { #disagreement-age }" in pages["people/ada-example.md"]

@@ -107,3 +107,14 @@ def test_a_name_with_no_latin_letters_needs_an_id(data_tree, capsys):
     root = data_tree({})
     assert run(root, "person", "نوري المالكي") == 1
     assert "is not a valid id; give --id" in capsys.readouterr().err
+
+
+def test_new_story_chapter_has_a_title_and_a_sentence_to_fill_in(data_tree):
+    root = data_tree({})
+    assert run(root, "chapter", "The strike", "--id", "02-the-strike", "--summary",
+               "A strike hit [[outlet]].", "--cite", "report") == 0
+    path = "data/story/02-the-strike.yaml"
+    data = yaml.safe_load((root / path).read_text("utf-8"))
+    assert data == {"title": "The strike",
+                    "sentences": [{"text": "A strike hit [[outlet]].", "cite": ["report"]}]}
+    assert errors_in(root, path) == []

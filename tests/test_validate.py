@@ -160,3 +160,24 @@ def test_empty_text_is_named_as_empty(data_tree):
     root = data_tree({"people/ada.yaml": PERSON.replace("text: A person.", "text: ''")})
     assert problems(root) == ["data/people/ada.yaml:3:3: summary.text: is empty; write the "
                               "text, or remove the field if it is optional"]
+
+
+def test_links_inside_statement_text_must_name_an_entry(data_tree):
+    text = PERSON.replace("text: A person.", "text: Works at [[outlett]] and [[report]].")
+    root = data_tree({"people/ada.yaml": text})
+    assert problems(root) == [
+        "data/people/ada.yaml:3:3: summary.text: 'report' is a source, but linked entry "
+        "[[...]] must be an event, group, person or place",
+        "data/people/ada.yaml:3:3: summary.text: unknown linked entry [[...]] 'outlett'; "
+        "expected the id of a file in data/events/, data/groups/, data/people/, "
+        "data/places/. Did you mean 'outlet'?",
+    ]
+
+
+def test_a_story_chapter_needs_a_title_and_cited_sentences(data_tree):
+    chapter = "title: Before\nsentences:\n  - text: '[[ada]] was born.'\n"
+    root = data_tree({"people/ada.yaml": PERSON, "story/01-before.yaml": chapter})
+    assert problems(root) == [
+        "data/story/01-before.yaml:3:5: sentences[0].cite: every statement needs a "
+        "citation; add 'cite:' with the id of a source in data/sources/",
+    ]

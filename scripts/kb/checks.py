@@ -12,7 +12,7 @@ from typing import Any
 
 from kb.dates import FuzzyDate
 from kb.load import Path_, RawRecord
-from kb.model import Citation, Entity, Event, KnowledgeBase
+from kb.model import ENTITY_KINDS, Citation, Entity, Event, KnowledgeBase
 from kb.problems import Problem
 from kb.refs import references
 from kb.schema import schema_comment
@@ -37,7 +37,7 @@ def _at(record: RawRecord, path: Path_, message: str, severity: str = "error") -
 
 
 def _entities(kb: KnowledgeBase) -> Iterator[Entity]:
-    return (e for i, e in kb.entries.items() if kb.kinds[i] != "source")
+    return (e for i, e in kb.entries.items() if kb.kinds[i] in ENTITY_KINDS)
 
 
 # ---------------------------------------------------------------------------- dates

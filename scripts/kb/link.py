@@ -14,6 +14,7 @@ from typing import Any
 
 from kb.model import (
     ENTITY_KINDS,
+    Chapter,
     Citation,
     Entity,
     Event,
@@ -31,7 +32,8 @@ class Cited:
     entry: str
     """Id of the entry the statement is on."""
     section: str
-    """Where on that entry: 'summary', 'fact', 'name', 'relation', 'disagreement'..."""
+    """Where on that entry: 'summary', 'fact', 'name', 'relation', 'disagreement',
+    'story'..."""
     text: str
     citation: Citation
 
@@ -79,6 +81,8 @@ class Linked:
     quotes: list[QuoteUse] = field(default_factory=list)
     timeline: list[str] = field(default_factory=list)
     """Event ids, earliest first."""
+    chapters: list[str] = field(default_factory=list)
+    """Story chapter ids, in story order (their file names sort that way)."""
 
     def entry(self, entry_id: str) -> Any:
         return self.kb.entries[entry_id]
@@ -94,7 +98,10 @@ def link(kb: KnowledgeBase) -> Linked:
         if isinstance(entry, Source):
             _link_source(linked, entry)
             continue
-        _link_relations(linked, entry)
+        if isinstance(entry, Chapter):
+            linked.chapters.append(entry.id)
+        else:
+            _link_relations(linked, entry)
         if isinstance(entry, Event):
             _link_event(linked, entry)
         for cited in statements(entry):
@@ -103,6 +110,7 @@ def link(kb: KnowledgeBase) -> Linked:
         (i for i, k in kb.kinds.items() if k == "event"),
         key=lambda i: (*kb.entries[i].date.bounds, kb.entries[i].name),
     )
+    linked.chapters.sort()
     linked.quotes.sort(key=_quote_order(kb))
     for uses in linked.quotes_by.values():
         uses.sort(key=_quote_order(kb))
@@ -137,8 +145,13 @@ def _link_citation(linked: Linked, cited: Cited) -> None:
         linked.quotes_by[citation.quote.speaker].append(use)
 
 
-def statements(entry: Entity) -> Iterator[Cited]:
+def statements(entry: Entity | Chapter) -> Iterator[Cited]:
     """Every cited statement on an entry, each citation once, in page order."""
+    if isinstance(entry, Chapter):
+        for sentence in entry.sentences:
+            for citation in sentence.cite:
+                yield Cited(entry.id, "story", sentence.text, citation)
+        return
     for citation in entry.summary.cite:
         yield Cited(entry.id, "summary", entry.summary.text, citation)
     for alias in entry.aliases:

@@ -6,6 +6,7 @@ these classes; nothing else declares the shape of the data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -63,6 +64,9 @@ Date = Annotated[
 Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.",
                            json_schema_extra={"pattern": SLUG_PATTERN})]
 Text = Annotated[str, Field(min_length=1)]
+ENTITY_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+"""A link to an entry inside a statement's text: [[abu-taqwa]] shows the entry's name,
+[[abu-taqwa|the commander]] shows the words after the bar."""
 
 
 def _plain_name(value: str) -> str:
@@ -161,7 +165,9 @@ RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
 class Statement(Record):
     """Something a source says, in our own words, with its citations."""
 
-    text: Text = Field(description="The statement in our own words, neutral and attributed.")
+    text: Text = Field(description="The statement in our own words, neutral and attributed. "
+                                   "[[id]] links an entry by its name; [[id|words]] links "
+                                   "it with other words.")
     cite: Cites
     date: Date | None = Field(None, description="When it held or happened, if it is dated.")
 
@@ -299,6 +305,21 @@ class Source(Record):
         return self.title
 
 
+class Chapter(Record):
+    """One part of the story overview: a heading and sentences in date order."""
+
+    id: SkipJsonSchema[str] = Field("", exclude=True)
+    """Set from the file name, which also sets the chapter's place in the story."""
+    title: Name = Field(description="The chapter's heading, e.g. 'The strike'.")
+    sentences: list[Statement] = Field(min_length=1, description="What happened, in our "
+                                       "own words, one statement per sentence; link "
+                                       "every entry named with [[id]].")
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
 # ---------------------------------------------------------------------------- registries
 
 
@@ -311,6 +332,9 @@ class Kind:
     model: type[Record]
     label: str
     plural: str
+    indexed: bool = True
+    """Whether the kind has an index page and a page per entry (story chapters are
+    all shown on the one story page)."""
 
 
 KINDS: dict[str, Kind] = {
@@ -321,6 +345,7 @@ KINDS: dict[str, Kind] = {
         Kind("place", "places", Place, "Place", "Places"),
         Kind("event", "events", Event, "Event", "Events"),
         Kind("source", "sources", Source, "Source", "Sources"),
+        Kind("chapter", "story", Chapter, "Story chapter", "Story", indexed=False),
     )
 }
 KIND_BY_FOLDER = {kind.folder: kind.name for kind in KINDS.values()}
@@ -335,7 +360,7 @@ Entity = Person | Group | Place | Event
 class KnowledgeBase:
     """Every valid entry by id; what `validate` hands to `link`."""
 
-    entries: dict[str, Entity | Source]
+    entries: dict[str, Entity | Source | Chapter]
     kinds: dict[str, str]
     """Kind name of each id."""
     paths: dict[str, str]

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from kb.load import Path_
 from kb.model import (
     ENTITY_KINDS,
+    ENTITY_LINK,
     RELATION_TYPES,
     Citation,
     Event,
@@ -17,6 +18,7 @@ from kb.model import (
     Quote,
     Relation,
     Source,
+    Statement,
 )
 
 Reference = tuple[Path_, str, frozenset[str], str]
@@ -59,6 +61,9 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
     elif isinstance(value, Event):
         for index, place in enumerate(value.places):
             yield (*path, "places", index), place, frozenset({"place"}), "place"
+    elif isinstance(value, Statement):
+        for match in ENTITY_LINK.finditer(value.text):
+            yield (*path, "text"), match[1].strip(), _ENTITIES, "linked entry [[...]]"
     elif isinstance(value, Source):
         if value.outlet:
             yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"

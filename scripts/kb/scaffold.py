@@ -21,7 +21,7 @@ import yaml
 
 from kb import dates
 from kb.load import RawRecord, load
-from kb.model import KINDS, PLACEHOLDER, RELATION_TYPES, SLUG_PATTERN, WEB_ADDRESS
+from kb.model import ENTITY_KINDS, KINDS, PLACEHOLDER, RELATION_TYPES, SLUG_PATTERN, WEB_ADDRESS
 from kb.problems import did_you_mean
 from kb.schema import schema_comment
 from kb.spelling import name_key
@@ -87,7 +87,7 @@ def _check_request(request: Request, entry_id: str, path: Path,
         messages.append(f"id '{entry_id}' already exists: {shown}. Edit that file, or give "
                         "another id with --id")
     messages += list(_check_fields(request, existing))
-    if not request.force and request.kind != "source":
+    if not request.force and request.kind in ENTITY_KINDS:
         matches = near_matches(request.name, request.kind, records)
         for match in [m for m in matches if m.entry_id != entry_id][:3]:
             what = "an alias of" if match.is_alias else "the name of"
@@ -206,8 +206,8 @@ def template(request: Request) -> str:
     lines = [schema_comment(request.kind),
              f"# A new {request.kind}: fill in each {PLACEHOLDER}, then run `kb validate`.",
              "# Every statement needs 'cite:', the id of a file in data/sources/."]
-    lines += _source_lines(request) if request.kind == "source" else _entity_lines(request)
-    return "\n".join(lines) + "\n"
+    emit = {"source": _source_lines, "chapter": _chapter_lines}.get(request.kind, _entity_lines)
+    return "\n".join(lines + emit(request)) + "\n"
 
 
 def _entity_lines(request: Request) -> list[str]:
@@ -236,6 +236,17 @@ def _entity_lines(request: Request) -> list[str]:
         lines += ["# places: [place-id]", "# participants:", "#   - entity: person-id",
                   "#     role: ..."]
     return lines
+
+
+def _chapter_lines(request: Request) -> list[str]:
+    sentence = request.summary or f"{PLACEHOLDER} what happened, linking entries as [[id]]"
+    return [
+        "# Chapters show in file-name order on the story page: name files 01-..., 02-...",
+        f"title: {_quoted(request.name)}",
+        "sentences:",
+        f"  - text: {_quoted(sentence)}",
+        f"    cite: [{', '.join(request.cite) or PLACEHOLDER}]",
+    ]
 
 
 def _type_lines(request: Request) -> list[str]:

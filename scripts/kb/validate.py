@@ -223,9 +223,14 @@ def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> I
             yield Problem(record.path, line, column, f"{_dotted(path)}: unknown {what} "
                           f"'{ref}'; expected the id of a file in {folders}.{hint}")
         elif kinds[ref] not in allowed:
-            names = " or ".join(sorted(allowed))
-            yield Problem(record.path, line, column, f"{_dotted(path)}: '{ref}' is a "
-                          f"{kinds[ref]}, but {what} must be a {names}")
+            yield Problem(record.path, line, column, f"{_dotted(path)}: '{ref}' is "
+                          f"{_a(kinds[ref])}, but {what} must be {_a(*sorted(allowed))}")
+
+
+def _a(*kinds: str) -> str:
+    """'a group', 'an event', 'an event, group or person'."""
+    words = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
+    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
 def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:

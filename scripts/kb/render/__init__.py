@@ -8,26 +8,32 @@ from __future__ import annotations
 
 from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
+from kb.render.disagreements import disagreements_page
 from kb.render.entity import entity_page
 from kb.render.indexes import kind_index
 from kb.render.quotes import quotes_page
 from kb.render.sources import source_page
+from kb.render.story import story_page
 from kb.render.timeline import timeline_page
 
 Pages = dict[str, str]
+_ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_page}
+"""Kinds with a page per entry, and who emits it (story chapters share one page)."""
 
 
 def render(linked: Linked) -> Pages:
     """Every generated page, keyed by its path under the generated folder."""
     pages: Pages = {}
     for entry_id, kind in linked.kb.kinds.items():
-        emit = entity_page if kind in ENTITY_KINDS else source_page
-        path, text = emit(linked, entry_id)
-        pages[path] = text
+        emit = _ENTRY_PAGES.get(kind)
+        if emit:
+            path, text = emit(linked, entry_id)
+            pages[path] = text
     for kind in KINDS:
-        path, text = kind_index(linked, kind)
-        pages[path] = text
-    for emit_page in (timeline_page, quotes_page):
+        if KINDS[kind].indexed:
+            path, text = kind_index(linked, kind)
+            pages[path] = text
+    for emit_page in (story_page, timeline_page, quotes_page, disagreements_page):
         path, text = emit_page(linked)
         pages[path] = text
     return dict(sorted(pages.items()))

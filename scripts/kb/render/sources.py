@@ -6,11 +6,19 @@ from itertools import groupby
 
 from kb.link import Cited, Linked
 from kb.model import Source
-from kb.render.text import esc, external, front_matter, link_to, page_path, source_title
+from kb.render.text import (
+    esc,
+    external,
+    front_matter,
+    link_to,
+    page_path,
+    prose,
+    source_title,
+)
 
 _SECTIONS = {
     "summary": "summary", "name": "name", "fact": "fact", "relation": "connection",
-    "disagreement": "disagreement", "participant": "participant",
+    "disagreement": "disagreement", "participant": "participant", "story": "story overview",
 }
 _DATE_BASIS = {
     "printed": "printed on the page",
@@ -67,7 +75,7 @@ def _statements(title: str, cited: list[Cited], linked: Linked, path: str) -> st
 
 def _line(item: Cited, linked: Linked, path: str) -> str:
     label = _SECTIONS[item.section]
-    text = esc(item.text)
+    text = prose(linked, item.text, path)
     if item.section == "relation":
         relation_type, target = item.text.split(" ", 1)
         text = f"{relation_type.replace('_', ' ')} {link_to(linked, target, path)}"

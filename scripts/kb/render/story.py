@@ -1,0 +1,26 @@
+"""The story overview: the chapters in data/story/, in order, each sentence cited."""
+
+from __future__ import annotations
+
+from kb.link import Linked
+from kb.render.text import STORY_PATH, Footnotes, esc, page_head, prose
+
+_INTRO = ("What happened, in order and in our own words. Each sentence links the people, "
+          "groups, places and events it names and cites its sources; where sources disagree, "
+          "the page concerned shows each version (see [Disagreements](disagreements.md)).")
+
+
+def story_page(linked: Linked) -> tuple[str, str]:
+    """(path, Markdown) of the story overview."""
+    notes = Footnotes(linked, STORY_PATH)
+    parts = [page_head("The story so far", _INTRO)]
+    if not linked.chapters:
+        parts.append("No chapters yet: add them in data/story/.\n")
+    for chapter_id in linked.chapters:
+        chapter = linked.entry(chapter_id)
+        parts.append(f"## {esc(chapter.title)} {{ #{chapter_id} }}\n")
+        sentences = [f"{prose(linked, s.text, STORY_PATH)}{notes.refs(s.cite)}"
+                     for s in chapter.sentences]
+        parts.append(" ".join(sentences) + "\n")
+    parts.append(notes.section())
+    return STORY_PATH, "\n".join(p for p in parts if p)
