@@ -108,3 +108,67 @@ def test_every_source_is_cited(linked):
 
 def test_data_files_are_paths_with_their_kind(linked):
     assert all(Path(path).parts[0] == "data" for path in linked.kb.paths.values())
+
+
+def test_every_dossier_block_is_a_source_with_its_address(linked):
+    addresses = re.findall(r"^URL: (\S+)$", DOSSIER.read_text(), flags=re.MULTILINE)
+    assert len(addresses) == 30
+    ours = {s.url for s in linked.kb.of_kind("source")}
+    assert [a for a in addresses if a not in ours] == []
+
+
+# Each point of the dossier's "Disagreements between sources", by its opening words,
+# and the page and table where the site shows it.
+DISAGREEMENTS = {
+    "Abu Taqwa's full name": ("abu-taqwa", "Full name and identity"),
+    "Abu Taqwa's position": ("abu-taqwa", "His position"),
+    "Number killed on 4 January": ("us-strike-kills-abu-taqwa", "How many were killed"),
+    "Number wounded on 4 January": ("us-strike-kills-abu-taqwa", "How many were wounded"),
+    "The second man killed": ("us-strike-kills-abu-taqwa", "Who the second man killed was"),
+    "Time and manner": ("us-strike-kills-abu-taqwa", "Time and manner of the strike"),
+    "Location": ("us-strike-kills-abu-taqwa", "Where the strike hit"),
+    "Who was blamed at first": ("us-strike-kills-abu-taqwa", "Who was blamed at first"),
+    "Wording of the Iraqi military statement": (
+        "armed-forces-blame-coalition-for-strike", "Wording of the Iraqi statement (in translation)"),
+    "Yehia Rasool's post": ("yehia-rasool", "His post"),
+    "Pat Ryder's rank": ("pat-ryder", "His rank"),
+    "The militia's name": ("harakat-al-nujaba", "The group's name"),
+    "Wording of Sudani's 5 January statement": (
+        "sudani-announces-end-of-coalition-presence",
+        "Wording of the 5 January statement on the committee (in translation)"),
+    "Troop numbers": ("global-coalition-to-defeat-isis", "Size of the US or coalition force in Iraq"),
+    "Number of attacks on US forces": (
+        "islamic-resistance-attacks-begin", "Number of attacks on US forces since October 2023"),
+    "Sadr's October 2023 wording": (
+        "sadr-calls-for-embassy-closure", "Al-Sadr's wording of US support for Israel (in translation)"),
+    "Kerman bombing toll": ("kerman-bombings", "Death toll"),
+    "Tower 22 wounded": ("tower-22-attack", "Number of wounded"),
+    "Spelling of a soldier": ("breonna-alexsondria-moffett", "Spelling of the surname"),
+    "Responsibility for Tower 22": ("tower-22-attack", "Who was responsible"),
+    "Date of the US retaliatory strikes": ("us-strikes-iraq-syria-2024-02-02", "Date of the strikes"),
+    "Prior notice": ("us-strikes-iraq-syria-2024-02-02", "Whether Iraq was told in advance"),
+    "Casualties and targets": ("us-strikes-iraq-syria-2024-02-02", "Targets and casualties"),
+    "The commander killed on 7 February": ("abu-baqir-al-saadi", "His name"),
+    "Dead and companions on 7 February": (
+        "us-strike-kills-kataib-hezbollah-commander", "How many were killed, and who"),
+    "Name of the joint military body": ("higher-military-commission", "The body's name"),
+    "Timing of the pull-out": (
+        "coalition-withdrawal-from-baghdad-and-ain-al-asad", "Timing of the pull-out from Baghdad"),
+    "Where the forces would go": (
+        "coalition-withdrawal-from-baghdad-and-ain-al-asad", "Where the forces would go"),
+    "Basis of the withdrawal": (
+        "coalition-withdrawal-from-baghdad-and-ain-al-asad", "What the withdrawal rests on"),
+}
+
+
+def test_every_disagreement_in_the_dossier_is_shown_where_it_belongs(linked):
+    section = DOSSIER.read_text().split("## Disagreements between sources", 1)[1]
+    points = [line[2:] for line in section.splitlines() if line.startswith("- ")]
+    unmapped = [p[:60] for p in points if not any(p.startswith(k) for k in DISAGREEMENTS)]
+    assert unmapped == []
+    assert len(points) == len(DISAGREEMENTS)
+    for entry_id, about in DISAGREEMENTS.values():
+        disputes = {d.about: d for d in linked.entry(entry_id).disputes}
+        assert about in disputes, (entry_id, about)
+        sources = {c.source for v in disputes[about].versions for c in v.cite}
+        assert len(disputes[about].versions) >= 2 and sources

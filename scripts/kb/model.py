@@ -250,15 +250,16 @@ class Group(Entry):
     type: Literal[
         "armed group", "government", "government body", "military", "military command",
         "international coalition", "political bloc", "political movement", "think tank",
-        "news outlet", "news agency", "state",
+        "news outlet", "news agency", "blog platform", "state", "international body",
+        "joint commission", "parliamentary committee", "military unit",
     ] = Field(description="What kind of group.")
 
 
 class Place(Entry):
     """A country, city, site or body of water."""
 
-    type: Literal["country", "city", "region", "territory", "site", "building", "street",
-                  "body of water"] = Field(description="What kind of place.")
+    type: Literal["country", "city", "region", "territory", "district", "neighbourhood",
+                  "site", "military base", "building", "street", "body of water"] = Field(description="What kind of place.")
 
 
 class Event(Entry):
