@@ -129,23 +129,27 @@ DISAGREEMENTS = {
     "Location": ("us-strike-kills-abu-taqwa", "Where the strike hit"),
     "Who was blamed at first": ("us-strike-kills-abu-taqwa", "Who was blamed at first"),
     "Wording of the Iraqi military statement": (
-        "armed-forces-blame-coalition-for-strike", "Wording of the Iraqi statement (in translation)"),
+        "armed-forces-blame-coalition-for-strike",
+        "Wording of the Iraqi statement (in translation)"),
     "Yehia Rasool's post": ("yehia-rasool", "His post"),
     "Pat Ryder's rank": ("pat-ryder", "His rank"),
     "The militia's name": ("harakat-al-nujaba", "The group's name"),
     "Wording of Sudani's 5 January statement": (
         "sudani-announces-end-of-coalition-presence",
         "Wording of the 5 January statement on the committee (in translation)"),
-    "Troop numbers": ("global-coalition-to-defeat-isis", "Size of the US or coalition force in Iraq"),
+    "Troop numbers": (
+        "global-coalition-to-defeat-isis", "Size of the US or coalition force in Iraq"),
     "Number of attacks on US forces": (
         "islamic-resistance-attacks-begin", "Number of attacks on US forces since October 2023"),
     "Sadr's October 2023 wording": (
-        "sadr-calls-for-embassy-closure", "Al-Sadr's wording of US support for Israel (in translation)"),
+        "sadr-calls-for-embassy-closure",
+        "Al-Sadr's wording of US support for Israel (in translation)"),
     "Kerman bombing toll": ("kerman-bombings", "Death toll"),
     "Tower 22 wounded": ("tower-22-attack", "Number of wounded"),
     "Spelling of a soldier": ("breonna-alexsondria-moffett", "Spelling of the surname"),
     "Responsibility for Tower 22": ("tower-22-attack", "Who was responsible"),
-    "Date of the US retaliatory strikes": ("us-strikes-iraq-syria-2024-02-02", "Date of the strikes"),
+    "Date of the US retaliatory strikes": (
+        "us-strikes-iraq-syria-2024-02-02", "Date of the strikes"),
     "Prior notice": ("us-strikes-iraq-syria-2024-02-02", "Whether Iraq was told in advance"),
     "Casualties and targets": ("us-strikes-iraq-syria-2024-02-02", "Targets and casualties"),
     "The commander killed on 7 February": ("abu-baqir-al-saadi", "His name"),
@@ -172,3 +176,16 @@ def test_every_disagreement_in_the_dossier_is_shown_where_it_belongs(linked):
         assert about in disputes, (entry_id, about)
         sources = {c.source for v in disputes[about].versions for c in v.cite}
         assert len(disputes[about].versions) >= 2 and sources
+
+
+def test_the_story_links_what_it_names_and_keeps_links_apart(linked):
+    sentences = [s for c in linked.chapters for s in linked.entry(c).sentences]
+    assert len(linked.chapters) >= 5 and len(sentences) >= 15
+    assert [s.text[:50] for s in sentences if "[[" not in s.text] == []
+    # Two links with only a space between read as one link.
+    assert [s.text[:50] for s in sentences if re.search(r"\]\]\s+\[\[", s.text)] == []
+
+
+def test_the_timeline_runs_from_2014_to_the_latest_event(linked):
+    years = [linked.entry(i).date.bounds[0].year for i in linked.timeline]
+    assert years[0] == 2014 and years[-1] == 2025

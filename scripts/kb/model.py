@@ -259,7 +259,8 @@ class Place(Entry):
     """A country, city, site or body of water."""
 
     type: Literal["country", "city", "region", "territory", "district", "neighbourhood",
-                  "site", "military base", "building", "street", "body of water"] = Field(description="What kind of place.")
+                  "site", "military base", "building", "street", "body of water"] = Field(
+        description="What kind of place.")
 
 
 class Event(Entry):

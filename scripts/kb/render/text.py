@@ -142,10 +142,17 @@ class Footnotes:
         text = self._outlet(citation.source)
         if dated:
             date = self._linked.entry(citation.source).date
-            text += f", {date.words()}," if date else ", undated,"
+            text += f", {date.words()}," if date else ", date not given,"
         if citation.citing:
-            return f"{text} citing {self._outlet(citation.citing)}"
+            return f"{text} citing {self._relayed(citation)}"
         return text.rstrip(",")
+
+    def _relayed(self, citation: Citation) -> str:
+        # "Vox citing Vox" says nothing: name what an outlet relays of its own by title.
+        relayed = self._linked.entry(citation.citing)
+        if relayed.outlet and relayed.outlet == self._linked.entry(citation.source).outlet:
+            return esc(relayed.title)
+        return self._outlet(citation.citing)
 
     def _outlet(self, source_id: str) -> str:
         source = self._linked.entry(source_id)
