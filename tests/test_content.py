@@ -189,3 +189,10 @@ def test_the_story_links_what_it_names_and_keeps_links_apart(linked):
 def test_the_timeline_runs_from_2014_to_the_latest_event(linked):
     years = [linked.entry(i).date.bounds[0].year for i in linked.timeline]
     assert years[0] == 2014 and years[-1] == 2025
+
+
+def test_every_quote_in_the_dossier_is_on_the_site(linked):
+    quoted = re.findall(r'^- "(.+?)" — ', DOSSIER.read_text(), flags=re.MULTILINE)
+    assert len(quoted) >= 50
+    ours = {normal(use.quote.text) for use in linked.quotes}
+    assert [q for q in quoted if normal(q) not in ours] == []

@@ -140,3 +140,9 @@ def test_the_disagreements_index_links_each_point_to_its_page(pages):
     assert "1 point on 1 page." in index
     assert "### [Age](people/ada-example.md#disagreement-age)" in index
     assert "### Age { #disagreement-age }" in pages["people/ada-example.md"]
+
+
+def test_a_source_page_says_how_its_date_is_known(pages):
+    wire = pages["sources/wire-2024-01-05.md"]
+    assert "| Date | 5 January 2024 (inferred from the text; not printed) |" in wire
+    assert "## Statements relayed from this source by another" in wire

@@ -23,7 +23,7 @@ _SECTIONS = {
 _DATE_BASIS = {
     "printed": "printed on the page",
     "url": "taken from the page's address",
-    "inferred": "inferred from the text (not printed)",
+    "inferred": "inferred from the text; not printed",
 }
 
 
