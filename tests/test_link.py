@@ -50,3 +50,12 @@ def test_story_chapters_are_in_file_name_order_and_back_their_sources():
     assert result.chapters == ["01-the-vote"]
     story = [c.text for c in result.backing["daily-2024-01-07"] if c.section == "story"]
     assert story[0].startswith("In early January 2024 the [[riverton]] council")
+
+
+def test_mentions_record_every_other_page_naming_an_entry_and_where():
+    result = linked()
+    mentions = {m.entry: m.sections for m in result.mentions["ada-example"]}
+    assert mentions["vote"] == ("who was involved",)
+    assert mentions["01-the-vote"] == ("story",)
+    assert "ada-example" not in mentions  # its own page does not link to itself
+    assert "daily-2024-01-07" not in {m.entry for m in result.mentions["the-daily"]}

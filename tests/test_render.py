@@ -146,3 +146,14 @@ def test_a_source_page_says_how_its_date_is_known(pages):
     wire = pages["sources/wire-2024-01-05.md"]
     assert "| Date | 5 January 2024 (inferred from the text; not printed) |" in wire
     assert "## Statements relayed from this source by another" in wire
+
+
+def test_entity_pages_list_what_links_here_and_outlets_their_sources(pages):
+    ada = pages["people/ada-example.md"]
+    assert "## What links here" in ada
+    assert "- [Riverton council vote](../events/vote.md) (event) — in who was involved" in ada
+    assert "- [The vote and the resignation](../story.md#01-the-vote) (story chapter) — in " \
+        "story" in ada
+    daily = pages["groups/the-daily.md"]
+    assert "## Sources it published" in daily
+    assert daily.index("daily-2024-01-07.md") < daily.index("wire-2024-01-05.md")  # newest first

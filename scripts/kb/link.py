@@ -23,6 +23,7 @@ from kb.model import (
     Relation,
     Source,
 )
+from kb.refs import references
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,22 @@ class Involvement:
     role: str | None
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A page that names an entry, and the parts of that page where it does."""
+
+    entry: str
+    sections: tuple[str, ...]
+
+
+# Where on a page a reference sits, by the field it is under: the words readers see.
+_SECTION_OF_FIELD = {
+    "summary": "summary", "aliases": "names", "facts": "key facts",
+    "relations": "connections", "disputes": "disagreements",
+    "participants": "who was involved", "places": "places", "sentences": "story",
+}
+
+
 @dataclass
 class Linked:
     """The knowledge base with every reverse link resolved."""
@@ -78,6 +95,8 @@ class Linked:
     """Source id -> statements that cite it through another source ('citing')."""
     published: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Outlet id -> ids of the sources it published."""
+    mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    """Entry id -> the other pages that name it (what links here), in id order."""
     quotes: list[QuoteUse] = field(default_factory=list)
     timeline: list[str] = field(default_factory=list)
     """Event ids, earliest first."""
@@ -98,6 +117,7 @@ def link(kb: KnowledgeBase) -> Linked:
         if isinstance(entry, Source):
             _link_source(linked, entry)
             continue
+        _link_mentions(linked, entry)
         if isinstance(entry, Chapter):
             linked.chapters.append(entry.id)
         else:
@@ -120,6 +140,19 @@ def link(kb: KnowledgeBase) -> Linked:
 def _link_source(linked: Linked, source: Source) -> None:
     if source.outlet:
         linked.published[source.outlet].append(source.id)
+
+
+def _link_mentions(linked: Linked, entry: Entity | Chapter) -> None:
+    """Record this entry on the page of every other entry it names (not its sources:
+    source pages list what cites them)."""
+    sections: dict[str, dict[str, None]] = defaultdict(dict)
+    for path, ref, allowed, _ in references(entry):
+        if "source" in allowed or ref == entry.id:
+            continue
+        section = "quotes" if "quote" in path else _SECTION_OF_FIELD.get(str(path[0]), "page")
+        sections[ref][section] = None
+    for ref, named_in in sections.items():
+        linked.mentions[ref].append(Mention(entry.id, tuple(named_in)))
 
 
 def _link_relations(linked: Linked, entry: Entity) -> None:

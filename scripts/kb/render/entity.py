@@ -14,10 +14,12 @@ from kb.render.text import (
     dispute_table,
     esc,
     front_matter,
+    href,
     link_to,
     page_path,
     prose,
     quote_line,
+    source_title,
 )
 
 
@@ -36,6 +38,8 @@ def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
         _events(linked, entity, path),
         _quotes(linked, entity, notes, path),
         _disputes(entity, notes),
+        _published(linked, entity, path),
+        _what_links_here(linked, entity, path),
         notes.section(),
     ]
     body = "\n".join(section for section in sections if section)
@@ -182,6 +186,42 @@ def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
         quote = quote_line(linked, use.quote, use.citation, notes, path)
         lines.append(f"> {quote}  \n> *About:* {where}\n")
     return "## Quotes\n\n" + "\n".join(lines)
+
+
+def _published(linked: Linked, entity: Entity, path: str) -> str:
+    sources = linked.published.get(entity.id, [])
+    if not sources:
+        return ""
+    lines = []
+    for source_id in sorted(sources, key=lambda i: _newest_first(linked, i)):
+        source = linked.entry(source_id)
+        date = source.date.words() if source.date else "date not given"
+        target = href(path, page_path("source", source_id))
+        lines.append(f"- [{source_title(source)}]({target}), {date}")
+    return "## Sources it published\n\n" + "\n".join(lines) + "\n"
+
+
+def _newest_first(linked: Linked, source_id: str) -> tuple:
+    date = linked.entry(source_id).date
+    return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else (), source_id)
+
+
+def _what_links_here(linked: Linked, entity: Entity, path: str) -> str:
+    """Every other page that names this entry, and where on it (Wikipedia's
+    'What links here'), computed from the data."""
+    mentions = sorted(linked.mentions.get(entity.id, []), key=lambda m: (
+        _KIND_ORDER.index(linked.kind(m.entry)), linked.entry(m.entry).name.casefold()))
+    if not mentions:
+        return ""
+    lines = []
+    for mention in mentions:
+        kind = KINDS[linked.kind(mention.entry)].label.lower()
+        where = ", ".join(mention.sections)
+        lines.append(f"- {link_to(linked, mention.entry, path)} ({kind}) — in {where}")
+    return "## What links here\n\n" + "\n".join(lines) + "\n"
+
+
+_KIND_ORDER = ("person", "group", "place", "event", "chapter", "source")
 
 
 def _disputes(entity: Entity, notes: Footnotes) -> str:
