@@ -24,7 +24,7 @@ def mkdocs_build(project: Path, site_dir: Path,
 
 def copy_project(target: Path) -> Path:
     """A copy of what a build reads (config, docs, data, hook), to break safely."""
-    for name in ("mkdocs.yml", "docs", "data", "scripts/mkdocs_hook.py"):
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts/mkdocs_hook.py"):
         source, dest = ROOT / name, target / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():

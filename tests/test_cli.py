@@ -13,7 +13,7 @@ def test_validate_reports_every_problem_and_exits_non_zero(data_tree, capsys):
         "data/people/b.yaml:1:1: missing required field 'name'",
         "data/people/b.yaml:1:1: missing required field 'summary'",
         "data/people/b.yaml:1:1: unknown field 'nme'; expected one of name, aliases, name_ar, "
-        "summary, facts, relations, disputes. Did you mean 'name'?",
+        "wikidata, summary, facts, relations, disputes. Did you mean 'name'?",
         "4 errors in data/",
     ]
 

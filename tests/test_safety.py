@@ -7,6 +7,7 @@ scheme, extra heading or broken table.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -84,6 +85,7 @@ class Inspector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[str] = []
+        self.data_blocks: list[str] = []  # <script type="application/ld+json">: never run
         self.handlers: list[str] = []
         self.urls: list[tuple[str, str]] = []
         self.external_links: list[dict] = []
@@ -94,7 +96,9 @@ class Inspector(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag == "script" or re.fullmatch(r"h[1-6]", tag):
+        if tag == "script" and values.get("type") == "application/ld+json":
+            self._open = "data"
+        elif tag == "script" or re.fullmatch(r"h[1-6]", tag):
             self._open = tag
         self.handlers += [f"{tag} {name}" for name, _ in attrs if name.startswith("on")]
         for name in ("href", "src", "action", "formaction", "srcset"):
@@ -112,12 +116,15 @@ class Inspector(HTMLParser):
             self.tables[-1][-1] += 1
 
     def handle_endtag(self, tag):
-        if tag == self._open:
+        if tag == self._open or (tag == "script" and self._open == "data"):
             self._open = None
 
     def handle_data(self, data):
         if self._open == "script":
             self.scripts.append(data)
+            return
+        if self._open == "data":
+            self.data_blocks.append(data)
             return
         if self._open:
             self.headings[-1] += data
@@ -147,6 +154,10 @@ def test_no_script_handler_or_foreign_scheme_anywhere(site):
     for path in generated_pages(site):
         page = inspect(path)
         assert not [s for s in page.scripts if "alert" in s], path
+        if path.parent.parent.name in ("people", "groups", "places", "events"):
+            assert len(page.data_blocks) == 1, path
+        for block in page.data_blocks:  # JSON-LD: valid JSON, and nothing can close it
+            assert "<" not in block and json.loads(block)["@context"] == "https://schema.org"
         assert page.handlers == [], path
         bad = [(tag, url) for tag, url in page.urls
                if re.match(r"[a-z][a-z0-9+.-]*:", url, re.I) and not url.startswith(SAFE_SCHEMES)]

@@ -231,6 +231,9 @@ class Entry(Record):
                                  "spellings sources use; search finds the entry by each.")
     name_ar: str | None = Field(None, description="The name in Arabic script, if a source "
                                                   "gives it (shown right to left).")
+    wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$", description="The "
+                                 "Wikidata item (Q123...) for this entry, only when certain; "
+                                 "exported as schema.org sameAs.")
     summary: Statement = Field(description="Who or what this is, in one or two sentences.")
     facts: list[Statement] = Field(default_factory=list, description="Key facts, each "
                                    "in our own words with its citations.")

@@ -10,6 +10,7 @@ from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
 from kb.render.disagreements import disagreements_page
 from kb.render.entity import entity_page
+from kb.render.exports import exports
 from kb.render.indexes import kind_index
 from kb.render.quotes import quotes_page
 from kb.render.sources import source_page
@@ -36,4 +37,5 @@ def render(linked: Linked) -> Pages:
     for emit_page in (story_page, timeline_page, quotes_page, disagreements_page):
         path, text = emit_page(linked)
         pages[path] = text
+    pages.update(exports(linked))
     return dict(sorted(pages.items()))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from kb import spelling
+from kb.dates import FuzzyDate
 from kb.link import Linked
 from kb.model import KINDS, RELATION_TYPES, Entity, Event, Relation, Statement
 from kb.render.text import (
@@ -17,6 +20,7 @@ from kb.render.text import (
     href,
     link_to,
     page_path,
+    plain,
     prose,
     quote_line,
     source_title,
@@ -41,6 +45,7 @@ def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
         _published(linked, entity, path),
         _what_links_here(linked, entity, path),
         notes.section(),
+        json_ld(linked, entity, kind),
     ]
     body = "\n".join(section for section in sections if section)
     return path, search_front_matter(entity) + body
@@ -65,6 +70,41 @@ def search_front_matter(entity: Entity) -> str:
     # entry so named should still come first, so people, groups and places rank higher.
     return front_matter(entity.name, [*dict.fromkeys(names), *sorted(keys)],
                         search_boost=ENTRY_SEARCH_BOOST)
+
+
+_SCHEMA_ORG_TYPES = {"person": "Person", "group": "Organization", "place": "Place",
+                     "event": "Event"}
+
+
+def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
+    """schema.org JSON-LD for search engines and scrapers, as a data block that no
+    browser runs: every <, > and & is escaped, so no text can close the element."""
+    data: dict = {"@context": "https://schema.org", "@type": _SCHEMA_ORG_TYPES[kind],
+                  "name": entity.name,
+                  "description": plain(linked, entity.summary.text)}
+    if entity.aliases:
+        data["alternateName"] = [alias.name for alias in entity.aliases]
+    if entity.wikidata:
+        data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+    if isinstance(entity, Event):
+        data.update(_schema_org_dates(entity.date))
+        if entity.places:
+            data["location"] = [{"@type": "Place", "name": linked.entry(p).name}
+                                for p in entity.places]
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>\n'
+
+
+def _schema_org_dates(date: FuzzyDate) -> dict[str, str]:
+    """ISO 8601 as precise as the data ('2014', '2023-10'); a qualified date ('late
+    October') as the range of days it covers."""
+    if date.qualifier is None and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}(/[0-9]{4}"
+                                               r"(-[0-9]{2}){0,2})?", date.edtf):
+        start, _, end = date.edtf.partition("/")
+        return {"startDate": start, **({"endDate": end} if end else {})}
+    start_day, end_day = date.bounds
+    return {"startDate": start_day.isoformat(), "endDate": end_day.isoformat()}
 
 
 def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnotes) -> str:

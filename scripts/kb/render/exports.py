@@ -1,0 +1,255 @@
+"""Open data: the whole knowledge base as JSON, and one CSV row per cited statement.
+
+Both are emitted beside the pages (under downloads/) with their JSON Schemas, so a
+reader can check what they download. Values are plain: ids, EDTF dates with their
+bounds and precision, and every citation with what it relays.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from kb.dates import FuzzyDate
+from kb.link import Cited, Linked, statements
+from kb.model import ENTITY_KINDS, RELATION_TYPES, Citation, Event
+from kb.render.text import page_path, plain
+
+FOLDER = "downloads"
+JSON_PATH = f"{FOLDER}/knowledge-base.json"
+CSV_PATH = f"{FOLDER}/statements.csv"
+JSON_SCHEMA_PATH = f"{FOLDER}/knowledge-base.schema.json"
+CSV_SCHEMA_PATH = f"{FOLDER}/statement.schema.json"
+# `date` and `precision` are the source's publication date: when the statement was first
+# reported. `statement_date` is when the fact itself held, where the data says.
+CSV_COLUMNS = ("entity", "kind", "property", "value", "source", "citing", "date",
+               "date_qualifier", "precision", "statement_date", "quote", "speaker")
+
+
+def exports(linked: Linked) -> dict[str, str]:
+    """{path: text} of every download and its schema."""
+    return {
+        JSON_PATH: _dump(knowledge_base(linked)),
+        CSV_PATH: statements_csv(linked),
+        JSON_SCHEMA_PATH: _dump(KNOWLEDGE_BASE_SCHEMA),
+        CSV_SCHEMA_PATH: _dump(STATEMENT_ROW_SCHEMA),
+    }
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+# ---------------------------------------------------------------------------- JSON
+
+
+def knowledge_base(linked: Linked) -> dict[str, Any]:
+    """Entities, relations and sources, each with its citations."""
+    kb = linked.kb
+    entities = [_entity(linked, i) for i, k in kb.kinds.items() if k in ENTITY_KINDS]
+    relations = [_relation(entry.id, relation)
+                 for i, k in kb.kinds.items() if k in ENTITY_KINDS
+                 for entry in [kb.entries[i]] for relation in entry.relations]
+    sources = [_source(kb.entries[i]) for i, k in kb.kinds.items() if k == "source"]
+    return {"entities": entities, "relations": relations, "sources": sources}
+
+
+def date_value(date: FuzzyDate | None) -> dict[str, Any] | None:
+    """A date as EDTF text with what it means: earliest and latest day, precision."""
+    if date is None:
+        return None
+    earliest, latest = date.bounds
+    return {"edtf": date.edtf, "qualifier": date.qualifier, "earliest": earliest.isoformat(),
+            "latest": latest.isoformat(), "precision": date.precision, "text": date.words()}
+
+
+def _citations(citations: list[Citation]) -> list[dict[str, Any]]:
+    return [{"source": c.source, "citing": c.citing} for c in citations]
+
+
+def _entity(linked: Linked, entry_id: str) -> dict[str, Any]:
+    entity = linked.entry(entry_id)
+    kind = linked.kind(entry_id)
+    value: dict[str, Any] = {
+        "id": entry_id, "kind": kind, "type": getattr(entity, "type", None),
+        "name": entity.name, "page": page_path(kind, entry_id).removesuffix(".md") + "/",
+        "wikidata": entity.wikidata,
+        "aliases": [{"name": a.name, "citations": _citations(a.cite)} for a in entity.aliases],
+        "summary": {"text": plain(linked, entity.summary.text),
+                    "citations": _citations(entity.summary.cite)},
+        "facts": [{"text": plain(linked, f.text), "date": date_value(f.date),
+                   "citations": _citations(f.cite)} for f in entity.facts],
+        "disagreements": [
+            {"about": d.about, "versions": [{"value": v.value, "note": v.note,
+                                             "citations": _citations(v.cite)}
+                                            for v in d.versions]}
+            for d in entity.disputes],
+    }
+    if isinstance(entity, Event):
+        value["date"] = date_value(entity.date)
+        value["places"] = list(entity.places)
+        value["participants"] = [{"entity": p.entity, "role": p.role}
+                                 for p in entity.participants]
+    return value
+
+
+def _relation(subject: str, relation: Any) -> dict[str, Any]:
+    return {"subject": subject, "type": relation.type,
+            "label": RELATION_TYPES[relation.type].label, "target": relation.target,
+            "role": relation.role, "since": date_value(relation.since),
+            "until": date_value(relation.until), "citations": _citations(relation.cite)}
+
+
+def _source(source: Any) -> dict[str, Any]:
+    return {"id": source.id, "title": source.title, "title_kind": source.title_kind,
+            "type": source.type, "outlet": source.outlet, "author": source.author,
+            "date": date_value(source.date), "date_basis": source.date_basis,
+            "url": source.url, "relays": source.relays,
+            "page": f"sources/{source.id}/"}
+
+
+# ---------------------------------------------------------------------------- CSV
+
+
+def statements_csv(linked: Linked) -> str:
+    """One row per statement and citation, in entry order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry_id, kind in linked.kb.kinds.items():
+        if kind == "source":
+            continue
+        for cited in statements(linked.entry(entry_id)):
+            writer.writerow(_row(linked, kind, cited))
+    return out.getvalue()
+
+
+def _row(linked: Linked, kind: str, cited: Cited) -> list[str]:
+    citation = cited.citation
+    published = linked.entry(citation.source).date
+    quote = citation.quote
+    return [
+        cited.entry, kind, cited.section, plain(linked, cited.text), citation.source,
+        citation.citing or "",
+        published.edtf if published else "", (published.qualifier or "") if published else "",
+        published.precision if published else "", _statement_date(linked, cited),
+        quote.text if quote else "", quote.speaker if quote else "",
+    ]
+
+
+def _statement_date(linked: Linked, cited: Cited) -> str:
+    entry = linked.entry(cited.entry)
+    if cited.section == "fact":
+        dated = next((f.date for f in entry.facts if f.text == cited.text), None)
+        return dated.edtf if dated else ""
+    if cited.section == "summary" and isinstance(entry, Event):
+        return entry.date.edtf
+    return ""
+
+
+# ---------------------------------------------------------------------------- schemas
+
+_ID = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
+_CITATIONS = {"type": "array", "minItems": 1, "items": {
+    "type": "object", "required": ["source", "citing"], "additionalProperties": False,
+    "properties": {"source": _ID, "citing": {"anyOf": [_ID, {"type": "null"}]}}}}
+_DATE = {"anyOf": [{"type": "null"}, {
+    "type": "object", "additionalProperties": False,
+    "required": ["edtf", "qualifier", "earliest", "latest", "precision", "text"],
+    "properties": {
+        "edtf": {"type": "string"}, "qualifier": {"type": ["string", "null"]},
+        "earliest": {"type": "string", "format": "date"},
+        "latest": {"type": "string", "format": "date"},
+        "precision": {"enum": ["day", "month", "part of month", "year", "interval"]},
+        "text": {"type": "string"}}}]}
+_NULLABLE_TEXT = {"type": ["string", "null"]}
+
+KNOWLEDGE_BASE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Knowledge base export: entities, relations and sources",
+    "type": "object", "additionalProperties": False,
+    "required": ["entities", "relations", "sources"],
+    "properties": {
+        "entities": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "kind", "name", "page", "aliases", "summary", "facts",
+                         "disagreements"],
+            "properties": {
+                "id": _ID, "kind": {"enum": list(ENTITY_KINDS)}, "type": _NULLABLE_TEXT,
+                "name": {"type": "string", "minLength": 1}, "page": {"type": "string"},
+                "wikidata": {"anyOf": [{"type": "null"},
+                                       {"type": "string", "pattern": r"^Q[1-9][0-9]*$"}]},
+                "aliases": {"type": "array", "items": {
+                    "type": "object", "required": ["name", "citations"],
+                    "properties": {"name": {"type": "string"}, "citations": _CITATIONS}}},
+                "summary": {"type": "object", "required": ["text", "citations"],
+                            "properties": {"text": {"type": "string"},
+                                           "citations": _CITATIONS}},
+                "facts": {"type": "array", "items": {
+                    "type": "object", "required": ["text", "date", "citations"],
+                    "properties": {"text": {"type": "string"}, "date": _DATE,
+                                   "citations": _CITATIONS}}},
+                "disagreements": {"type": "array", "items": {
+                    "type": "object", "required": ["about", "versions"],
+                    "properties": {"about": {"type": "string"}, "versions": {
+                        "type": "array", "minItems": 2, "items": {
+                            "type": "object", "required": ["value", "citations"],
+                            "properties": {"value": {"type": "string"},
+                                           "note": _NULLABLE_TEXT,
+                                           "citations": _CITATIONS}}}}}},
+                "date": _DATE,
+                "places": {"type": "array", "items": _ID},
+                "participants": {"type": "array", "items": {
+                    "type": "object", "required": ["entity", "role"],
+                    "properties": {"entity": _ID, "role": _NULLABLE_TEXT}}},
+            }}},
+        "relations": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["subject", "type", "label", "target", "role", "since", "until",
+                         "citations"],
+            "properties": {"subject": _ID, "type": {"enum": list(RELATION_TYPES)},
+                           "label": {"type": "string"}, "target": _ID,
+                           "role": _NULLABLE_TEXT, "since": _DATE, "until": _DATE,
+                           "citations": _CITATIONS}}},
+        "sources": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "title", "title_kind", "type", "outlet", "author", "date",
+                         "date_basis", "url", "relays", "page"],
+            "properties": {
+                "id": _ID, "title": {"type": "string"},
+                "title_kind": {"enum": ["headline", "url slug", "description"]},
+                "type": {"type": "string"}, "outlet": {"anyOf": [_ID, {"type": "null"}]},
+                "author": _NULLABLE_TEXT, "date": _DATE,
+                "date_basis": {"enum": ["printed", "url", "inferred", None]},
+                "url": {"anyOf": [{"type": "null"},
+                                  {"type": "string", "pattern": "^https?://"}]},
+                "relays": {"anyOf": [_ID, {"type": "null"}]},
+                "page": {"type": "string"}}}},
+    },
+}
+
+STATEMENT_ROW_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "One row of statements.csv: a statement and one of its citations",
+    "description": "date and precision are the source's publication date: when the "
+                   "statement was first reported; statement_date is when the fact held.",
+    "type": "object", "additionalProperties": False, "required": list(CSV_COLUMNS),
+    "properties": {
+        "entity": _ID,
+        "kind": {"enum": [*ENTITY_KINDS, "chapter"]},
+        "property": {"enum": ["summary", "name", "fact", "relation", "disagreement",
+                              "participant", "story"]},
+        "value": {"type": "string", "minLength": 1},
+        "source": _ID,
+        "citing": {"anyOf": [{"const": ""}, _ID]},
+        "date": {"type": "string", "description": "Publication date of the source (EDTF)."},
+        "date_qualifier": {"enum": ["", "early", "mid", "late", "as-early-as"]},
+        "precision": {"enum": ["", "day", "month", "part of month", "year", "interval"]},
+        "statement_date": {"type": "string",
+                           "description": "When the fact held or the event happened (EDTF)."},
+        "quote": {"type": "string"},
+        "speaker": {"anyOf": [{"const": ""}, _ID]},
+    },
+}

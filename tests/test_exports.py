@@ -1,0 +1,81 @@
+"""Open-data exports: each download, loaded as a reader would, against its schema."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from kb.link import link, statements
+from kb.load import load
+from kb.render.exports import CSV_COLUMNS, exports
+from kb.validate import validate
+from tests.conftest import MINI, ROOT
+from tests.site import mkdocs_build, parse_page
+
+
+@pytest.fixture(scope="module")
+def linked():
+    kb, problems = validate(load(ROOT / "data", root=ROOT))
+    assert problems == []
+    return link(kb)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("exports-site")
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def test_the_json_export_matches_its_schema_and_the_data(site, linked):
+    data = json.loads((site / "downloads" / "knowledge-base.json").read_text("utf-8"))
+    schema = json.loads((site / "downloads" / "knowledge-base.schema.json").read_text("utf-8"))
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    kinds = linked.kb.kinds
+    assert len(data["entities"]) == sum(k in ("person", "group", "place", "event")
+                                        for k in kinds.values())
+    assert len(data["sources"]) == sum(k == "source" for k in kinds.values())
+    strike = next(e for e in data["entities"] if e["id"] == "us-strike-kills-abu-taqwa")
+    assert strike["date"]["earliest"] == "2024-01-04" and strike["date"]["precision"] == "day"
+    assert {"about": "How many were killed"}.items() <= strike["disagreements"][0].items()
+
+
+def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):
+    text = (site / "downloads" / "statements.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    schema = json.loads((site / "downloads" / "statement.schema.json").read_text("utf-8"))
+    for row in rows:
+        jsonschema.validate(row, schema)
+    expected = sum(len(list(statements(linked.entry(i)))) for i, k in linked.kb.kinds.items()
+                   if k != "source")
+    assert len(rows) == expected and tuple(rows[0]) == CSV_COLUMNS
+    quoted = [r for r in rows if r["speaker"] == "pat-ryder"]
+    assert quoted and all(r["quote"] for r in quoted)
+    assert not [r for r in rows if "[[" in r["value"]]  # link markup is data, not text
+
+
+def test_a_bad_row_fails_the_row_schema():
+    schema = json.loads(exports(_mini())["downloads/statement.schema.json"])
+    row = dict.fromkeys(CSV_COLUMNS, "")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(row, schema)  # no entity, value or source
+
+
+def _mini():
+    kb, problems = validate(load(MINI / "data", root=MINI))
+    assert problems == []
+    return link(kb)
+
+
+def test_every_page_footer_links_the_downloads(site):
+    for page in (site / "index.html", site / "people" / "abu-taqwa" / "index.html"):
+        links = parse_page(page).links
+        prefix = "." if page.parent == site else "../.."
+        assert f"{prefix}/downloads/statements.csv" in links, page
+        assert f"{prefix}/downloads/knowledge-base.json" in links, page
