@@ -8,18 +8,31 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def mkdocs_build(project: Path, site_dir: Path,
-                 strict: bool = True) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, site_dir: Path, strict: bool = True,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder; output captured."""
     flags = ["--strict"] if strict else []
     return subprocess.run([*MKDOCS, "build", *flags, "-d", str(site_dir)], cwd=project,
-                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
-                                                               "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})})
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: MkDocs tags such as !ENV read as null."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
 
 
 def copy_project(target: Path) -> Path:

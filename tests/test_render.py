@@ -11,7 +11,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 
 from kb.link import link
 from kb.load import load
@@ -19,7 +18,8 @@ from kb.model import Citation
 from kb.render import render
 from kb.render.text import Footnotes, esc, prose
 from kb.validate import validate
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI
+from tests.site import mkdocs_config
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 GOLDEN_PAGES = [
@@ -65,7 +65,7 @@ def test_entity_pages_carry_names_for_search(pages):
 @pytest.fixture(scope="module")
 def site_markdown():
     """Python-Markdown configured with the site's own extensions from mkdocs.yml."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config = mkdocs_config()
     names, configs = [], {}
     for item in config["markdown_extensions"]:
         name = item if isinstance(item, str) else next(iter(item))

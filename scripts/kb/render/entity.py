@@ -48,14 +48,14 @@ def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
         json_ld(linked, entity, kind),
     ]
     body = "\n".join(section for section in sections if section)
-    return path, search_front_matter(entity) + body
+    return path, search_front_matter(entity, plain(linked, entity.summary.text)) + body
 
 
 ENTRY_SEARCH_BOOST = 2
 """Material's per-page `search.boost` for people, groups and places."""
 
 
-def search_front_matter(entity: Entity) -> str:
+def search_front_matter(entity: Entity, description: str) -> str:
     """Front matter whose `tags` feed Material's search: names, aliases, spelling keys.
 
     Material indexes page tags with a high boost (and renders them only when its
@@ -64,12 +64,12 @@ def search_front_matter(entity: Entity) -> str:
     """
     names = [entity.name, *(alias.name for alias in entity.aliases)]
     if isinstance(entity, Event):  # event titles are prose, searched by their words
-        return front_matter(entity.name, list(dict.fromkeys(names)))
+        return front_matter(entity.name, list(dict.fromkeys(names)), description=description)
     keys = set().union(*(spelling.variants(name) for name in names))
     # An event's title often holds another entry's name ("Pentagon briefing ..."); the
     # entry so named should still come first, so people, groups and places rank higher.
     return front_matter(entity.name, [*dict.fromkeys(names), *sorted(keys)],
-                        search_boost=ENTRY_SEARCH_BOOST)
+                        search_boost=ENTRY_SEARCH_BOOST, description=description)
 
 
 _SCHEMA_ORG_TYPES = {"person": "Person", "group": "Organization", "place": "Place",

@@ -31,7 +31,10 @@ def source_page(linked: Linked, source_id: str) -> tuple[str, str]:
     """(path, Markdown) of one source's page."""
     source: Source = linked.entry(source_id)
     path = page_path("source", source_id)
-    parts = [front_matter(source.title), f"# {esc(source.title)}\n",
+    outlet = linked.entry(source.outlet).name + ", " if source.outlet else ""
+    date = source.date.words() if source.date else "date not given"
+    description = f"Source: {source.title} ({outlet}{date}) and what this site takes from it."
+    parts = [front_matter(source.title, description=description), f"# {esc(source.title)}\n",
              '<span class="kb-kind">Source</span> · [All sources](index.md)\n',
              _details(linked, source, path)]
     parts.append(_statements("Statements this source backs",

@@ -219,9 +219,15 @@ def dispute_table(dispute: Any, notes: Footnotes) -> str:
 
 
 def front_matter(title: str, search_terms: list[str] | None = None,
-                 search_boost: float | None = None) -> str:
-    """YAML front matter; quoting by json keeps any title safe as a YAML string."""
+                 search_boost: float | None = None, description: str | None = None) -> str:
+    """YAML front matter; quoting by json keeps any title safe as a YAML string.
+
+    The description feeds <meta name="description"> and link previews; the theme puts
+    it into an attribute unescaped, so it is escaped for one here.
+    """
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(attr(description), ensure_ascii=False)}")
     if search_boost is not None:
         lines += ["search:", f"  boost: {search_boost}"]
     if search_terms:
