@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from kb.build import build
 from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem, format_problems
+from kb.render import Site
 
 GENERATED = "generated"
 # Outside the "mkdocs" logger tree on purpose: with `strict: true` MkDocs counts its
@@ -41,7 +42,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     out_dir = root / GENERATED
-    result = build(root / "data", out_dir, root=root)
+    site = Site(name=config.site_name, url=config.site_url or "")
+    result = build(root / "data", out_dir, root=root, site=site)
     _state["problems"] = [] if result.ok else result.problems
     pages = list(result.pages)
     if not result.ok:

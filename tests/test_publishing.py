@@ -37,6 +37,14 @@ def test_pages_carry_canonical_and_open_graph_addresses(site):
     assert meta(html, "description") == meta(html, "og:description")
 
 
+def test_each_page_offers_a_citation_with_its_published_address(site):
+    html = (site / "events" / "tower-22-attack" / "index.html").read_text("utf-8")
+    cite = html.split('id="cite-this-page"')[1].split("</div>")[0]
+    assert "“Drone attack on Tower 22 kills three US soldiers”, in <em>Iraq and the US-led " \
+           "coalition, 2024</em>, last changed " in cite
+    assert f'href="{PAGES_URL}events/tower-22-attack/"' in cite
+
+
 def test_the_sitemap_lists_every_entity_page_at_its_published_address(site):
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert f"<loc>{PAGES_URL}people/abu-taqwa/</loc>" in sitemap

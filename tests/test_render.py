@@ -4,6 +4,7 @@ Run with KB_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change
 then review the diff.
 """
 
+import datetime as dt
 import os
 import re
 from html import escape
@@ -15,7 +16,7 @@ import pytest
 from kb.link import link
 from kb.load import load
 from kb.model import Citation
-from kb.render import render
+from kb.render import Site, render
 from kb.render.text import Footnotes, esc, prose
 from kb.validate import validate
 from tests.conftest import MINI
@@ -157,3 +158,15 @@ def test_entity_pages_list_what_links_here_and_outlets_their_sources(pages):
     daily = pages["groups/the-daily.md"]
     assert "## Sources it published" in daily
     assert daily.index("daily-2024-01-07.md") < daily.index("wire-2024-01-05.md")  # newest first
+
+
+def test_cite_this_page_gives_title_site_latest_change_and_address():
+    kb, _ = validate(load(MINI / "data", root=MINI))
+    changed = {"data/people/ada-example.yaml": dt.date(2024, 1, 8),
+               "data/events/vote.yaml": dt.date(2024, 2, 3),  # names Ada: shows on her page
+               "data/places/riverton.yaml": dt.date(2025, 1, 1)}  # not on her page
+    site = Site(name="Riverton watch", url="https://example.org/kb/", changed=changed)
+    pages = render(link(kb), site)
+    assert ("“Ada Example”, in *Riverton watch*, last changed 3 February 2024, "
+            "<https://example.org/kb/people/ada-example/>.") in pages["people/ada-example.md"]
+    assert "## Cite this page" not in render(link(kb))["people/ada-example.md"]

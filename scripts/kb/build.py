@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kb.history import last_changed
 from kb.link import link
 from kb.load import load
 from kb.problems import Problem, errors
-from kb.render import Pages, render
+from kb.render import Pages, Site, render
 from kb.validate import validate
 from kb.write import write
 
@@ -25,13 +26,20 @@ class BuildResult:
         return not errors(self.problems)
 
 
-def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = None) -> BuildResult:
-    """Run every stage; write pages to `out_dir` only when the data has no errors."""
+def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = None,
+          site: Site | None = None) -> BuildResult:
+    """Run every stage; write pages to `out_dir` only when the data has no errors.
+
+    `site` names the site and its address for citations; the dates of last change
+    are read here from the repository's history.
+    """
+    root = root or data_dir.parent
     loaded = load(data_dir, root=root)
     kb, problems = validate(loaded)
     if errors(problems):
         return BuildResult({}, problems)
-    pages = render(link(kb))
+    site = replace(site or Site(), changed=last_changed(data_dir, root))
+    pages = render(link(kb), site)
     if out_dir is not None:
         write(pages, out_dir)
     return BuildResult(pages, problems)

@@ -13,6 +13,7 @@ from kb.render.entity import entity_page
 from kb.render.exports import exports
 from kb.render.indexes import kind_index
 from kb.render.quotes import quotes_page
+from kb.render.site import Site
 from kb.render.sources import source_page
 from kb.render.story import story_page
 from kb.render.timeline import timeline_page
@@ -22,13 +23,13 @@ _ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_pag
 """Kinds with a page per entry, and who emits it (story chapters share one page)."""
 
 
-def render(linked: Linked) -> Pages:
+def render(linked: Linked, site: Site | None = None) -> Pages:
     """Every generated page, keyed by its path under the generated folder."""
     pages: Pages = {}
     for entry_id, kind in linked.kb.kinds.items():
         emit = _ENTRY_PAGES.get(kind)
         if emit:
-            path, text = emit(linked, entry_id)
+            path, text = emit(linked, entry_id, site or Site())
             pages[path] = text
     for kind in KINDS:
         if KINDS[kind].indexed:

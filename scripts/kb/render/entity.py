@@ -11,6 +11,7 @@ from kb import spelling
 from kb.dates import FuzzyDate
 from kb.link import Linked
 from kb.model import KINDS, RELATION_TYPES, Entity, Event, Relation, Statement
+from kb.render.site import Site, cite_block
 from kb.render.text import (
     Footnotes,
     dispute_anchors,
@@ -27,7 +28,7 @@ from kb.render.text import (
 )
 
 
-def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
+def entity_page(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
     """(path, Markdown) of one entity's page."""
     entity = linked.entry(entry_id)
     kind = linked.kind(entry_id)
@@ -44,6 +45,7 @@ def entity_page(linked: Linked, entry_id: str) -> tuple[str, str]:
         _disputes(entity, notes),
         _published(linked, entity, path),
         _what_links_here(linked, entity, path),
+        cite_block(linked, site, entry_id, path),
         notes.section(),
         json_ld(linked, entity, kind),
     ]

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from kb.link import Cited, Linked
 from kb.model import Source
+from kb.render.site import Site, cite_block
 from kb.render.text import (
     esc,
     external,
@@ -27,7 +28,7 @@ _DATE_BASIS = {
 }
 
 
-def source_page(linked: Linked, source_id: str) -> tuple[str, str]:
+def source_page(linked: Linked, source_id: str, site: Site) -> tuple[str, str]:
     """(path, Markdown) of one source's page."""
     source: Source = linked.entry(source_id)
     path = page_path("source", source_id)
@@ -41,6 +42,7 @@ def source_page(linked: Linked, source_id: str) -> tuple[str, str]:
                              linked.backing.get(source_id, []), linked, path))
     parts.append(_statements("Statements relayed from this source by another",
                              linked.relayed.get(source_id, []), linked, path))
+    parts.append(cite_block(linked, site, source_id, path))
     return path, "\n".join(p for p in parts if p)
 
 
