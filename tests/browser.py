@@ -63,12 +63,15 @@ def page(browser: Browser) -> Iterator[Page]:
 def base_url(tmp_path_factory) -> Iterator[str]:
     """The real site, built once per module and served on a free local port."""
     site = tmp_path_factory.mktemp("browser-site")
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    # Built for the address it is served from, as on GitHub Pages: instant navigation
+    # and link previews only follow links listed in the sitemap, port included.
+    result = mkdocs_build(ROOT, site, env={"SITE_URL": address + "/"})
+    assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield address
     server.shutdown()
 
 

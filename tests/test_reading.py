@@ -1,0 +1,61 @@
+"""Reading aids in headless Chromium: note and link previews, instant navigation,
+dark mode, a phone's width and print."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_hovering_a_note_number_shows_its_source(page: Page, base_url: str):
+    page.goto(base_url + "/people/abu-taqwa/")
+    page.locator("sup[id^='fnref'] a").first.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible(timeout=5_000)
+    expect(tooltip).to_contain_text("Vox")
+
+
+def test_hovering_a_link_to_an_entry_previews_its_opening(page: Page, base_url: str):
+    page.goto(base_url + "/events/us-strike-kills-abu-taqwa/")
+    page.locator("article a[href$='people/abu-taqwa/']").first.hover()
+    preview = page.locator(".md-tooltip2--active")
+    expect(preview).to_be_visible(timeout=5_000)
+    expect(preview).to_contain_text("Abu Taqwa")
+
+
+def test_internal_links_load_without_a_full_reload(page: Page, base_url: str):
+    page.goto(base_url + "/timeline/")
+    page.evaluate("window.kbMarker = 'kept'")
+    page.locator("article a[href$='events/tower-22-attack/']").first.click()
+    expect(page.locator("h1")).to_contain_text("Drone attack on Tower 22 kills three US soldiers")
+    assert page.evaluate("window.kbMarker") == "kept"
+    page.go_back()
+    expect(page.locator("form.kb-filters")).to_be_visible()  # the script ran again
+
+
+def test_the_reader_can_switch_to_dark_mode(page: Page, base_url: str):
+    page.goto(base_url + "/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[title='Switch to dark mode']").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@pytest.mark.parametrize("path", ["/events/us-strike-kills-abu-taqwa/", "/timeline/",
+                                  "/disagreements/"])
+def test_a_phone_reads_pages_without_sideways_scrolling(browser, base_url: str, path: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(base_url + path)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0
+
+
+def test_print_shows_the_article_without_controls(page: Page, base_url: str):
+    page.goto(base_url + "/timeline/")
+    page.emulate_media(media="print")
+    assert page.locator("form.kb-filters").is_hidden()
+    assert page.locator(".md-footer").is_hidden()
+    assert page.locator("article h1").is_visible()
