@@ -54,7 +54,7 @@ def _filters(linked: Linked) -> str:
         _select("year", "Year", "All years", [(str(y), str(y)) for y in years]),
         _select("kind", "Kind", "All kinds", [(k, k) for k in kinds]),
         _select("entity", "Involving", "Anyone, anywhere", entity_options),
-        '<button type="reset" class="md-button">Show all</button>',
+        '<button type="reset">Show all</button>',
         '<output class="kb-count" aria-live="polite"></output>',
         "</form>",
     ]) + "\n"
