@@ -111,7 +111,8 @@ def test_adjacent_footnote_markers_are_kept_apart(site_markdown):
     kb, _ = validate(load(MINI / "data", root=MINI))
     notes = Footnotes(link(kb), "people/ada-example.md")
     both = notes.refs([Citation(source="wire-2024-01-05"), Citation(source="daily-2024-01-07")])
-    assert both == '[^1]<sup class="kb-sep">,</sup>[^2]'
+    assert both == ('[^1]<sup class="kb-sep">,</sup>[^2]'
+                    '<span class="kb-reported" data-reported="2024-01-05"></span>')
     html = site_markdown.reset().convert(f"Text{both}\n\n[^1]: One.\n[^2]: Two.")
     assert re.search(r">1</a></sup><sup class=\"kb-sep\">,</sup><sup[^>]*><a[^>]*>2<", html)
 

@@ -48,8 +48,10 @@
       count.textContent = shown === entries.length
         ? "All " + entries.length + " events"
         : shown + " of " + entries.length + " events";
-      var query = new URLSearchParams();
-      FIELDS.forEach(function (name) { if (chosen[name]) query.set(name, chosen[name]); });
+      var query = new URLSearchParams(window.location.search);  // keeps ?asof=
+      FIELDS.forEach(function (name) {
+        if (chosen[name]) query.set(name, chosen[name]); else query.delete(name);
+      });
       var search = query.toString();
       window.history.replaceState(null, "",
         window.location.pathname + (search ? "?" + search : "") + window.location.hash);

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 
 from kb import spelling
 from kb.dates import FuzzyDate
-from kb.link import Linked
-from kb.model import KINDS, RELATION_TYPES, Entity, Event, Relation, Statement
+from kb.link import Linked, statements
+from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Relation, Statement
 from kb.render.site import Site, cite_block
 from kb.render.text import (
     Footnotes,
+    asof_form,
     dispute_anchors,
     dispute_table,
     esc,
@@ -24,6 +25,7 @@ from kb.render.text import (
     plain,
     prose,
     quote_line,
+    reported_marker,
     source_title,
 )
 
@@ -36,6 +38,7 @@ def entity_page(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
     notes = Footnotes(linked, path)
     sections = [
         _header(linked, entity, kind, path, notes),
+        asof_form(linked),
         _names(entity, notes),
         _participants(linked, entity, notes, path),
         _facts(linked, entity, notes, path),
@@ -185,7 +188,8 @@ def _outgoing(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> It
 def _incoming(linked: Linked, entity: Entity, path: str) -> Iterator[str]:
     for incoming in linked.incoming.get(entity.id, []):
         relation = incoming.relation
-        sources = f"on {link_to(linked, incoming.subject, path)}'s page"
+        sources = (f"on {link_to(linked, incoming.subject, path)}'s page"
+                   + reported_marker(linked, relation.cite))
         yield _row(RELATION_TYPES[relation.type].inverse,
                    link_to(linked, incoming.subject, path), relation, sources)
 
@@ -213,7 +217,10 @@ def _events(linked: Linked, entity: Entity, path: str) -> str:
     for event_id in ordered:
         event = linked.entry(event_id)
         role = f" ({esc(', '.join(roles[event_id]))})" if roles[event_id] else ""
-        lines.append(f"- **{event.date.words()}** — {link_to(linked, event_id, path)}{role}")
+        # An event was known once any source on its page had reported it.
+        reported = reported_marker(linked, [c.citation for c in statements(event)])
+        lines.append(f"- **{event.date.words()}** — {link_to(linked, event_id, path)}{role}"
+                     f"{reported}")
     return "## Events\n\n" + "\n".join(lines) + "\n"
 
 
@@ -239,7 +246,8 @@ def _published(linked: Linked, entity: Entity, path: str) -> str:
         source = linked.entry(source_id)
         date = source.date.words() if source.date else "date not given"
         target = href(path, page_path("source", source_id))
-        lines.append(f"- [{source_title(source)}]({target}), {date}")
+        reported = reported_marker(linked, [Citation(source=source_id)])
+        lines.append(f"- [{source_title(source)}]({target}), {date}{reported}")
     return "## Sources it published\n\n" + "\n".join(lines) + "\n"
 
 

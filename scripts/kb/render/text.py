@@ -112,6 +112,21 @@ def source_label(linked: Linked, source_id: str, from_page: str) -> str:
 MARKER_SEPARATOR = '<sup class="kb-sep">,</sup>'
 
 
+def reported_by(linked: Linked, citations: list[Citation]) -> str:
+    """The day by which a statement had surely been reported: the earliest of its
+    sources' publication dates, each taken at its latest possible day ('' if none of
+    its sources is dated)."""
+    days = [source.date.bounds[1] for c in citations
+            if (source := linked.entry(c.source)).date is not None]
+    return min(days).isoformat() if days else ""
+
+
+def reported_marker(linked: Linked, citations: list[Citation]) -> str:
+    """An empty element saying when the statement around it was first reported; the
+    'as reported by' view (docs/assets/asof.js) hides what came later."""
+    return f'<span class="kb-reported" data-reported="{reported_by(linked, citations)}"></span>'
+
+
 class Footnotes:
     """Numbered citations for one page; the same citation keeps one number."""
 
@@ -127,7 +142,8 @@ class Footnotes:
         Adjacent markers get a comma between them: "¹³" would read as note 13.
         """
         numbers = sorted({self._number(c) for c in citations})
-        return MARKER_SEPARATOR.join(f"[^{n}]" for n in numbers)
+        return MARKER_SEPARATOR.join(f"[^{n}]" for n in numbers) + reported_marker(
+            self._linked, citations)
 
     def named(self, citations: list[Citation], *, dated: bool = False) -> str:
         """Short source names with their markers: 'Vox citing Reuters[^2]; DOD[^3]'.
@@ -136,7 +152,8 @@ class Footnotes:
         that a reader sees which version came first when a later report corrects an
         earlier one.
         """
-        return "; ".join(f"{self._short(c, dated)}[^{self._number(c)}]" for c in citations)
+        return "; ".join(f"{self._short(c, dated)}[^{self._number(c)}]"
+                         for c in citations) + reported_marker(self._linked, citations)
 
     def _short(self, citation: Citation, dated: bool = False) -> str:
         text = self._outlet(citation.source)
@@ -216,6 +233,22 @@ def dispute_table(dispute: Any, notes: Footnotes) -> str:
         rows.append(f"| {esc(version.value)} | {notes.named(version.cite, dated=True)} "
                     f"| {note} |")
     return "\n".join(rows) + "\n"
+
+
+def asof_form(linked: Linked, noun: str = "statements") -> str:
+    """The 'as reported by' date picker, hidden until docs/assets/asof.js shows it;
+    `noun` names what it counts ('statements', 'events')."""
+    days = sorted(d for s in linked.kb.of_kind("source") if s.date
+                  for d in (s.date.bounds[1].isoformat(),))
+    limits = f' min="{days[0]}" max="{days[-1]}"' if days else ""
+    return (
+        f'<form class="kb-asof" data-noun="{noun}" hidden '
+        'aria-label="Show what had been reported by a date">\n'
+        f'<label>As reported by <input type="date" name="asof"{limits}></label>\n'
+        '<button type="reset">Everything</button>\n'
+        '<output aria-live="polite"></output>\n'
+        "</form>\n"
+    )
 
 
 def front_matter(title: str, search_terms: list[str] | None = None,

@@ -11,7 +11,17 @@ from itertools import groupby
 
 from kb.link import Linked, statements
 from kb.model import KINDS, Citation, Event
-from kb.render.text import Footnotes, attr, esc, href, link_to, page_head, page_path, prose
+from kb.render.text import (
+    Footnotes,
+    asof_form,
+    attr,
+    esc,
+    href,
+    link_to,
+    page_head,
+    page_path,
+    prose,
+)
 
 PATH = "timeline.md"
 _INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
@@ -23,7 +33,7 @@ _INTRO = ("Every dated event, earliest first. Each date is as precise as its sou
 def timeline_page(linked: Linked) -> tuple[str, str]:
     """(path, Markdown) of the timeline."""
     notes = Footnotes(linked, PATH)
-    parts = [page_head("Timeline", _INTRO), _filters(linked)]
+    parts = [page_head("Timeline", _INTRO), _filters(linked), asof_form(linked, "events")]
     by_year = groupby(linked.timeline, key=lambda i: _year(linked.entry(i)))
     for year, ids in by_year:
         parts.append(f'## {year} {{ #year-{year} .kb-year data-year="{year}" }}\n')

@@ -1,0 +1,117 @@
+// "As reported by": show only the statements whose sources had been published by a
+// chosen day. Every statement carries an empty <span class="kb-reported"> with that
+// day (written at build time); this script hides the list item, table row, quote or
+// paragraph around it. The choice stays in the address (?asof=2024-01-07) and for the
+// rest of the visit, so that a reader can browse the story as it stood that day.
+(function () {
+  "use strict";
+
+  var KEY = "kb-asof";
+  var DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+  function words(day) {
+    return new Date(day + "T12:00:00Z").toLocaleDateString("en-GB", {
+      day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+    });
+  }
+
+  function remembered() {
+    try { return window.sessionStorage.getItem(KEY) || ""; } catch (e) { return ""; }
+  }
+
+  function remember(day) {
+    try {
+      if (day) window.sessionStorage.setItem(KEY, day);
+      else window.sessionStorage.removeItem(KEY);
+    } catch (e) { /* private mode: the address still carries the day */ }
+  }
+
+  // A section (an h2 and what follows it) whose statements are all hidden goes too,
+  // heading and table header included. Its own attribute, so that showing the section
+  // again never reveals a statement hidden on its own.
+  function hideEmptySections(shown) {
+    var headings = document.querySelectorAll("article h2");
+    Array.prototype.forEach.call(headings, function (heading) {
+      var blocks = [];
+      for (var el = heading.nextElementSibling; el && el.tagName !== "H2";
+        el = el.nextElementSibling) blocks.push(el);
+      var mine = [];
+      shown.forEach(function (ok, container) {
+        if (blocks.some(function (block) { return block.contains(container); })) mine.push(ok);
+      });
+      var empty = mine.length > 0 && mine.every(function (ok) { return !ok; });
+      [heading].concat(blocks).forEach(function (el) {
+        if (empty) el.setAttribute("data-kb-empty", "");
+        else el.removeAttribute("data-kb-empty");
+      });
+    });
+  }
+
+  function setup() {
+    var form = document.querySelector("form.kb-asof");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "yes";
+    var input = form.elements.asof;
+    var output = form.querySelector("output");
+    var markers = Array.prototype.slice.call(document.querySelectorAll(".kb-reported"));
+
+    var wanted = new URLSearchParams(window.location.search).get("asof") || remembered();
+    if (DAY.test(wanted)) input.value = wanted;
+
+    function apply() {
+      var day = DAY.test(input.value) ? input.value : "";
+      // One decision per container: shown if any of its statements was reported by then.
+      var shown = new Map();
+      markers.forEach(function (marker) {
+        // A timeline entry goes as a whole; elsewhere the nearest item, row or quote.
+        var container = marker.closest(".kb-event") ||
+          marker.closest("li, tr, blockquote") || marker.closest("p");
+        if (!container) return;
+        var reported = marker.dataset.reported;
+        var ok = !day || (reported !== "" && reported <= day);
+        shown.set(container, shown.get(container) || ok);
+      });
+      var visible = 0;
+      shown.forEach(function (ok, container) {
+        if (ok) { visible += 1; container.removeAttribute("data-kb-later"); }
+        else container.setAttribute("data-kb-later", "");
+      });
+      hideEmptySections(shown);
+      // A year of the timeline with nothing left in it loses its heading too.
+      Array.prototype.forEach.call(document.querySelectorAll(".kb-year"), function (year) {
+        var events = document.querySelectorAll('.kb-event[data-year="' + year.dataset.year + '"]');
+        var left = Array.prototype.some.call(events, function (event) {
+          return !event.hasAttribute("data-kb-later");
+        });
+        if (left) year.removeAttribute("data-kb-later");
+        else year.setAttribute("data-kb-later", "");
+      });
+      output.textContent = day
+        ? visible + " of " + shown.size + " " + (form.dataset.noun || "statements") +
+          " had been reported by " + words(day) +
+          "; undated sources are left out."
+        : "";
+      remember(day);
+      var query = new URLSearchParams(window.location.search);
+      if (day) query.set("asof", day); else query.delete("asof");
+      var search = query.toString();
+      window.history.replaceState(null, "",
+        window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.hidden = false;
+    apply();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
