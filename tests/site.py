@@ -64,6 +64,8 @@ class PageParser(HTMLParser):
             self.ids.add(values["id"] or "")
         if tag == "a" and values.get("href"):
             self.links.append(values["href"] or "")
+        if tag == "a" and values.get("xlink:href"):  # links inside SVG drawings
+            self.links.append(values["xlink:href"] or "")
         if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get("src"):
             self.resources.append(values["src"] or "")
         if tag == "link" and values.get("href") and values.get("rel") != "canonical":

@@ -12,7 +12,7 @@ from playwright.sync_api import Page
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
-PAGES = ["/", "/people/abu-taqwa/", "/events/us-strike-kills-abu-taqwa/", "/timeline/",
+PAGES = ["/", "/people/abu-taqwa/", "/events/us-strike-kills-abu-taqwa/", "/timeline/", "/network/",
          "/story/", "/disagreements/", "/sources/vox-2024-01-07/"]
 
 

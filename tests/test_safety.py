@@ -101,7 +101,7 @@ class Inspector(HTMLParser):
         elif tag == "script" or re.fullmatch(r"h[1-6]", tag):
             self._open = tag
         self.handlers += [f"{tag} {name}" for name, _ in attrs if name.startswith("on")]
-        for name in ("href", "src", "action", "formaction", "srcset"):
+        for name in ("href", "xlink:href", "src", "action", "formaction", "srcset"):
             if values.get(name):
                 self.urls.append((tag, values[name].strip()))
         if tag == "a" and re.match(r"https?://", values.get("href") or ""):

@@ -14,6 +14,7 @@ from typing import Any
 
 from kb.model import (
     ENTITY_KINDS,
+    RELATION_TYPES,
     Chapter,
     Citation,
     Entity,
@@ -81,6 +82,22 @@ _SECTION_OF_FIELD = {
 }
 
 
+@dataclass(frozen=True)
+class Edge:
+    """A link between two entities, for the network: a relation, or an event's
+    participant or place."""
+
+    source: str
+    target: str
+    type: str
+    """A relation type ('member_of'), or 'participant' / 'place' for events."""
+    label: str
+
+
+EDGE_LABELS = {**{name: t.label for name, t in RELATION_TYPES.items()},
+               "participant": "took part in", "place": "took place in"}
+
+
 @dataclass
 class Linked:
     """The knowledge base with every reverse link resolved."""
@@ -97,6 +114,10 @@ class Linked:
     """Outlet id -> ids of the sources it published."""
     mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     """Entry id -> the other pages that name it (what links here), in id order."""
+    edges: list[Edge] = field(default_factory=list)
+    """Every link between entities, in entry order."""
+    edges_of: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))
+    """Entity id -> the links at either end of which it stands."""
     quotes: list[QuoteUse] = field(default_factory=list)
     timeline: list[str] = field(default_factory=list)
     """Event ids, earliest first."""
@@ -158,13 +179,25 @@ def _link_mentions(linked: Linked, entry: Entity | Chapter) -> None:
 def _link_relations(linked: Linked, entry: Entity) -> None:
     for relation in entry.relations:
         linked.incoming[relation.target].append(Incoming(entry.id, relation))
+        _add_edge(linked, Edge(entry.id, relation.target, relation.type,
+                               EDGE_LABELS[relation.type]))
 
 
 def _link_event(linked: Linked, event: Event) -> None:
     for participant in event.participants:
         linked.events_of[participant.entity].append(Involvement(event.id, participant.role))
+        _add_edge(linked, Edge(participant.entity, event.id, "participant",
+                               participant.role or EDGE_LABELS["participant"]))
     for place in event.places:
         linked.events_of[place].append(Involvement(event.id, "place"))
+        _add_edge(linked, Edge(event.id, place, "place", EDGE_LABELS["place"]))
+
+
+def _add_edge(linked: Linked, edge: Edge) -> None:
+    linked.edges.append(edge)
+    linked.edges_of[edge.source].append(edge)
+    if edge.target != edge.source:
+        linked.edges_of[edge.target].append(edge)
 
 
 def _link_citation(linked: Linked, cited: Cited) -> None:

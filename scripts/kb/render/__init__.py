@@ -11,6 +11,7 @@ from kb.model import ENTITY_KINDS, KINDS
 from kb.render.disagreements import disagreements_page
 from kb.render.entity import entity_page
 from kb.render.exports import exports
+from kb.render.graph import network_page
 from kb.render.indexes import kind_index
 from kb.render.quotes import quotes_page
 from kb.render.site import Site
@@ -35,7 +36,8 @@ def render(linked: Linked, site: Site | None = None) -> Pages:
         if KINDS[kind].indexed:
             path, text = kind_index(linked, kind)
             pages[path] = text
-    for emit_page in (story_page, timeline_page, quotes_page, disagreements_page):
+    for emit_page in (story_page, timeline_page, network_page, quotes_page,
+                      disagreements_page):
         path, text = emit_page(linked)
         pages[path] = text
     pages.update(exports(linked))

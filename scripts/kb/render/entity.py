@@ -11,6 +11,7 @@ from kb import spelling
 from kb.dates import FuzzyDate
 from kb.link import Linked, statements
 from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Relation, Statement
+from kb.render.graph import ego_network
 from kb.render.site import Site, cite_block
 from kb.render.text import (
     Footnotes,
@@ -44,23 +45,25 @@ def entity_page(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
         _facts(linked, entity, notes, path),
         _connections(linked, entity, notes, path),
         _events(linked, entity, path),
+        ego_network(linked, entry_id, path),
         _quotes(linked, entity, notes, path),
         _disputes(entity, notes),
         _published(linked, entity, path),
         _what_links_here(linked, entity, path),
         cite_block(linked, site, entry_id, path),
         notes.section(),
-        json_ld(linked, entity, kind),
     ]
     body = "\n".join(section for section in sections if section)
-    return path, search_front_matter(entity, plain(linked, entity.summary.text)) + body
+    front = search_front_matter(entity, plain(linked, entity.summary.text),
+                                json_ld(linked, entity, kind))
+    return path, front + body
 
 
 ENTRY_SEARCH_BOOST = 2
 """Material's per-page `search.boost` for people, groups and places."""
 
 
-def search_front_matter(entity: Entity, description: str) -> str:
+def search_front_matter(entity: Entity, description: str, structured: str) -> str:
     """Front matter whose `tags` feed Material's search: names, aliases, spelling keys.
 
     Material indexes page tags with a high boost (and renders them only when its
@@ -69,12 +72,14 @@ def search_front_matter(entity: Entity, description: str) -> str:
     """
     names = [entity.name, *(alias.name for alias in entity.aliases)]
     if isinstance(entity, Event):  # event titles are prose, searched by their words
-        return front_matter(entity.name, list(dict.fromkeys(names)), description=description)
+        return front_matter(entity.name, list(dict.fromkeys(names)), description=description,
+                            json_ld=structured)
     keys = set().union(*(spelling.variants(name) for name in names))
     # An event's title often holds another entry's name ("Pentagon briefing ..."); the
     # entry so named should still come first, so people, groups and places rank higher.
     return front_matter(entity.name, [*dict.fromkeys(names), *sorted(keys)],
-                        search_boost=ENTRY_SEARCH_BOOST, description=description)
+                        search_boost=ENTRY_SEARCH_BOOST, description=description,
+                        json_ld=structured)
 
 
 _SCHEMA_ORG_TYPES = {"person": "Person", "group": "Organization", "place": "Place",
@@ -82,8 +87,10 @@ _SCHEMA_ORG_TYPES = {"person": "Person", "group": "Organization", "place": "Plac
 
 
 def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
-    """schema.org JSON-LD for search engines and scrapers, as a data block that no
-    browser runs: every <, > and & is escaped, so no text can close the element."""
+    """schema.org JSON-LD for search engines and scrapers, with every <, > and &
+    escaped so that no text can close the element. It goes in the page's head (see
+    overrides/main.html): in the body, the theme's instant navigation would run it as
+    code."""
     data: dict = {"@context": "https://schema.org", "@type": _SCHEMA_ORG_TYPES[kind],
                   "name": entity.name,
                   "description": plain(linked, entity.summary.text)}
@@ -97,8 +104,7 @@ def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
             data["location"] = [{"@type": "Place", "name": linked.entry(p).name}
                                 for p in entity.places]
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>\n'
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _schema_org_dates(date: FuzzyDate) -> dict[str, str]:

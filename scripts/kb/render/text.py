@@ -252,7 +252,8 @@ def asof_form(linked: Linked, noun: str = "statements") -> str:
 
 
 def front_matter(title: str, search_terms: list[str] | None = None,
-                 search_boost: float | None = None, description: str | None = None) -> str:
+                 search_boost: float | None = None, description: str | None = None,
+                 json_ld: str | None = None) -> str:
     """YAML front matter; quoting by json keeps any title safe as a YAML string.
 
     The description feeds <meta name="description"> and link previews; the theme puts
@@ -261,6 +262,8 @@ def front_matter(title: str, search_terms: list[str] | None = None,
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(attr(description), ensure_ascii=False)}")
+    if json_ld:
+        lines.append(f"json_ld: {json.dumps(json_ld, ensure_ascii=False)}")
     if search_boost is not None:
         lines += ["search:", f"  boost: {search_boost}"]
     if search_terms:
