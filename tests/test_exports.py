@@ -79,3 +79,29 @@ def test_every_page_footer_links_the_downloads(site):
         prefix = "." if page.parent == site else "../.."
         assert f"{prefix}/downloads/statements.csv" in links, page
         assert f"{prefix}/downloads/knowledge-base.json" in links, page
+
+
+def test_entity_pages_carry_schema_org_json_ld_in_the_head(site):
+    html = (site / "people" / "abu-taqwa" / "index.html").read_text("utf-8")
+    head = html.split("</head>", 1)[0]
+    block = head.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(block)
+    assert data["@type"] == "Person" and data["name"] == "Abu Taqwa"
+    assert "Mushtaq Jawad Kazim al-Jawari" in data["alternateName"]
+    event = (site / "events" / "tower-22-attack" / "index.html").read_text("utf-8")
+    event_data = json.loads(event.split('application/ld+json">', 1)[1].split("</script>")[0])
+    assert event_data["@type"] == "Event" and event_data["startDate"] == "2024-01-28"
+    assert {"@type": "Place", "name": "Tower 22"} in event_data["location"]
+
+
+@pytest.mark.browser
+def test_a_reader_downloads_the_exports_from_the_footer(page, base_url):
+    page.goto(base_url + "/events/us-strike-kills-abu-taqwa/")
+    json_link = page.locator("footer a", has_text="whole knowledge base (JSON)")
+    data = page.request.get(json_link.evaluate("a => a.href")).json()
+    assert any(e["id"] == "us-strike-kills-abu-taqwa" for e in data["entities"])
+    csv_link = page.locator("footer a", has_text="every statement with its source (CSV)")
+    text = page.request.get(csv_link.evaluate("a => a.href")).text()
+    assert text.startswith(",".join(CSV_COLUMNS))
+    ld = page.locator('script[type="application/ld+json"]').first.text_content()
+    assert json.loads(ld)["@type"] == "Event"
