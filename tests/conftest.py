@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from kb.link import Linked, link
+from kb.load import load
+from kb.validate import validate
+
 pytest_plugins = ["tests.browser"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +32,13 @@ summary:
 """
 
 DataTree = Callable[[dict[str, str]], Path]
+
+
+def linked_tree(root: Path) -> Linked:
+    """A project's data, loaded, validated (it must be valid) and linked."""
+    kb, problems = validate(load(root / "data", root=root))
+    assert problems == []
+    return link(kb)
 
 
 @pytest.fixture

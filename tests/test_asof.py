@@ -6,22 +6,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.link import link
-from kb.load import load
 from kb.model import Citation
 from kb.render.text import reported_by
-from kb.validate import validate
-from tests.conftest import MINI
-
-
-def mini():
-    kb, problems = validate(load(MINI / "data", root=MINI))
-    assert problems == []
-    return link(kb)
+from tests.conftest import MINI, linked_tree
 
 
 def test_a_statement_was_reported_by_its_earliest_source():
-    linked = mini()
+    linked = linked_tree(MINI)
     both = [Citation(source="daily-2024-01-07"), Citation(source="wire-2024-01-05")]
     assert reported_by(linked, both) == "2024-01-05"
     assert reported_by(linked, [Citation(source="daily-2024-01-07")]) == "2024-01-07"

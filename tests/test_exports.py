@@ -10,19 +10,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from kb.link import link, statements
-from kb.load import load
+from kb.link import statements
 from kb.render.exports import CSV_COLUMNS, exports
-from kb.validate import validate
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_build, parse_page
 
 
 @pytest.fixture(scope="module")
 def linked():
-    kb, problems = validate(load(ROOT / "data", root=ROOT))
-    assert problems == []
-    return link(kb)
+    return linked_tree(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +57,10 @@ def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):
 
 
 def test_a_bad_row_fails_the_row_schema():
-    schema = json.loads(exports(_mini())["downloads/statement.schema.json"])
+    schema = json.loads(exports(linked_tree(MINI))["downloads/statement.schema.json"])
     row = dict.fromkeys(CSV_COLUMNS, "")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(row, schema)  # no entity, value or source
-
-
-def _mini():
-    kb, problems = validate(load(MINI / "data", root=MINI))
-    assert problems == []
-    return link(kb)
 
 
 def test_every_page_footer_links_the_downloads(site):

@@ -8,21 +8,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.link import link
-from kb.load import load
 from kb.render.graph import SIZE, layout, network_page
-from kb.validate import validate
-from tests.conftest import MINI, ROOT
-
-
-def linked_from(root):
-    kb, problems = validate(load(root / "data", root=root))
-    assert problems == []
-    return link(kb)
+from tests.conftest import MINI, ROOT, linked_tree
 
 
 def test_edges_are_relations_participants_and_places():
-    linked = linked_from(MINI)
+    linked = linked_tree(MINI)
     kinds = {(e.source, e.target, e.type) for e in linked.edges}
     assert ("ada-example", "river-party", "leader_of") in kinds
     assert ("ada-example", "vote", "participant") in kinds
@@ -31,7 +22,7 @@ def test_edges_are_relations_participants_and_places():
 
 
 def test_the_layout_is_stable_bounded_and_keeps_neighbours_close():
-    linked = linked_from(ROOT)
+    linked = linked_tree(ROOT)
     nodes = sorted({n for e in linked.edges for n in (e.source, e.target)})
     pairs = [(e.source, e.target) for e in linked.edges]
     first, again = layout(nodes, pairs), layout(list(nodes), list(pairs))
@@ -48,7 +39,7 @@ def test_the_layout_is_stable_bounded_and_keeps_neighbours_close():
 
 
 def test_the_network_page_draws_every_linked_entry_and_lists_every_link():
-    linked = linked_from(ROOT)
+    linked = linked_tree(ROOT)
     _, text = network_page(linked)
     drawn = set(re.findall(r'<a xlink:href="[^"]+" data-kind="\w+" data-id="([a-z0-9-]+)"',
                            text))

@@ -1,13 +1,8 @@
-from kb.link import link
-from kb.load import load
-from kb.validate import validate
-from tests.conftest import MINI
+from tests.conftest import MINI, linked_tree
 
 
 def linked():
-    kb, problems = validate(load(MINI / "data", root=MINI))
-    assert problems == []
-    return link(kb)
+    return linked_tree(MINI)
 
 
 def test_relations_are_seen_from_both_ends():

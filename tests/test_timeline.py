@@ -7,17 +7,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.link import link
-from kb.load import load
 from kb.render.timeline import timeline_page
-from kb.validate import validate
-from tests.conftest import MINI
+from tests.conftest import MINI, linked_tree
 
 
 def mini_timeline() -> str:
-    kb, problems = validate(load(MINI / "data", root=MINI))
-    assert problems == []
-    return timeline_page(link(kb))[1]
+    return timeline_page(linked_tree(MINI))[1]
 
 
 def test_each_entry_carries_its_year_kind_and_entities():
