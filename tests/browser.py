@@ -59,6 +59,14 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture
+def no_js_page(browser: Browser) -> Iterator[Page]:
+    """A page with JavaScript off: what a reader without scripts (or a crawler) sees."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     """The real site, built once per module and served on a free local port."""

@@ -56,13 +56,11 @@ def test_the_chosen_day_follows_the_reader_to_the_timeline(page: Page, base_url:
 
 
 @pytest.mark.browser
-def test_without_javascript_everything_shows(browser, base_url: str):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_everything_shows(no_js_page: Page, base_url: str):
+    page = no_js_page
     page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-04")
     assert page.locator("form.kb-asof").is_hidden()
     assert shown(page, "Mushtaq Taleb al-Saidi")
-    context.close()
 
 
 @pytest.mark.browser

@@ -82,14 +82,12 @@ def test_the_network_zooms_pans_filters_and_clicks_through(page: Page, base_url:
 
 
 @pytest.mark.browser
-def test_without_javascript_the_drawing_and_list_remain(browser, base_url: str):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_drawing_and_list_remain(no_js_page: Page, base_url: str):
+    page = no_js_page
     page.goto(base_url + "/network/")
     assert page.locator("form.kb-network-controls").is_hidden()
     assert page.locator(".kb-network svg a").count() > 50
     assert page.locator("h2#every-link").is_visible()
-    context.close()
 
 
 @pytest.mark.browser

@@ -81,10 +81,8 @@ def test_a_shared_address_opens_the_same_filter(page: Page, base_url: str):
 
 
 @pytest.mark.browser
-def test_without_javascript_every_event_shows(browser, base_url: str):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_every_event_shows(no_js_page: Page, base_url: str):
+    page = no_js_page
     page.goto(base_url + "/timeline/")
     assert page.locator("form.kb-filters").is_hidden()
     assert page.locator(".kb-event:visible").count() == page.locator(".kb-event").count()
-    context.close()
