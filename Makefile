@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test build validate lint clean
+.PHONY: serve test build validate bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ build: $(STAMP)  ## the static site in site/, as GitHub Pages serves it
 
 validate: $(STAMP)  ## check data/ and report every problem as path:line:col
 	$(BIN)/kb validate
+
+bench: $(STAMP)  ## time each pipeline stage and mkdocs on synthetic data (100, 1k, 10k entries)
+	$(BIN)/python -m kb.bench --mkdocs $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site generated generated.*

@@ -121,6 +121,8 @@ class Linked:
     quotes: list[QuoteUse] = field(default_factory=list)
     timeline: list[str] = field(default_factory=list)
     """Event ids, earliest first."""
+    reporting_span: tuple[str, str] = ("", "")
+    """First and last day any dated source was published (ISO), for date pickers."""
     chapters: list[str] = field(default_factory=list)
     """Story chapter ids, in story order (their file names sort that way)."""
 
@@ -152,6 +154,9 @@ def link(kb: KnowledgeBase) -> Linked:
         key=lambda i: (*kb.entries[i].date.bounds, kb.entries[i].name),
     )
     linked.chapters.sort()
+    days = sorted(source.date.bounds[1].isoformat() for source in kb.of_kind("source")
+                  if source.date)
+    linked.reporting_span = (days[0], days[-1]) if days else ("", "")
     linked.quotes.sort(key=_quote_order(kb))
     for uses in linked.quotes_by.values():
         uses.sort(key=_quote_order(kb))

@@ -238,9 +238,8 @@ def dispute_table(dispute: Any, notes: Footnotes) -> str:
 def asof_form(linked: Linked, noun: str = "statements") -> str:
     """The 'as reported by' date picker, hidden until docs/assets/asof.js shows it;
     `noun` names what it counts ('statements', 'events')."""
-    days = sorted(d for s in linked.kb.of_kind("source") if s.date
-                  for d in (s.date.bounds[1].isoformat(),))
-    limits = f' min="{days[0]}" max="{days[-1]}"' if days else ""
+    first, last = linked.reporting_span
+    limits = f' min="{first}" max="{last}"' if first else ""
     return (
         f'<form class="kb-asof" data-noun="{noun}" hidden '
         'aria-label="Show what had been reported by a date">\n'

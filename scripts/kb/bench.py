@@ -1,0 +1,166 @@
+"""`make bench`: time each pipeline stage on synthetic data of the real shape.
+
+Prints, per size, the median of several runs for load, validate, link, render and
+write, the peak memory of one pipeline run, the generated output's size, and the
+growth exponent between sizes (1.0 is linear). With --mkdocs it also times the full
+`mkdocs build` and the same build over the generated Markdown alone (the floor).
+A script, never a test: figures on a shared machine vary from run to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from kb.link import link
+from kb.load import load
+from kb.render import render
+from kb.render.graph import _layout
+from kb.synthetic import write_tree
+from kb.validate import validate
+from kb.write import write
+
+STAGES = ("load", "validate", "link", "render", "write")
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/mkdocs_hook.py")
+
+
+def run_pipeline(root: Path, out: Path) -> dict[str, float]:
+    """Seconds per stage for one run over root/data."""
+    times: dict[str, float] = {}
+    _layout.cache_clear()  # measure a cold build: the layout cache serves only re-renders
+
+    def timed(stage: str, step: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        result = step()
+        times[stage] = time.perf_counter() - start
+        return result
+
+    loaded = timed("load", lambda: load(root / "data", root=root))
+    kb, problems = timed("validate", lambda: validate(loaded))
+    if any(p.severity == "error" for p in problems):
+        raise SystemExit(f"synthetic data has problems: {problems[:3]}")
+    linked = timed("link", lambda: link(kb))
+    pages = timed("render", lambda: render(linked))
+    timed("write", lambda: write(pages, out))
+    return times
+
+
+def peak_memory(root: Path, out: Path) -> int:
+    tracemalloc.start()
+    run_pipeline(root, out)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def mkdocs_seconds(project: Path, *, bare: bool) -> float:
+    """One `mkdocs build` of the project; `bare` builds the generated Markdown alone,
+    without the hook, as the floor the pipeline adds to."""
+    config = project / "mkdocs.yml"
+    if bare:
+        text = config.read_text("utf-8").replace("hooks:\n  - scripts/mkdocs_hook.py\n", "")
+        bare_docs = project / "bare-docs"
+        shutil.rmtree(bare_docs, ignore_errors=True)
+        shutil.copytree(project / "docs", bare_docs)
+        shutil.copytree(project / "generated", bare_docs, dirs_exist_ok=True)
+        config = project / "mkdocs-bare.yml"
+        config.write_text(text.replace("docs_dir: docs", "docs_dir: bare-docs"), "utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                    "-d", str(project / "site")], cwd=project, check=True,
+                   env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    return time.perf_counter() - start
+
+
+def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix=f"kb-bench-{entities}-"))
+    try:
+        write_tree(work, entities)
+        out = work / "generated"
+        samples = [run_pipeline(work, out) for _ in range(runs)]
+        result: dict[str, Any] = {stage: statistics.median(s[stage] for s in samples)
+                                  for stage in STAGES}
+        result["pipeline"] = sum(result[stage] for stage in STAGES)
+        result["peak_mb"] = peak_memory(work, out) / 2**20
+        result["output_mb"] = folder_size(out) / 2**20
+        result["pages"] = sum(1 for _ in out.rglob("*.md"))
+        if with_mkdocs:
+            for name in PROJECT_FILES:
+                source, target = repo / name, work / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+            result["mkdocs"] = statistics.median(
+                mkdocs_seconds(work, bare=False) for _ in range(runs))
+            result["bare"] = statistics.median(
+                mkdocs_seconds(work, bare=True) for _ in range(runs))
+            index = work / "site" / "search" / "search_index.json"
+            result["search_mb"] = index.stat().st_size / 2**20 if index.exists() else 0.0
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def growth(small: float, large: float, ratio: float) -> float:
+    """The exponent k in time ∝ size^k between two sizes."""
+    if small <= 0 or large <= 0:
+        return float("nan")
+    return math.log(large / small) / math.log(ratio)
+
+
+def report(results: dict[int, dict[str, Any]]) -> str:
+    sizes = sorted(results)
+    columns = [*STAGES, "pipeline", "mkdocs", "bare"]
+    lines = ["entities " + " ".join(f"{c:>9}" for c in columns)
+             + "   peak MB  output MB  search MB  pages"]
+    for size in sizes:
+        row = results[size]
+        cells = [f"{row[c]:9.3f}" if c in row else f"{'-':>9}" for c in columns]
+        lines.append(f"{size:>8} " + " ".join(cells) + f"  {row['peak_mb']:8.1f} "
+                     f"{row['output_mb']:10.2f} {row.get('search_mb', 0):10.2f} "
+                     f"{row['pages']:6d}")
+    for small, large in pairwise(sizes):
+        exponents = [f"{c} {growth(results[small][c], results[large][c], large / small):.2f}"
+                     for c in columns if c in results[small]]
+        lines.append(f"growth exponent {small}→{large}: " + ", ".join(exponents))
+    for size in sizes:
+        row = results[size]
+        if "mkdocs" in row:
+            lines.append(f"{size}: pipeline is {100 * row['pipeline'] / row['mkdocs']:.1f} % "
+                         f"of the mkdocs build; full build is {row['mkdocs'] / row['bare']:.2f}× "
+                         "the bare MkDocs floor")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--mkdocs", action="store_true",
+                        help="also time mkdocs build and the bare MkDocs floor")
+    args = parser.parse_args(argv)
+    repo = Path(__file__).resolve().parents[2]
+    results = {}
+    for size in args.sizes:
+        print(f"measuring {size} entities…", file=sys.stderr, flush=True)
+        results[size] = measure(size, args.runs, args.mkdocs, repo)
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Synthetic data of the real shape, for benchmarks: people, groups, places and events
+with relations, cited statements with citing chains, quotes, dated events and
+disagreements, in the same YAML an editor writes. Seeded, so every run is the same.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from kb.schema import schema_comment
+
+# Shares of each kind, close to the real data's.
+_SHARES = {"person": 0.25, "group": 0.3, "place": 0.2, "event": 0.25}
+_FOLDERS = {"person": "people", "group": "groups", "place": "places", "event": "events"}
+_TYPES = {"group": "armed group", "place": "city", "event": "strike"}
+
+
+def write_tree(root: Path, entities: int, *, seed: int = 7) -> Path:
+    """Write `entities` entries (and a source per three entries) under root/data."""
+    rng = random.Random(seed)
+    ids = {kind: [f"{kind}-{i}" for i in range(max(1, round(entities * share)))]
+           for kind, share in _SHARES.items()}
+    sources = [f"source-{i}" for i in range(max(2, entities // 3))]
+    data = root / "data"
+    _write(data / "groups" / "outlet.yaml", "group", _entry(
+        "The Outlet", "group", "An outlet.", sources[:2], []))
+    for i, source in enumerate(sources):
+        relays = f"relays: {sources[i - 1]}\n" if i % 5 == 4 else ""
+        _write(data / "sources" / f"{source}.yaml", "source",
+               f"title: Report {i}\ntype: article\noutlet: outlet\n"
+               f"date: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\ndate_basis: printed\n{relays}")
+    people = ids["person"]
+    for kind, kind_ids in ids.items():
+        for n, entry_id in enumerate(kind_ids):
+            text = _entry(f"{kind.title()} {n}", kind, f"A {kind} in the story, number {n}.",
+                          rng.sample(sources, 2), people, rng=rng, ids=ids)
+            _write(data / _FOLDERS[kind] / f"{entry_id}.yaml", kind, text)
+    return data
+
+
+def _write(path: Path, kind: str, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(schema_comment(kind) + "\n" + text, encoding="utf-8")
+
+
+def _cite(sources: list[str], rng: random.Random | None) -> str:
+    if rng and rng.random() < 0.3:  # a citing chain: one source relaying another
+        return f"\n      - source: {sources[0]}\n        citing: {sources[1]}"
+    return f" [{sources[0]}]"
+
+
+def _entry(name: str, kind: str, summary: str, sources: list[str], people: list[str],
+           *, rng: random.Random | None = None, ids: dict | None = None) -> str:
+    lines = [f"name: {name}"]
+    if kind in _TYPES:
+        lines.append(f"type: {_TYPES[kind]}")
+    if kind == "event" and rng:
+        lines.append(f"date: 2023-{rng.randint(1, 12):02d}")  # before every source
+    lines += [f"aliases:\n  - name: {name} (also)\n    cite: [{sources[1]}]",
+              f"summary:\n  text: {summary}\n  cite: [{sources[0]}]"]
+    if rng is None or ids is None:
+        return "\n".join(lines) + "\n"
+    speaker = rng.choice(people)
+    lines.append(
+        "facts:\n"
+        f"  - text: Something reported about {name}.\n    cite:{_cite(sources, rng)}\n"
+        f"  - text: Someone spoke about {name}.\n    cite:\n"
+        f"      - source: {sources[0]}\n        quote:\n"
+        f"          text: words about {name}\n          speaker: {speaker}")
+    if kind == "event":
+        places = rng.sample(ids["place"], 1)
+        lines.append(f"places: [{places[0]}]")
+        lines.append("participants:\n" + "".join(
+            f"  - entity: {p}\n    role: took part\n" for p in rng.sample(people, 2)).rstrip())
+    else:
+        target = rng.choice(ids["group"])
+        lines.append(f"relations:\n  - type: affiliated_with\n    target: {target}\n"
+                     f"    cite:{_cite(sources, rng)}")
+    if rng.random() < 0.1:
+        lines.append("disputes:\n  - about: A number\n    versions:\n"
+                     f"      - value: one\n        cite: [{sources[0]}]\n"
+                     f"      - value: two\n        cite: [{sources[1]}]")
+    return "\n".join(lines) + "\n"

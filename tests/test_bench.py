@@ -1,0 +1,48 @@
+"""The benchmark's parts: synthetic data that validates, and its arithmetic. Timings
+themselves are never asserted (see `make bench`)."""
+
+from __future__ import annotations
+
+import math
+
+from kb.bench import growth, report, run_pipeline
+from kb.synthetic import write_tree
+from tests.conftest import linked_tree
+
+
+def test_synthetic_data_has_the_real_shape_and_validates(tmp_path):
+    write_tree(tmp_path, 120)
+    linked = linked_tree(tmp_path)  # asserts there is no problem at all
+    kinds = set(linked.kb.kinds.values())
+    assert kinds == {"person", "group", "place", "event", "source"}
+    assert linked.quotes and linked.relayed and linked.edges
+    assert any(entry.disputes for entry in linked.kb.entries.values()
+               if hasattr(entry, "disputes"))
+
+
+def test_synthetic_data_is_the_same_every_time(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_tree(first, 60)
+    write_tree(second, 60)
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    assert all((first / f).read_text() == (second / f).read_text() for f in files)
+
+
+def test_one_pipeline_run_times_every_stage(tmp_path):
+    write_tree(tmp_path, 30)
+    times = run_pipeline(tmp_path, tmp_path / "generated")
+    assert set(times) == {"load", "validate", "link", "render", "write"}
+    assert (tmp_path / "generated" / "timeline.md").exists()
+
+
+def test_growth_exponent_and_report():
+    assert growth(1.0, 10.0, 10) == 1.0
+    assert math.isclose(growth(1.0, 100.0, 10), 2.0)
+    row = {"load": 0.1, "validate": 0.1, "link": 0.1, "render": 0.1, "write": 0.1,
+           "pipeline": 0.5, "mkdocs": 10.0, "bare": 9.0, "peak_mb": 1.0, "output_mb": 1.0,
+           "search_mb": 0.5, "pages": 10}
+    bigger = {k: v * 10 if isinstance(v, float) else v for k, v in row.items()}
+    text = report({100: row, 1000: bigger})
+    assert "growth exponent 100→1000: load 1.00" in text
+    assert "100: pipeline is 5.0 % of the mkdocs build; full build is 1.11× the bare" in text
