@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.dates import FuzzyDate
 from kb.model import (
     ENTITY_KINDS,
     RELATION_TYPES,
@@ -38,6 +39,8 @@ class Cited:
     'story'..."""
     text: str
     citation: Citation
+    date: FuzzyDate | None = None
+    """When the statement held: a fact's own date, or an event's for its summary."""
 
 
 @dataclass(frozen=True)
@@ -223,14 +226,15 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
             for citation in sentence.cite:
                 yield Cited(entry.id, "story", sentence.text, citation)
         return
+    summary_date = entry.date if isinstance(entry, Event) else entry.summary.date
     for citation in entry.summary.cite:
-        yield Cited(entry.id, "summary", entry.summary.text, citation)
+        yield Cited(entry.id, "summary", entry.summary.text, citation, summary_date)
     for alias in entry.aliases:
         for citation in alias.cite:
             yield Cited(entry.id, "name", alias.name, citation)
     for fact in entry.facts:
         for citation in fact.cite:
-            yield Cited(entry.id, "fact", fact.text, citation)
+            yield Cited(entry.id, "fact", fact.text, citation, fact.date)
     for relation in entry.relations:
         for citation in relation.cite:
             yield Cited(entry.id, "relation", f"{relation.type} {relation.target}", citation)

@@ -134,19 +134,9 @@ def _row(linked: Linked, kind: str, cited: Cited) -> list[str]:
         cited.entry, kind, cited.section, plain(linked, cited.text), citation.source,
         citation.citing or "",
         published.edtf if published else "", (published.qualifier or "") if published else "",
-        published.precision if published else "", _statement_date(linked, cited),
+        published.precision if published else "", cited.date.edtf if cited.date else "",
         quote.text if quote else "", quote.speaker if quote else "",
     ]
-
-
-def _statement_date(linked: Linked, cited: Cited) -> str:
-    entry = linked.entry(cited.entry)
-    if cited.section == "fact":
-        dated = next((f.date for f in entry.facts if f.text == cited.text), None)
-        return dated.edtf if dated else ""
-    if cited.section == "summary" and isinstance(entry, Event):
-        return entry.date.edtf
-    return ""
 
 
 # ---------------------------------------------------------------------------- schemas
