@@ -22,6 +22,7 @@ from kb.render.text import (
     front_matter,
     href,
     link_to,
+    newest_first,
     page_path,
     plain,
     prose,
@@ -248,18 +249,13 @@ def _published(linked: Linked, entity: Entity, path: str) -> str:
     if not sources:
         return ""
     lines = []
-    for source_id in sorted(sources, key=lambda i: _newest_first(linked, i)):
+    for source_id in sorted(sources, key=lambda i: (newest_first(linked, i), i)):
         source = linked.entry(source_id)
         date = source.date.words() if source.date else "date not given"
         target = href(path, page_path("source", source_id))
         reported = reported_marker(linked, [Citation(source=source_id)])
         lines.append(f"- [{source_title(source)}]({target}), {date}{reported}")
     return "## Sources it published\n\n" + "\n".join(lines) + "\n"
-
-
-def _newest_first(linked: Linked, source_id: str) -> tuple:
-    date = linked.entry(source_id).date
-    return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else (), source_id)
 
 
 def _what_links_here(linked: Linked, entity: Entity, path: str) -> str:

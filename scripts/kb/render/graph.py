@@ -116,12 +116,12 @@ def svg(linked: Linked, nodes: list[str], links: list[Edge], positions: dict,
     lines = [f'<svg class="kb-graph" viewBox="{" ".join(f"{v:.0f}" for v in box)}" '
              f'role="group" aria-label="{attr(label)}" xmlns="http://www.w3.org/2000/svg" '
              'xmlns:xlink="http://www.w3.org/1999/xlink">',
-             f"<title>{esc_xml(label)}</title>", '<g class="kb-graph-edges">']
+             f"<title>{attr(label)}</title>", '<g class="kb-graph-edges">']
     for edge in links:
         (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
         lines.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                      f'data-type="{edge.type}" data-ends="{edge.source} {edge.target}">'
-                     f"<title>{esc_xml(_edge_title(linked, edge))}</title></line>")
+                     f"<title>{attr(_edge_title(linked, edge))}</title></line>")
     lines.append('</g><g class="kb-graph-nodes">')
     for node in nodes:
         kind = linked.kind(node)
@@ -133,8 +133,8 @@ def svg(linked: Linked, nodes: list[str], links: list[Edge], positions: dict,
         lines.append(f'<a xlink:href="{url(from_page, kind, node)}" data-kind="{kind}" '
                      f'data-id="{node}"><circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}"/>'
                      f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" '
-                     f'font-size="{font}">{esc_xml(_short(name))}</text>'
-                     f"<title>{esc_xml(name)} ({KINDS[kind].label.lower()})</title></a>")
+                     f'font-size="{font}">{attr(_short(name))}</text>'
+                     f"<title>{attr(name)} ({KINDS[kind].label.lower()})</title></a>")
     lines.append("</g></svg>")
     return "\n".join(lines) + "\n"
 
@@ -150,10 +150,6 @@ def _label_place(cx: float, cy: float, radius: float, font: float,
     if dx < 0:
         return cx - radius - 4, cy + font / 3, "end"
     return cx + radius + 4, cy + font / 3, "start"
-
-
-def esc_xml(text: str) -> str:
-    return attr(text)
 
 
 def _short(name: str, limit: int = 32) -> str:
@@ -192,7 +188,7 @@ def _controls(links: list[Edge]) -> str:
                     f"{KINDS[k].plural}</label> " for k in ENTITY_KINDS)
     types = sorted({e.type for e in links}, key=lambda t: EDGE_LABELS[t])
     relations = "".join(f'<label><input type="checkbox" name="type" value="{t}" checked> '
-                        f"{esc_xml(EDGE_LABELS[t])}</label> " for t in types)
+                        f"{attr(EDGE_LABELS[t])}</label> " for t in types)
     return ('<form class="kb-network-controls" hidden aria-label="Filter the network">\n'
             f"<fieldset><legend>Show entries</legend>{kinds}</fieldset>\n"
             f"<fieldset><legend>Show links</legend>{relations}</fieldset>\n"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from kb.link import Linked
 from kb.model import KINDS, Event
-from kb.render.text import esc, index_path, link_to, page_head, prose, source_title
+from kb.render.text import (
+    esc,
+    index_path,
+    link_to,
+    newest_first,
+    page_head,
+    prose,
+    source_title,
+)
 
 _INTROS = {
     "person": "Everyone named in the reporting this site draws on.",
@@ -43,12 +51,8 @@ def _type(linked: Linked, entry_id: str) -> str:
 
 
 def _sources_table(linked: Linked, ids: list[str], path: str) -> str:
-    def newest_first(source_id: str) -> tuple:
-        date = linked.entry(source_id).date
-        return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else ())
-
     rows = []
-    for source_id in sorted(ids, key=newest_first):
+    for source_id in sorted(ids, key=lambda i: newest_first(linked, i)):
         source = linked.entry(source_id)
         outlet = esc(linked.entry(source.outlet).name) if source.outlet else ""
         date = source.date.words() if source.date else "not given"

@@ -60,15 +60,25 @@ def link_to(linked: Linked, entry_id: str, from_page: str) -> str:
     return f"[{esc(linked.entry(entry_id).name)}]({href(from_page, target)})"
 
 
+def newest_first(linked: Linked, source_id: str) -> tuple:
+    """Sort key for sources: newest first, undated last."""
+    date = linked.entry(source_id).date
+    return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else ())
+
+
+def _link_words(linked: Linked, match: re.Match[str]) -> str:
+    """What an [[id]] or [[id|words]] link shows: the words, else the entry's name."""
+    return (match[2] or "").strip() or linked.entry(match[1].strip()).name
+
+
 def prose(linked: Linked, text: str, from_page: str) -> str:
     """Statement text as Markdown: literal, except [[id]] and [[id|words]] become links."""
     links: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
         entry_id = match[1].strip()
-        words = (match[2] or "").strip() or linked.entry(entry_id).name
         target = page_path(linked.kind(entry_id), entry_id)
-        links.append(f"[{esc(words)}]({href(from_page, target)})")
+        links.append(f"[{esc(_link_words(linked, match))}]({href(from_page, target)})")
         return f"\0{len(links) - 1}\0"  # survives esc(), which escapes the rest
 
     escaped = esc(ENTITY_LINK.sub(hold, text))
@@ -77,8 +87,7 @@ def prose(linked: Linked, text: str, from_page: str) -> str:
 
 def plain(linked: Linked, text: str) -> str:
     """Statement text without link markup, for titles and search: [[id|words]] -> words."""
-    return ENTITY_LINK.sub(lambda m: (m[2] or "").strip() or linked.entry(m[1].strip()).name,
-                           text)
+    return ENTITY_LINK.sub(lambda match: _link_words(linked, match), text)
 
 
 def external(url: str, label: str) -> str:
