@@ -92,19 +92,10 @@
           "; undated sources are left out."
         : "";
       remember(day);
-      var query = new URLSearchParams(window.location.search);
-      if (day) query.set("asof", day); else query.delete("asof");
-      var search = query.toString();
-      window.history.replaceState(null, "",
-        window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+      window.kbKeepInAddress({ asof: day });
     }
 
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.hidden = false;
-    apply();
+    window.kbFilterForm(form, apply, ["input", "change"]);
   }
 
   window.kbOnPage(setup);

@@ -1,4 +1,4 @@
-// Shared by this site's scripts, loaded first: run a setup function on every page,
+// Shared by this site's scripts, loaded first. Run a setup function on every page,
 // including pages that Material's instant navigation swaps in without a reload.
 window.kbOnPage = function (setup) {
   "use strict";
@@ -9,4 +9,28 @@ window.kbOnPage = function (setup) {
   } else {
     setup();
   }
+};
+
+// Keep a view's choices in the address, so that it can be shared: set each given
+// query parameter, or remove it when its value is empty; other parameters stay.
+window.kbKeepInAddress = function (choices) {
+  "use strict";
+  var query = new URLSearchParams(window.location.search);
+  Object.keys(choices).forEach(function (name) {
+    if (choices[name]) query.set(name, choices[name]); else query.delete(name);
+  });
+  var search = query.toString();
+  window.history.replaceState(null, "",
+    window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+};
+
+// A filter form that never submits: `apply` runs on each change and after a reset,
+// and the form, hidden for readers without scripts, is shown.
+window.kbFilterForm = function (form, apply, events) {
+  "use strict";
+  (events || ["change"]).forEach(function (name) { form.addEventListener(name, apply); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  form.hidden = false;
+  apply();
 };

@@ -48,20 +48,10 @@
       count.textContent = shown === entries.length
         ? "All " + entries.length + " events"
         : shown + " of " + entries.length + " events";
-      var query = new URLSearchParams(window.location.search);  // keeps ?asof=
-      FIELDS.forEach(function (name) {
-        if (chosen[name]) query.set(name, chosen[name]); else query.delete(name);
-      });
-      var search = query.toString();
-      window.history.replaceState(null, "",
-        window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+      window.kbKeepInAddress(chosen);  // leaves ?asof= to asof.js
     }
 
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.hidden = false;
-    apply();
+    window.kbFilterForm(form, apply);
   }
 
   window.kbOnPage(setup);

@@ -26,11 +26,12 @@ _ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_pag
 
 def render(linked: Linked, site: Site | None = None) -> Pages:
     """Every generated page, keyed by its path under the generated folder."""
+    site = site or Site()
     pages: Pages = {}
     for entry_id, kind in linked.kb.kinds.items():
         emit = _ENTRY_PAGES.get(kind)
         if emit:
-            path, text = emit(linked, entry_id, site or Site())
+            path, text = emit(linked, entry_id, site)
             pages[path] = text
     for kind in KINDS:
         if KINDS[kind].indexed:
