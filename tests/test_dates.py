@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kb.dates import DateError, FuzzyDate, parse
+from kb.dates import DateError, FuzzyDate, _edtf_bounds, _plain_bounds, parse
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,22 @@ def test_part_of_month_needs_a_month():
         parse("2024-01-04", "late")
     with pytest.raises(DateError, match="unknown qualifier 'later'"):
         parse("2024-01", "later")
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1)), st.dates(min_value=dt.date(1, 1, 1)),
+       st.sampled_from(["day", "month", "year"]), st.sampled_from(["", "~", "?", "%"]))
+def test_plain_dates_read_without_edtf_have_the_bounds_edtf_gives(first, second, precision,
+                                                                  flag):
+    def written(day: dt.date) -> str:
+        text = {"day": day.isoformat(), "month": day.isoformat()[:7],
+                "year": day.isoformat()[:4]}[precision]
+        return text + flag
+
+    for text in (written(first), f"{written(first)}/{written(second)}"):
+        assert _plain_bounds(text) == _edtf_bounds(text), text
+
+
+@pytest.mark.parametrize("text", ["2023-02-29", "2024-13", "2024-00-10", "0000"])
+def test_days_not_on_the_calendar_are_refused_by_the_fast_path_too(text):
+    with pytest.raises(DateError, match="not a date"):
+        parse(text)

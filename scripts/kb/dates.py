@@ -101,19 +101,48 @@ def _check_qualifier(text: str, qualifier: str) -> None:
 
 @cache
 def _bounds(text: str, qualifier: str | None) -> tuple[dt.date, dt.date]:
-    try:
-        parsed = edtf.parse_edtf(text)
-        lower, upper = parsed.lower_strict(), parsed.upper_strict()
-    except Exception as error:  # edtf raises several types, TypeError for open intervals
-        raise DateError(f"'{text}' is not a date this site can read; expected EDTF such as "
-                        f"{EXAMPLES}") from error
-    start = dt.date(lower.tm_year, lower.tm_mon, lower.tm_mday)
-    end = dt.date(upper.tm_year, upper.tm_mon, upper.tm_mday)
+    start, end = _plain_bounds(text) or _edtf_bounds(text)
     if qualifier in PARTS_OF_MONTH:
         first, last = PARTS_OF_MONTH[qualifier]
         last = last or calendar.monthrange(start.year, start.month)[1]
         start, end = start.replace(day=first), start.replace(day=last)
     return start, end
+
+
+def _plain_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    """Bounds of a day, month or year, or an interval of them, read without the edtf
+    parser: it costs about 10 ms a date, which at 10,000 entries was most of validate.
+    None for anything else, which edtf reads."""
+    parts = [_SINGLE.match(part) for part in text.split("/")]
+    if len(parts) > 2 or not all(parts):
+        return None
+    try:
+        return _single_bounds(parts[0])[0], _single_bounds(parts[-1])[1]  # type: ignore[arg-type]
+    except ValueError as error:  # month 13, 30 February, year 0
+        raise DateError(f"'{text}' is not a date on the calendar ({error}); expected EDTF "
+                        f"such as {EXAMPLES}") from error
+
+
+def _single_bounds(match: re.Match[str]) -> tuple[dt.date, dt.date]:
+    year, month, day = int(match["y"]), match["m"], match["d"]
+    if day:
+        start = dt.date(year, int(month), int(day))
+        return start, start
+    if month:
+        last = calendar.monthrange(year, int(month))[1] if 1 <= int(month) <= 12 else 0
+        return dt.date(year, int(month), 1), dt.date(year, int(month), last)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _edtf_bounds(text: str) -> tuple[dt.date, dt.date]:
+    try:
+        parsed = edtf.parse_edtf(text)
+        lower, upper = parsed.lower_strict(), parsed.upper_strict()
+        return (dt.date(lower.tm_year, lower.tm_mon, lower.tm_mday),
+                dt.date(upper.tm_year, upper.tm_mon, upper.tm_mday))
+    except Exception as error:  # edtf raises several types, TypeError for open intervals
+        raise DateError(f"'{text}' is not a date this site can read; expected EDTF such as "
+                        f"{EXAMPLES}") from error
 
 
 def _words_single(text: str) -> str:
