@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from kb.render import graph
 from kb.render.graph import SIZE, layout, network_page
 from tests.conftest import MINI, ROOT, linked_tree
 
@@ -97,3 +98,18 @@ def test_an_entity_page_draws_its_direct_connections(page: Page, base_url: str):
     expect(ego).to_be_visible()
     assert ego.locator("a[data-id=abu-taqwa]").count() == 1
     assert ego.locator("a[data-id=harakat-al-nujaba]").count() == 1
+
+
+def test_a_large_network_draws_only_its_most_connected_entries_and_says_so(monkeypatch):
+    linked = linked_tree(ROOT)
+    monkeypatch.setattr(graph, "MAX_DRAWN", 20)
+    _, text = network_page(linked)
+    drawn = set(re.findall(r'data-kind="\w+" data-id="([a-z0-9-]+)"', text))
+    degree = {n: len(edges) for n, edges in linked.edges_of.items()}
+    assert len(drawn) == 20
+    assert min(degree[n] for n in drawn) >= max(degree[n] for n in degree if n not in drawn
+                                               and linked.kind(n) != "source")
+    listed = text.split("## Every link", 1)[1]
+    assert listed.count("\n- ") == sum(1 for e in linked.edges
+                                       if e.source in drawn and e.target in drawn)
+    assert "the drawing and the list show the 20 with most links" in text

@@ -20,6 +20,9 @@ from kb.render.text import attr, esc, page_head, page_path
 PATH = "network.md"
 SIZE = 1000.0
 """Width and height of the drawing, in SVG units."""
+MAX_DRAWN = 250
+"""Most entries the whole-network drawing shows: beyond a few hundred names a drawing
+cannot be read, and its layout would cost more than the rest of the build."""
 
 
 # ---------------------------------------------------------------------------- layout
@@ -73,28 +76,34 @@ def _spiral(count: int) -> tuple[list[float], list[float]]:
 
 
 def _repulsion(x: list[float], y: list[float], k: float) -> tuple[list[float], list[float]]:
-    """Push nodes apart, only from nodes in the same or a neighbouring cell of 2k."""
+    """Push nodes apart, only from nodes in the same or a neighbouring cell of 2k.
+    Written for CPython's speed: locals, and one pass over each cell's neighbours."""
     cell = 2 * k
+    reach_sq, k_sq = cell * cell, k * k
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i in range(len(x)):
         grid[(int(x[i] // cell), int(y[i] // cell))].append(i)
     dx = [0.0] * len(x)
     dy = [0.0] * len(x)
     for (cx, cy), members in grid.items():
-        near = [j for ox in (-1, 0, 1) for oy in (-1, 0, 1)
+        near = [(j, x[j], y[j]) for ox in (-1, 0, 1) for oy in (-1, 0, 1)
                 for j in grid.get((cx + ox, cy + oy), ())]
         for i in members:
-            for j in near:
-                if i == j:
-                    continue
-                ex, ey = x[i] - x[j], y[i] - y[j]
+            xi, yi = x[i], y[i]
+            fx = fy = 0.0
+            for j, xj, yj in near:
+                ex, ey = xi - xj, yi - yj
                 distance_sq = ex * ex + ey * ey
+                if distance_sq >= reach_sq:
+                    continue
                 if distance_sq == 0:
+                    if i == j:
+                        continue
                     ex, ey, distance_sq = 0.01 * (i - j), 0.01, 0.0001 * ((i - j) ** 2 + 1)
-                if distance_sq < cell * cell:
-                    force = k * k / distance_sq
-                    dx[i] += ex * force
-                    dy[i] += ey * force
+                force = k_sq / distance_sq
+                fx += ex * force
+                fy += ey * force
+            dx[i], dy[i] = fx, fy
     return dx, dy
 
 
@@ -171,16 +180,34 @@ _INTRO = ("Everyone and everything in the story and how they connect: relations 
 
 def network_page(linked: Linked) -> tuple[str, str]:
     """(path, Markdown) of the whole network: a drawing and the same links as a list."""
-    links = linked.edges
     # Entries with no link (news outlets, mostly) would only crowd the margins.
-    nodes = [i for i, k in linked.kb.kinds.items()
-             if k in ENTITY_KINDS and linked.edges_of.get(i)]
+    linked_ids = [i for i, k in linked.kb.kinds.items()
+                  if k in ENTITY_KINDS and linked.edges_of.get(i)]
+    nodes = most_connected(linked, linked_ids, MAX_DRAWN)
+    drawn = set(nodes)
+    links = [e for e in linked.edges if e.source in drawn and e.target in drawn]
     positions = layout(nodes, [(e.source, e.target) for e in links])
     drawing = svg(linked, nodes, links, positions, PATH,
                   label=f"Network of {len(nodes)} entries and {len(links)} links")
-    parts = [page_head("Network", _INTRO), _controls(links),
-             f'<div class="kb-network">\n{drawing}</div>\n', _link_list(linked, links)]
+    parts = [page_head("Network", _INTRO + _scope(len(nodes), len(linked_ids))),
+             _controls(links), f'<div class="kb-network">\n{drawing}</div>\n',
+             _link_list(linked, links)]
     return PATH, "\n".join(parts)
+
+
+def most_connected(linked: Linked, ids: list[str], limit: int) -> list[str]:
+    """The `limit` entries with most links, in their original order; ties by order."""
+    if len(ids) <= limit:
+        return ids
+    ranked = sorted(range(len(ids)), key=lambda n: -len(linked.edges_of[ids[n]]))[:limit]
+    return [ids[n] for n in sorted(ranked)]
+
+
+def _scope(drawn: int, linked_count: int) -> str:
+    if drawn == linked_count:
+        return ""
+    return (f" With {linked_count:,} linked entries, the drawing and the list show the "
+            f"{drawn} with most links; every entry's own page draws and lists all of its own.")
 
 
 def _controls(links: list[Edge]) -> str:
