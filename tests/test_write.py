@@ -23,11 +23,26 @@ def test_write_replaces_the_output_exactly(tmp_path: Path):
     assert not list(tmp_path.glob("generated.*")), "no temporary folder is left behind"
 
 
+def test_unchanged_pages_keep_their_file_and_time_so_incremental_builds_skip_them(
+        tmp_path: Path):
+    out = tmp_path / "generated"
+    write({"same.md": "S", "edited.md": "old", "gone.md": "G"}, out)
+    old_time = time.time() - 60
+    for name in ("same.md", "edited.md"):
+        os.utime(out / name, (old_time, old_time))
+    changed = write({"same.md": "S", "edited.md": "new", "added.md": "A"}, out)
+    assert changed == ["edited.md", "added.md"]
+    assert (out / "same.md").stat().st_mtime == old_time
+    assert (out / "edited.md").stat().st_mtime > old_time
+    assert (out / "edited.md").read_text() == "new"
+    assert not (out / "gone.md").exists()
+
+
 def test_a_failure_midway_leaves_the_previous_output_whole(tmp_path: Path, monkeypatch):
     out = tmp_path / "generated"
     write({"a.md": "old A", "b.md": "old B"}, out)
     calls = 0
-    real_write_text = Path.write_text
+    real_write_bytes = Path.write_bytes
 
     def fail_on_second_page(self: Path, *args, **kwargs):
         nonlocal calls
@@ -35,9 +50,9 @@ def test_a_failure_midway_leaves_the_previous_output_whole(tmp_path: Path, monke
             calls += 1
             if calls == 2:
                 raise OSError("disk full")
-        return real_write_text(self, *args, **kwargs)
+        return real_write_bytes(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", fail_on_second_page)
+    monkeypatch.setattr(Path, "write_bytes", fail_on_second_page)
     with pytest.raises(OSError):
         write({"a.md": "new A", "b.md": "new B"}, out)
     monkeypatch.undo()

@@ -20,6 +20,8 @@ class BuildResult:
 
     pages: Pages = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    """Pages whose text is new or differs from what `out_dir` held."""
 
     @property
     def ok(self) -> bool:
@@ -40,6 +42,5 @@ def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = No
         return BuildResult({}, problems)
     site = replace(site or Site(), changed=last_changed(data_dir, root))
     pages = render(link(kb), site)
-    if out_dir is not None:
-        write(pages, out_dir)
-    return BuildResult(pages, problems)
+    changed = write(pages, out_dir) if out_dir is not None else list(pages)
+    return BuildResult(pages, problems, changed)

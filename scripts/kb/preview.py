@@ -10,16 +10,18 @@ import html
 from pathlib import Path
 
 from kb.problems import Problem, errors
+from kb.write import MARKER
 
 BANNER_CLASS = "kb-problems"
 
 
 def last_good_pages(out_dir: Path) -> list[str]:
-    """The pages of the last successful build, still on disk (a failed build never
-    touches them), as paths relative to `out_dir`."""
+    """The pages and files of the last successful build, still on disk (a failed build
+    never touches them), as paths relative to `out_dir`."""
     if not out_dir.is_dir():
         return []
-    return sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.md"))
+    return sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
+                  if p.is_file() and p != out_dir / MARKER)
 
 
 def banner_html(problems: list[Problem]) -> str:
