@@ -5,6 +5,7 @@ then review the diff.
 """
 
 import datetime as dt
+import json
 import os
 import re
 from html import escape
@@ -58,9 +59,26 @@ def test_every_entry_has_a_page_and_every_kind_an_index(pages):
         assert f"{folder}/index.md" in pages
 
 
-def test_entity_pages_carry_names_for_search(pages):
-    front = pages["people/ada-example.md"].split("---")[1]
-    assert '"Ada Ekzample"' in front and '"Ada Example"' in front
+def shard(pages, folder: str, word: str) -> dict:
+    return json.loads(pages[f"kb-search/{folder}/{word[:2]}.json"])
+
+
+def test_the_search_index_finds_pages_by_every_name_and_spelling(pages):
+    words = shard(pages, "words", "ekzample")
+    assert [words["p"][str(n)][:3] for n in words["w"]["ekzample"]] == [
+        ["people/ada-example/", "Ada Example", "Person"]]
+    assert "Ada Ekzample" in words["p"][str(words["w"]["ekzample"][0])][3]
+    sounds = shard(pages, "sounds", "akzmpl")  # so 'Ikzampel', never given, finds her too
+    assert [sounds["p"][str(n)][1] for n in sounds["w"]["akzmpl"]] == ["Ada Example"]
+    titled = [record for name in pages if name.startswith("kb-search/")
+              for record in json.loads(pages[name])["p"].values()]
+    assert {"people/", "timeline/", "sources/"} <= {record[0] for record in titled}
+
+
+def test_generated_pages_stay_out_of_materials_own_index(pages):
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            assert "search:\n  exclude: true\n---" in text.split("\n\n", 1)[0], path
 
 
 @pytest.fixture(scope="module")

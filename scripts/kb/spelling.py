@@ -1,8 +1,8 @@
-"""Transliteration variants, so that search finds a name however it is spelled.
+"""Spelling keys, so that search finds a name however it is transliterated.
 
 Names from Arabic and Persian reach English in many spellings (Soleimani,
-Suleimani, Sulaimani). Sources give some; readers type others. These variants are
-search keys only: they are put in a page's search terms, never shown as names a
+Suleimani, Sulaimani). Sources give some; readers type others. The keys here are
+for matching only (the search index, duplicate checks); never shown as names a
 source used.
 """
 
@@ -11,36 +11,38 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Each pair: a spelling -> one it is commonly transliterated as. Both directions are
-# listed only where both are common; "s" -> "ss" would mostly make noise.
-_SWAPS: tuple[tuple[str, str], ...] = (
-    ("o", "u"), ("u", "o"), ("e", "i"), ("i", "e"), ("a", "e"), ("e", "a"),
-    ("ei", "ai"), ("ai", "ei"), ("ei", "ey"), ("ey", "ei"), ("ai", "ay"), ("ay", "ai"),
-    ("ou", "u"), ("ee", "i"), ("q", "k"), ("k", "q"), ("q", "g"), ("dh", "z"),
-    ("kh", "h"), ("ss", "s"), ("aa", "a"), ("ie", "i"),
-)
-_WORD = re.compile(r"[a-z]+")
+_WORD_BREAK = re.compile(r"[\W_]+")
+_VOWELS = frozenset("aeiouy")
+_SOUNDS = (("kh", "h"), ("dh", "z"), ("q", "k"), ("g", "k"))
+"""Letter groups that transliterations of one Arabic or Persian letter swap."""
 
 
-def variants(name: str) -> set[str]:
-    """Words one common transliteration step away from each word of `name`."""
-    found: set[str] = set()
-    for word in _WORD.findall(name.lower()):
-        if len(word) < 4:
-            continue  # 'al', 'abu', 'bin': too common to be worth keys
-        found |= _one_step(word)
-    return found
+def words(text: str) -> list[str]:
+    """Lower-case words without accents: 'al-Ja\u0301wari' -> ['al', 'jawari']."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return [word for word in _WORD_BREAK.split(bare) if word]
 
 
-def _one_step(word: str) -> set[str]:
-    result = set()
-    for old, new in _SWAPS:
-        start = word.find(old)
-        while start != -1:
-            result.add(word[:start] + new + word[start + len(old):])
-            start = word.find(old, start + 1)
-    result.discard(word)
-    return result
+def skeleton(word: str) -> str:
+    """What transliterations of a word share: its consonants, with swapped letter groups
+    made one, and a first vowel as 'a'. Soleimani, Suleimani, Sulaymani -> 'slmn'.
+
+    Empty for words under four letters ('al', 'abu': too common to be worth a key)
+    and for words not in plain Latin letters. docs/assets/search.js computes the same.
+    """
+    if len(word) < 4 or not _LATIN.fullmatch(word):
+        return ""
+    for group, letter in _SOUNDS:
+        word = word.replace(group, letter)
+    kept = "a" if word[0] in _VOWELS else word[0]
+    for letter in word[1:]:
+        if letter not in _VOWELS and letter != kept[-1]:
+            kept += letter
+    return kept
+
+
+_LATIN = re.compile(r"[a-z]+")
 
 
 def name_key(name: str) -> str:

@@ -14,6 +14,7 @@ from kb.render.exports import exports
 from kb.render.graph import network_page
 from kb.render.indexes import kind_index
 from kb.render.quotes import quotes_page
+from kb.render.search import search_index
 from kb.render.site import Site
 from kb.render.sources import source_page
 from kb.render.story import story_page
@@ -42,4 +43,5 @@ def render(linked: Linked, site: Site | None = None) -> Pages:
         path, text = emit_page(linked)
         pages[path] = text
     pages.update(exports(linked))
+    pages.update(search_index(linked, pages))
     return dict(sorted(pages.items()))

@@ -7,7 +7,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from kb import spelling
 from kb.dates import FuzzyDate
 from kb.link import Linked, statements
 from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Relation, Statement
@@ -55,32 +54,9 @@ def entity_page(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
         notes.section(),
     ]
     body = "\n".join(section for section in sections if section)
-    front = search_front_matter(entity, plain(linked, entity.summary.text),
-                                json_ld(linked, entity, kind))
+    front = front_matter(entity.name, description=plain(linked, entity.summary.text),
+                         json_ld=json_ld(linked, entity, kind))
     return path, front + body
-
-
-ENTRY_SEARCH_BOOST = 2
-"""Material's per-page `search.boost` for people, groups and places."""
-
-
-def search_front_matter(entity: Entity, description: str, structured: str) -> str:
-    """Front matter whose `tags` feed Material's search: names, aliases, spelling keys.
-
-    Material indexes page tags with a high boost (and renders them only when its
-    tags plugin is on, which this site does not use), so a page ranks first for any
-    of its names, including transliterations no source happens to use.
-    """
-    names = [entity.name, *(alias.name for alias in entity.aliases)]
-    if isinstance(entity, Event):  # event titles are prose, searched by their words
-        return front_matter(entity.name, list(dict.fromkeys(names)), description=description,
-                            json_ld=structured)
-    keys = set().union(*(spelling.variants(name) for name in names))
-    # An event's title often holds another entry's name ("Pentagon briefing ..."); the
-    # entry so named should still come first, so people, groups and places rank higher.
-    return front_matter(entity.name, [*dict.fromkeys(names), *sorted(keys)],
-                        search_boost=ENTRY_SEARCH_BOOST, description=description,
-                        json_ld=structured)
 
 
 _SCHEMA_ORG_TYPES = {"person": "Person", "group": "Organization", "place": "Place",

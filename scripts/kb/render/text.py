@@ -259,25 +259,20 @@ def asof_form(linked: Linked, noun: str = "statements") -> str:
     )
 
 
-def front_matter(title: str, search_terms: list[str] | None = None,
-                 search_boost: float | None = None, description: str | None = None,
+def front_matter(title: str, description: str | None = None,
                  json_ld: str | None = None) -> str:
     """YAML front matter; quoting by json keeps any title safe as a YAML string.
 
     The description feeds <meta name="description"> and link previews; the theme puts
-    it into an attribute unescaped, so it is escaped for one here.
+    it into an attribute unescaped, so it is escaped for one here. Every generated page
+    stays out of Material's own search index: kb.render.search indexes them instead.
     """
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(attr(description), ensure_ascii=False)}")
     if json_ld:
         lines.append(f"json_ld: {json.dumps(json_ld, ensure_ascii=False)}")
-    if search_boost is not None:
-        lines += ["search:", f"  boost: {search_boost}"]
-    if search_terms:
-        lines.append("tags:")
-        lines.extend(f"  - {json.dumps(term, ensure_ascii=False)}" for term in search_terms)
-    lines.append("---")
+    lines += ["search:", "  exclude: true", "---"]
     return "\n".join(lines) + "\n\n"
 
 

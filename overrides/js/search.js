@@ -1,0 +1,190 @@
+// Search in Material's search box, from the kb pipeline's sharded index (kb-search/,
+// written by scripts/kb/render/search.py). Nothing loads until the reader types: the
+// longest word of the query picks one shard of words and one of spelling skeletons.
+(function () {
+  "use strict";
+  var form = document.forms.namedItem("kb-search");
+  if (!form) return;
+  var input = form.elements.namedItem("query");
+  var toggle = document.getElementById("__search");
+  var list = document.getElementById("kb-search-results");
+  var meta = list.previousElementSibling;
+  var index = new URL(form.dataset.index, location.href);
+  var site = new URL("..", index);
+  var shards = new Map();
+  var KIND_RANK = { Person: 0.6, Group: 0.6, Place: 0.6, Event: 0.3, Source: 0, Page: 0.2 };
+  var MAX_SHOWN = 12;
+  var asked = "";
+
+  // The same normalisation as kb.spelling.words and kb.spelling.skeleton.
+  function words(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  function skeleton(word) {
+    if (word.length < 4 || /[^a-z]/.test(word)) return "";
+    var w = word.replace(/kh/g, "h").replace(/dh/g, "z").replace(/q/g, "k").replace(/g/g, "k");
+    var kept = "aeiouy".indexOf(w[0]) >= 0 ? "a" : w[0];
+    for (var i = 1; i < w.length; i++) {
+      if ("aeiouy".indexOf(w[i]) < 0 && w[i] !== kept[kept.length - 1]) kept += w[i];
+    }
+    return kept;
+  }
+
+  function shard(folder, key) {
+    var path = folder + "/" + encodeURIComponent(key.slice(0, 2)) + ".json";
+    if (!shards.has(path)) {
+      shards.set(path, fetch(new URL(path, index))
+        .then(function (response) { return response.ok ? response.json() : { w: {}, p: {} }; })
+        .catch(function () { return { w: {}, p: {} }; }));
+    }
+    return shards.get(path);
+  }
+
+  // How well one query word matches one name: 3 whole word, 2 start, 1 same skeleton.
+  function wordScore(queryWord, name) {
+    var best = 0, sound = skeleton(queryWord);
+    words(name).forEach(function (word) {
+      if (word === queryWord) best = Math.max(best, 3);
+      else if (word.indexOf(queryWord) === 0) best = Math.max(best, 2);
+      else if (sound && skeleton(word).indexOf(sound) === 0) best = Math.max(best, 1);
+    });
+    return best;
+  }
+
+  // 2 if the query is the whole name, 1 if the name starts with it: an entry named
+  // "Pentagon" before an event whose title mentions the Pentagon.
+  function opening(nameWords, queryWords) {
+    var last = queryWords.length - 1;
+    for (var i = 0; i < last; i++) if (nameWords[i] !== queryWords[i]) return 0;
+    if (!nameWords[last] || nameWords[last].indexOf(queryWords[last]) !== 0) return 0;
+    return nameWords.length === queryWords.length &&
+      nameWords[last] === queryWords[last] ? 2 : 1;
+  }
+
+  // A page's score for the whole query, and the name that matched best.
+  function rank(record, queryWords) {
+    var names = [record[1]].concat(record[3]), best = null;
+    names.forEach(function (name, position) {
+      var total = 0;
+      for (var i = 0; i < queryWords.length; i++) {
+        var score = wordScore(queryWords[i], name);
+        if (!score) return;
+        total += score;
+      }
+      total += position === 0 ? 0.5 : 0;  // a title match before an alias match
+      total += opening(words(name), queryWords);
+      if (!best || total > best.score) best = { score: total, name: name };
+    });
+    if (best) best.score += KIND_RANK[record[2]] || 0;
+    return best;
+  }
+
+  function search(query) {
+    var queryWords = words(query);
+    var longest = queryWords.reduce(function (a, b) { return b.length > a.length ? b : a; }, "");
+    if (longest.length < 2) return Promise.resolve(null);
+    var sound = skeleton(longest);
+    return Promise.all([shard("words", longest), sound ? shard("sounds", sound) : null])
+      .then(function (found) {
+        var pages = {};
+        found.forEach(function (part, n) {
+          if (!part) return;
+          var key = n === 0 ? longest : sound;
+          Object.keys(part.w).forEach(function (word) {
+            if (word.indexOf(key) === 0) part.w[word].forEach(function (p) { pages[p] = part.p[p]; });
+          });
+        });
+        return Object.keys(pages).map(function (p) {
+          var match = rank(pages[p], queryWords);
+          return match && { record: pages[p], score: match.score, name: match.name };
+        }).filter(Boolean).sort(function (a, b) {
+          return b.score - a.score || a.record[1].length - b.record[1].length ||
+            a.record[1].localeCompare(b.record[1]);
+        });
+      });
+  }
+
+  function translate(key, count) {
+    var config = document.getElementById("__config");
+    var text = config ? (JSON.parse(config.textContent).translations || {})[key] : "";
+    return (text || key).replace("#", String(count));
+  }
+
+  function show(results) {
+    list.replaceChildren();
+    if (results === null) {
+      meta.textContent = translate("search.result.placeholder");
+      return;
+    }
+    meta.textContent = results.length === 0 ? translate("search.result.none")
+      : translate(results.length === 1 ? "search.result.one" : "search.result.other",
+        results.length);
+    results.slice(0, MAX_SHOWN).forEach(function (result) {
+      var record = result.record;
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      var link = document.createElement("a");
+      link.className = "md-search-result__link";
+      link.href = new URL(record[0], site).href;
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      var title = document.createElement("h1");
+      title.textContent = record[1];
+      var about = document.createElement("p");
+      about.textContent = record[2] + (result.name !== record[1] ? " · also " + result.name : "");
+      article.append(title, about);
+      link.append(article);
+      item.append(link);
+      list.append(item);
+    });
+  }
+
+  function answer() {
+    var query = input.value;
+    asked = query;
+    search(query).then(function (results) {
+      if (asked === query) show(results);  // a slower earlier query must not win
+    });
+  }
+
+  function open() { if (toggle && !toggle.checked) toggle.checked = true; }
+  function close() {
+    if (toggle) toggle.checked = false;
+    input.blur();
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", answer);
+  form.addEventListener("reset", function () { window.setTimeout(answer, 0); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) input.focus();
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) ||
+      event.target.isContentEditable;
+    if (event.key === "Escape" && toggle && toggle.checked) {
+      close();
+    } else if (!typing && (event.key === "/" || event.key === "s" || event.key === "f") &&
+      !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      open();
+      input.focus();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (!toggle || !toggle.checked || (at < 0 && event.target !== input)) return;
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (next < 0) input.focus();
+      else if (next < links.length) links[next].focus();
+    }
+  });
+})();

@@ -1,0 +1,84 @@
+"""The search index: every page's names, split into small files a browser loads on demand.
+
+Material's own index holds every page's full text in one file that each first visit
+downloads (27 MB at 10,000 pages). This one holds what readers look entries up by:
+titles, every alias a source gives, and a spelling skeleton of each word
+(`spelling.skeleton`), so that "Suleimani" finds "Soleimani". It is cut into shards
+by the first two letters of each word: a query loads the one or two shards of its
+longest word, a few kilobytes, and nothing is loaded before the reader searches.
+docs/assets/search.js answers in Material's search box.
+
+Shard `kb-search/words/<ab>.json` (and `sounds/<ab>.json` for skeletons):
+    {"w": {word: [page number, ...]}, "p": {page number: [url, title, kind, [alias, ...]]}}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+from kb.link import Linked
+from kb.model import KINDS
+from kb.spelling import skeleton, words
+
+FOLDER = "kb-search"
+PREFIX = 2
+"""Letters of a word that name its shard: a query needs two before it is answered."""
+_TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
+
+
+def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
+    """Shard files (path -> JSON) for every Markdown page of `pages` that has a title."""
+    shards: dict[str, dict] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
+    by_path = {path: entry_id for entry_id, kind in linked.kb.kinds.items()
+               if KINDS[kind].indexed
+               for path in [f"{KINDS[kind].folder}/{entry_id}.md"]}
+    number = 0
+    for path, text in pages.items():
+        title = _title(text) if path.endswith(".md") else None
+        if title is None:
+            continue
+        entry_id = by_path.get(path)
+        kind = linked.kind(entry_id) if entry_id else "page"
+        aliases = _aliases(linked, entry_id) if entry_id else []
+        label = KINDS[kind].label if entry_id else "Page"
+        record = [_url(path), title, label, aliases]
+        for folder, key in _keys([title, *aliases]):
+            shard = shards[f"{FOLDER}/{folder}/{key[:PREFIX]}.json"]
+            shard["w"][key].append(number)  # keys are unique per page: never twice
+            shard["p"][number] = record
+        number += 1
+    return {path: json.dumps(shard, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+            for path, shard in sorted(shards.items())}
+
+
+def _keys(names: list[str]) -> list[tuple[str, str]]:
+    """(shard folder, key) for every word of the names, and its spelling skeleton."""
+    keys: dict[tuple[str, str], None] = {}
+    for name in names:
+        for word in words(name):
+            keys[("words", word)] = None
+            sound = skeleton(word)
+            if sound:
+                keys[("sounds", sound)] = None
+    return list(keys)
+
+
+def _aliases(linked: Linked, entry_id: str) -> list[str]:
+    entry = linked.entry(entry_id)
+    names = [alias.name for alias in getattr(entry, "aliases", [])]
+    return [name for name in dict.fromkeys(names) if name != entry.name]
+
+
+def _title(text: str) -> str | None:
+    match = _TITLE.search(text[: text.find("\n---", 3) + 1]) if text.startswith("---") else None
+    return json.loads(match.group(1)) if match else None
+
+
+def _url(path: str) -> str:
+    """A page's directory URL relative to the site root: people/x.md -> people/x/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
