@@ -74,8 +74,8 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     address = f"http://127.0.0.1:{server.server_address[1]}"
-    # Built for the address it is served from, as on GitHub Pages: instant navigation
-    # and link previews only follow links listed in the sitemap, port included.
+    # Built for the address it is served from, as on GitHub Pages: canonical links,
+    # Open Graph addresses and the 404 page are absolute.
     result = mkdocs_build(ROOT, site, env={"SITE_URL": address + "/"})
     assert result.returncode == 0, result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()

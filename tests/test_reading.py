@@ -1,5 +1,5 @@
-"""Reading aids in headless Chromium: note and link previews, instant navigation,
-dark mode, a phone's width and print."""
+"""Reading aids in headless Chromium: note previews, a light first visit, dark mode,
+a phone's width and print."""
 
 from __future__ import annotations
 
@@ -32,25 +32,19 @@ def test_hovering_a_note_number_shows_its_source(page: Page, base_url: str):
     expect(tooltip).to_contain_text("Vox")
 
 
-def test_hovering_a_link_to_an_entry_previews_its_opening(page: Page, base_url: str):
-    page.goto(base_url + "/events/us-strike-kills-abu-taqwa/")
-    hover_until_shown(page, "article a[href$='people/abu-taqwa/']")
-    preview = page.locator(".md-tooltip2--active").first
-    expect(preview).to_be_visible(timeout=5_000)
-    expect(preview).to_contain_text("Abu Taqwa")
-
-
-def test_internal_links_load_without_a_full_reload(page: Page, base_url: str):
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(base_url + "/timeline/")
-    page.evaluate("window.kbMarker = 'kept'")
-    page.locator("article a[href$='events/tower-22-attack/']").first.click()
-    expect(page.locator("h1")).to_contain_text("Drone attack on Tower 22 kills three US soldiers")
-    assert page.evaluate("window.kbMarker") == "kept"
-    assert errors == []  # e.g. the theme failing on a link inside a drawing
-    page.go_back()
-    expect(page.locator("form.kb-filters")).to_be_visible()  # the script ran again
+def test_a_first_visit_makes_five_requests_and_search_loads_only_when_typing(
+        page: Page, base_url: str):
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.removeprefix(base_url)))
+    page.goto(base_url + "/people/abu-taqwa/")
+    page.wait_for_load_state("networkidle")
+    assert len(fetched) == 5, fetched  # page, Material's 2 stylesheets and script, ours
+    assert not any("search" in url or "sitemap" in url for url in fetched), fetched
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Suleimani", delay=30)  # a spelling no source uses
+    expect(page.locator(".md-search-result__item h1").first).to_have_text("Qasem Soleimani")
+    assert [url for url in fetched[5:]] == ["/kb-search/words/su.json",
+                                            "/kb-search/sounds/sl.json"]
 
 
 def test_the_reader_can_switch_to_dark_mode(page: Page, base_url: str):
