@@ -15,8 +15,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# --dirty: MkDocs rebuilds only pages whose Markdown changed; the kb pipeline rewrites
+# exactly the pages an edit changes (the entry's own, backlinks, indexes, timeline).
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, re-rendered on every save in data/
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 test: $(STAMP)  ## lint, then the whole test suite (unit, golden, strict build, browser)
 	$(BIN)/ruff check .
@@ -29,7 +31,7 @@ validate: $(STAMP)  ## check data/ and report every problem as path:line:col
 	$(BIN)/kb validate
 
 bench: $(STAMP)  ## time each pipeline stage and mkdocs on synthetic data (100, 1k, 10k entries)
-	$(BIN)/python -m kb.bench --mkdocs $(BENCH_ARGS)
+	$(BIN)/python -m kb.bench --mkdocs --site --preview 1000 $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site generated generated.*

@@ -1,9 +1,11 @@
 """MkDocs hook: a thin caller of the kb pipeline (see `kb.build` and `kb.preview`).
 
 On every build (and every rebuild of `mkdocs serve`) it renders data/ into
-generated/ and adds those pages to the site. Problems in data/ stop `mkdocs build`
-with one message listing them all; `mkdocs serve` instead keeps serving the last
-good pages under a banner listing the problems, and recovers on the next save.
+generated/ and adds those pages to the site. The pipeline rewrites only pages whose
+text changed, so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds just those.
+Problems in data/ stop `mkdocs build` with one message listing them all; `mkdocs
+serve` instead keeps serving the last good pages under a banner listing the
+problems, and recovers on the next save.
 Nothing else about the site lives here, so another generator can call the same
 functions.
 """
@@ -32,11 +34,28 @@ if not log.handlers:
     _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     log.addHandler(_handler)
     log.propagate = False
-_state: dict[str, object] = {"serving": False, "problems": []}
+_state: dict[str, object] = {"serving": False, "dirty": False, "problems": [],
+                             "had_problems": False}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
+    _state["dirty"] = dirty
+    if dirty:
+        _accept_dirty_builds()
+
+
+def _accept_dirty_builds() -> None:
+    """MkDocs warns that a dirty build may leave links between pages stale, and strict
+    mode turns the warning into a failure. Here every page's links are in its own
+    Markdown, which the pipeline rewrites whenever they change, and the sidebar is
+    fixed; so that warning, and only it, is dropped."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(getattr(f, "kb_dirty", False) for f in logger.filters):
+        dirty_warning = logging.Filter()
+        dirty_warning.filter = lambda record: "'dirty' build" not in record.getMessage()
+        dirty_warning.kb_dirty = True  # type: ignore[attr-defined]
+        logger.addFilter(dirty_warning)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -58,7 +77,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
         files.append(File(path, src_dir=str(out_dir), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
+    if _state["dirty"] and (_state["problems"] or _state["had_problems"]):
+        _rebuild_every_page(files)
+    _state["had_problems"] = bool(_state["problems"])
     return files
+
+
+def _rebuild_every_page(files: Files) -> None:
+    """`serve --dirty` rebuilds only pages whose Markdown changed; the problems banner
+    must reach every page, and leave every page once the data is fixed."""
+    for file in files.documentation_pages():
+        file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

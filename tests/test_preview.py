@@ -45,13 +45,14 @@ def free_port() -> int:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
-    """`mkdocs serve` with live reload on a copy of the project: (URL, project, log)."""
+    """`mkdocs serve` as `make serve` runs it, on a copy of the project: (URL, project,
+    log)."""
     project = copy_project(tmp_path / "project")
     port, log = free_port(), tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-             "--livereload"], cwd=project, stdout=output, stderr=subprocess.STDOUT,
+             "--livereload", "--dirty"], cwd=project, stdout=output, stderr=subprocess.STDOUT,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     url = f"http://127.0.0.1:{port}"
     try:
@@ -95,3 +96,9 @@ def test_a_broken_save_shows_a_banner_and_a_fix_brings_the_page_back(served, pag
     entry.write_text(good.replace("name: Abu Taqwa", "name: Abu Taqwa al-Saeedi", 1), "utf-8")
     page.locator("h1", has_text="Abu Taqwa al-Saeedi").wait_for(timeout=30_000)
     assert banner.count() == 0
+    # Only changed pages are rebuilt, and the pages linking to the entry are among them;
+    # a page the edit does not touch has lost its banner all the same.
+    page.goto(url + "/groups/harakat-al-nujaba/")
+    assert "Abu Taqwa al-Saeedi" in page.locator("article").inner_text()
+    page.goto(url + "/about/")
+    assert page.locator(".kb-problems").count() == 0

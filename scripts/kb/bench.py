@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import shutil
 import statistics
 import subprocess
@@ -23,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from kb import bench_site
 from kb.link import link
 from kb.load import load
 from kb.render import render
@@ -87,7 +89,33 @@ def mkdocs_seconds(project: Path, *, bare: bool) -> float:
     return time.perf_counter() - start
 
 
-def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path) -> dict[str, Any]:
+def _reader_figures(work: Path) -> dict[str, Any]:
+    """First visit and search in a browser, and Pagefind over the same pages."""
+    name = re.search(r"^name: (.+)$", (work / "data" / "people" / "person-0.yaml")
+                     .read_text("utf-8"), re.MULTILINE).group(1)  # type: ignore[union-attr]
+    query = name.split("al-")[-1]  # a family name, as a reader types it
+    figures: dict[str, Any] = {"query": query}
+    figures.update(bench_site.first_visit_and_search(work / "site", "/people/person-0/", query))
+    found = bench_site.pagefind(work / "site", query)
+    if found:
+        figures.update({f"pagefind_{key}": value for key, value in found.items()})
+    return figures
+
+
+def _preview_figures(work: Path, repo: Path) -> dict[str, Any]:
+    for name in PROJECT_FILES:
+        target = work / name
+        if not target.exists():
+            source = repo / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    person = (work / "data" / "people" / "person-0.yaml").read_text("utf-8")
+    group = re.search(r"target: (group-\d+)", person).group(1)  # type: ignore[union-attr]
+    return bench_site.live_preview(work, "people/person-0", f"/groups/{group}/")
+
+
+def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path, *,
+            with_site: bool = False, preview: bool = False) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix=f"kb-bench-{entities}-"))
     try:
         write_tree(work, entities)
@@ -108,8 +136,13 @@ def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path) -> dict[str
                 mkdocs_seconds(work, bare=False) for _ in range(runs))
             result["bare"] = statistics.median(
                 mkdocs_seconds(work, bare=True) for _ in range(runs))
-            index = work / "site" / "search" / "search_index.json"
-            result["search_mb"] = index.stat().st_size / 2**20 if index.exists() else 0.0
+            shards = list((work / "site" / "kb-search").rglob("*.json"))
+            result["search_mb"] = sum(p.stat().st_size for p in shards) / 2**20
+            result["shard_kb"] = max((p.stat().st_size for p in shards), default=0) / 1024
+            if with_site:
+                result.update(_reader_figures(work))
+        if preview:
+            result.update(_preview_figures(work, repo))
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -138,6 +171,8 @@ def report(results: dict[int, dict[str, Any]]) -> str:
                      for c in columns if c in results[small]]
         lines.append(f"growth exponent {small}→{large}: " + ", ".join(exponents))
     for size in sizes:
+        lines.extend(_reader_lines(size, results[size]))
+    for size in sizes:
         row = results[size]
         if "mkdocs" in row:
             lines.append(f"{size}: pipeline is {100 * row['pipeline'] / row['mkdocs']:.1f} % "
@@ -146,18 +181,49 @@ def report(results: dict[int, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _reader_lines(size: int, row: dict[str, Any]) -> list[str]:
+    lines = []
+    if "shard_kb" in row:
+        lines.append(f"{size}: search index {row['search_mb']:.2f} MB in shards of at most "
+                     f"{row['shard_kb']:.1f} KB")
+    if "visit_requests" in row:
+        lines.append(
+            f"{size}: first visit to an entity page: {row['visit_requests']} requests, "
+            f"{row['visit_kb']:.1f} KB gzipped; search '{row['query']}': first result "
+            f"{row['search_s']:.2f} s after the last key, {row['search_requests']} "
+            f"requests, {row['search_kb']:.1f} KB")
+    if "pagefind_index_s" in row:
+        lines.append(
+            f"{size}: Pagefind on the same pages: indexing {row['pagefind_index_s']:.1f} s, "
+            f"{row['pagefind_index_mb']:.1f} MB; the same query {row['pagefind_search_s']:.2f}"
+            f" s, {row['pagefind_search_requests']} requests, "
+            f"{row['pagefind_search_kb']:.1f} KB")
+    if "preview_s" in row:
+        lines.append(f"{size}: live preview (mkdocs serve --dirty): save to reloaded page "
+                     f"{row['preview_s']:.2f} s; page linking to the edited entry updated: "
+                     f"{'yes' if row['backlink_updated'] else 'NO'}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--mkdocs", action="store_true",
                         help="also time mkdocs build and the bare MkDocs floor")
+    parser.add_argument("--site", action="store_true",
+                        help="with --mkdocs: first visit and search in headless Chromium, "
+                        "and Pagefind on the same pages")
+    parser.add_argument("--preview", type=int, nargs="*", default=[], metavar="SIZE",
+                        help="time save-to-reload under mkdocs serve at these sizes")
     args = parser.parse_args(argv)
     repo = Path(__file__).resolve().parents[2]
     results = {}
     for size in args.sizes:
         print(f"measuring {size} entities…", file=sys.stderr, flush=True)
-        results[size] = measure(size, args.runs, args.mkdocs, repo)
+        results[size] = measure(size, args.runs, args.mkdocs, repo,
+                                with_site=args.site and args.mkdocs,
+                                preview=size in args.preview)
     print(report(results))
     return 0
 

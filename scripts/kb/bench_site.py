@@ -1,0 +1,172 @@
+"""Benchmark figures a reader and an editor feel, measured in headless Chromium.
+
+- first visit: requests and gzipped bytes to open an entity page, before any search;
+- search: time from the last key typed to the first result, and what it downloaded,
+  for this site's sharded index (kb-search/) and, side by side, for Pagefind over
+  the same built pages;
+- live preview: seconds from saving a YAML file to the reloaded page showing the
+  change under `mkdocs serve`, and whether a page linking to the edited entry changed.
+
+Used by kb.bench; a script's figures, never a test's assertions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import importlib.util
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright  # a test dependency, as here
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def gzipped(site: Path, url: str, base: str) -> int:
+    """Bytes of a response as a server compressing with gzip -6 (as GitHub Pages
+    does) would send it."""
+    path = url.removeprefix(base).split("?")[0].split("#")[0]
+    file = site / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    return len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0
+
+
+def first_visit_and_search(site: Path, page_path: str, query: str) -> dict[str, float]:
+    """Open `page_path` cold, then type `query` into the search box key by key."""
+    with served(site) as base, browser() as chromium:
+        page = chromium.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(base + page_path)
+        page.wait_for_load_state("networkidle")
+        visit = list(fetched)
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query[:-1], delay=30)
+        page.wait_for_load_state("networkidle")
+        start = time.perf_counter()
+        page.keyboard.type(query[-1])
+        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+        seconds = time.perf_counter() - start
+        searched = fetched[len(visit):]
+        return {"visit_requests": len(visit),
+                "visit_kb": sum(gzipped(site, url, base) for url in visit) / 1024,
+                "search_s": seconds, "search_requests": len(searched),
+                "search_kb": sum(gzipped(site, url, base) for url in searched) / 1024}
+
+
+def pagefind(site: Path, query: str) -> dict[str, float] | None:
+    """Index the built site with Pagefind and time one query through its own API,
+    from a page that has not loaded Pagefind yet. None when Pagefind is missing."""
+    if importlib.util.find_spec("pagefind") is None:
+        return None
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site),
+                    "--root-selector", "article", "--quiet"], check=True,
+                   capture_output=True)
+    indexing = time.perf_counter() - start
+    index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    with served(site) as base, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "/")
+        page.wait_for_load_state("networkidle")
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        seconds = page.evaluate("""async (query) => {
+            const start = performance.now();
+            const pagefind = await import("/pagefind/pagefind.js");
+            const search = await pagefind.search(query);
+            if (search.results.length) await search.results[0].data();
+            return (performance.now() - start) / 1000;
+        }""", query)
+        return {"index_s": indexing, "index_mb": index_bytes / 2**20, "search_s": seconds,
+                "search_requests": len(fetched),
+                "search_kb": sum(gzipped(site, url, base) for url in fetched) / 1024}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, float]:
+    """Seconds from saving a new name into data/<entry>.yaml to the reloaded page
+    showing it, under `make serve`'s command; and whether a page linking to the
+    entry shows the new name too (backlinks re-rendered)."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
+         "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(base + "/", seconds=600)
+        data = project / "data" / f"{entry}.yaml"
+        page_path = "/" + entry + "/"
+        with browser() as chromium:
+            page = chromium.new_page()
+            page.goto(base + page_path)
+            page.wait_for_load_state("networkidle")
+            time.sleep(2)  # let the first build's file watching settle
+            text = data.read_text("utf-8")
+            old = re.search(r"^name: (.+)$", text, re.MULTILINE).group(1)  # type: ignore[union-attr]
+            new = old + " Edited"
+            saved = time.perf_counter()
+            data.write_text(text.replace(f"name: {old}\n", f"name: {new}\n", 1), "utf-8")
+            page.locator("h1", has_text=new).wait_for(timeout=120_000)
+            seconds = time.perf_counter() - saved
+            with urllib.request.urlopen(base + linking_page) as response:
+                backlink = new in response.read().decode("utf-8")
+        return {"preview_s": seconds, "backlink_updated": float(backlink)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5):
+            return
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {seconds:.0f} s")
