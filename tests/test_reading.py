@@ -43,8 +43,8 @@ def test_a_first_visit_makes_five_requests_and_search_loads_only_when_typing(
     page.locator(".md-search__input").click()
     page.keyboard.type("Suleimani", delay=30)  # a spelling no source uses
     expect(page.locator(".md-search-result__item h1").first).to_have_text("Qasem Soleimani")
-    assert [url for url in fetched[5:]] == ["/kb-search/words/su.json",
-                                            "/kb-search/sounds/sl.json"]
+    assert [url for url in fetched[5:]] == ["/kb-search/words/sul.json",
+                                            "/kb-search/sounds/slm.json"]
 
 
 def test_the_reader_can_switch_to_dark_mode(page: Page, base_url: str):

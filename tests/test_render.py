@@ -7,18 +7,21 @@ then review the diff.
 import datetime as dt
 import json
 import os
+import posixpath
 import re
 from html import escape
 from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kb.link import link
 from kb.load import load
 from kb.model import Citation
 from kb.render import Site, render
-from kb.render.text import Footnotes, esc, prose
+from kb.render.text import Footnotes, _relative, esc, prose
 from kb.validate import validate
 from tests.conftest import MINI
 from tests.site import mkdocs_config
@@ -60,7 +63,7 @@ def test_every_entry_has_a_page_and_every_kind_an_index(pages):
 
 
 def shard(pages, folder: str, word: str) -> dict:
-    return json.loads(pages[f"kb-search/{folder}/{word[:2]}.json"])
+    return json.loads(pages[f"kb-search/{folder}/{word[:3]}.json"])
 
 
 def test_the_search_index_finds_pages_by_every_name_and_spelling(pages):
@@ -189,3 +192,11 @@ def test_cite_this_page_gives_title_site_latest_change_and_address():
     assert ("“Ada Example”, in *Riverton watch*, last changed 3 February 2024, "
             "<https://example.org/kb/people/ada-example/>.") in pages["people/ada-example.md"]
     assert "## Cite this page" not in render(link(kb))["people/ada-example.md"]
+
+
+@given(st.lists(st.sampled_from(["people", "groups", "a", "b"]), max_size=3),
+       st.lists(st.sampled_from(["people", "groups", "a", "b"]), max_size=3),
+       st.sampled_from(["x.md", "index.md"]))
+def test_links_between_generated_pages_are_what_relpath_gives(here, there, name):
+    from_dir, page = "/".join(here), "/".join([*there, name])
+    assert _relative(page, from_dir) == posixpath.relpath(page, from_dir or ".")

@@ -14,6 +14,7 @@
   var shards = new Map();
   var KIND_RANK = { Person: 0.6, Group: 0.6, Place: 0.6, Event: 0.3, Source: 0, Page: 0.2 };
   var MAX_SHOWN = 12;
+  var PREFIX = 3;  // as kb.render.search.PREFIX: letters that name a shard
   var asked = "";
 
   // The same normalisation as kb.spelling.words and kb.spelling.skeleton.
@@ -32,7 +33,7 @@
   }
 
   function shard(folder, key) {
-    var path = folder + "/" + encodeURIComponent(key.slice(0, 2)) + ".json";
+    var path = folder + "/" + encodeURIComponent(key.slice(0, PREFIX)) + ".json";
     if (!shards.has(path)) {
       shards.set(path, fetch(new URL(path, index))
         .then(function (response) { return response.ok ? response.json() : { w: {}, p: {} }; })
@@ -83,8 +84,9 @@
   function search(query) {
     var queryWords = words(query);
     var longest = queryWords.reduce(function (a, b) { return b.length > a.length ? b : a; }, "");
-    if (longest.length < 2) return Promise.resolve(null);
+    if (longest.length < PREFIX) return Promise.resolve(null);
     var sound = skeleton(longest);
+    if (sound.length < PREFIX) sound = "";
     return Promise.all([shard("words", longest), sound ? shard("sounds", sound) : null])
       .then(function (found) {
         var pages = {};

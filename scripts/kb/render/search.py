@@ -4,11 +4,13 @@ Material's own index holds every page's full text in one file that each first vi
 downloads (27 MB at 10,000 pages). This one holds what readers look entries up by:
 titles, every alias a source gives, and a spelling skeleton of each word
 (`spelling.skeleton`), so that "Suleimani" finds "Soleimani". It is cut into shards
-by the first two letters of each word: a query loads the one or two shards of its
+by the first three letters of each word: a query loads the one or two shards of its
 longest word, a few kilobytes, and nothing is loaded before the reader searches.
-docs/assets/search.js answers in Material's search box.
+Words of one or two letters ('al', 'US') are not keys, or their shards would hold
+nearly every page; they still narrow a query with a longer word in it.
+overrides/js/search.js answers in Material's search box.
 
-Shard `kb-search/words/<ab>.json` (and `sounds/<ab>.json` for skeletons):
+Shard `kb-search/words/<abc>.json` (and `sounds/<abc>.json` for skeletons):
     {"w": {word: [page number, ...]}, "p": {page number: [url, title, kind, [alias, ...]]}}
 """
 
@@ -23,8 +25,9 @@ from kb.model import KINDS
 from kb.spelling import skeleton, words
 
 FOLDER = "kb-search"
-PREFIX = 2
-"""Letters of a word that name its shard: a query needs two before it is answered."""
+PREFIX = 3
+"""Letters of a word that name its shard: a query needs a word this long to be answered.
+overrides/js/search.js uses the same number."""
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
 
 
@@ -58,9 +61,11 @@ def _keys(names: list[str]) -> list[tuple[str, str]]:
     keys: dict[tuple[str, str], None] = {}
     for name in names:
         for word in words(name):
+            if len(word) < PREFIX:
+                continue
             keys[("words", word)] = None
             sound = skeleton(word)
-            if sound:
+            if len(sound) >= PREFIX:
                 keys[("sounds", sound)] = None
     return list(keys)
 
