@@ -77,7 +77,9 @@ def _entry(name: str, kind: str, summary: str, sources: list[str], people: list[
         lines.append(f"type: {_TYPES[kind]}")
     if kind == "event" and rng:
         lines.append(f"date: 2023-{rng.randint(1, 12):02d}")  # before every source
-    lines += [f"aliases:\n  - name: {name} (also)\n    cite: [{sources[1]}]",
+    # another transliteration, as sources give
+    alias = name.replace(" al-", " el-") if " al-" in name else f"{name} (also)"
+    lines += [f"aliases:\n  - name: {alias}\n    cite: [{sources[1]}]",
               f"summary:\n  text: {summary}\n  cite: [{sources[0]}]"]
     if rng is None or ids is None:
         return "\n".join(lines) + "\n"
