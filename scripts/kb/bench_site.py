@@ -133,20 +133,21 @@ def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, floa
     showing it, under `make serve`'s command; and whether a page linking to the
     entry shows the new name too (backlinks re-rendered)."""
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
-         "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    log = project / "serve.log"
+    with log.open("w") as output:  # a file, not a pipe: a full pipe would stall serve
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
+             "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base + "/", seconds=600)
+        _wait_for(base + "/", server, log, seconds=600)
         data = project / "data" / f"{entry}.yaml"
         page_path = "/" + entry + "/"
         with browser() as chromium:
             page = chromium.new_page()
-            page.goto(base + page_path)
-            page.wait_for_load_state("networkidle")
+            page.goto(base + page_path)  # live reload long-polls: never network-idle
             time.sleep(2)  # let the first build's file watching settle
             text = data.read_text("utf-8")
             old = re.search(r"^name: (.+)$", text, re.MULTILINE).group(1)  # type: ignore[union-attr]
@@ -163,9 +164,11 @@ def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, floa
         server.wait(timeout=30)
 
 
-def _wait_for(url: str, seconds: float) -> None:
+def _wait_for(url: str, server: subprocess.Popen, log: Path, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped: {log.read_text()[-2000:]}")
         with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5):
             return
         time.sleep(0.5)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -12,6 +15,21 @@ from kb.problems import Problem, errors
 from kb.render import Pages, Site, render
 from kb.validate import validate
 from kb.write import write
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while the pipeline runs: it builds hundreds of
+    thousands of objects that live until the end, and each collection walks them all
+    again (a fifth of the pipeline at 10,000 entries). Reference counting still frees
+    everything that is not in a cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -36,6 +54,12 @@ def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = No
     are read here from the repository's history.
     """
     root = root or data_dir.parent
+    with without_cycle_collection():
+        return _build(data_dir, out_dir, root, site)
+
+
+def _build(data_dir: Path, out_dir: Path | None, root: Path,
+           site: Site | None) -> BuildResult:
     loaded = load(data_dir, root=root)
     kb, problems = validate(loaded)
     if errors(problems):

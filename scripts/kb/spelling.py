@@ -29,7 +29,7 @@ def skeleton(word: str) -> str:
     made one, and a first vowel as 'a'. Soleimani, Suleimani, Sulaymani -> 'slmn'.
 
     Empty for words under four letters ('al', 'abu': too common to be worth a key)
-    and for words not in plain Latin letters. docs/assets/search.js computes the same.
+    and for words not in plain Latin letters. overrides/js/search.js computes the same.
     """
     if len(word) < 4 or not _LATIN.fullmatch(word):
         return ""

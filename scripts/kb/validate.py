@@ -35,10 +35,10 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
     kinds: dict[str, str] = {}
     paths: dict[str, str] = {}
     records: dict[str, RawRecord] = {}
+    checked = _check_each(loaded.records)
     for record in loaded.records:
-        entry, found = _validate_record(record)
+        entry, found, unfilled = checked[id(record)][1:]
         problems.extend(found)
-        unfilled = list(placeholders(record))
         todo.extend(unfilled)
         problems.extend(unfilled)
         if record.id in records:
@@ -65,6 +65,26 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
 
 
 # ---------------------------------------------------------------------------- one file
+
+_Checked = tuple[RawRecord, Any, list[Problem], list[Problem]]
+_last_checked: dict[int, _Checked] = {}
+"""Each record's own checks from the last run. `load` hands back the same record for
+a file that has not changed, so the live preview re-checks only the edited files."""
+
+
+def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
+    checked: dict[int, _Checked] = {}
+    for record in records:
+        known = _last_checked.get(id(record))
+        if known is None or known[0] is not record:  # ids of dead objects are reused
+            entry, found = _validate_record(record)
+            known = (record, entry, found, list(placeholders(record)))
+        checked[id(record)] = known
+    _last_checked.clear()
+    _last_checked.update(checked)  # holding the records keeps their ids unique
+    return checked
+
+
 
 
 def placeholders(record: RawRecord) -> Iterator[Problem]:

@@ -39,7 +39,9 @@ def exports(linked: Linked) -> dict[str, str]:
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """Compact JSON: with an indent, Python's json falls back from its C encoder to its
+    pure-Python one, which was a third of render at 1,000 entries."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # ---------------------------------------------------------------------------- JSON

@@ -1,7 +1,7 @@
 """The relationship graph: who is connected to whom, laid out in Python at build time.
 
 The graph is drawn as SVG with real links, so it reads (and clicks through) without
-JavaScript; docs/assets/network.js only adds zoom, pan and filters. The layout is a
+JavaScript; overrides/js/network.js only adds zoom, pan and filters. The layout is a
 force-directed one (Fruchterman and Reingold), with repulsion looked up in a grid of
 cells so that each step costs time in proportion to the number of nodes, and a fixed
 starting spiral so that every build draws the same picture.

@@ -6,6 +6,7 @@ import html
 import json
 import posixpath
 import re
+from functools import lru_cache
 from typing import Any
 
 from kb.link import Linked
@@ -17,6 +18,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
 
 
+@lru_cache(maxsize=1 << 16)  # names are escaped again at every link to their entry
 def esc(text: str) -> str:
     """Data text as literal Markdown: no markup, no HTML, no line structure."""
     flat = " ".join(str(text).split())
@@ -51,7 +53,21 @@ def href(from_page: str, to_page: str) -> str:
     page, hash_, fragment = to_page.partition("#")
     if page == from_page and hash_:
         return f"#{fragment}"
-    return posixpath.relpath(page, posixpath.dirname(from_page) or ".") + hash_ + fragment
+    return _relative(page, posixpath.dirname(from_page)) + hash_ + fragment
+
+
+def _relative(page: str, from_dir: str) -> str:
+    """posixpath.relpath for two normalised paths inside the generated tree, by string
+    work alone: relpath asks the file system for the current folder on every call,
+    which was a fifth of render at 10,000 entries."""
+    if not from_dir:
+        return page
+    here, there = from_dir.split("/"), page.split("/")
+    common = 0
+    while (common < len(here) and common < len(there) - 1
+           and here[common] == there[common]):
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def link_to(linked: Linked, entry_id: str, from_page: str) -> str:
@@ -132,7 +148,7 @@ def reported_by(linked: Linked, citations: list[Citation]) -> str:
 
 def reported_marker(linked: Linked, citations: list[Citation]) -> str:
     """An empty element saying when the statement around it was first reported; the
-    'as reported by' view (docs/assets/asof.js) hides what came later."""
+    'as reported by' view (overrides/js/asof.js) hides what came later."""
     return f'<span class="kb-reported" data-reported="{reported_by(linked, citations)}"></span>'
 
 
@@ -245,7 +261,7 @@ def dispute_table(dispute: Any, notes: Footnotes) -> str:
 
 
 def asof_form(linked: Linked, noun: str = "statements") -> str:
-    """The 'as reported by' date picker, hidden until docs/assets/asof.js shows it;
+    """The 'as reported by' date picker, hidden until overrides/js/asof.js shows it;
     `noun` names what it counts ('statements', 'events')."""
     first, last = linked.reporting_span
     limits = f' min="{first}" max="{last}"' if first else ""

@@ -1,7 +1,7 @@
 """The timeline: every dated event in order, at its own precision, with its sources.
 
 Each entry carries its year, kind and the entities involved as data attributes, so
-that docs/assets/timeline.js can filter the page in place; without JavaScript the
+that overrides/js/timeline.js can filter the page in place; without JavaScript the
 filters stay hidden and every event shows.
 """
 
