@@ -217,9 +217,16 @@ def _reader_lines(size: int, row: dict[str, Any]) -> list[str]:
             f"{row['pagefind_index_mb']:.1f} MB; the same query {row['pagefind_search_s']:.2f}"
             f" s, {row['pagefind_search_requests']} requests, "
             f"{row['pagefind_search_kb']:.1f} KB")
-    if "preview_s" in row:
-        lines.append(f"{size}: live preview (mkdocs serve --dirty): save to reloaded page "
-                     f"{row['preview_s']:.2f} s; page linking to the edited entry updated: "
+    if "preview_name_s" in row:
+        for edit, label in (("fact", "a fact's wording"), ("name", "an entry's name")):
+            total, pipeline = row[f"preview_{edit}_s"], row[f"preview_{edit}_pipeline_s"]
+            build = row[f"preview_{edit}_build_s"]
+            lines.append(
+                f"{size}: live preview (make serve), {label} edited: reloaded page shows it "
+                f"{total:.2f} s after the save; {row[f'preview_{edit}_changed']:.0f} files "
+                f"changed; kb pipeline {pipeline:.2f} s + MkDocs {build - pipeline:.2f} s "
+                f"+ watching and reloading {total - build:.2f} s")
+        lines.append(f"{size}: page linking to the renamed entry updated: "
                      f"{'yes' if row['backlink_updated'] else 'NO'}")
     return lines
 

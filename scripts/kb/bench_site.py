@@ -129,9 +129,10 @@ def _free_port() -> int:
 
 
 def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, float]:
-    """Seconds from saving a new name into data/<entry>.yaml to the reloaded page
-    showing it, under `make serve`'s command; and whether a page linking to the
-    entry shows the new name too (backlinks re-rendered)."""
+    """Seconds from a save in data/<entry>.yaml to the reloaded page showing it, under
+    `make serve`'s command, for two edits: a fact's wording (the entry's page and the
+    pages of its sources change) and its name (every page linking to it changes too);
+    and whether a page linking to the entry shows the new name (backlinks re-rendered)."""
     port = _free_port()
     log = project / "serve.log"
     with log.open("w") as output:  # a file, not a pipe: a full pipe would stall serve
@@ -144,24 +145,49 @@ def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, floa
     try:
         _wait_for(base + "/", server, log, seconds=600)
         data = project / "data" / f"{entry}.yaml"
-        page_path = "/" + entry + "/"
         with browser() as chromium:
             page = chromium.new_page()
-            page.goto(base + page_path)  # live reload long-polls: never network-idle
+            page.goto(base + "/" + entry + "/")  # live reload long-polls: never idle
             time.sleep(2)  # let the first build's file watching settle
-            text = data.read_text("utf-8")
-            old = re.search(r"^name: (.+)$", text, re.MULTILINE).group(1)  # type: ignore[union-attr]
-            new = old + " Edited"
-            saved = time.perf_counter()
-            data.write_text(text.replace(f"name: {old}\n", f"name: {new}\n", 1), "utf-8")
-            page.locator("h1", has_text=new).wait_for(timeout=120_000)
-            seconds = time.perf_counter() - saved
+            fact = _save_and_wait(page, data, r"^  text: (.+)$", "article")
+            fact_parts = _last_build(log)
+            time.sleep(2)
+            name = _save_and_wait(page, data, r"^name: (.+)$", "h1")
+            name_parts = _last_build(log)
             with urllib.request.urlopen(base + linking_page) as response:
-                backlink = new in response.read().decode("utf-8")
-        return {"preview_s": seconds, "backlink_updated": float(backlink)}
+                backlink = name[1] in response.read().decode("utf-8")
+        return {"preview_fact_s": fact[0], "preview_name_s": name[0],
+                **{f"preview_fact_{k}": v for k, v in fact_parts.items()},
+                **{f"preview_name_{k}": v for k, v in name_parts.items()},
+                "backlink_updated": float(backlink)}
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _last_build(log: Path) -> dict[str, float]:
+    """Where the last rebuild's time went, from the serve log: the kb pipeline (the
+    hook logs it), and the whole MkDocs build around it."""
+    text = log.read_text("utf-8")
+    pipeline = re.findall(r"files changed \(pipeline ([\d.]+) s\)", text)
+    built = re.findall(r"Documentation built in ([\d.]+) seconds", text)
+    changed = re.findall(r"kb: (\d+) of \d+ generated files changed", text)
+    return {"pipeline_s": float(pipeline[-1]) if pipeline else float("nan"),
+            "build_s": float(built[-1]) if built else float("nan"),
+            "changed": float(changed[-1]) if changed else float("nan")}
+
+
+def _save_and_wait(page: Any, data: Path, line: str, shown_in: str) -> tuple[float, str]:
+    """Append ' Edited' to the first line matching `line`; seconds until the page
+    shows the new text in `shown_in`, and that text."""
+    text = data.read_text("utf-8")
+    match = re.search(line, text, re.MULTILINE)
+    assert match, line
+    new = match.group(1) + " Edited"
+    saved = time.perf_counter()
+    data.write_text(text[:match.start(1)] + new + text[match.end(1):], "utf-8")
+    page.locator(shown_in, has_text=new).first.wait_for(timeout=120_000)
+    return time.perf_counter() - saved, new
 
 
 def _wait_for(url: str, server: subprocess.Popen, log: Path, seconds: float) -> None:
