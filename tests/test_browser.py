@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from kb.spelling import skeleton, words
+from tests.conftest import ROOT, linked_tree
+
 pytestmark = pytest.mark.browser
 
 
@@ -53,3 +56,19 @@ def test_entity_page_shows_its_sources_and_links(page: Page, base_url: str):
     page.wait_for_load_state()
     assert page.url == base_url + "/groups/harakat-al-nujaba/"
     assert "Abu Taqwa" in page.locator("article").inner_text()
+
+
+def test_the_search_script_splits_and_sounds_out_names_as_the_index_does(page: Page,
+                                                                        base_url: str):
+    linked = linked_tree(ROOT)
+    names = sorted({name for entry in linked.kb.entries.values()
+                    for name in [getattr(entry, "name", ""), getattr(entry, "title", ""),
+                                 *(a.name for a in getattr(entry, "aliases", []))] if name})
+    names += ["Qāsim Sulaymānī", "ÇAĞLAR Öztürk", "بغداد", "al‑Jawari’s"]
+    page.goto(base_url + "/")
+    page.evaluate("kbLoad('search.js')")  # loaded when a reader first searches
+    in_browser = page.evaluate(
+        "names => names.map(n => { const w = kbSpelling.words(n);"
+        " return [w, w.map(kbSpelling.skeleton)]; })", names)
+    in_python = [[words(n), [skeleton(w) for w in words(n)]] for n in names]
+    assert in_browser == in_python

@@ -1,9 +1,10 @@
-{#- The site's scripts in one file, one request: rendered by MkDocs as a static
-    template (theme.static_templates in mkdocs.yml) from the modules in overrides/js/.
-    page.js comes first: the others use it. -#}
+{#- The scripts every page may use, in one file, one request: rendered by MkDocs as a
+    static template (theme.static_templates in mkdocs.yml) from overrides/js/, where
+    page.js comes first: the others use it. search.js and network.js are published
+    as js/*.js and loaded by lazy.js only when a reader searches or the page has the
+    network drawing. -#}
 {% include "js/page.js" %}
 {% include "js/labels.js" %}
 {% include "js/timeline.js" %}
 {% include "js/asof.js" %}
-{% include "js/network.js" %}
-{% include "js/search.js" %}
+{% include "js/lazy.js" %}

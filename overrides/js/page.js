@@ -1,5 +1,5 @@
-// Shared by this site's scripts, loaded first. Run a setup function on every page,
-// including pages that Material's instant navigation swaps in without a reload.
+// Shared by this site's scripts, loaded first. Run a setup function on every page
+// (and on every page Material swaps in, should instant navigation come back on).
 window.kbOnPage = function (setup) {
   "use strict";
   if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -34,3 +34,24 @@ window.kbFilterForm = function (form, apply, events) {
   form.hidden = false;
   apply();
 };
+
+// Load one of this site's scripts (overrides/js/, published as js/) once, when a page
+// or a reader first needs it: what only some pages or only searching readers use stays
+// out of every first visit.
+window.kbLoad = (function () {
+  "use strict";
+  var root = new URL("..", document.currentScript.src);  // kb.js sits in assets/
+  var loading = {};
+  return function (name) {
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("js/" + name, root).href;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
+    }
+    return loading[name];
+  };
+})();

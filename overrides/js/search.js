@@ -1,6 +1,7 @@
 // Search in Material's search box, from the kb pipeline's sharded index (kb-search/,
-// written by scripts/kb/render/search.py). Nothing loads until the reader types: the
-// longest word of the query picks one shard of words and one of spelling skeletons.
+// written by scripts/kb/render/search.py). Loaded by lazy.js when the reader first goes
+// to the box; the longest word of the query picks one shard of words and one of
+// spelling skeletons.
 (function () {
   "use strict";
   var form = document.forms.namedItem("kb-search");
@@ -31,6 +32,8 @@
     }
     return kept;
   }
+
+  window.kbSpelling = { words: words, skeleton: skeleton };  // tests compare with Python
 
   function shard(folder, key) {
     var path = folder + "/" + encodeURIComponent(key.slice(0, PREFIX)) + ".json";
@@ -168,6 +171,13 @@
     toggle.addEventListener("change", function () {
       if (toggle.checked) input.focus();
     });
+  }
+  // Loaded while the reader is already in the box, perhaps already typing.
+  if (document.activeElement === input) {
+    open();
+    if (input.value) answer();
+  } else if (toggle && toggle.checked) {
+    input.focus();
   }
   document.addEventListener("keydown", function (event) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) ||

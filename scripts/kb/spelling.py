@@ -19,8 +19,9 @@ _SOUNDS = (("kh", "h"), ("dh", "z"), ("q", "k"), ("g", "k"))
 
 def words(text: str) -> list[str]:
     """Lower-case words without accents: 'al-Ja\u0301wari' -> ['al', 'jawari']."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # lower() and marks by category, as search.js does with toLowerCase() and \p{M}
+    decomposed = unicodedata.normalize("NFKD", text).lower()
+    bare = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
     return [word for word in _WORD_BREAK.split(bare) if word]
 
 
