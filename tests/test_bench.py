@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 
-from kb.bench import growth, report, run_pipeline
+from kb.bench import _reader_lines, copy_project, growth, mkdocs_seconds, report, run_pipeline
 from kb.synthetic import write_tree
-from tests.conftest import linked_tree
+from tests.conftest import ROOT, linked_tree
 
 
 def test_synthetic_data_has_the_real_shape_and_validates(tmp_path):
@@ -46,3 +46,25 @@ def test_growth_exponent_and_report():
     text = report({100: row, 1000: bigger})
     assert "growth exponent 100→1000: load 1.00" in text
     assert "100: pipeline is 5.0 % of the mkdocs build; full build is 1.11× the bare" in text
+
+
+def test_the_benchmark_project_builds_strictly_with_its_synthetic_home_page(tmp_path):
+    write_tree(tmp_path, 30)
+    copy_project(ROOT, tmp_path)
+    assert mkdocs_seconds(tmp_path, bare=False) > 0  # raises if mkdocs build fails
+    assert (tmp_path / "site" / "people" / "person-0" / "index.html").exists()
+    assert list((tmp_path / "site" / "kb-search" / "words").glob("*.json"))
+
+
+def test_reader_and_preview_figures_are_reported_with_where_the_time_went():
+    row = {"shard_kb": 19.6, "search_mb": 0.3, "visit_requests": 5, "visit_kb": 68.9,
+           "query": "Tula", "search_s": 0.02, "search_requests": 2, "search_kb": 3.1,
+           "preview_fact_s": 1.9, "preview_fact_pipeline_s": 1.0, "preview_fact_build_s": 1.3,
+           "preview_fact_changed": 5.0, "preview_name_s": 3.9,
+           "preview_name_pipeline_s": 0.9, "preview_name_build_s": 3.2,
+           "preview_name_changed": 21.0, "backlink_updated": 1.0}
+    text = "\n".join(_reader_lines(1000, row))
+    assert "first visit to an entity page: 5 requests, 68.9 KB gzipped" in text
+    assert ("a fact's wording edited: reloaded page shows it 1.90 s after the save; 5 files "
+            "changed; kb pipeline 1.00 s + MkDocs 0.30 s + watching and reloading 0.60 s") in text
+    assert "page linking to the renamed entry updated: yes" in text
