@@ -71,3 +71,14 @@ def test_print_shows_the_article_without_controls(page: Page, base_url: str):
     assert page.locator("form.kb-filters").is_hidden()
     assert page.locator(".md-footer").is_hidden()
     assert page.locator("article h1").is_visible()
+
+
+def test_on_a_phone_the_search_button_opens_a_box_ready_for_typing(browser, base_url: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(base_url + "/timeline/")
+    phone.locator("label.md-header__button[for=__search]").click()
+    phone.keyboard.type("Najuba", delay=40)  # no tap on the box: it has the focus
+    first = phone.locator(".md-search-result__item h1").first
+    expect(first).to_have_text("Harakat al-Nujaba")
+    context.close()

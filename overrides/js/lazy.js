@@ -8,7 +8,11 @@
     var toggle = document.getElementById("__search");
     var start = function () { window.kbLoad("search.js"); };
     input.addEventListener("focus", start, { once: true });
-    if (toggle) toggle.addEventListener("change", start, { once: true });
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        if (toggle.checked) input.focus();  // now, in the tap: phones then open a keyboard
+      }, { once: true });
+    }
     document.addEventListener("keydown", function shortcut(event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
       if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
