@@ -3,7 +3,9 @@
 Prints, per size, the median of several runs for load, validate, link, render and
 write, the peak memory of one pipeline run, the generated output's size, and the
 growth exponent between sizes (1.0 is linear). With --mkdocs it also times the full
-`mkdocs build` and the same build over the generated Markdown alone (the floor).
+`mkdocs build` and the same build over the generated Markdown alone (the floor); with
+--site, a reader's first visit and search in headless Chromium, and Pagefind on the
+same pages; with --preview SIZE, save-to-reload under `make serve` (kb.bench_site).
 A script, never a test: figures on a shared machine vary from run to run.
 """
 
