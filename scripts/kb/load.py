@@ -10,6 +10,7 @@ strings, parsed by the model).
 from __future__ import annotations
 
 import difflib
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,10 +125,10 @@ def forget() -> None:
 
 
 def _load_file(path: Path, shown: str, data_dir: Path) -> tuple[RawRecord | None, list[Problem]]:
-    refused = _refuse_before_reading(path, data_dir)
+    status, refused = _refuse_before_reading(path, data_dir)
     if refused:
         return None, [Problem(shown, 0, 0, refused)]
-    status = path.stat()
+    assert status is not None  # a path not refused has been looked at
     stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
     key = f"{path}\0{shown}"
     known = _unchanged.get(key)
@@ -159,22 +160,23 @@ def _read_file(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]
     return RawRecord(shown, kind, path.stem, data, marks, first_line), []
 
 
-def _refuse_before_reading(path: Path, data_dir: Path) -> str | None:
-    """Why a path must not be read at all: it points outside, is no plain file (a pipe
-    would block forever) or is too big to be a page of text."""
+def _refuse_before_reading(path: Path,
+                           data_dir: Path) -> tuple[os.stat_result | None, str | None]:
+    """The file's status, and why it must not be read at all: it points outside, is no
+    plain file (a pipe would block forever) or is too big to be a page of text."""
     try:
         # Resolved, so that a linked folder cannot lead out of data/ either.
         if not path.resolve(strict=True).is_relative_to(data_dir.resolve()):
-            return "symbolic link to a file outside data/; copy the file"
+            return None, "symbolic link to a file outside data/; copy the file"
         status = path.stat()
     except (OSError, RuntimeError):  # dangling link, link loop
-        return "broken symbolic link; remove it or copy the file it meant"
+        return None, "broken symbolic link; remove it or copy the file it meant"
     if not stat.S_ISREG(status.st_mode):
-        return "not a regular file; data files are plain text"
+        return status, "not a regular file; data files are plain text"
     if status.st_size > MAX_FILE_BYTES:
-        return (f"file is {status.st_size:,} bytes; a data file may be at most "
-                f"{MAX_FILE_BYTES:,} bytes")
-    return None
+        return status, (f"file is {status.st_size:,} bytes; a data file may be at most "
+                        f"{MAX_FILE_BYTES:,} bytes")
+    return status, None
 
 
 def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]], list[Problem]]:
