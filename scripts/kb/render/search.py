@@ -22,6 +22,7 @@ from collections import defaultdict
 
 from kb.link import Linked
 from kb.model import KINDS
+from kb.render.text import page_path
 from kb.spelling import skeleton, words
 
 FOLDER = "kb-search"
@@ -34,9 +35,8 @@ _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
 def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
     """Shard files (path -> JSON) for every Markdown page of `pages` that has a title."""
     shards: dict[str, dict] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
-    by_path = {path: entry_id for entry_id, kind in linked.kb.kinds.items()
-               if KINDS[kind].indexed
-               for path in [f"{KINDS[kind].folder}/{entry_id}.md"]}
+    by_path = {page_path(kind, entry_id): entry_id
+               for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
     number = 0
     for path, text in pages.items():
         title = _title(text) if path.endswith(".md") else None
