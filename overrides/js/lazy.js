@@ -13,10 +13,12 @@
         if (toggle.checked) input.focus();  // now, in the tap: phones then open a keyboard
       }, { once: true });
     }
-    document.addEventListener("keydown", function shortcut(event) {
-      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
-      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
-        document.removeEventListener("keydown", shortcut);
+    // The / s f keys open search from anywhere, before and after search.js arrives.
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) ||
+        event.target.isContentEditable;
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f") &&
+        !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         if (toggle) toggle.checked = true;
         input.focus();

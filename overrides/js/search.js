@@ -110,10 +110,10 @@
       });
   }
 
+  var config = document.getElementById("__config");
+  var translations = config ? JSON.parse(config.textContent).translations || {} : {};
   function translate(key, count) {
-    var config = document.getElementById("__config");
-    var text = config ? (JSON.parse(config.textContent).translations || {})[key] : "";
-    return (text || key).replace("#", String(count));
+    return (translations[key] || key).replace("#", String(count));
   }
 
   function show(results) {
@@ -179,16 +179,10 @@
   } else if (toggle && toggle.checked) {
     input.focus();
   }
+  // Escape and arrows here; the keys that open search are in lazy.js.
   document.addEventListener("keydown", function (event) {
-    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) ||
-      event.target.isContentEditable;
     if (event.key === "Escape" && toggle && toggle.checked) {
       close();
-    } else if (!typing && (event.key === "/" || event.key === "s" || event.key === "f") &&
-      !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      open();
-      input.focus();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       var links = Array.prototype.slice.call(list.querySelectorAll("a"));
       var at = links.indexOf(document.activeElement);
