@@ -13,6 +13,7 @@ import unicodedata
 
 _WORD_BREAK = re.compile(r"[\W_]+")
 _VOWELS = frozenset("aeiouy")
+_LATIN = re.compile(r"[a-z]+")
 _SOUNDS = (("kh", "h"), ("dh", "z"), ("q", "k"), ("g", "k"))
 """Letter groups that transliterations of one Arabic or Persian letter swap."""
 
@@ -42,8 +43,6 @@ def skeleton(word: str) -> str:
             kept += letter
     return kept
 
-
-_LATIN = re.compile(r"[a-z]+")
 
 
 def name_key(name: str) -> str:

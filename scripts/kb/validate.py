@@ -85,8 +85,6 @@ def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
     return checked
 
 
-
-
 def placeholders(record: RawRecord) -> Iterator[Problem]:
     """Every `TODO` that `kb new` left and the editor has not yet replaced."""
     def walk(value: Any, path: Path_) -> Iterator[Problem]:
