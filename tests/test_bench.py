@@ -49,11 +49,16 @@ def test_growth_exponent_and_report():
 
 
 def test_the_benchmark_project_builds_strictly_with_its_synthetic_home_page(tmp_path):
-    write_tree(tmp_path, 30)
+    write_tree(tmp_path, 120)  # 120 quotes: cut into a page per month
     copy_project(ROOT, tmp_path)
     assert mkdocs_seconds(tmp_path, bare=False) > 0  # raises if mkdocs build fails
     assert (tmp_path / "site" / "people" / "person-0" / "index.html").exists()
     assert list((tmp_path / "site" / "kb-search" / "words").glob("*.json"))
+    overview = (tmp_path / "site" / "quotes" / "index.html").read_text("utf-8")
+    assert '<a href="2024-02/">February</a>' in overview
+    february = (tmp_path / "site" / "quotes" / "2024-02" / "index.html").read_text("utf-8")
+    assert '<a href="../2024-01/">← January 2024</a>' in february
+    assert '<a href="../">All periods</a>' in february
 
 
 def test_reader_and_preview_figures_are_reported_with_where_the_time_went():

@@ -7,12 +7,12 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.render.timeline import timeline_page
+from kb.render.timeline import timeline_pages
 from tests.conftest import MINI, linked_tree
 
 
 def mini_timeline() -> str:
-    return timeline_page(linked_tree(MINI))[1]
+    return timeline_pages(linked_tree(MINI))["timeline.md"]
 
 
 def test_each_entry_carries_its_year_kind_and_entities():

@@ -4,12 +4,14 @@
 (function () {
   "use strict";
 
-  var FIELDS = ["year", "kind", "entity"];
-
   function setup() {
     var form = document.querySelector("form.kb-filters");
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "yes";
+    // A page of one year has no year to choose.
+    var FIELDS = ["year", "kind", "entity"].filter(function (name) {
+      return form.elements[name];
+    });
     var entries = Array.prototype.slice.call(document.querySelectorAll(".kb-event"));
     var years = Array.prototype.slice.call(document.querySelectorAll(".kb-year"));
     var count = form.querySelector(".kb-count");
@@ -21,6 +23,15 @@
       if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
         select.value = wanted;
       }
+    });
+
+    // A long timeline is cut into a page per period: the filter goes along to the next.
+    document.querySelectorAll(".kb-periods a").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var target = new URL(link.href);
+        target.search = window.location.search;
+        link.href = target.href;
+      });
     });
 
     function matches(entry, chosen) {

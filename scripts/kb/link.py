@@ -253,11 +253,16 @@ def _quote_order(kb: KnowledgeBase) -> Any:
     """Sort quotes by when they were said, else by when the source reported them."""
 
     def key(use: QuoteUse) -> tuple:
-        when = use.quote.said or kb.entries[use.citation.source].date
+        when = quote_date(kb, use)
         bounds = when.bounds if when else (None, None)
         return (bounds[0] is None, bounds, use.quote.speaker, use.quote.text)
 
     return key
+
+
+def quote_date(kb: KnowledgeBase, use: QuoteUse) -> FuzzyDate | None:
+    """When a quote was said, else when its source reported it; None if neither is known."""
+    return use.quote.said or kb.entries[use.citation.source].date
 
 
 def entity_ids(kb: KnowledgeBase) -> list[str]:

@@ -13,12 +13,12 @@ from kb.render.entity import entity_page
 from kb.render.exports import exports
 from kb.render.graph import network_page
 from kb.render.indexes import kind_index
-from kb.render.quotes import quotes_page
+from kb.render.quotes import quotes_pages
 from kb.render.search import search_index
 from kb.render.site import Site
 from kb.render.sources import source_page
 from kb.render.story import story_page
-from kb.render.timeline import timeline_page
+from kb.render.timeline import timeline_pages
 
 Pages = dict[str, str]
 _ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_page}
@@ -38,10 +38,11 @@ def render(linked: Linked, site: Site | None = None) -> Pages:
         if KINDS[kind].indexed:
             path, text = kind_index(linked, kind)
             pages[path] = text
-    for emit_page in (story_page, timeline_page, network_page, quotes_page,
-                      disagreements_page):
+    for emit_page in (story_page, network_page, disagreements_page):
         path, text = emit_page(linked)
         pages[path] = text
+    for emit_pages in (timeline_pages, quotes_pages):  # cut into periods when long
+        pages.update(emit_pages(linked))
     pages.update(exports(linked))
     pages.update(search_index(linked, pages))
     return dict(sorted(pages.items()))

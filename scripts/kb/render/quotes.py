@@ -2,22 +2,57 @@
 
 from __future__ import annotations
 
-from kb.link import Linked
+import datetime as dt
+
+from kb.link import Linked, QuoteUse, quote_date
+from kb.render.periods import (
+    PAGE_LIMIT,
+    Period,
+    by_period,
+    count,
+    period_links,
+    period_list,
+    period_path,
+)
 from kb.render.text import Footnotes, link_to, page_head, quote_line
 
 PATH = "quotes.md"
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
           "reported, in the order it was said (undated quotes by the date they were reported).")
+_OVERVIEW = (" There are {count}, too many for one page: each year has its own, and a "
+             "crowded year one per month.")
 
 
-def quotes_page(linked: Linked) -> tuple[str, str]:
-    """(path, Markdown) of the quotes page."""
-    notes = Footnotes(linked, PATH)
-    parts = [page_head("Quotes", _INTRO)]
-    for use in linked.quotes:
-        quote = quote_line(linked, use.quote, use.citation, notes, PATH)
-        parts.append(f"> {quote}  \n> *About:* {link_to(linked, use.entry, PATH)}\n")
-    if not linked.quotes:
+def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
+    """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
+    periods = by_period(linked.quotes, lambda use: _when(linked, use), limit)
+    pages = {period_path(PATH, p): _period_page(linked, periods, n)
+             for n, p in enumerate(periods)}
+    if len(periods) > 1:
+        overview = _OVERVIEW.format(count=count(len(linked.quotes), "quotes"))
+        pages[PATH] = (page_head("Quotes", _INTRO + overview)
+                       + "\n" + period_list(PATH, periods, "quotes"))
+    return pages
+
+
+def _when(linked: Linked, use: QuoteUse) -> dt.date | None:
+    """The first day of the date the quotes are ordered by."""
+    when = quote_date(linked.kb, use)
+    return when.bounds[0] if when else None
+
+
+def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) -> str:
+    period = periods[index]
+    path = period_path(PATH, period)
+    notes = Footnotes(linked, path)
+    title = f"Quotes: {period.title}" if period.slug else "Quotes"
+    parts = [page_head(title, _INTRO)]
+    if period.slug:
+        parts.append(period_links(PATH, periods, index))
+    for use in period.items:
+        quote = quote_line(linked, use.quote, use.citation, notes, path)
+        parts.append(f"> {quote}  \n> *About:* {link_to(linked, use.entry, path)}\n")
+    if not period.items:
         parts.append("None yet.\n")
     parts.append(notes.section())
-    return PATH, "\n".join(parts)
+    return "\n".join(parts)

@@ -11,6 +11,15 @@ from itertools import groupby
 
 from kb.link import Linked, statements
 from kb.model import KINDS, Citation, Event
+from kb.render.periods import (
+    PAGE_LIMIT,
+    Period,
+    by_period,
+    count,
+    period_links,
+    period_list,
+    period_path,
+)
 from kb.render.text import (
     Footnotes,
     asof_form,
@@ -26,20 +35,42 @@ from kb.render.text import (
 PATH = "timeline.md"
 _INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
           "month, part of a month or a year. Events known only to a month or a year sort at "
-          "the start of that period. Filter by year, kind of event or who and where it "
-          "involves; the address keeps the filter, so a filtered view can be shared.")
+          "the start of that period.")
+_FILTERS = ("Filter by {what}; the address keeps the filter, so a filtered view can be "
+            "shared.")
+_OVERVIEW = (" The timeline has {count}, too many for one page: each year has its own, and "
+             "a crowded year one per month.")
 
 
-def timeline_page(linked: Linked) -> tuple[str, str]:
-    """(path, Markdown) of the timeline."""
-    notes = Footnotes(linked, PATH)
-    parts = [page_head("Timeline", _INTRO), _filters(linked), asof_form(linked, "events")]
-    by_year = groupby(linked.timeline, key=lambda i: _year(linked.entry(i)))
-    for year, ids in by_year:
+def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
+    """{path: Markdown} of the timeline: one page, or a list of periods and a page each."""
+    periods = by_period(linked.timeline, lambda i: linked.entry(i).date.bounds[0], limit)
+    pages = {period_path(PATH, p): _period_page(linked, periods, n)
+             for n, p in enumerate(periods)}
+    if len(periods) > 1:
+        overview = _OVERVIEW.format(count=count(len(linked.timeline), "events"))
+        pages[PATH] = (page_head("Timeline", _INTRO + overview)
+                       + "\n" + period_list(PATH, periods, "events"))
+    return pages
+
+
+def _period_page(linked: Linked, periods: list[Period[str]], index: int) -> str:
+    period = periods[index]
+    path = period_path(PATH, period)
+    notes = Footnotes(linked, path)
+    events = [linked.entry(i) for i in period.items]
+    years = sorted({_year(e) for e in events})
+    what = ("year, " if len(years) > 1 else "") + "kind of event or who and where it involves"
+    title = f"Timeline: {period.title}" if period.slug else "Timeline"
+    parts = [page_head(title, f"{_INTRO} {_FILTERS.format(what=what)}")]
+    if period.slug:
+        parts.append(period_links(PATH, periods, index))
+    parts += [_filters(linked, events, years), asof_form(linked, "events")]
+    for year, ids in groupby(period.items, key=lambda i: _year(linked.entry(i))):
         parts.append(f'## {year} {{ #year-{year} .kb-year data-year="{year}" }}\n')
-        parts.extend(_entry(linked, event_id, notes) for event_id in ids)
+        parts.extend(_entry(linked, event_id, notes, path) for event_id in ids)
     parts.append(notes.section())
-    return PATH, "\n".join(parts)
+    return "\n".join(parts)
 
 
 def _year(event: Event) -> int:
@@ -51,17 +82,18 @@ def involved(event: Event) -> list[str]:
     return list(dict.fromkeys([p.entity for p in event.participants] + list(event.places)))
 
 
-def _filters(linked: Linked) -> str:
-    events = [linked.entry(i) for i in linked.timeline]
-    years = sorted({_year(e) for e in events})
+def _filters(linked: Linked, events: list[Event], years: list[int]) -> str:
+    """The filter form, offering what this page holds: its kinds, the entities its
+    events involve, and its years if it spans more than one."""
     kinds = sorted({e.type for e in events})
     entities = sorted({i for e in events for i in involved(e)},
                       key=lambda i: linked.entry(i).name.casefold())
     entity_options = [(i, f"{linked.entry(i).name} ({KINDS[linked.kind(i)].label.lower()})")
                       for i in entities]
+    year = _select("year", "Year", "All years", [(str(y), str(y)) for y in years])
     return "\n".join([
         '<form class="kb-filters" hidden aria-label="Filter the timeline">',
-        _select("year", "Year", "All years", [(str(y), str(y)) for y in years]),
+        *([year] if len(years) > 1 else []),
         _select("kind", "Kind", "All kinds", [(k, k) for k in kinds]),
         _select("entity", "Involving", "Anyone, anywhere", entity_options),
         '<button type="reset">Show all</button>',
@@ -76,18 +108,18 @@ def _select(name: str, label: str, everything: str, options: list[tuple[str, str
     return f'<label>{label} <select name="{name}">{"".join(items)}</select></label>'
 
 
-def _entry(linked: Linked, event_id: str, notes: Footnotes) -> str:
+def _entry(linked: Linked, event_id: str, notes: Footnotes, path: str) -> str:
     event = linked.entry(event_id)
     ids = involved(event)
-    who = ", ".join(link_to(linked, i, PATH) for i in ids)
+    who = ", ".join(link_to(linked, i, path) for i in ids)
     data = (f'data-year="{_year(event)}" data-kind="{attr(event.type)}" '
             f'data-entities="{" ".join(ids)}"')
     lines = [
         f'<div class="kb-event" {data} markdown>\n',
         f"### {event.date.words()}: {esc(event.name)} {{ #{event_id} }}\n",
         f'<span class="kb-precision" title="precision of the date">{event.date.precision}'
-        f"</span> · {esc(event.type)} · [Event page]({href(PATH, page_path('event', event_id))})\n",
-        f"{prose(linked, event.summary.text, PATH)}{notes.refs(event.summary.cite)}\n",
+        f"</span> · {esc(event.type)} · [Event page]({href(path, page_path('event', event_id))})\n",
+        f"{prose(linked, event.summary.text, path)}{notes.refs(event.summary.cite)}\n",
     ]
     if who:
         lines.append(f"Involves: {who}\n")

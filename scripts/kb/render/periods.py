@@ -1,0 +1,100 @@
+"""Long dated lists cut into pages by period: a page per year, a page per month of a
+crowded year.
+
+The timeline and the quotes grow with the story. One page of thousands of entries is
+slow to open on a phone, and slow to re-render in the live preview whenever a name on
+it changes. While a list is short it stays one page, so that it reads and filters as
+a whole; past `PAGE_LIMIT` entries it is cut, and its first page becomes a list of
+the periods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Generic, TypeVar
+
+from kb.render.text import href
+
+T = TypeVar("T")
+PAGE_LIMIT = 100
+"""Most entries on one page of a list, unless one month alone holds more."""
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Period(Generic[T]):
+    """One page of a list: `slug` names its file ('2024', '2024-01', 'undated'), or
+    is empty when the whole list fits one page."""
+
+    slug: str
+    title: str
+    items: list[T]
+
+
+def by_period(items: list[T], day: Callable[[T], dt.date | None],
+              limit: int = PAGE_LIMIT) -> list[Period[T]]:
+    """The items, in their order (sorted by `day`, undated last), cut into periods."""
+    if len(items) <= limit:
+        return [Period("", "", items)]
+    periods: list[Period[T]] = []
+    for year, group in groupby(items, key=lambda item: _year(day(item))):
+        in_year = list(group)
+        if year is None:
+            periods.append(Period("undated", "Undated", in_year))
+        elif len(in_year) <= limit:
+            periods.append(Period(str(year), str(year), in_year))
+        else:
+            for month, in_month in groupby(in_year, key=lambda item: day(item).month):
+                periods.append(Period(f"{year}-{month:02d}", f"{_MONTHS[month - 1]} {year}",
+                                      list(in_month)))
+    return periods
+
+
+def _year(day: dt.date | None) -> int | None:
+    return day.year if day else None
+
+
+def period_path(base: str, period: Period) -> str:
+    """'timeline.md' for the whole list, 'timeline/2024-01.md' for one period of it."""
+    return f"{base.removesuffix('.md')}/{period.slug}.md" if period.slug else base
+
+
+def period_list(base: str, periods: list[Period], noun: str) -> str:
+    """The periods as Markdown, one line per year, its months on the same line."""
+    lines = []
+    for year, group in groupby(periods, key=lambda p: p.slug[:4]):
+        parts = list(group)
+        if len(parts) == 1 and "-" not in parts[0].slug:
+            part = parts[0]
+            lines.append(f"- [{part.title}]({href(base, period_path(base, part))}): "
+                         f"{count(len(part.items), noun)}")
+            continue
+        months = ", ".join(f"[{p.title.split()[0]}]({href(base, period_path(base, p))}) "
+                           f"({len(p.items)})" for p in parts)
+        total = sum(len(p.items) for p in parts)
+        lines.append(f"- {year}: {months}; {count(total, noun)} in all")
+    return "\n".join(lines) + "\n"
+
+
+def period_links(base: str, periods: list[Period], index: int) -> str:
+    """Links to the previous period, all periods and the next one, for a period's page."""
+    here = period_path(base, periods[index])
+    links = []
+    if index > 0:
+        before = periods[index - 1]
+        links.append(f"[← {before.title}]({href(here, period_path(base, before))})")
+    links.append(f"[All periods]({href(here, base)})")
+    if index + 1 < len(periods):
+        after = periods[index + 1]
+        links.append(f"[{after.title} →]({href(here, period_path(base, after))})")
+    return ('<nav class="kb-periods" aria-label="Periods" markdown>\n\n'
+            + " · ".join(links) + "\n\n</nav>\n")
+
+
+def count(number: int, noun: str) -> str:
+    """'1 event', '12 events' (`noun` is the plural)."""
+    return f"{number} {noun if number != 1 else noun.removesuffix('s')}"

@@ -1,0 +1,128 @@
+"""Long lists cut into pages by period: the cut, and the timeline and quotes pages made
+from it, with every link on them resolving to a page that exists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+
+from kb.link import link
+from kb.load import load
+from kb.render import render
+from kb.render.periods import by_period, count, period_links, period_list, period_path
+from kb.render.quotes import quotes_pages
+from kb.render.timeline import timeline_pages
+from kb.validate import validate
+
+D = dt.date
+
+
+def slugs(items: list, limit: int) -> list[tuple[str, int]]:
+    return [(p.slug, len(p.items)) for p in by_period(items, lambda d: d, limit)]
+
+
+def test_a_short_list_stays_one_page():
+    assert slugs([D(2014, 6, 1), D(2024, 1, 3)], limit=2) == [("", 2)]
+
+
+def test_a_long_list_gets_a_page_per_year_and_a_crowded_year_one_per_month():
+    days = [D(2014, 6, 1), D(2024, 1, 3), D(2024, 1, 9), D(2024, 2, 1), D(2025, 3, 1), None]
+    assert slugs(days, limit=2) == [("2014", 1), ("2024-01", 2), ("2024-02", 1),
+                                    ("2025", 1), ("undated", 1)]
+
+
+def test_periods_are_listed_and_linked_from_the_overview_and_from_each_other():
+    periods = by_period([D(2014, 6, 1), D(2024, 1, 3), D(2024, 2, 1)], lambda d: d, 1)
+    assert period_path("quotes.md", periods[1]) == "quotes/2024-01.md"
+    assert period_list("quotes.md", periods, "quotes") == (
+        "- [2014](quotes/2014.md): 1 quote\n"
+        "- 2024: [January](quotes/2024-01.md) (1), [February](quotes/2024-02.md) (1); "
+        "2 quotes in all\n")
+    nav = period_links("quotes.md", periods, 1)
+    assert "[← 2014](2014.md) · [All periods](../quotes.md) · [February 2024 →](2024-02.md)" in nav
+    assert "←" not in period_links("quotes.md", periods, 0)
+    assert "→" not in period_links("quotes.md", periods, 2)
+    assert count(1, "events") == "1 event" and count(0, "events") == "0 events"
+
+
+EVENT = """\
+name: {name}
+type: strike
+date: {date}
+summary:
+  text: It happened.
+  cite: [report]
+participants:
+  - entity: ada
+    role: took part
+"""
+ADA = """\
+name: Ada Example
+summary:
+  text: A person.
+  cite: [report]
+facts:
+  - text: She spoke.
+    cite:
+      - source: report
+        quote:
+          text: one
+          speaker: ada
+          said: 2014-05-01
+      - source: report
+        quote:
+          text: two
+          speaker: ada
+          said: 2023-12-02
+"""
+
+
+def spread(data_tree):
+    """Ada, two of her quotes ten years apart, and three events: 2014, November and
+    December 2023."""
+    files = {"people/ada.yaml": ADA,
+             "events/first.yaml": EVENT.format(name="First", date="2014-06-01"),
+             "events/second.yaml": EVENT.format(name="Second", date="2023-11-03"),
+             "events/third.yaml": EVENT.format(name="Third", date="2023-12")}
+    root = data_tree(files)
+    kb, problems = validate(load(root / "data", root=root))
+    assert not [p for p in problems if p.severity == "error"]
+    return link(kb)
+
+
+def test_a_long_timeline_becomes_an_overview_and_a_page_per_period(data_tree):
+    pages = timeline_pages(spread(data_tree), limit=1)
+    assert set(pages) == {"timeline.md", "timeline/2014.md", "timeline/2023-11.md",
+                          "timeline/2023-12.md"}
+    assert "The timeline has 3 events, too many for one page" in pages["timeline.md"]
+    assert "[2014](timeline/2014.md): 1 event" in pages["timeline.md"]
+    november = pages["timeline/2023-11.md"]
+    assert 'title: "Timeline: November 2023"' in november
+    assert "{ #second }" in november and "{ #first }" not in november
+    assert "[Ada Example](../people/ada.md)" in november
+    assert "[^1]: " in november  # each page numbers its own footnotes
+    assert 'name="year"' not in november  # one year on the page: nothing to choose
+
+
+def test_a_short_timeline_stays_one_page_with_a_year_filter(data_tree):
+    pages = timeline_pages(spread(data_tree))
+    assert set(pages) == {"timeline.md"}
+    assert '<select name="year">' in pages["timeline.md"]
+    assert "{ #first }" in pages["timeline.md"] and "{ #third }" in pages["timeline.md"]
+
+
+def test_long_quotes_are_cut_by_when_they_were_said(data_tree):
+    pages = quotes_pages(spread(data_tree), limit=1)
+    assert set(pages) == {"quotes.md", "quotes/2014.md", "quotes/2023.md"}
+    assert "“one”" in pages["quotes/2014.md"] and "“two”" not in pages["quotes/2014.md"]
+    assert "[All periods](../quotes.md)" in pages["quotes/2023.md"]
+
+
+def test_every_link_on_the_cut_pages_leads_to_a_generated_page(data_tree):
+    linked = spread(data_tree)
+    pages = {**render(linked), **timeline_pages(linked, 1), **quotes_pages(linked, 1)}
+    for path in [p for p in pages if p.startswith(("timeline", "quotes"))]:
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", pages[path]):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in pages, (path, target)
