@@ -42,17 +42,16 @@ def test_a_failure_midway_leaves_the_previous_output_whole(tmp_path: Path, monke
     out = tmp_path / "generated"
     write({"a.md": "old A", "b.md": "old B"}, out)
     calls = 0
-    real_write_bytes = Path.write_bytes
+    real_write_page = write_module._write_page
 
-    def fail_on_second_page(self: Path, *args, **kwargs):
+    def fail_on_second_page(target: str, data: bytes) -> None:
         nonlocal calls
-        if self.suffix == ".md":
-            calls += 1
-            if calls == 2:
-                raise OSError("disk full")
-        return real_write_bytes(self, *args, **kwargs)
+        calls += 1
+        if calls == 2:
+            raise OSError("disk full")
+        real_write_page(target, data)
 
-    monkeypatch.setattr(Path, "write_bytes", fail_on_second_page)
+    monkeypatch.setattr(write_module, "_write_page", fail_on_second_page)
     with pytest.raises(OSError):
         write({"a.md": "new A", "b.md": "new B"}, out)
     monkeypatch.undo()
