@@ -26,14 +26,14 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from kb import bench_site, refs
+from kb import bench_site, dates, refs
 from kb import load as load_module
 from kb.build import without_cycle_collection
 from kb.link import link
 from kb.load import load
 from kb.render import render
 from kb.render.graph import _layout
-from kb.render.text import esc
+from kb.render.text import _relative, esc
 from kb.synthetic import write_tree
 from kb.validate import validate
 from kb.write import write
@@ -51,8 +51,8 @@ def run_pipeline(root: Path, out: Path) -> dict[str, float]:
 def _stages(root: Path, out: Path) -> dict[str, float]:
     times: dict[str, float] = {}
     # Measure a cold build: these caches serve the live preview's re-renders.
-    _layout.cache_clear()
-    esc.cache_clear()
+    for cached in (_layout, esc, _relative, dates._words, dates._bounds):
+        cached.cache_clear()
     load_module.forget()
     refs.forget()
 

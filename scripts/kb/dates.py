@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import edtf
@@ -58,15 +58,7 @@ class FuzzyDate:
 
     def words(self) -> str:
         """The date as a reader says it: '4 January 2024', 'late October 2023'."""
-        if "/" in self.edtf:
-            start, end = (_words_single(part) for part in self.edtf.split("/"))
-            return _join_interval(start, end)
-        text = _words_single(self.edtf)
-        if self.qualifier in PARTS_OF_MONTH:
-            return f"{self.qualifier} {text}"
-        if self.qualifier == "as-early-as":
-            return f"as early as {text}"
-        return text
+        return _words(self.edtf, self.qualifier)
 
     def __str__(self) -> str:
         return self.words()
@@ -143,6 +135,19 @@ def _edtf_bounds(text: str) -> tuple[dt.date, dt.date]:
     except Exception as error:  # edtf raises several types, TypeError for open intervals
         raise DateError(f"'{text}' is not a date this site can read; expected EDTF such as "
                         f"{EXAMPLES}") from error
+
+
+@lru_cache(maxsize=1 << 14)  # a source's date is written on every page citing it
+def _words(edtf: str, qualifier: str | None) -> str:
+    if "/" in edtf:
+        start, end = (_words_single(part) for part in edtf.split("/"))
+        return _join_interval(start, end)
+    text = _words_single(edtf)
+    if qualifier in PARTS_OF_MONTH:
+        return f"{qualifier} {text}"
+    if qualifier == "as-early-as":
+        return f"as early as {text}"
+    return text
 
 
 def _words_single(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from functools import lru_cache
 from typing import Any
@@ -53,9 +52,10 @@ def href(from_page: str, to_page: str) -> str:
     page, hash_, fragment = to_page.partition("#")
     if page == from_page and hash_:
         return f"#{fragment}"
-    return _relative(page, posixpath.dirname(from_page)) + hash_ + fragment
+    return _relative(page, from_page.rpartition("/")[0]) + hash_ + fragment
 
 
+@lru_cache(maxsize=1 << 17)  # pages of one folder link to the same pages, many times
 def _relative(page: str, from_dir: str) -> str:
     """posixpath.relpath for two normalised paths inside the generated tree, by string
     work alone: relpath asks the file system for the current folder on every call,
