@@ -224,7 +224,8 @@ def _reader_lines(size: int, row: dict[str, Any]) -> list[str]:
             total, pipeline = row[f"preview_{edit}_s"], row[f"preview_{edit}_pipeline_s"]
             build = row[f"preview_{edit}_build_s"]
             lines.append(
-                f"{size}: live preview (make serve), {label} edited: reloaded page shows it "
+                f"{size}: live preview (make serve, medians of 3 saves), {label} edited: "
+                f"reloaded page shows it "
                 f"{total:.2f} s after the save; {row[f'preview_{edit}_changed']:.0f} files "
                 f"changed; kb pipeline {pipeline:.2f} s + MkDocs {build - pipeline:.2f} s "
                 f"+ watching and reloading {total - build:.2f} s")
