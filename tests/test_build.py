@@ -1,4 +1,8 @@
-from kb.build import build
+import gc
+import weakref
+
+from kb import build as build_module
+from kb.build import build, without_cycle_collection
 from tests.conftest import MINI
 
 
@@ -25,3 +29,26 @@ def test_bad_data_writes_nothing_and_keeps_previous_output(data_tree, tmp_path):
     bad = build(root / "data", out, root=root)
     assert not bad.ok and bad.pages == {}
     assert (out / "people/ada-example.md").read_text() == before
+
+
+def test_the_cycle_collector_pauses_during_builds_and_frees_cycles_every_few(monkeypatch):
+    class Node:
+        pass
+
+    def cycle() -> weakref.ref:
+        node = Node()
+        node.itself = node  # freed only by the cycle collector
+        return weakref.ref(node)
+
+    monkeypatch.setattr(build_module, "_builds", 0)
+    gc.collect()
+    dead_cycles = []
+    for _ in range(build_module.COLLECT_EVERY - 1):
+        with without_cycle_collection():
+            assert not gc.isenabled()
+            dead_cycles.append(cycle())
+        assert gc.isenabled()
+    assert all(ref() is not None for ref in dead_cycles)  # frozen, not yet collected
+    with without_cycle_collection():
+        pass
+    assert all(ref() is None for ref in dead_cycles)
