@@ -26,10 +26,11 @@ def write_tree(root: Path, entities: int, *, seed: int = 7) -> Path:
     data = root / "data"
     _write(data / "groups" / "outlet.yaml", "group", _entry(
         "The Outlet", "group", "An outlet.", sources[:2], []))
+    titles = _titles(rng, _names(rng, len(sources)))
     for i, source in enumerate(sources):
         relays = f"relays: {sources[i - 1]}\n" if i % 5 == 4 else ""
         _write(data / "sources" / f"{source}.yaml", "source",
-               f"title: Report {i}\ntype: article\noutlet: outlet\n"
+               f"title: {next(titles)}\ntype: article\noutlet: outlet\n"
                f"date: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\ndate_basis: printed\n{relays}")
     people = ids["person"]
     names = _names(rng, sum(len(kind_ids) for kind_ids in ids.values()))
@@ -57,6 +58,21 @@ def _names(rng: random.Random, count: int) -> Iterator[str]:
         if name not in seen:
             seen.add(name)
             yield name
+
+
+_HEADLINE_WORDS = ("strike", "talks", "vote", "attack", "officials", "troops", "withdrawal",
+                   "parliament", "militia", "coalition", "drone", "base", "border", "killed",
+                   "government", "envoy", "sanctions", "protest", "election", "ceasefire",
+                   "minister", "commander", "rockets", "embassy", "deal", "warns", "calls",
+                   "denies", "meets", "rejects")
+
+
+def _titles(rng: random.Random, names: Iterator[str]) -> Iterator[str]:
+    """Headlines of a name and three common news words, so that the search index's
+    shards are as uneven as real titles make them, not all under 'Report'."""
+    for name in names:
+        words = rng.sample(_HEADLINE_WORDS, 3)
+        yield f"{name} {words[0]} {words[1]} {words[2]}"
 
 
 def _write(path: Path, kind: str, text: str) -> None:
