@@ -27,6 +27,7 @@ from kb.build import build
 from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
+from kb.render.memo import PageMemo
 
 GENERATED = "generated"
 # Outside the "mkdocs" logger tree on purpose: with `strict: true` MkDocs counts its
@@ -40,6 +41,7 @@ if not log.handlers:
     log.setLevel(logging.INFO)
 _state: dict[str, object] = {"serving": False, "dirty": False, "problems": [],
                              "had_problems": False}
+_memo = PageMemo()  # entry pages kept from one preview build to the next
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -67,10 +69,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     out_dir = root / GENERATED
     site = Site(name=config.site_name, url=config.site_url or "")
     start = time.perf_counter()
-    result = build(root / "data", out_dir, root=root, site=site)
-    if result.ok and _state["serving"]:
+    memo = _memo if _state["serving"] else None
+    result = build(root / "data", out_dir, root=root, site=site, memo=memo)
+    if result.ok and memo is not None:
         log.info(f"kb: {len(result.changed)} of {len(result.pages)} generated files changed "
-                 f"(pipeline {time.perf_counter() - start:.2f} s)")
+                 f"(pipeline {time.perf_counter() - start:.2f} s); {memo.reused} of "
+                 f"{memo.pages} entry pages reused")
     _state["problems"] = [] if result.ok else result.problems
     pages = list(result.pages)
     if not result.ok:

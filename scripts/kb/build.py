@@ -13,6 +13,7 @@ from kb.link import link
 from kb.load import load
 from kb.problems import Problem, errors
 from kb.render import Pages, Site, render
+from kb.render.memo import PageMemo
 from kb.validate import validate
 from kb.write import write
 
@@ -64,24 +65,25 @@ class BuildResult:
 
 
 def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = None,
-          site: Site | None = None) -> BuildResult:
+          site: Site | None = None, memo: PageMemo | None = None) -> BuildResult:
     """Run every stage; write pages to `out_dir` only when the data has no errors.
 
     `site` names the site and its address for citations; the dates of last change
-    are read here from the repository's history.
+    are read here from the repository's history. `memo`, kept from one build to the
+    next (the live preview), reuses entry pages whose inputs have not changed.
     """
     root = root or data_dir.parent
     with without_cycle_collection():
-        return _build(data_dir, out_dir, root, site)
+        return _build(data_dir, out_dir, root, site, memo)
 
 
 def _build(data_dir: Path, out_dir: Path | None, root: Path,
-           site: Site | None) -> BuildResult:
+           site: Site | None, memo: PageMemo | None) -> BuildResult:
     loaded = load(data_dir, root=root)
     kb, problems = validate(loaded)
     if errors(problems):
         return BuildResult({}, problems)
     site = replace(site or Site(), changed=last_changed(data_dir, root))
-    pages = render(link(kb), site)
+    pages = render(link(kb), site, memo)
     changed = write(pages, out_dir) if out_dir is not None else list(pages)
     return BuildResult(pages, problems, changed)

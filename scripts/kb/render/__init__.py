@@ -13,6 +13,7 @@ from kb.render.entity import entity_page
 from kb.render.exports import exports
 from kb.render.graph import network_page
 from kb.render.indexes import kind_index
+from kb.render.memo import PageMemo
 from kb.render.quotes import quotes_pages
 from kb.render.search import search_index
 from kb.render.site import Site
@@ -25,15 +26,21 @@ _ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_pag
 """Kinds with a page per entry, and who emits it (story chapters share one page)."""
 
 
-def render(linked: Linked, site: Site | None = None) -> Pages:
-    """Every generated page, keyed by its path under the generated folder."""
+def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = None) -> Pages:
+    """Every generated page, keyed by its path under the generated folder; with a
+    `memo` from the last build, entry pages that read nothing changed are reused."""
     site = site or Site()
     pages: Pages = {}
-    for entry_id, kind in linked.kb.kinds.items():
-        emit = _ENTRY_PAGES.get(kind)
-        if emit:
+    entries = [(i, emit) for i, kind in linked.kb.kinds.items()
+               if (emit := _ENTRY_PAGES.get(kind))]
+    if memo is not None:
+        memo.start(site, [entry_id for entry_id, _ in entries])
+    for entry_id, emit in entries:
+        if memo is not None:
+            path, text = memo.page(linked, entry_id, site, emit)
+        else:
             path, text = emit(linked, entry_id, site)
-            pages[path] = text
+        pages[path] = text
     for kind in KINDS:
         if KINDS[kind].indexed:
             path, text = kind_index(linked, kind)
