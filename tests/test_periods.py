@@ -95,7 +95,7 @@ def test_a_long_timeline_becomes_an_overview_and_a_page_per_period(data_tree):
     pages = timeline_pages(spread(data_tree), limit=1)
     assert set(pages) == {"timeline.md", "timeline/2014.md", "timeline/2023-11.md",
                           "timeline/2023-12.md"}
-    assert "The timeline has 3 events, too many for one page" in pages["timeline.md"]
+    assert "There are 3 events, too many for one page" in pages["timeline.md"]
     assert "[2014](timeline/2014.md): 1 event" in pages["timeline.md"]
     november = pages["timeline/2023-11.md"]
     assert 'title: "Timeline: November 2023"' in november

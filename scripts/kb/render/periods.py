@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Generic, TypeVar
 
-from kb.render.text import href
+from kb.render.text import href, page_head
 
 T = TypeVar("T")
 PAGE_LIMIT = 100
@@ -56,6 +56,19 @@ def by_period(items: list[T], day: Callable[[T], dt.date | None],
 
 def _year(day: dt.date | None) -> int | None:
     return day.year if day else None
+
+
+def period_pages(base: str, title: str, intro: str, noun: str, periods: list[Period[T]],
+                 page: Callable[[list[Period[T]], int], str]) -> dict[str, str]:
+    """{path: Markdown}: `page` for each period and, when there are several, an overview
+    at `base` that lists them (`noun`, plural, names what they hold)."""
+    pages = {period_path(base, period): page(periods, n) for n, period in enumerate(periods)}
+    if len(periods) > 1:
+        total = count(sum(len(period.items) for period in periods), noun)
+        overview = (f"{intro} There are {total}, too many for one page: each year has its "
+                    "own, and a crowded year one per month.")
+        pages[base] = page_head(title, overview) + "\n" + period_list(base, periods, noun)
+    return pages
 
 
 def period_path(base: str, period: Period) -> str:

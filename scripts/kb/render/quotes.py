@@ -5,34 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from kb.link import Linked, QuoteUse, quote_date
-from kb.render.periods import (
-    PAGE_LIMIT,
-    Period,
-    by_period,
-    count,
-    period_links,
-    period_list,
-    period_path,
-)
+from kb.render.periods import PAGE_LIMIT, Period, by_period, period_links, period_pages, period_path
 from kb.render.text import Footnotes, link_to, page_head, quote_line
 
 PATH = "quotes.md"
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
           "reported, in the order it was said (undated quotes by the date they were reported).")
-_OVERVIEW = (" There are {count}, too many for one page: each year has its own, and a "
-             "crowded year one per month.")
 
 
 def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
     periods = by_period(linked.quotes, lambda use: _when(linked, use), limit)
-    pages = {period_path(PATH, p): _period_page(linked, periods, n)
-             for n, p in enumerate(periods)}
-    if len(periods) > 1:
-        overview = _OVERVIEW.format(count=count(len(linked.quotes), "quotes"))
-        pages[PATH] = (page_head("Quotes", _INTRO + overview)
-                       + "\n" + period_list(PATH, periods, "quotes"))
-    return pages
+    return period_pages(PATH, "Quotes", _INTRO, "quotes", periods,
+                        lambda periods, n: _period_page(linked, periods, n))
 
 
 def _when(linked: Linked, use: QuoteUse) -> dt.date | None:

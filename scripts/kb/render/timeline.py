@@ -15,9 +15,8 @@ from kb.render.periods import (
     PAGE_LIMIT,
     Period,
     by_period,
-    count,
     period_links,
-    period_list,
+    period_pages,
     period_path,
 )
 from kb.render.text import (
@@ -38,20 +37,13 @@ _INTRO = ("Every dated event, earliest first. Each date is as precise as its sou
           "the start of that period.")
 _FILTERS = ("Filter by {what}; the address keeps the filter, so a filtered view can be "
             "shared.")
-_OVERVIEW = (" The timeline has {count}, too many for one page: each year has its own, and "
-             "a crowded year one per month.")
 
 
 def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """{path: Markdown} of the timeline: one page, or a list of periods and a page each."""
     periods = by_period(linked.timeline, lambda i: linked.entry(i).date.bounds[0], limit)
-    pages = {period_path(PATH, p): _period_page(linked, periods, n)
-             for n, p in enumerate(periods)}
-    if len(periods) > 1:
-        overview = _OVERVIEW.format(count=count(len(linked.timeline), "events"))
-        pages[PATH] = (page_head("Timeline", _INTRO + overview)
-                       + "\n" + period_list(PATH, periods, "events"))
-    return pages
+    return period_pages(PATH, "Timeline", _INTRO, "events", periods,
+                        lambda periods, n: _period_page(linked, periods, n))
 
 
 def _period_page(linked: Linked, periods: list[Period[str]], index: int) -> str:
