@@ -27,17 +27,14 @@ _SITE_CHANGED = "site.changed"
 Read = tuple[str, Any]
 EntryPage = Callable[[Any, str, Any], tuple[str, str]]
 
-# Where each watched name is found in a Linked: the entries, their kinds and files,
-# and the reverse indexes of kb.link.
+# Where each watched index is found: the entries, their kinds and files, and the
+# reverse indexes of kb.link; the dates of change are the site's.
+_LINK_INDEXES = ("incoming", "events_of", "quotes_by", "backing", "relayed", "published",
+                 "mentions", "edges_of")
 _INDEXES: dict[str, Callable[[Linked], Any]] = {
-    "entry": lambda linked: linked.kb.entries,
-    "kind": lambda linked: linked.kb.kinds,
-    "kb.entries": lambda linked: linked.kb.entries,
-    "kb.kinds": lambda linked: linked.kb.kinds,
-    "kb.paths": lambda linked: linked.kb.paths,
-    **{name: (lambda linked, name=name: getattr(linked, name))
-       for name in ("incoming", "events_of", "quotes_by", "backing", "relayed",
-                    "published", "mentions", "edges_of")},
+    **{f"kb.{name}": (lambda linked, name=name: getattr(linked.kb, name))
+       for name in ("entries", "kinds", "paths")},
+    **{name: (lambda linked, name=name: getattr(linked, name)) for name in _LINK_INDEXES},
 }
 
 
@@ -136,8 +133,9 @@ class _Index:
 class _WatchedKnowledgeBase:
     def __init__(self, linked: Linked, reads: dict[Read, Any]) -> None:
         self._linked, self._reads = linked, reads
-        for name in ("entries", "kinds", "paths"):
-            setattr(self, name, _Index(f"kb.{name}", _INDEXES[f"kb.{name}"](linked), reads))
+        self.entries = _Index("kb.entries", linked.kb.entries, reads)
+        self.kinds = _Index("kb.kinds", linked.kb.kinds, reads)
+        self.paths = _Index("kb.paths", linked.kb.paths, reads)
 
     def __getattr__(self, name: str) -> Any:  # anything else (of_kind, ...): all of it
         self._reads[("kb", _WHOLE)] = self._linked.kb
@@ -159,17 +157,14 @@ class _Watched:
     def __init__(self, linked: Linked, reads: dict[Read, Any]) -> None:
         self._linked, self._reads = linked, reads
         self.kb = _WatchedKnowledgeBase(linked, reads)
-        self._entries = _Index("entry", linked.kb.entries, reads)
-        self._kinds = _Index("kind", linked.kb.kinds, reads)
-        for name, index in _INDEXES.items():
-            if "." not in name and name not in ("entry", "kind"):
-                setattr(self, name, _Index(name, index(linked), reads))
+        for name in _LINK_INDEXES:
+            setattr(self, name, _Index(name, getattr(linked, name), reads))
 
     def entry(self, entry_id: str) -> Any:
-        return self._entries[entry_id]
+        return self.kb.entries[entry_id]
 
     def kind(self, entry_id: str) -> str:
-        return self._kinds[entry_id]
+        return self.kb.kinds[entry_id]
 
     def __getattr__(self, name: str) -> Any:  # timeline, quotes, edges, reporting_span, ...
         value = getattr(self._linked, name)
