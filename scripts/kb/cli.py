@@ -13,7 +13,8 @@ from pathlib import Path
 
 from kb import scaffold
 from kb.build import build
-from kb.model import KINDS
+from kb.grounding import DEFAULT_MATERIAL, ground_project
+from kb.model import GROUNDING_FILE, KINDS
 from kb.problems import Problem, errors, format_problems
 from kb.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
 
@@ -42,6 +43,17 @@ def _parser() -> argparse.ArgumentParser:
                            help="output folder (default: ROOT/generated)")
     build_cmd.set_defaults(run=_build)
 
+    ground = commands.add_parser(
+        "ground", help="check each name, number and date against the sources cited",
+        description="The grounding check: every name, number and date a statement states "
+        "must be in the text of a source it cites, as the source material gives it "
+        f"(default {DEFAULT_MATERIAL}). Reviewed exceptions go in data/{GROUNDING_FILE}.")
+    ground.add_argument("--sources", type=Path, default=None, metavar="DIR",
+                        help=f"the source material (default: ROOT/{DEFAULT_MATERIAL})")
+    ground.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="text for people; json for tools; github for CI annotations")
+    ground.set_defaults(run=_ground)
+
     schema = commands.add_parser("schema", help=f"write the JSON Schemas to {SCHEMA_FOLDER}/")
     schema.add_argument("--check", action="store_true",
                         help="only check that the committed schemas match the model")
@@ -67,15 +79,30 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace, root: Path) -> int:
-    problems = build(root / "data", root=root).problems
-    if args.format == "json":
+    return _print(build(root / "data", root=root).problems, args.format, "data/ is valid")
+
+
+def _ground(args: argparse.Namespace, root: Path) -> int:
+    material = args.sources or root / DEFAULT_MATERIAL
+    try:
+        problems = ground_project(root, material)
+    except FileNotFoundError:
+        print(f"kb ground: no source material at {material}; nothing was checked "
+              "(pass --sources DIR)", file=sys.stderr)
+        return 2
+    return _print(problems, args.format,
+                  "every name, number and date is in a source it cites")
+
+
+def _print(problems: list[Problem], form: str, success: str) -> int:
+    if form == "json":
         print(json.dumps(_as_json(problems), indent=2, ensure_ascii=False))
         return 1 if errors(problems) else 0
-    if args.format == "github":
+    if form == "github":
         for problem in problems:
             print(_as_annotation(problem))
         return 1 if errors(problems) else 0
-    return _report(problems, "data/ is valid")
+    return _report(problems, success)
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from kb.model import KIND_BY_FOLDER
+from kb.model import GROUNDING_FILE, KIND_BY_FOLDER
 from kb.problems import Problem, relative
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -78,8 +78,8 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
             problems.append(Problem(shown, 0, 0, "symbolic link to a folder; the files in it "
                                     "are not read. Make it a real folder inside data/"))
             continue
-        if path.is_dir() or path.name.startswith("."):
-            continue
+        if path.is_dir() or path.name.startswith(".") or path == data_dir / GROUNDING_FILE:
+            continue  # the grounding allow-list is read by kb.grounding
         problem = _check_placement(path, data_dir, shown)
         if problem:
             problems.append(problem)

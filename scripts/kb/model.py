@@ -162,6 +162,13 @@ RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
 # ---------------------------------------------------------------------------- statements
 
 
+class DisputeRef(Record):
+    """A recorded disagreement, by the entry whose page shows it and what it is about."""
+
+    entry: Ref = Field(description="Id of the entry that records the disagreement.")
+    about: Text = Field(description="The disagreement's 'about', exactly as written there.")
+
+
 class Statement(Record):
     """Something a source says, in our own words, with its citations."""
 
@@ -170,6 +177,10 @@ class Statement(Record):
                                    "it with other words.")
     cite: Cites
     date: Date | None = Field(None, description="When it held or happened, if it is dated.")
+    disputed: DisputeRef | None = Field(
+        None, description="The disagreement this statement touches, when it gives one "
+                          "source's version of a point sources differ on: the page then "
+                          "links the versions.")
 
 
 class Alias(Record):
@@ -323,6 +334,30 @@ class Chapter(Record):
     @property
     def name(self) -> str:
         return self.title
+
+
+# ---------------------------------------------------------------------------- review files
+
+
+GROUNDING_FILE = "grounding.yaml"
+"""In data/: the reviewed exceptions of the grounding check (`kb ground`)."""
+
+
+class Allowance(Record):
+    """A claim the grounding check cannot find in the text although the cited source
+    supports it, with the reason a reviewer accepted it."""
+
+    entry: Ref = Field(description="Id of the entry (or source, or chapter) stating it.")
+    claim: Text = Field(description="The name, number or date exactly as the check "
+                                    "quotes it.")
+    reason: str = Field(min_length=12, description="Why the cited source supports it: "
+                                                    "what it says instead.")
+
+
+class Allowances(Record):
+    """data/grounding.yaml: the grounding check's reviewed allow-list; keep it short."""
+
+    allowed: list[Allowance] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- registries
