@@ -7,13 +7,24 @@ at loose ends an editor should look at but that publish no falsehood.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from kb.claims import Claim, Evidence, Gazetteer, claims
 from kb.dates import FuzzyDate
 from kb.load import Path_, RawRecord
-from kb.model import ENTITY_KINDS, Citation, Entity, Event, KnowledgeBase
-from kb.problems import Problem
+from kb.model import (
+    ENTITY_KINDS,
+    Chapter,
+    Citation,
+    Dispute,
+    Entity,
+    Event,
+    KnowledgeBase,
+    Statement,
+)
+from kb.problems import Problem, did_you_mean
 from kb.refs import references
 from kb.schema import schema_comment
 from kb.spelling import name_key
@@ -25,7 +36,8 @@ Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
 def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool) -> list[Problem]:
     """Every check's problems. Link warnings are left out while errors remain, as a
     broken file makes the entries it names look unlinked."""
-    checks: list[Check] = [dates_known_to_sources, names_shared]
+    checks: list[Check] = [dates_known_to_sources, names_shared, disputes_named,
+                           disagreements_settled]
     if with_warnings:
         checks += [unlinked_entities, uncited_sources, schema_lines]
     return [problem for check in checks for problem in check(kb, records)]
@@ -106,6 +118,142 @@ def _names(entry: Entity) -> Iterator[tuple[Path_, str]]:
     yield ("name",), entry.name
     for index, alias in enumerate(entry.aliases):
         yield ("aliases", index, "name"), alias.name
+
+
+# ---------------------------------------------------------------------------- disagreements
+
+
+def _statements(entry: Entity | Chapter) -> Iterator[tuple[Path_, Statement]]:
+    """The statements of an entry shown as running text, with their paths."""
+    if isinstance(entry, Chapter):
+        for index, sentence in enumerate(entry.sentences):
+            yield ("sentences", index), sentence
+        return
+    yield ("summary",), entry.summary
+    for index, fact in enumerate(entry.facts):
+        yield ("facts", index), fact
+
+
+def _texts(kb: KnowledgeBase) -> Iterator[tuple[str, Path_, Statement]]:
+    for entry_id, entry in kb.entries.items():
+        if kb.kinds[entry_id] in ENTITY_KINDS or isinstance(entry, Chapter):
+            for path, statement in _statements(entry):
+                yield entry_id, path, statement
+
+
+def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """A statement's `disputed` must name a disagreement that is recorded."""
+    for entry_id, path, statement in _texts(kb):
+        ref = statement.disputed
+        if ref is None:
+            continue
+        target = kb.entries.get(ref.entry)
+        if target is None or kb.kinds[ref.entry] not in ENTITY_KINDS:
+            yield _at(records[entry_id], (*path, "disputed", "entry"),
+                      f"no person, group, place or event '{ref.entry}' records "
+                      f"disagreements{did_you_mean(ref.entry, kb.entries)}")
+            continue
+        abouts = [dispute.about for dispute in target.disputes]
+        if ref.about not in abouts:
+            listed = "; ".join(f"'{a}'" for a in abouts) or "none"
+            yield _at(records[entry_id], (*path, "disputed", "about"),
+                      f"'{ref.entry}' records no disagreement about '{ref.about}' (it "
+                      f"records: {listed}){did_you_mean(ref.about, abouts)}")
+
+
+def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """A statement that gives some versions of a recorded disagreement, away from the
+    page that shows them all and without pointing to it, settles the point behind the
+    reader's back (the rule: where sources disagree, show each version on every page
+    that touches the point).
+
+    Mechanical where it can be: a statement touches a disagreement when it names the
+    entry that records it and holds a number, a day or month, or a short name that some
+    versions give and others do not. The rest is for review (docs/editing.md).
+    """
+    disputes = [(entry_id, dispute, _version_values(kb, entry_id, dispute))
+                for entry_id, entry in kb.entries.items()
+                if kb.kinds[entry_id] in ENTITY_KINDS for dispute in entry.disputes]
+    if not disputes:
+        return
+    names = Gazetteer((i, [e.name, *(a.name for a in e.aliases)])
+                      for i, e in kb.entries.items() if kb.kinds[i] in ENTITY_KINDS)
+    for entry_id, path, statement in _texts(kb):
+        text = Evidence(statement.text)
+        found = claims(statement.text, names)
+        said = {value for claim in found for value in _values(claim)}
+        named = {claim.key[0] for claim in found if claim.kind == "link"}
+        named |= _events_of(kb, entry_id)
+        for owner, dispute, values in disputes:
+            if owner == entry_id or owner not in named or (
+                    statement.disputed and (statement.disputed.entry,
+                                            statement.disputed.about) == (owner, dispute.about)):
+                continue
+            hits = [index for index, (numbers, names) in enumerate(values)
+                    if numbers & said or any(text.has_name(name) for name in names)]
+            if hits and len(hits) < len(values):
+                given = "; ".join(f"'{dispute.versions[i].value}'" for i in hits)
+                about = json.dumps(dispute.about, ensure_ascii=False)
+                yield _at(records[entry_id], (*path, "text"),
+                          f"states what only some sources say in the disagreement "
+                          f"'{dispute.about}' ({records[owner].path}): {given}. Give the "
+                          "versions with their sources, or add `disputed: {entry: "
+                          f"{owner}, about: {about}}}` so that the page links them")
+
+
+def _values(claim: Claim) -> list[tuple]:
+    """What a number or date claim is compared by: a number's value; a date's month
+    (versions '18 August 2025' and 'mid-August 2025' both speak of August 2025), and
+    its day where it has one. Bare years are too common to tell versions apart."""
+    if claim.kind == "number":
+        return [("number", claim.key)]
+    if claim.kind == "date" and claim.key[1] is not None:
+        year, month, day = claim.key
+        return [("month", year, month)] + ([("day", year, month, day)] if day else [])
+    return []
+
+
+def _events_of(kb: KnowledgeBase, entry_id: str) -> set[str]:
+    """Events an entry takes part in or is a place of: its page is about them too."""
+    return {event.id for event in kb.of_kind("event")
+            if entry_id in event.places
+            or any(p.entity == entry_id for p in event.participants)}
+
+
+_POINTS = {
+    "number": ("number", "how many", "toll", "size", "count", "killed", "wounded",
+               "dead", "casualties", "troops", "attacks"),
+    "month": ("date", "when", "timing", "time", "day", "year", "month"),
+    "day": ("date", "when", "timing", "time", "day"),
+    "name": ("name", "spelling", "identity", "who", "called", "rank", "post", "position"),
+}
+"""What a disagreement is over, read from its 'about': 'Death toll' compares numbers,
+'Date of the strikes' days and months, 'Full name' names. An 'about' naming none of
+these compares every kind."""
+
+
+def _version_values(kb: KnowledgeBase, owner: str,
+                    dispute: Dispute) -> list[tuple[set[tuple], list[str]]]:
+    """Per version, what it says on the point in dispute: the numbers, days and months
+    it gives and, for a short value that is a name, the name. Only the kinds of value
+    the dispute is about are compared (a dispute over a count compares counts, not the
+    dates that set them in context); values every version gives are the subject, not
+    the point; the names the site itself calls the entry by are labels, not versions."""
+    about = dispute.about.casefold()
+    points = {kind for kind, cues in _POINTS.items() if any(cue in about for cue in cues)}
+    points = points or set(_POINTS)
+    entry = kb.entries[owner]
+    labels = {name_key(n) for n in [entry.name, *(a.name for a in entry.aliases)]}
+    found = []
+    for version in dispute.versions:
+        numbers = {value for claim in claims(version.value) for value in _values(claim)
+                   if value[0] in points}
+        short = ("name" in points and len(version.value.split()) <= 5
+                 and any(ch.isupper() for ch in version.value)
+                 and name_key(version.value) not in labels)
+        found.append((numbers, [version.value] if short else []))
+    shared = set.intersection(*(numbers for numbers, _ in found))
+    return [(numbers - shared, names) for numbers, names in found]
 
 
 # ---------------------------------------------------------------------------- loose ends

@@ -17,6 +17,7 @@ from kb.render.text import (
     asof_form,
     dispute_anchors,
     dispute_table,
+    disputed_link,
     esc,
     front_matter,
     href,
@@ -108,7 +109,8 @@ def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnot
     kind_type = getattr(entity, "type", None)
     if kind_type:
         details.append(f"**Type:** {esc(kind_type)}")
-    summary = f"{prose(linked, entity.summary.text, path)}{notes.refs(entity.summary.cite)}"
+    summary = (f"{prose(linked, entity.summary.text, path)}{notes.refs(entity.summary.cite)}"
+               f"{disputed_link(linked, entity.summary, path)}")
     return f"# {esc(entity.name)}\n\n" + "  \n".join(details) + f"\n\n{summary}\n"
 
 
@@ -147,7 +149,8 @@ def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
 
 def _statement(linked: Linked, statement: Statement, notes: Footnotes, path: str) -> str:
     when = f"**{statement.date.words()}:** " if statement.date else ""
-    line = f"- {when}{prose(linked, statement.text, path)}{notes.refs(statement.cite)}"
+    line = (f"- {when}{prose(linked, statement.text, path)}{notes.refs(statement.cite)}"
+            f"{disputed_link(linked, statement, path)}")
     quotes = [c for c in statement.cite if c.quote]
     for citation in quotes:
         line += "\n\n    > " + quote_line(linked, citation.quote, citation, notes, path)

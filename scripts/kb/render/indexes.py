@@ -5,6 +5,7 @@ from __future__ import annotations
 from kb.link import Linked
 from kb.model import KINDS, Event
 from kb.render.text import (
+    disputed_link,
     esc,
     index_path,
     link_to,
@@ -37,11 +38,13 @@ def kind_index(linked: Linked, kind: str) -> tuple[str, str]:
     if kind == "event":
         ids = [i for i in linked.timeline]
         rows = [f"| {linked.entry(i).date.words()} | {link_to(linked, i, path)} | "
-                f"{prose(linked, linked.entry(i).summary.text, path)} |" for i in ids]
+                f"{prose(linked, linked.entry(i).summary.text, path)}"
+                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
         return path, header + "| Date | Event | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
     ids.sort(key=lambda i: linked.entry(i).name.casefold())
     rows = [f"| {link_to(linked, i, path)} | {_type(linked, i)} | "
-            f"{prose(linked, linked.entry(i).summary.text, path)} |" for i in ids]
+            f"{prose(linked, linked.entry(i).summary.text, path)}"
+                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
     return path, header + "| Name | Type | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.link import Linked
-from kb.render.text import STORY_PATH, Footnotes, esc, page_head, prose
+from kb.render.text import STORY_PATH, Footnotes, disputed_link, esc, page_head, prose
 
 _INTRO = ("What happened, in order and in our own words. Each sentence links the people, "
           "groups, places and events it names and cites its sources; where sources disagree, "
@@ -20,7 +20,7 @@ def story_page(linked: Linked) -> tuple[str, str]:
         chapter = linked.entry(chapter_id)
         parts.append(f"## {esc(chapter.title)} {{ #{chapter_id} }}\n")
         sentences = [f"{prose(linked, s.text, STORY_PATH)}{notes.refs(s.cite)}"
-                     for s in chapter.sentences]
+                     f"{disputed_link(linked, s, STORY_PATH)}" for s in chapter.sentences]
         parts.append(" ".join(sentences) + "\n")
     parts.append(notes.section())
     return STORY_PATH, "\n".join(p for p in parts if p)

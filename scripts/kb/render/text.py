@@ -250,6 +250,22 @@ def dispute_anchors(entity: Any) -> list[str]:
     return [anchor(f"disagreement {dispute.about}", taken) for dispute in entity.disputes]
 
 
+def disputed_link(linked: Linked, statement: Any, from_page: str) -> str:
+    """' (sources differ: see the 4 versions)' after a statement that gives one source's
+    version of a recorded disagreement, linking the table of all of them; '' otherwise.
+    The rule it keeps: where sources disagree, every page that touches the point shows
+    the versions or leads to them."""
+    ref = statement.disputed
+    if ref is None:
+        return ""
+    owner = linked.entry(ref.entry)
+    anchors = dict(zip((d.about for d in owner.disputes), dispute_anchors(owner), strict=True))
+    versions = next(len(d.versions) for d in owner.disputes if d.about == ref.about)
+    target = f"{page_path(linked.kind(ref.entry), ref.entry)}#{anchors[ref.about]}"
+    return (f' <span class="kb-disputed">(sources differ: [see the {versions} versions]'
+            f"({href(from_page, target)}))</span>")
+
+
 def dispute_table(dispute: Any, notes: Footnotes) -> str:
     """One disagreement as a table: each version, who gives it and when, and any note."""
     rows = ["| Version | Given by | Note |", "|---|---|---|"]

@@ -23,6 +23,7 @@ from kb.render.text import (
     Footnotes,
     asof_form,
     attr,
+    disputed_link,
     esc,
     href,
     link_to,
@@ -111,7 +112,8 @@ def _entry(linked: Linked, event_id: str, notes: Footnotes, path: str) -> str:
         f"### {event.date.words()}: {esc(event.name)} {{ #{event_id} }}\n",
         f'<span class="kb-precision" title="precision of the date">{event.date.precision}'
         f"</span> · {esc(event.type)} · [Event page]({href(path, page_path('event', event_id))})\n",
-        f"{prose(linked, event.summary.text, path)}{notes.refs(event.summary.cite)}\n",
+        f"{prose(linked, event.summary.text, path)}{notes.refs(event.summary.cite)}"
+        f"{disputed_link(linked, event.summary, path)}\n",
     ]
     if who:
         lines.append(f"Involves: {who}\n")
