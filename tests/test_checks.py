@@ -130,3 +130,76 @@ def test_placeholders_left_by_kb_new_are_errors_that_replace_their_line(data_tre
         "data/people/ada.yaml:4:10: summary.cite[0]: replace the placeholder 'TODO' "
         "(left by kb new)",
     ]
+
+
+WITHDRAWAL = """\
+name: Withdrawal
+type: withdrawal
+date: 2023
+summary:
+  text: Forces left the base.
+  cite: [report]
+places: [base]
+disputes:
+  - about: Timing of the pull-out
+    versions:
+      - value: a first convoy on 18 August 2025, a government source said
+        cite: [report]
+      - value: only at the end of September 2025, a security source said
+        cite: [report]
+"""
+BASE = """\
+name: Base
+type: military base
+summary:
+  text: {text}
+  cite: [report]
+{disputed}"""
+
+
+def test_a_statement_settling_a_recorded_disagreement_is_found(data_tree):
+    # The case of the issue: Ain al-Asad's page gave one version of the convoy's date.
+    root = data_tree({"events/withdrawal.yaml": WITHDRAWAL, "places/base.yaml": BASE.format(
+        text="Base that forces began leaving in August 2025.", disputed="")})
+    assert found(root, "error") == [
+        "data/places/base.yaml:4:3: states what only some sources say in the disagreement "
+        "'Timing of the pull-out' (data/events/withdrawal.yaml): 'a first convoy on 18 "
+        "August 2025, a government source said'. Give the versions with their sources, or "
+        'add `disputed: {entry: withdrawal, about: "Timing of the pull-out"}` so that the '
+        "page links them"]
+
+
+def test_naming_the_disagreement_or_giving_every_version_settles_nothing(data_tree):
+    for text, disputed in [
+            ("Base that forces began leaving in August 2025.",
+             "  disputed: {entry: withdrawal, about: Timing of the pull-out}\n"),
+            ("Base left in August or September 2025, sources differ.", ""),
+            ("Base in the desert.", "")]:
+        root = data_tree({"events/withdrawal.yaml": WITHDRAWAL,
+                          "places/base.yaml": BASE.format(text=text, disputed=disputed)})
+        assert found(root, "error") == [], text
+
+
+def test_a_statement_not_about_the_disputed_entry_is_left_alone(data_tree):
+    # A count of something else, on a page with no tie to the event, is no version.
+    story = ("title: Elsewhere\nsentences:\n  - text: In August 2025 [[ada]] moved.\n"
+             "    cite: [report]\n")
+    root = data_tree({"events/withdrawal.yaml": WITHDRAWAL,
+                      "places/base.yaml": BASE.format(text="A base.", disputed=""),
+                      "people/ada.yaml": PERSON.format(name="Ada"),
+                      "story/01-elsewhere.yaml": story})
+    assert found(root, "error") == []
+
+
+def test_disputed_must_name_a_recorded_disagreement(data_tree):
+    root = data_tree({"events/withdrawal.yaml": WITHDRAWAL, "places/base.yaml": BASE.format(
+        text="A base.", disputed="  disputed: {entry: withdrawal, about: Timing of pull-out}\n")})
+    assert found(root, "error") == [
+        "data/places/base.yaml:6:33: 'withdrawal' records no disagreement about 'Timing of "
+        "pull-out' (it records: 'Timing of the pull-out'). Did you mean 'Timing of the "
+        "pull-out'?"]
+    root = data_tree({"events/withdrawal.yaml": WITHDRAWAL, "places/base.yaml": BASE.format(
+        text="A base.", disputed="  disputed: {entry: withdrawl, about: Timing}\n")})
+    assert found(root, "error") == [
+        "data/places/base.yaml:6:14: no person, group, place or event 'withdrawl' records "
+        "disagreements. Did you mean 'withdrawal'?"]

@@ -167,7 +167,8 @@ def test_the_disagreements_index_links_each_point_to_its_page(pages):
 
 def test_a_source_page_says_how_its_date_is_known(pages):
     wire = pages["sources/wire-2024-01-05.md"]
-    assert "| Date | 5 January 2024 (inferred from the text; not printed) |" in wire
+    assert ("| Date | 5 January 2024 (inferred from the text or from another page; not "
+            "printed in full) |") in wire
     assert "## Statements relayed from this source by another" in wire
 
 
@@ -200,3 +201,27 @@ def test_cite_this_page_gives_title_site_latest_change_and_address():
 def test_links_between_generated_pages_are_what_relpath_gives(here, there, name):
     from_dir, page = "/".join(here), "/".join([*there, name])
     assert _relative(page, from_dir) == posixpath.relpath(page, from_dir or ".")
+
+
+def test_a_statement_giving_one_version_links_the_disagreement_wherever_shown(data_tree):
+    from tests.test_checks import BASE, WITHDRAWAL
+
+    story = ("title: The exit\nsentences:\n  - text: In August 2025 forces left [[base]].\n"
+             "    cite: [report]\n    disputed: {entry: withdrawal, about: Timing of the "
+             "pull-out}\n")
+    root = data_tree({"events/withdrawal.yaml": WITHDRAWAL, "story/01-exit.yaml": story,
+                      "places/base.yaml": BASE.format(
+                          text="Base that forces began leaving in August 2025.",
+                          disputed="  disputed: {entry: withdrawal, about: Timing of the "
+                                   "pull-out}\n")})
+    kb, problems = validate(load(root / "data", root=root))
+    assert [p for p in problems if p.severity == "error"] == []
+    pages = render(link(kb))
+    link_html = ('<span class="kb-disputed">(sources differ: [see the 2 versions]'
+            '({}#disagreement-timing-of-the-pull-out))</span>')
+    assert link_html.format("../events/withdrawal.md") in pages["places/base.md"]
+    assert link_html.format("withdrawal.md") not in pages["events/index.md"]
+    assert link_html.format("../events/withdrawal.md") in pages["places/index.md"]
+    assert link_html.format("events/withdrawal.md") in pages["story.md"]
+    assert "### Timing of the pull-out { #disagreement-timing-of-the-pull-out }" in \
+        pages["events/withdrawal.md"]

@@ -151,14 +151,14 @@ def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
         if target is None or kb.kinds[ref.entry] not in ENTITY_KINDS:
             yield _at(records[entry_id], (*path, "disputed", "entry"),
                       f"no person, group, place or event '{ref.entry}' records "
-                      f"disagreements{did_you_mean(ref.entry, kb.entries)}")
+                      f"disagreements.{did_you_mean(ref.entry, kb.entries)}")
             continue
         abouts = [dispute.about for dispute in target.disputes]
         if ref.about not in abouts:
             listed = "; ".join(f"'{a}'" for a in abouts) or "none"
             yield _at(records[entry_id], (*path, "disputed", "about"),
                       f"'{ref.entry}' records no disagreement about '{ref.about}' (it "
-                      f"records: {listed}){did_you_mean(ref.about, abouts)}")
+                      f"records: {listed}).{did_you_mean(ref.about, abouts)}")
 
 
 def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
@@ -248,6 +248,8 @@ def _version_values(kb: KnowledgeBase, owner: str,
     for version in dispute.versions:
         numbers = {value for claim in claims(version.value) for value in _values(claim)
                    if value[0] in points}
+        numbers |= {(kind, None, *rest) for kind, year, *rest in numbers  # 'in August'
+                    if kind in ("month", "day") and year is not None}
         short = ("name" in points and len(version.value.split()) <= 5
                  and any(ch.isupper() for ch in version.value)
                  and name_key(version.value) not in labels)

@@ -74,42 +74,49 @@ def _address_key(url: str) -> str:
     return url.casefold()
 
 
-def source_texts(kb: KnowledgeBase, documents: list[Document]) -> dict[str, list[Document]]:
-    """{source id: the documents whose text stands for it}.
-
-    A source's own document, matched by address or headline; else the documents of
-    the sources that relay it (`relays`) or read it for a statement (`citing`). A
-    source found nowhere maps to an empty list.
-    """
+def own_documents(kb: KnowledgeBase, documents: list[Document]) -> dict[str, Document]:
+    """{source id: its own document}, matched by address, else by headline."""
     by_url = {_address_key(d.url): d for d in documents if d.url}
     by_headline = {name_key(d.headline): d for d in documents if d.headline}
-    own: dict[str, list[Document]] = {}
+    own: dict[str, Document] = {}
     for source in kb.of_kind("source"):
         document = (by_url.get(_address_key(source.url)) if source.url else None) \
             or by_headline.get(name_key(source.title))
-        own[source.id] = [document] if document else []
+        if document is not None:
+            own[source.id] = document
+    return own
+
+
+def source_texts(kb: KnowledgeBase, documents: list[Document]) -> dict[str, list[Document]]:
+    """{source id: the documents whose text stands for it}.
+
+    A source's own document (`own_documents`); else the documents of the sources that
+    relay it (`relays`) or read it for a statement (`citing`). A source found nowhere
+    maps to an empty list.
+    """
+    own = own_documents(kb, documents)
     readers: dict[str, set[str]] = {}
     for source in kb.of_kind("source"):
-        if source.relays:
-            readers.setdefault(source.relays, set()).add(source.id)
+        for relayed in source.relays:
+            readers.setdefault(relayed, set()).add(source.id)
     for entry in kb.entries.values():
         for citation in _citations(entry):
             if citation.citing:
                 readers.setdefault(citation.citing, set()).add(citation.source)
     texts: dict[str, list[Document]] = {}
-    for source_id, documents_of in own.items():
-        if documents_of:
-            texts[source_id] = documents_of
+    for source in kb.of_kind("source"):
+        if source.id in own:
+            texts[source.id] = [own[source.id]]
             continue
-        found = [d for reader in sorted(readers.get(source_id, ())) for d in own.get(reader, [])]
-        texts[source_id] = list(dict.fromkeys(found))
+        found = [own[reader] for reader in sorted(readers.get(source.id, ())) if reader in own]
+        texts[source.id] = list(dict.fromkeys(found))
     return texts
 
 
 def unmatched(kb: KnowledgeBase, documents: list[Document]) -> list[Document]:
-    """Documents that no source in `data/` stands for."""
-    used = {id(d) for texts in source_texts(kb, documents).values() for d in texts}
-    return [d for d in documents if id(d) not in used]
+    """Documents that no source in `data/` stands for, in material order."""
+    matched = {id(d) for d in own_documents(kb, documents).values()}
+    return [d for d in documents if id(d) not in matched]
 
 
 def _citations(entry: object) -> Iterable[Citation]:

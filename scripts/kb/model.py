@@ -102,6 +102,11 @@ class Quote(Record):
                                                   "'briefing', 'remarks to Vox'.")
 
 
+def _one_or_more(value: Any) -> Any:
+    """A single id where a list is expected: the list of that one id."""
+    return [value] if isinstance(value, str) else value
+
+
 def _citation_shorthand(value: Any) -> Any:
     return {"source": value} if isinstance(value, str) else value
 
@@ -292,6 +297,17 @@ class Event(Entry):
                                             "part, and how.")
 
 
+DATE_BASES = {
+    "printed": "printed on the page, year included",
+    "url": "taken from the page's address",
+    "republication": "the stamp of the republished copy read here; the original's own "
+                     "date is not known",
+    "inferred": "inferred from the text or from another page; not printed in full",
+}
+"""How a source's date is known, and how a reader is told: a dateline without its year
+is 'inferred', a republisher's stamp is 'republication', never 'printed'."""
+
+
 class Source(Record):
     """A publication the knowledge base cites."""
 
@@ -307,12 +323,16 @@ class Source(Record):
     outlet: Ref | None = Field(None, description="Id of the group that published it.")
     author: str | None = Field(None, description="Byline, as printed.")
     date: Date | None = Field(None, description="Publication date, as precise as known.")
-    date_basis: Literal["printed", "url", "inferred"] | None = Field(
-        None, description="How the date is known: printed on the page, taken from the "
-                          "URL, or inferred from the text.")
+    date_basis: Literal[tuple(DATE_BASES)] | None = Field(  # type: ignore[valid-type]
+        None, description="How the date is known: " + "; ".join(
+            f"'{name}': {words}" for name, words in DATE_BASES.items()) + ".")
     url: str | None = Field(None, pattern=WEB_ADDRESS,
                             description="Address given by the source material; never guessed.")
-    relays: Ref | None = Field(None, description="Id of a source this one republishes.")
+    relays: Annotated[list[Ref], BeforeValidator(_one_or_more,
+                                                 json_schema_input_type=Ref | list[Ref])] = Field(
+        default_factory=list, description="Id of a source this one republishes or "
+                                          "relays (a wire copy, a round-up of AP and BBC "
+                                          "reporting), or a list of them.")
     note: str | None = Field(None, description="What a reader should know about the "
                                                "source, e.g. how its date is known.")
 

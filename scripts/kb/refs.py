@@ -84,5 +84,5 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
     elif isinstance(value, Source):
         if value.outlet:
             yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"
-        if value.relays:
-            yield (*path, "relays"), value.relays, _SOURCE, "relayed source"
+        for index, relayed in enumerate(value.relays):
+            yield (*path, "relays", index), relayed, _SOURCE, "relayed source"

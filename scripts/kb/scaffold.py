@@ -21,7 +21,15 @@ import yaml
 
 from kb import dates
 from kb.load import RawRecord, load
-from kb.model import ENTITY_KINDS, KINDS, PLACEHOLDER, RELATION_TYPES, SLUG_PATTERN, WEB_ADDRESS
+from kb.model import (
+    DATE_BASES,
+    ENTITY_KINDS,
+    KINDS,
+    PLACEHOLDER,
+    RELATION_TYPES,
+    SLUG_PATTERN,
+    WEB_ADDRESS,
+)
 from kb.problems import did_you_mean
 from kb.schema import schema_comment
 from kb.spelling import name_key
@@ -263,7 +271,7 @@ def _source_lines(request: Request) -> list[str]:
         *_type_lines(Request("source", request.name, type=request.type or "article")),
         f"outlet: {request.outlet or PLACEHOLDER}",
         f"date: {request.date or PLACEHOLDER}  # as printed; e.g. {today}",
-        "date_basis: printed  # printed, url or inferred",
+        f"date_basis: printed  # {', '.join(DATE_BASES)}",
         f"url: {_quoted(request.url) if request.url else PLACEHOLDER}"
         + ("" if request.url else "  # delete this line if the source gives no address"),
         "# author: ...",

@@ -14,7 +14,7 @@ from typing import Any
 
 from kb.dates import FuzzyDate
 from kb.link import Cited, Linked, statements
-from kb.model import ENTITY_KINDS, RELATION_TYPES, Citation, Event
+from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, Citation, Event
 from kb.render.text import page_path, plain
 
 FOLDER = "downloads"
@@ -214,10 +214,10 @@ KNOWLEDGE_BASE_SCHEMA: dict[str, Any] = {
                 "title_kind": {"enum": ["headline", "url slug", "description"]},
                 "type": {"type": "string"}, "outlet": {"anyOf": [_ID, {"type": "null"}]},
                 "author": _NULLABLE_TEXT, "date": _DATE,
-                "date_basis": {"enum": ["printed", "url", "inferred", None]},
+                "date_basis": {"enum": [*DATE_BASES, None]},
                 "url": {"anyOf": [{"type": "null"},
                                   {"type": "string", "pattern": "^https?://"}]},
-                "relays": {"anyOf": [_ID, {"type": "null"}]},
+                "relays": {"type": "array", "items": _ID},
                 "page": {"type": "string"}}}},
     },
 }

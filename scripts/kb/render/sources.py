@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from kb.link import Cited, Linked
-from kb.model import Source
+from kb.model import DATE_BASES, Source
 from kb.render.site import Site, cite_block
 from kb.render.text import (
     esc,
@@ -20,11 +20,6 @@ from kb.render.text import (
 _SECTIONS = {
     "summary": "summary", "name": "name", "fact": "fact", "relation": "connection",
     "disagreement": "disagreement", "participant": "participant", "story": "story overview",
-}
-_DATE_BASIS = {
-    "printed": "printed on the page",
-    "url": "taken from the page's address",
-    "inferred": "inferred from the text; not printed",
 }
 
 
@@ -54,13 +49,13 @@ def _details(linked: Linked, source: Source, path: str) -> str:
         rows.append(("Author", esc(source.author)))
     date = source.date.words() if source.date else "not given in the source material"
     if source.date and source.date_basis:
-        date += f" ({_DATE_BASIS[source.date_basis]})"
+        date += f" ({DATE_BASES[source.date_basis]})"
     rows.append(("Date", date))
     rows.append(("Type", source.type))
     rows.append(("Address", external(source.url, source.url) if source.url
                  else "none given in the source material"))
     if source.relays:
-        rows.append(("Republishes", link_to(linked, source.relays, path)))
+        rows.append(("Relays", ", ".join(link_to(linked, i, path) for i in source.relays)))
     if source.note:
         rows.append(("Note", esc(source.note)))
     return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n"
