@@ -203,3 +203,41 @@ def test_disputed_must_name_a_recorded_disagreement(data_tree):
     assert found(root, "error") == [
         "data/places/base.yaml:6:14: no person, group, place or event 'withdrawl' records "
         "disagreements. Did you mean 'withdrawal'?"]
+
+
+STRIKE = """\
+name: Strike
+type: strike
+date: 2024-01-04
+summary:
+  text: A strike.
+  cite: [report]
+participants:
+  - entity: outlet
+disputes:
+  - about: How many were killed
+    versions:
+      - {value: two, cite: [report]}
+      - {value: four people, cite: [report]}
+"""
+OTHER = """\
+name: Other attack
+type: attack
+date: 2024-01-02
+summary:
+  text: Another attack.
+  cite: [report]
+"""
+
+
+def test_only_counts_of_the_disputed_event_are_versions_of_a_count(data_tree):
+    # The outlet takes part in the strike, so its page speaks of the strike, unless a
+    # statement names another event; an ordinal is a rank, not a count.
+    outlet = "name: Outlet\ntype: news outlet\nsummary:\n  text: {}\n  cite: [report]\n"
+    cases = {"It reported that the strike killed four people.": True,
+             "It marked the fourth anniversary of the war.": False,
+             "It reported that [[other-attack]] killed four people.": False}
+    for text, flagged in cases.items():
+        root = data_tree({"events/strike.yaml": STRIKE, "events/other-attack.yaml": OTHER,
+                          "groups/outlet.yaml": outlet.format(text)})
+        assert bool(found(root, "error")) is flagged, text

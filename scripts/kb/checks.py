@@ -167,9 +167,10 @@ def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Probl
     reader's back (the rule: where sources disagree, show each version on every page
     that touches the point).
 
-    Mechanical where it can be: a statement touches a disagreement when it names the
-    entry that records it and holds a number, a day or month, or a short name that some
-    versions give and others do not. The rest is for review (docs/editing.md).
+    Mechanical where it can be: a statement touches a disagreement when it is about the
+    entry that records it (names it, or sits on the page of an entry taking part in that
+    event and names no other event) and holds a count, a day or month, or a short name
+    that some versions give and others do not. The rest is for review (docs/editing.md).
     """
     disputes = [(entry_id, dispute, _version_values(kb, entry_id, dispute))
                 for entry_id, entry in kb.entries.items()
@@ -183,7 +184,10 @@ def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Probl
         found = claims(statement.text, names)
         said = {value for claim in found for value in _values(claim)}
         named = {claim.key[0] for claim in found if claim.kind == "link"}
-        named |= _events_of(kb, entry_id)
+        if not any(kb.kinds.get(i) == "event" for i in named):
+            # On the page of an entry tied to an event, a statement naming no other
+            # event is about that event too ('began leaving in August 2025').
+            named |= _events_of(kb, entry_id)
         for owner, dispute, values in disputes:
             if owner == entry_id or owner not in named or (
                     statement.disputed and (statement.disputed.entry,
@@ -205,7 +209,7 @@ def _values(claim: Claim) -> list[tuple]:
     """What a number or date claim is compared by: a number's value; a date's month
     (versions '18 August 2025' and 'mid-August 2025' both speak of August 2025), and
     its day where it has one. Bare years are too common to tell versions apart."""
-    if claim.kind == "number":
+    if claim.kind == "number":  # not an ordinal: 'fourth anniversary' is no count
         return [("number", claim.key)]
     if claim.kind == "date" and claim.key[1] is not None:
         year, month, day = claim.key

@@ -44,6 +44,9 @@ NUMBER_WORDS = {
 }
 """Counts written as words. 'one' and 'first' are left out: in prose they are rarely
 counts ('one of the', 'first reported'), and a source need not repeat them."""
+ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                      "ninth", "tenth", "eleventh", "twelfth", "twentieth"})
+"""Ordinal words: a rank or an anniversary, not a count."""
 
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "the"})
 """Words that transliterations and sources add or drop before a name."""
@@ -126,8 +129,9 @@ class Claim:
     """One thing a statement asserts that a source must say too."""
 
     kind: str
-    """'name' (a capitalised word), 'number', 'date', 'compound' ('Saudi-owned') or
-    'link' (an entry, by [[id]] or by one of its names)."""
+    """'name' (a capitalised word), 'number' (a count), 'ordinal' ('fourth', '12th'),
+    'date', 'compound' ('Saudi-owned') or 'link' (an entry, by [[id]] or by one of its
+    names)."""
     shown: str
     """As the statement writes it: what messages and the allow-list quote."""
     key: tuple = ()
@@ -242,7 +246,8 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
         if _YEAR.match(digits) and "," not in match[1] and not match[0].endswith("s"):
             found.append((match.start(), Claim("date", match[0], (int(digits), None, None))))
         else:
-            found.append((match.start(), Claim("number", match[0], (int(digits),))))
+            kind = "ordinal" if re.search(r"(st|nd|rd|th)$", match[0]) else "number"
+            found.append((match.start(), Claim(kind, match[0], (int(digits),))))
     for match in _TOKEN.finditer(text):
         if taken(*match.span()):
             continue
@@ -250,7 +255,8 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
         lowered = word.casefold()
         bare = re.sub(r"[’'‘]s$", "", lowered)
         if bare in NUMBER_WORDS:
-            found.append((match.start(), Claim("number", word, (NUMBER_WORDS[bare],))))
+            kind = "ordinal" if bare in ORDINALS else "number"
+            found.append((match.start(), Claim(kind, word, (NUMBER_WORDS[bare],))))
             continue
         common: Iterable[str] = ()
         if _opens_sentence(text, match.start()):
@@ -359,6 +365,10 @@ class Evidence:
                 self._add_day(year, month_number, int(match["d"]))
         for y, m, d in _ISO_DATE.findall(text):
             self._add_day(int(y), int(m), int(d))
+        for y, m in re.findall(r"/((?:19|20)\d\d)/(\d\d)/", text):  # an address's /2024/01/
+            if 1 <= int(m) <= 12:
+                self.months.add((int(y), int(m)))
+                self.years.add(int(y))
         for d, m, y in _DMY_DATE.findall(text) + _COMPACT_DATE.findall(text):
             self._add_day(int(y), int(m), int(d))
         for match in re.finditer(rf"(?i)\b(?P<m>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?", text):
@@ -407,7 +417,7 @@ class Evidence:
         who knows the entry's names)."""
         if claim.kind == "name":
             return self.has_word(claim.shown)
-        if claim.kind == "number":
+        if claim.kind in ("number", "ordinal"):
             return claim.key[0] in self.numbers
         if claim.kind == "compound":
             return self.has_compound(*claim.key)

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from kb.claims import ARTICLES, Claim, Evidence, Gazetteer, claims, date_claims
 from kb.load import Path_, RawRecord, load, parse_yaml
-from kb.material import Document, read_material, source_texts
+from kb.material import Document, own_documents, read_material, source_texts
 from kb.model import (
     ENTITY_KINDS,
     GROUNDING_FILE,
@@ -84,7 +84,11 @@ def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Doc
     unknown entry) are located in `allowances_record`.
     """
     texts = source_texts(kb, documents)
-    evidence = {source_id: [_evidence(d, kb.entries[source_id]) for d in found]
+    # A text is dated by the source it belongs to, also when it stands for a source it
+    # relays: 'Thursday' in Vox's article is the Thursday before Vox's date.
+    dated_by = {id(d): kb.entries[i].date for i, d in own_documents(kb, documents).items()}
+    indexed = {id(d): Evidence(d.text, dated_by.get(id(d))) for d in documents}
+    evidence = {source_id: [indexed[id(d)] for d in found]
                 for source_id, found in texts.items()}
     allowed = {(a.entry, a.claim) for a in (allowances.allowed if allowances else [])}
     used: set[tuple[str, str]] = set()
@@ -112,10 +116,6 @@ def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Doc
                 problems.append(Problem(record.path, line, column, message))
     problems += _stale(allowances, used, kb, allowances_record)
     return sorted(problems, key=lambda p: (p.path, p.line, p.column))  # in text order
-
-
-def _evidence(document: Document, source: Source) -> Evidence:
-    return Evidence(document.text, source.date)
 
 
 def _unsupported(kb: KnowledgeBase, assertion: Assertion,
