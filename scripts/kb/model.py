@@ -287,8 +287,8 @@ class Event(Entry):
 
     type: Literal[
         "strike", "attack", "raid", "killing", "announcement", "statement", "meeting",
-        "press conference", "military campaign", "war", "founding", "talks", "withdrawal",
-        "call", "campaign of attacks",
+        "press conference", "briefing", "agreement", "military campaign", "war", "founding",
+        "talks", "withdrawal", "call", "campaign of attacks",
     ] = Field(description="What kind of event.")
     date: Date = Field(description="When it happened, no more precise than the sources.")
     places: list[Ref] = Field(default_factory=list, description="Ids of the places "
