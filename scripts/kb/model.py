@@ -291,9 +291,18 @@ class Source(Record):
     title_kind: Literal["headline", "url slug", "description"] = Field(
         "headline", description="What the title is: the printed headline, words from the "
                                 "address, or our description of an untitled source.")
-    type: Literal["article", "report", "statement", "post", "interview", "briefing",
-                  "analysis", "transcript"] = Field(description="What kind of publication.")
-    outlet: Ref | None = Field(None, description="Id of the group that published it.")
+    type: Literal["article", "report", "statement", "post", "interview", "remarks",
+                  "briefing", "analysis", "transcript"] = Field(
+        description="What kind of publication. Words given to an outlet by someone "
+                    "outside it are 'remarks', an 'interview' or a 'statement', with "
+                    "their 'speaker'.")
+    outlet: Ref | None = Field(None, description="Id of the group that published it; for "
+                                                 "remarks, an interview or a statement "
+                                                 "given to an outlet, that outlet.")
+    speaker: Ref | None = Field(None, description="Who made the remarks, gave the interview "
+                                                  "or the statement to the outlet: id of a "
+                                                  "person or group. Citations then read "
+                                                  "'Jennifer Kavanagh, remarks to Vox'.")
     author: str | None = Field(None, description="Byline, as printed.")
     date: Date | None = Field(None, description="Publication date, as precise as known.")
     date_basis: Literal["printed", "url", "inferred"] | None = Field(
@@ -308,6 +317,15 @@ class Source(Record):
     @property
     def name(self) -> str:
         return self.title
+
+
+SPOKEN_TYPES: dict[str, str] = {
+    "remarks": "remarks to",
+    "interview": "interview with",
+    "statement": "statement to",
+}
+"""Source types that may have a `speaker`: words given to an outlet, and how a citation
+names them ('Jennifer Kavanagh, remarks to Vox')."""
 
 
 class Chapter(Record):

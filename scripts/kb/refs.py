@@ -86,3 +86,19 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
             yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"
         if value.relays:
             yield (*path, "relays"), value.relays, _SOURCE, "relayed source"
+        if value.speaker:
+            yield (*path, "speaker"), value.speaker, _SPEAKERS, "speaker"
+
+
+def citations(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Citation]]:
+    """Every citation inside an entry (or any part of one), wherever it sits: summary,
+    facts, aliases, relations, disagreements, participants, story sentences; each with
+    its path in the file, e.g. ('facts', 0, 'cite', 1)."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from citations(item, (*path, index))
+    elif isinstance(value, Citation):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from citations(getattr(value, name), (*path, name))

@@ -106,7 +106,8 @@ def _relation(subject: str, relation: Any) -> dict[str, Any]:
 
 def _source(source: Any) -> dict[str, Any]:
     return {"id": source.id, "title": source.title, "title_kind": source.title_kind,
-            "type": source.type, "outlet": source.outlet, "author": source.author,
+            "type": source.type, "outlet": source.outlet, "speaker": source.speaker,
+            "author": source.author,
             "date": date_value(source.date), "date_basis": source.date_basis,
             "url": source.url, "relays": source.relays,
             "page": f"sources/{source.id}/"}
@@ -207,12 +208,15 @@ KNOWLEDGE_BASE_SCHEMA: dict[str, Any] = {
                            "citations": _CITATIONS}}},
         "sources": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
-            "required": ["id", "title", "title_kind", "type", "outlet", "author", "date",
-                         "date_basis", "url", "relays", "page"],
+            "required": ["id", "title", "title_kind", "type", "outlet", "speaker", "author",
+                         "date", "date_basis", "url", "relays", "page"],
             "properties": {
                 "id": _ID, "title": {"type": "string"},
                 "title_kind": {"enum": ["headline", "url slug", "description"]},
                 "type": {"type": "string"}, "outlet": {"anyOf": [_ID, {"type": "null"}]},
+                "speaker": {"anyOf": [_ID, {"type": "null"}],
+                            "description": "Who gave the remarks, interview or statement "
+                                           "to the outlet, if the source is such words."},
                 "author": _NULLABLE_TEXT, "date": _DATE,
                 "date_basis": {"enum": ["printed", "url", "inferred", None]},
                 "url": {"anyOf": [{"type": "null"},
