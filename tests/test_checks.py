@@ -1,5 +1,7 @@
 """Checks beyond the schema: cross-file mistakes, located, as errors or warnings."""
 
+import pytest
+
 from kb.load import load
 from kb.validate import validate
 
@@ -241,3 +243,94 @@ def test_only_counts_of_the_disputed_event_are_versions_of_a_count(data_tree):
         root = data_tree({"events/strike.yaml": STRIKE, "events/other-attack.yaml": OTHER,
                           "groups/outlet.yaml": outlet.format(text)})
         assert bool(found(root, "error")) is flagged, text
+
+
+@pytest.mark.parametrize("where", [
+    "aliases:\n  - name: Ada the Elder\n    cite:\n      - source: report\n        quote: "
+    "{text: Later., speaker: ada, said: 2024-02-01}\n",
+    "facts:\n  - text: A fact.\n    cite:\n      - source: report\n        quote: "
+    "{text: Later., speaker: ada, said: 2024-02-01}\n",
+])
+def test_a_quote_said_too_late_is_caught_on_any_statement(data_tree, where):
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Ada") + where})
+    [message] = found(root, "error")
+    assert message.startswith("data/people/ada.yaml:11:") and "quote date 1 February 2024" \
+        in message
+
+
+def test_a_quote_said_too_late_is_caught_in_a_story_sentence(data_tree):
+    chapter = ("title: One\nsentences:\n  - text: \"[[ada]] spoke.\"\n    cite:\n"
+               "      - source: report\n        quote: {text: Later., speaker: ada, "
+               "said: 2024-02-01}\n")
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Ada"),
+                      "story/01-one.yaml": chapter})
+    [message] = found(root, "error")
+    assert message.startswith("data/story/01-one.yaml:6:")
+
+
+def test_a_citation_citing_its_own_source_is_refused(data_tree):
+    person = PERSON.format(name="Ada") + "facts:\n  - text: A fact.\n    cite:\n" \
+        "      - {source: report, citing: report}\n"
+    root = data_tree({"people/ada.yaml": person})
+    assert found(root, "error") == [
+        "data/people/ada.yaml:10:26: citing: 'report' is the source itself; 'citing' names "
+        "another source that this one relays. Remove it, or name the source relayed"]
+
+
+REMARKS = """\
+title: Ada's remarks to the Outlet
+title_kind: description
+type: {type}
+{speaker}{outlet}date: 2024-01-06
+"""
+
+
+@pytest.mark.parametrize(("type_", "speaker", "outlet", "expected"), [
+    ("remarks", "speaker: ada\n", "outlet: outlet\n", []),
+    ("interview", "speaker: ada\n", "outlet: outlet\n", []),
+    ("remarks", "", "outlet: outlet\n", [
+        "data/sources/remarks.yaml:3:1: remarks need a 'speaker': the id of the person or "
+        "group who made them"]),
+    ("article", "speaker: ada\n", "outlet: outlet\n", [
+        "data/sources/remarks.yaml:4:1: a speaker goes with words given to an outlet; "
+        "expected type 'remarks', 'interview', 'statement', found 'article'"]),
+    ("remarks", "speaker: ada\n", "", [
+        "data/sources/remarks.yaml:4:1: words given by a speaker need the 'outlet' they "
+        "were given to (the group id of the paper, site or broadcaster)"]),
+    ("remarks", "speaker: nobody\n", "outlet: outlet\n", [
+        "data/sources/remarks.yaml:4:1: speaker: unknown speaker 'nobody'; expected the id "
+        "of a file in data/groups/, data/people/."]),
+])
+def test_remarks_name_who_made_them_and_to_which_outlet(data_tree, type_, speaker, outlet,
+                                                       expected):
+    source = REMARKS.format(type=type_, speaker=speaker, outlet=outlet)
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Ada"),
+                      "sources/remarks.yaml": source})
+    assert found(root, "error") == expected
+
+
+SLUG = """\
+title: {title}
+title_kind: url slug
+type: article
+{url}date: 2024-01-06
+"""
+
+
+@pytest.mark.parametrize(("title", "url", "expected"), [
+    ("council rejects bridge plan", "url: https://example.org/2024/council-rejects-bridge-plan\n",
+     []),
+    ("Council rejects the bridge plan",
+     "url: https://example.org/2024/council-rejects-bridge-plan\n", [
+         "data/sources/slug.yaml:1:1: title 'Council rejects the bridge plan' is not the words "
+         "of the web address's last part 'council-rejects-bridge-plan'; with title_kind 'url "
+         "slug' the title must be those words, in order (change only spaces, hyphens and "
+         "capitals), or set title_kind to 'description'"]),
+    ("council rejects bridge plan", "", [
+        "data/sources/slug.yaml:1:1: a title taken from a web address needs the address: add "
+        "'url', or set title_kind to 'description' and describe the source"]),
+])
+def test_a_title_from_a_web_address_must_be_its_words(data_tree, title, url, expected):
+    root = data_tree({"people/ada.yaml": PERSON.format(name="Ada"),
+                      "sources/slug.yaml": SLUG.format(title=title, url=url)})
+    assert found(root, "error") == expected

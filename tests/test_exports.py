@@ -40,6 +40,10 @@ def test_the_json_export_matches_its_schema_and_the_data(site, linked):
     strike = next(e for e in data["entities"] if e["id"] == "us-strike-kills-abu-taqwa")
     assert strike["date"]["earliest"] == "2024-01-04" and strike["date"]["precision"] == "day"
     assert {"about": "How many were killed"}.items() <= strike["disagreements"][0].items()
+    remarks = next(s for s in data["sources"] if s["id"] == "kavanagh-remarks-to-vox")
+    assert (remarks["speaker"], remarks["outlet"]) == ("jennifer-kavanagh", "vox")
+    talaat = next(s for s in data["sources"] if s["id"].startswith("kurdistan24-"))
+    assert talaat["title"].startswith("“Iraq and entire")  # the raw title, as printed
 
 
 def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):

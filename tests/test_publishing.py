@@ -33,7 +33,7 @@ def test_pages_carry_canonical_and_open_graph_addresses(site):
     assert f'<link rel="canonical" href="{PAGES_URL}people/abu-taqwa/">' in html
     assert meta(html, "og:url") == f"{PAGES_URL}people/abu-taqwa/"
     assert meta(html, "og:title") == "Abu Taqwa"
-    assert meta(html, "og:description").startswith("Commander in Harakat al-Nujaba")
+    assert meta(html, "og:description").startswith("A leader of Harakat al-Nujaba")
     assert meta(html, "description") == meta(html, "og:description")
 
 

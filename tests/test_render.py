@@ -21,7 +21,8 @@ from kb.link import link
 from kb.load import load
 from kb.model import Citation
 from kb.render import Site, render
-from kb.render.text import Footnotes, _relative, esc, prose
+from kb.render.citations import Footnotes
+from kb.render.text import _relative, esc, prose
 from kb.validate import validate
 from tests.conftest import MINI
 from tests.site import mkdocs_config

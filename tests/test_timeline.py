@@ -29,7 +29,8 @@ def test_each_entry_shows_its_precision_and_every_source_of_its_page():
     assert "Reported by: The Daily[^1]" in vote
     resignation = text.split("{ #resignation }")[1].split("</div>")[0]
     # The wire report is The Daily's own, so it is named by its title, not "The Daily".
-    assert "Reported by: The Daily citing Wire report on the vote[^2]" in resignation
+    assert r"Reported by: The Daily citing its own \[Wire report on the vote\][^2]" \
+        in resignation
 
 
 def test_the_filters_are_hidden_until_the_script_reveals_them():

@@ -41,7 +41,7 @@ def test_unknown_nested_field_lists_that_level_fields(data_tree):
     root = data_tree({"people/ada.yaml": PERSON.replace("  cite:", "  cites:")})
     found = problems(root)
     assert "data/people/ada.yaml:4:3: unknown field 'cites' in summary; expected one of text, " \
-           "cite, date. Did you mean 'cite'?" in found
+           "cite, date, disputed. Did you mean 'cite'?" in found
     assert ("data/people/ada.yaml:2:1: summary.cite: every statement needs a citation; add "
             "'cite:' with the id of a source in data/sources/") in found
 
@@ -125,8 +125,8 @@ def test_quote_speaker_must_be_a_person_or_group(data_tree):
     person = PERSON.replace("cite: [report]", "cite:\n    - source: report\n      quote: "
                             "{text: hi, speaker: report}")
     [message] = problems(data_tree({"people/ada.yaml": person}))
-    assert "summary.cite[0].quote.speaker: 'report' is a source, but speaker must be a group " \
-           "or person" in message
+    assert "summary.cite[0].quote.speaker: 'report' is a source, but speaker must be a group, " \
+           "person or place" in message
 
 
 def test_source_url_must_be_http(data_tree):

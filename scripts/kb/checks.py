@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
 
 from kb.claims import Claim, Evidence, Gazetteer, claims
 from kb.dates import FuzzyDate
 from kb.load import Path_, RawRecord
 from kb.model import (
     ENTITY_KINDS,
+    SPOKEN_TYPES,
     Chapter,
     Citation,
     Dispute,
@@ -25,9 +25,10 @@ from kb.model import (
     Statement,
 )
 from kb.problems import Problem, did_you_mean
-from kb.refs import references
+from kb.refs import citations, references
 from kb.schema import schema_comment
 from kb.spelling import name_key
+from kb.titles import slug_mismatch
 
 Records = Mapping[str, RawRecord]
 Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
@@ -36,8 +37,8 @@ Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
 def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool) -> list[Problem]:
     """Every check's problems. Link warnings are left out while errors remain, as a
     broken file makes the entries it names look unlinked."""
-    checks: list[Check] = [dates_known_to_sources, names_shared, disputes_named,
-                           disagreements_settled]
+    checks: list[Check] = [dates_known_to_sources, names_shared, citations_read_rightly,
+                           spoken_sources, slug_titles, disputes_named, disagreements_settled]
     if with_warnings:
         checks += [unlinked_entities, uncited_sources, schema_lines]
     return [problem for check in checks for problem in check(kb, records)]
@@ -52,20 +53,27 @@ def _entities(kb: KnowledgeBase) -> Iterator[Entity]:
     return (e for i, e in kb.entries.items() if kb.kinds[i] in ENTITY_KINDS)
 
 
+def _citing_entries(kb: KnowledgeBase) -> Iterator[Entity | Chapter]:
+    """Entries that make statements: entities and story chapters."""
+    return (e for i, e in kb.entries.items() if kb.kinds[i] != "source")
+
+
 # ---------------------------------------------------------------------------- dates
 
 
 def dates_known_to_sources(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """An event dated, or a quote said, after a source it cites was published: the
     source could not know it, so the date or the citation is wrong."""
-    for entry in _entities(kb):
+    for entry in _citing_entries(kb):
         record = records[entry.id]
         if isinstance(entry, Event):
             for index, citation in enumerate(entry.summary.cite):
                 problem = _too_late(kb, entry.date, citation, "event date")
                 if problem:
                     yield _at(record, ("date",), f"{problem} (cited at summary.cite[{index}])")
-        for path, citation in _quoted(entry):
+        for path, citation in citations(entry):
+            if citation.quote is None:
+                continue
             problem = _too_late(kb, citation.quote.said, citation, "quote date")
             if problem:
                 yield _at(record, (*path, "quote", "said"), problem)
@@ -82,16 +90,46 @@ def _too_late(kb: KnowledgeBase, when: FuzzyDate | None, citation: Citation,
             "Check the date, or cite a later source")
 
 
-def _quoted(entry: Entity) -> Iterator[tuple[Path_, Any]]:
-    """Every citation carrying a quote, with its path in the file."""
-    def cites(path: Path_, citations: list[Citation]) -> Iterator[tuple[Path_, Citation]]:
-        for index, citation in enumerate(citations):
-            if citation.quote:
-                yield (*path, index), citation
+# ---------------------------------------------------------------------------- sources
 
-    yield from cites(("summary", "cite"), entry.summary.cite)
-    for index, fact in enumerate(entry.facts):
-        yield from cites(("facts", index, "cite"), fact.cite)
+
+def citations_read_rightly(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """A citation whose `citing` is its own `source` would read "Vox citing Vox"."""
+    for entry in _citing_entries(kb):
+        for path, citation in citations(entry):
+            if citation.citing is not None and citation.citing == citation.source:
+                yield _at(records[entry.id], (*path, "citing"), f"citing: '{citation.citing}' "
+                          "is the source itself; 'citing' names another source that this "
+                          "one relays. Remove it, or name the source relayed")
+
+
+def spoken_sources(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """Remarks, an interview or a statement given to an outlet say who gave them and to
+    which outlet, so that citations can read 'Jennifer Kavanagh, remarks to Vox'."""
+    kinds = ", ".join(f"'{kind}'" for kind in SPOKEN_TYPES)
+    for source in kb.of_kind("source"):
+        record = records[source.id]
+        if source.speaker is None:
+            if source.type == "remarks":
+                yield _at(record, ("type",), "remarks need a 'speaker': the id of the person "
+                          "or group who made them")
+            continue
+        if source.type not in SPOKEN_TYPES:
+            yield _at(record, ("speaker",), f"a speaker goes with words given to an outlet; "
+                      f"expected type {kinds}, found '{source.type}'")
+        if source.outlet is None:
+            yield _at(record, ("speaker",), "words given by a speaker need the 'outlet' they "
+                      "were given to (the group id of the paper, site or broadcaster)")
+
+
+def slug_titles(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """A title taken from a web address must be that address's words: the site shows
+    it as such, and a word the address lacks would be invented."""
+    for source in kb.of_kind("source"):
+        if source.title_kind == "url slug":
+            problem = slug_mismatch(source.title, source.url)
+            if problem:
+                yield _at(records[source.id], ("title",), problem)
 
 
 # ---------------------------------------------------------------------------- names

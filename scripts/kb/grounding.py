@@ -271,7 +271,7 @@ def _citation_assertions(read: Reader, path: Path_,
         here = (*path, index) if path[-1] == "cite" else (*path, "cite", index)
         if citation.quote:
             quote = citation.quote
-            found = [Claim("link", f"[[{quote.speaker}]]", (quote.speaker,))]
+            found = [Claim("link", f"[[{speaker}]]", (speaker,)) for speaker in quote.speaker]
             found += date_claims(quote.said) + read(quote.context or "")
             yield Assertion((*here, "quote"), tuple(found), (citation,))
         if citation.note:

@@ -51,6 +51,8 @@ class QuoteUse:
     citation: Citation
     entry: str
     statement: str
+    section: str = "fact"
+    """Which statement of the entry it supports, as in `Cited.section`."""
 
 
 @dataclass(frozen=True)
@@ -214,9 +216,10 @@ def _link_citation(linked: Linked, cited: Cited) -> None:
     if citation.citing:
         linked.relayed[citation.citing].append(cited)
     if citation.quote:
-        use = QuoteUse(citation.quote, citation, cited.entry, cited.text)
+        use = QuoteUse(citation.quote, citation, cited.entry, cited.text, cited.section)
         linked.quotes.append(use)
-        linked.quotes_by[citation.quote.speaker].append(use)
+        for speaker in citation.quote.speaker:  # words said jointly show on each page
+            linked.quotes_by[speaker].append(use)
 
 
 def statements(entry: Entity | Chapter) -> Iterator[Cited]:
@@ -250,19 +253,28 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
 
 
 def _quote_order(kb: KnowledgeBase) -> Any:
-    """Sort quotes by when they were said, else by when the source reported them."""
+    """Sort key of quotes: by when they were said; those said at the same time by when
+    the source that reports them was published; undated ones (no `said`) last, and
+    among them, too, by publication. The sort is stable, so ties keep the order of the
+    data (file, then statement, then citation), which follows the sources. Never by
+    speaker or wording: an alphabetical order would read as a sequence of events."""
 
     def key(use: QuoteUse) -> tuple:
-        when = quote_date(kb, use)
-        bounds = when.bounds if when else (None, None)
-        return (bounds[0] is None, bounds, use.quote.speaker, use.quote.text)
+        published = kb.entries[use.citation.source].date
+        return (*_earliest_first(use.quote.said), *_earliest_first(published))
 
     return key
 
 
-def quote_date(kb: KnowledgeBase, use: QuoteUse) -> FuzzyDate | None:
-    """When a quote was said, else when its source reported it; None if neither is known."""
-    return use.quote.said or kb.entries[use.citation.source].date
+def _earliest_first(date: FuzzyDate | None) -> tuple:
+    """A sort key: dates by their bounds, a missing date after every date."""
+    return (True, ()) if date is None else (False, date.bounds)
+
+
+def quote_date(use: QuoteUse) -> FuzzyDate | None:
+    """When a quote was said; None when the data does not say. Its source's date is
+    when it was reported, which orders quotes said at one time but does not date them."""
+    return use.quote.said
 
 
 def entity_ids(kb: KnowledgeBase) -> list[str]:

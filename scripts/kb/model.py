@@ -90,21 +90,25 @@ class Record(BaseModel):
 # ---------------------------------------------------------------------------- citations
 
 
+def _one_or_more(value: Any) -> Any:
+    """A single id where a list is expected: the list of that one id."""
+    return [value] if isinstance(value, str) else value
+
+
 class Quote(Record):
     """Words quoted verbatim, with who said them and when."""
 
     text: Text = Field(description="The words exactly as the source prints them, "
                                    "without quotation marks; mark cuts with [...].")
-    speaker: Ref = Field(description="Id of the person or group who said it.")
+    speaker: Annotated[list[Ref], BeforeValidator(_one_or_more, json_schema_input_type=(
+        Ref | list[Ref])), Field(min_length=1)] = Field(
+        description="Id of the person or group who said it (or of a country speaking "
+                    "through its government); a list of ids for words said jointly, e.g. "
+                    "[iraq, united-states] for a joint statement.")
     said: Date | None = Field(None, description="When it was said, as precisely as the "
                                                 "source says; leave out if not given.")
     context: str | None = Field(None, description="Where it was said: 'post on X', "
                                                   "'briefing', 'remarks to Vox'.")
-
-
-def _one_or_more(value: Any) -> Any:
-    """A single id where a list is expected: the list of that one id."""
-    return [value] if isinstance(value, str) else value
 
 
 def _citation_shorthand(value: Any) -> Any:
@@ -318,9 +322,18 @@ class Source(Record):
     title_kind: Literal["headline", "url slug", "description"] = Field(
         "headline", description="What the title is: the printed headline, words from the "
                                 "address, or our description of an untitled source.")
-    type: Literal["article", "report", "statement", "post", "interview", "briefing",
-                  "analysis", "transcript"] = Field(description="What kind of publication.")
-    outlet: Ref | None = Field(None, description="Id of the group that published it.")
+    type: Literal["article", "report", "statement", "post", "interview", "remarks",
+                  "briefing", "analysis", "transcript"] = Field(
+        description="What kind of publication. Words given to an outlet by someone "
+                    "outside it are 'remarks', an 'interview' or a 'statement', with "
+                    "their 'speaker'.")
+    outlet: Ref | None = Field(None, description="Id of the group that published it; for "
+                                                 "remarks, an interview or a statement "
+                                                 "given to an outlet, that outlet.")
+    speaker: Ref | None = Field(None, description="Who made the remarks, gave the interview "
+                                                  "or the statement to the outlet: id of a "
+                                                  "person or group. Citations then read "
+                                                  "'Jennifer Kavanagh, remarks to Vox'.")
     author: str | None = Field(None, description="Byline, as printed.")
     date: Date | None = Field(None, description="Publication date, as precise as known.")
     date_basis: Literal[tuple(DATE_BASES)] | None = Field(  # type: ignore[valid-type]
@@ -339,6 +352,15 @@ class Source(Record):
     @property
     def name(self) -> str:
         return self.title
+
+
+SPOKEN_TYPES: dict[str, str] = {
+    "remarks": "remarks to",
+    "interview": "interview with",
+    "statement": "statement to",
+}
+"""Source types that may have a `speaker`: words given to an outlet, and how a citation
+names them ('Jennifer Kavanagh, remarks to Vox')."""
 
 
 class Chapter(Record):

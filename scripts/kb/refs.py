@@ -27,6 +27,9 @@ Reference = tuple[Path_, str, frozenset[str], str]
 _SOURCE = frozenset({"source"})
 _ENTITIES = frozenset(ENTITY_KINDS)
 _SPEAKERS = frozenset({"person", "group"})
+_QUOTED = frozenset({"person", "group", "place"})
+"""Who may be quoted: a person, a group, or a country speaking through its government
+(a joint statement of the United States and Iraq)."""
 
 
 def references(entry: Any) -> Iterator[Reference]:
@@ -69,7 +72,9 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
         if value.citing:
             yield (*path, "citing"), value.citing, _SOURCE, "cited source"
     elif isinstance(value, Quote):
-        yield (*path, "speaker"), value.speaker, _SPEAKERS, "speaker"
+        for index, speaker in enumerate(value.speaker):
+            at = (*path, "speaker", index) if len(value.speaker) > 1 else (*path, "speaker")
+            yield at, speaker, _QUOTED, "speaker"
     elif isinstance(value, Relation):
         targets = RELATION_TYPES[value.type].targets
         yield (*path, "target"), value.target, targets, f"target of '{value.type}'"
@@ -86,3 +91,19 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
             yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"
         for index, relayed in enumerate(value.relays):
             yield (*path, "relays", index), relayed, _SOURCE, "relayed source"
+        if value.speaker:
+            yield (*path, "speaker"), value.speaker, _SPEAKERS, "speaker"
+
+
+def citations(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Citation]]:
+    """Every citation inside an entry (or any part of one), wherever it sits: summary,
+    facts, aliases, relations, disagreements, participants, story sentences; each with
+    its path in the file, e.g. ('facts', 0, 'cite', 1)."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from citations(item, (*path, index))
+    elif isinstance(value, Citation):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from citations(getattr(value, name), (*path, name))

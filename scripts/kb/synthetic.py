@@ -31,7 +31,7 @@ def write_tree(root: Path, entities: int, *, seed: int = 7) -> Path:
         relays = f"relays: {sources[i - 1]}\n" if i % 5 == 4 else ""
         _write(data / "sources" / f"{source}.yaml", "source",
                f"title: {next(titles)}\ntype: article\noutlet: outlet\n"
-               f"date: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\ndate_basis: printed\n{relays}")
+               f"date: {_published(source)}\ndate_basis: printed\n{relays}")
     people = ids["person"]
     names = _names(rng, sum(len(kind_ids) for kind_ids in ids.values()))
     for kind, kind_ids in ids.items():
@@ -75,6 +75,12 @@ def _titles(rng: random.Random, names: Iterator[str]) -> Iterator[str]:
         yield f"{name} {words[0]} {words[1]} {words[2]}"
 
 
+def _published(source: str) -> str:
+    """The publication date of synthetic source 'source-<i>', spread over 2024."""
+    i = int(source.rpartition("-")[2])
+    return f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+
+
 def _write(path: Path, kind: str, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(schema_comment(kind) + "\n" + text, encoding="utf-8")
@@ -105,7 +111,9 @@ def _entry(name: str, kind: str, summary: str, sources: list[str], people: list[
         f"  - text: Something reported about {name}.\n    cite:{_cite(sources, rng)}\n"
         f"  - text: Someone spoke about {name}.\n    cite:\n"
         f"      - source: {sources[0]}\n        quote:\n"
-        f"          text: words about {name}\n          speaker: {speaker}")
+        f"          text: words about {name}\n          speaker: {speaker}\n"
+        # said the day it was published, as most real quotes are dated
+        f"          said: {_published(sources[0])}")
     if kind == "event":
         places = rng.sample(ids["place"], 1)
         lines.append(f"places: [{places[0]}]")

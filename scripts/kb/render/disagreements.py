@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
+from kb.render.citations import Footnotes, dispute_table
 from kb.render.text import (
-    Footnotes,
     dispute_anchors,
-    dispute_table,
     esc,
     href,
     link_to,

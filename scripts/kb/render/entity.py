@@ -10,25 +10,22 @@ from collections.abc import Iterator
 from kb.dates import FuzzyDate
 from kb.link import Linked, statements
 from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Relation, Statement
+from kb.render.citations import Footnotes, dispute_table, source_link
 from kb.render.graph import ego_network
 from kb.render.site import Site, cite_block
 from kb.render.text import (
-    Footnotes,
     asof_form,
     dispute_anchors,
-    dispute_table,
     disputed_link,
     esc,
     front_matter,
-    href,
     link_to,
     newest_first,
+    opens_with_date,
     page_path,
     plain,
     prose,
-    quote_line,
     reported_marker,
-    source_title,
 )
 
 
@@ -111,6 +108,8 @@ def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnot
         details.append(f"**Type:** {esc(kind_type)}")
     summary = (f"{prose(linked, entity.summary.text, path)}{notes.refs(entity.summary.cite)}"
                f"{disputed_link(linked, entity.summary, path)}")
+    quotes = notes.quotes(entity.summary.cite)
+    summary += f"\n\n{quotes}" if quotes else ""
     return f"# {esc(entity.name)}\n\n" + "  \n".join(details) + f"\n\n{summary}\n"
 
 
@@ -120,22 +119,40 @@ def _names(entity: Entity, notes: Footnotes) -> str:
     lines = [f"- **{esc(entity.name)}** (name used on this site)"]
     for alias in entity.aliases:
         note = f" — {esc(alias.note)}" if alias.note else ""
-        lines.append(f"- {esc(alias.name)}{note}{notes.refs(alias.cite)}")
+        lines.append(_with_quotes(f"- {esc(alias.name)}{note}{notes.refs(alias.cite)}",
+                                  alias.cite, notes))
     if entity.name_ar:
         lines.append(f'- Arabic script: <span lang="ar" dir="rtl">{esc(entity.name_ar)}</span>')
-    return "## Names\n\n" + "\n".join(lines) + "\n"
+    # A quote's block quote inside an item needs blank lines around it (Markdown's lazy
+    # continuation would otherwise swallow the next item); a list without quotes stays tight.
+    joiner = "\n\n" if any("\n" in line for line in lines) else "\n"
+    return "## Names\n\n" + joiner.join(lines) + "\n"
+
+
+def _with_quotes(item: str, citations: list[Citation], notes: Footnotes) -> str:
+    """A list item followed by the quotes its citations carry, inside the item."""
+    quotes = notes.quotes(citations, indent="    ")
+    return f"{item}\n\n{quotes}" if quotes else item
 
 
 def _participants(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
     if not isinstance(entity, Event) or not entity.participants:
         return ""
-    rows = []
+    rows, quotes = [], []
     for participant in entity.participants:
         role = esc(participant.role) if participant.role else ""
         sources = notes.named(participant.cite) if participant.cite else "as in the summary"
-        rows.append(f"| {link_to(linked, participant.entity, path)} | {role} | {sources} |")
+        who = link_to(linked, participant.entity, path)
+        rows.append(f"| {who} | {role} | {sources} |")
+        quotes.append(notes.quotes(participant.cite, about=f"*For:* {who}"
+                                   + (f" ({role})" if role else "")))
     return "## Who was involved\n\n| Who | Role | Sources |\n|---|---|---|\n" \
-        + "\n".join(rows) + "\n"
+        + "\n".join(rows) + "\n" + _after_table(quotes)
+
+
+def _after_table(quotes: list[str]) -> str:
+    """The quotes of a table's rows, below it: a block quote cannot sit in a cell."""
+    return "".join(f"\n{quote}\n" for quote in quotes if quote)
 
 
 def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
@@ -148,21 +165,26 @@ def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
 
 
 def _statement(linked: Linked, statement: Statement, notes: Footnotes, path: str) -> str:
-    when = f"**{statement.date.words()}:** " if statement.date else ""
+    date = statement.date
+    # The date leads each dated fact, unless the fact's own words already open with it.
+    when = (f"**{date.words()}:** " if date and not
+            opens_with_date(plain(linked, statement.text), date) else "")
     line = (f"- {when}{prose(linked, statement.text, path)}{notes.refs(statement.cite)}"
             f"{disputed_link(linked, statement, path)}")
-    quotes = [c for c in statement.cite if c.quote]
-    for citation in quotes:
-        line += "\n\n    > " + quote_line(linked, citation.quote, citation, notes, path)
-    return line
+    return _with_quotes(line, statement.cite, notes)
 
 
 def _connections(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
     rows = list(_outgoing(linked, entity, notes, path)) + list(_incoming(linked, entity, path))
     if not rows:
         return ""
+    # Quotes of this entry's own relations; an incoming relation's stay on its page,
+    # where its sources are.
+    quotes = [notes.quotes(relation.cite, about=f"*For:* {RELATION_TYPES[relation.type].label} "
+                           f"{link_to(linked, relation.target, path)}")
+              for relation in entity.relations]
     return "## Connections\n\n| Relation | With | Role | Since | Sources |\n" \
-           "|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+           "|---|---|---|---|---|\n" + "\n".join(rows) + "\n" + _after_table(quotes)
 
 
 def _outgoing(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> Iterator[str]:
@@ -211,16 +233,15 @@ def _events(linked: Linked, entity: Entity, path: str) -> str:
 
 
 def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
-    # Quotes already shown under this page's own facts are not repeated.
+    """What this entry said on other pages, in the order it was said (kb.link sorts
+    them); its quotes on this page's own statements are shown with them instead."""
     uses = [u for u in linked.quotes_by.get(entity.id, []) if u.entry != entity.id]
-    if not uses:
+    blocks = [notes.quotes([use.citation], about=f"*About:* {link_to(linked, use.entry, path)}")
+              for use in uses]
+    blocks = [block for block in blocks if block]
+    if not blocks:
         return ""
-    lines = []
-    for use in uses:
-        where = link_to(linked, use.entry, path)
-        quote = quote_line(linked, use.quote, use.citation, notes, path)
-        lines.append(f"> {quote}  \n> *About:* {where}\n")
-    return "## Quotes\n\n" + "\n".join(lines)
+    return "## Quotes\n\n" + "\n\n".join(blocks) + "\n"
 
 
 def _published(linked: Linked, entity: Entity, path: str) -> str:
@@ -231,9 +252,8 @@ def _published(linked: Linked, entity: Entity, path: str) -> str:
     for source_id in sorted(sources, key=lambda i: (newest_first(linked, i), i)):
         source = linked.entry(source_id)
         date = source.date.words() if source.date else "date not given"
-        target = href(path, page_path("source", source_id))
         reported = reported_marker(linked, [Citation(source=source_id)])
-        lines.append(f"- [{source_title(source)}]({target}), {date}{reported}")
+        lines.append(f"- {source_link(linked, source_id, path)}, {date}{reported}")
     return "## Sources it published\n\n" + "\n".join(lines) + "\n"
 
 

@@ -106,7 +106,8 @@ def _relation(subject: str, relation: Any) -> dict[str, Any]:
 
 def _source(source: Any) -> dict[str, Any]:
     return {"id": source.id, "title": source.title, "title_kind": source.title_kind,
-            "type": source.type, "outlet": source.outlet, "author": source.author,
+            "type": source.type, "outlet": source.outlet, "speaker": source.speaker,
+            "author": source.author,
             "date": date_value(source.date), "date_basis": source.date_basis,
             "url": source.url, "relays": source.relays,
             "page": f"sources/{source.id}/"}
@@ -137,7 +138,7 @@ def _row(linked: Linked, kind: str, cited: Cited) -> list[str]:
         citation.citing or "",
         published.edtf if published else "", (published.qualifier or "") if published else "",
         published.precision if published else "", cited.date.edtf if cited.date else "",
-        quote.text if quote else "", quote.speaker if quote else "",
+        quote.text if quote else "", "; ".join(quote.speaker) if quote else "",
     ]
 
 
@@ -207,12 +208,15 @@ KNOWLEDGE_BASE_SCHEMA: dict[str, Any] = {
                            "citations": _CITATIONS}}},
         "sources": {"type": "array", "items": {
             "type": "object", "additionalProperties": False,
-            "required": ["id", "title", "title_kind", "type", "outlet", "author", "date",
-                         "date_basis", "url", "relays", "page"],
+            "required": ["id", "title", "title_kind", "type", "outlet", "speaker", "author",
+                         "date", "date_basis", "url", "relays", "page"],
             "properties": {
                 "id": _ID, "title": {"type": "string"},
                 "title_kind": {"enum": ["headline", "url slug", "description"]},
                 "type": {"type": "string"}, "outlet": {"anyOf": [_ID, {"type": "null"}]},
+                "speaker": {"anyOf": [_ID, {"type": "null"}],
+                            "description": "Who gave the remarks, interview or statement "
+                                           "to the outlet, if the source is such words."},
                 "author": _NULLABLE_TEXT, "date": _DATE,
                 "date_basis": {"enum": [*DATE_BASES, None]},
                 "url": {"anyOf": [{"type": "null"},
@@ -242,6 +246,9 @@ STATEMENT_ROW_SCHEMA: dict[str, Any] = {
         "statement_date": {"type": "string",
                            "description": "When the fact held or the event happened (EDTF)."},
         "quote": {"type": "string"},
-        "speaker": {"anyOf": [{"const": ""}, _ID]},
+        "speaker": {"type": "string", "pattern": "^([a-z0-9]+(-[a-z0-9]+)*"
+                                                 "(; [a-z0-9]+(-[a-z0-9]+)*)*)?$",
+                    "description": "Id of who said the quote; ids joined by '; ' for "
+                                   "words said jointly."},
     },
 }

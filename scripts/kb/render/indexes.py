@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kb.link import Linked
 from kb.model import KINDS, Event
+from kb.render.citations import titled_link
 from kb.render.text import (
     disputed_link,
     esc,
@@ -12,7 +13,6 @@ from kb.render.text import (
     newest_first,
     page_head,
     prose,
-    source_title,
 )
 
 _INTROS = {
@@ -59,7 +59,7 @@ def _sources_table(linked: Linked, ids: list[str], path: str) -> str:
         source = linked.entry(source_id)
         outlet = esc(linked.entry(source.outlet).name) if source.outlet else ""
         date = source.date.words() if source.date else "not given"
-        title = f"[{source_title(source)}]({source_id}.md)"
+        title = titled_link(source, f"{source_id}.md")
         count = len(linked.backing.get(source_id, [])) + len(linked.relayed.get(source_id, []))
         rows.append(f"| {date} | {outlet} | {title} | {source.type} | {count} |")
     return ("| Date | Outlet | Title | Type | Statements |\n|---|---|---|---|---|\n"

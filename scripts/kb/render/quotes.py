@@ -5,24 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 from kb.link import Linked, QuoteUse, quote_date
+from kb.render.citations import Footnotes
 from kb.render.periods import PAGE_LIMIT, Period, by_period, period_links, period_pages, period_path
-from kb.render.text import Footnotes, link_to, page_head, quote_line
+from kb.render.text import link_to, page_head
 
 PATH = "quotes.md"
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
-          "reported, in the order it was said (undated quotes by the date they were reported).")
+          "reported, in the order it was said; quotes said at the same time in the order "
+          "they were reported. Quotes whose date the sources do not give come last.")
 
 
 def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
-    periods = by_period(linked.quotes, lambda use: _when(linked, use), limit)
+    periods = by_period(linked.quotes, _when, limit)
     return period_pages(PATH, "Quotes", _INTRO, "quotes", periods,
                         lambda periods, n: _period_page(linked, periods, n))
 
 
-def _when(linked: Linked, use: QuoteUse) -> dt.date | None:
-    """The first day of the date the quotes are ordered by."""
-    when = quote_date(linked.kb, use)
+def _when(use: QuoteUse) -> dt.date | None:
+    """The first day of the date the quote was said; None puts it with the undated."""
+    when = quote_date(use)
     return when.bounds[0] if when else None
 
 
@@ -34,9 +36,14 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
     parts = [page_head(title, _INTRO)]
     if period.slug:
         parts.append(period_links(PATH, periods, index))
+    undated = False
     for use in period.items:
-        quote = quote_line(linked, use.quote, use.citation, notes, path)
-        parts.append(f"> {quote}  \n> *About:* {link_to(linked, use.entry, path)}\n")
+        if use.quote.said is None and not undated and period.slug != "undated":
+            undated = True  # after every dated quote, under a heading of their own
+            parts.append("## Date not given\n")
+        quote = notes.quotes([use.citation], about=f"*About:* {link_to(linked, use.entry, path)}")
+        if quote:  # the same words from the same report, on two statements: shown once
+            parts.append(quote + "\n")
     if not period.items:
         parts.append("None yet.\n")
     parts.append(notes.section())

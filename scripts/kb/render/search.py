@@ -24,6 +24,7 @@ from kb.link import Linked
 from kb.model import KINDS
 from kb.render.text import page_path
 from kb.spelling import skeleton, words
+from kb.titles import NO_HEADLINE
 
 FOLDER = "kb-search"
 PREFIX = 3
@@ -47,7 +48,8 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
         aliases = _aliases(linked, entry_id) if entry_id else []
         label = KINDS[kind].label if entry_id else "Page"
         record = [_url(path), title, label, aliases]
-        for folder, key in _keys([title, *aliases]):
+        # The mark after a label made from a web address is shown, not searched for.
+        for folder, key in _keys([title.removesuffix(f" ({NO_HEADLINE})"), *aliases]):
             shard = shards[f"{FOLDER}/{folder}/{key[:PREFIX]}.json"]
             shard["w"][key].append(number)  # keys are unique per page: never twice
             shard["p"][number] = record

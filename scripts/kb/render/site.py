@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kb.link import Linked
+from kb.render.citations import cited_name
 from kb.render.text import esc
 
 
@@ -44,7 +45,7 @@ def cite_block(linked: Linked, site: Site, entry_id: str, path: str) -> str:
     """A ready citation: title, site, date of last change, address."""
     if not site.name:
         return ""
-    parts = [f"“{esc(linked.entry(entry_id).name)}”", f"in *{esc(site.name)}*"]
+    parts = [cited_name(linked, entry_id), f"in *{esc(site.name)}*"]
     changed = page_changed(linked, site, entry_id)
     if changed:
         parts.append(f"last changed {changed.day} {changed:%B %Y}")

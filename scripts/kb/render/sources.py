@@ -6,6 +6,7 @@ from itertools import groupby
 
 from kb.link import Cited, Linked
 from kb.model import DATE_BASES, Source
+from kb.render.citations import source_heading, source_link, source_title, speakers, title_mark
 from kb.render.site import Site, cite_block
 from kb.render.text import (
     esc,
@@ -14,8 +15,8 @@ from kb.render.text import (
     link_to,
     page_path,
     prose,
-    source_title,
 )
+from kb.titles import nest_quotes, slug_label
 
 _SECTIONS = {
     "summary": "summary", "name": "name", "fact": "fact", "relation": "connection",
@@ -29,10 +30,17 @@ def source_page(linked: Linked, source_id: str, site: Site) -> tuple[str, str]:
     path = page_path("source", source_id)
     outlet = linked.entry(source.outlet).name + ", " if source.outlet else ""
     date = source.date.words() if source.date else "date not given"
-    description = f"Source: {source.title} ({outlet}{date}) and what this site takes from it."
-    parts = [front_matter(source.title, description=description), f"# {esc(source.title)}\n",
+    heading = source_heading(source)
+    if source.title_kind == "url slug":  # the heading has its mark in parentheses already
+        description = (f"Source without a headline, labelled with the words of its web "
+                       f"address: {slug_label(source.title)} ({outlet}{date}), and what "
+                       "this site takes from it.")
+    else:
+        description = f"Source: {heading} ({outlet}{date}) and what this site takes from it."
+    parts = [front_matter(heading, description=description),
+             f"# {source_title(source) if source.title_kind == 'url slug' else esc(heading)}\n",
              '<span class="kb-kind">Source</span> · [All sources](index.md)\n',
-             _details(linked, source, path)]
+             _untitled(source), _details(linked, source, path)]
     parts.append(_statements("Statements this source backs",
                              linked.backing.get(source_id, []), linked, path))
     parts.append(_statements("Statements relayed from this source by another",
@@ -41,10 +49,21 @@ def source_page(linked: Linked, source_id: str, site: Site) -> tuple[str, str]:
     return path, "\n".join(p for p in parts if p)
 
 
+def _untitled(source: Source) -> str:
+    """For a page without a headline, what its label is (the rule: kb.titles)."""
+    if source.title_kind != "url slug":
+        return ""
+    return ("*No headline: our copy of this page shows none. The label above is made of "
+            "the words of its web address, not a title the outlet gave it.*\n")
+
+
 def _details(linked: Linked, source: Source, path: str) -> str:
-    rows = [("Title", source_title(source))]
+    rows = [("Title", source_title(source) + title_mark(source))]
+    if source.speaker:
+        rows.append(("Speaker", link_to(linked, source.speaker, path)))
     if source.outlet:
-        rows.append(("Outlet", link_to(linked, source.outlet, path)))
+        rows.append(("Given to" if source.speaker else "Outlet",
+                     link_to(linked, source.outlet, path)))
     if source.author:
         rows.append(("Author", esc(source.author)))
     date = source.date.words() if source.date else "not given in the source material"
@@ -55,7 +74,7 @@ def _details(linked: Linked, source: Source, path: str) -> str:
     rows.append(("Address", external(source.url, source.url) if source.url
                  else "none given in the source material"))
     if source.relays:
-        rows.append(("Relays", ", ".join(link_to(linked, i, path) for i in source.relays)))
+        rows.append(("Relays", ", ".join(source_link(linked, i, path) for i in source.relays)))
     if source.note:
         rows.append(("Note", esc(source.note)))
     return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n"
@@ -83,7 +102,11 @@ def _line(item: Cited, linked: Linked, path: str) -> str:
         text = link_to(linked, item.text, path)
     line = f"- *{label}:* {text}"
     if item.citation.citing and item.citation.source != item.citation.citing:
-        line += f" (citing {link_to(linked, item.citation.citing, path)})"
-    if item.citation.quote:
-        line += f" — quotes “{esc(item.citation.quote.text)}”"
+        line += f" (citing {source_link(linked, item.citation.citing, path)})"
+    quote = item.citation.quote
+    if quote:
+        said = f", {quote.said.words()}" if quote.said else ""
+        context = f" ({esc(quote.context)})" if quote.context else ""
+        line += (f" — quotes {speakers(linked, quote, path)}{said}{context}: "
+                 f"“{esc(nest_quotes(quote.text))}”")
     return line

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kb.link import Linked
-from kb.render.text import STORY_PATH, Footnotes, disputed_link, esc, page_head, prose
+from kb.render.citations import Footnotes
+from kb.render.text import STORY_PATH, disputed_link, esc, page_head, prose
 
 _INTRO = ("What happened, in order and in our own words. Each sentence links the people, "
           "groups, places and events it names and cites its sources; where sources disagree, "
@@ -22,5 +23,8 @@ def story_page(linked: Linked) -> tuple[str, str]:
         sentences = [f"{prose(linked, s.text, STORY_PATH)}{notes.refs(s.cite)}"
                      f"{disputed_link(linked, s, STORY_PATH)}" for s in chapter.sentences]
         parts.append(" ".join(sentences) + "\n")
+        # A sentence's quotes follow the chapter's paragraph, each with its footnote.
+        quotes = [notes.quotes(s.cite) for s in chapter.sentences]
+        parts.extend(f"{quote}\n" for quote in quotes if quote)
     parts.append(notes.section())
     return STORY_PATH, "\n".join(p for p in parts if p)

@@ -1,15 +1,19 @@
-"""Markdown building blocks shared by every page: escaping, links, dates, footnotes."""
+"""Markdown building blocks shared by every page: escaping, links, dates, headings.
+
+How sources are named, footnotes and quotes are in `kb.render.citations`."""
 
 from __future__ import annotations
 
+import calendar
 import html
 import json
 import re
 from functools import lru_cache
 from typing import Any
 
+from kb.dates import FuzzyDate
 from kb.link import Linked
-from kb.model import ENTITY_LINK, KINDS, Citation, Source
+from kb.model import ENTITY_LINK, KINDS, Citation
 
 # Characters Python-Markdown (with this site's extensions) lets a backslash escape;
 # escaping any other would leave the backslash visible.
@@ -106,32 +110,36 @@ def plain(linked: Linked, text: str) -> str:
     return ENTITY_LINK.sub(lambda match: _link_words(linked, match), text)
 
 
+_DATE_OPENERS = ("on", "in", "by", "since", "from", "until", "during", "as of",
+                 "as early as", "as recently as", "as late as")
+"""Words that may come before a date at the start of a statement ('On 4 January 2024 …',
+'As recently as August 2023, …')."""
+_OPENING_DATE = re.compile(
+    rf"^(?:(?:{'|'.join(_DATE_OPENERS)}) )?"
+    rf"(?:(?:{'|'.join(day.lower() for day in calendar.day_name)}),? )?(?P<date>.*)$")
+
+
+def _date_text(text: str) -> str:
+    """Text compared for dates: one case, single spaces, every dash a hyphen."""
+    return re.sub(r"\s*[-‐‑‒–—]\s*", "-", " ".join(text.split()).casefold())
+
+
+def opens_with_date(text: str, date: FuzzyDate) -> bool:
+    """Whether a statement's plain text starts with its own date, in the words this site
+    prints for it, perhaps after 'On', 'In', 'By' (and the like) and a day of the week:
+    'On Thursday 4 January 2024 the group said…' for 4 January 2024. Such a statement is
+    not prefixed with the date again. A date written otherwise ('On 4 January', without
+    the year) does not count: the prefix then adds what the text leaves out."""
+    rest = _OPENING_DATE.match(_date_text(text))
+    words = _date_text(date.words())
+    return bool(rest) and re.match(rf"{re.escape(words)}(?![\w])", rest["date"]) is not None
+
+
 def external(url: str, label: str) -> str:
     """A link out; only http(s) addresses pass the model, and they open safely."""
     safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
     safe = safe.replace("<", "%3C").replace(">", "%3E").replace('"', "%22")
     return f'[{esc(label)}]({safe}){{: rel="noopener" }}'
-
-
-def source_title(source: Source) -> str:
-    """A source's title as readers should read it: a headline in quotes, else bracketed."""
-    if source.title_kind == "headline":
-        return f"“{esc(source.title)}”"
-    if source.title_kind == "url slug":
-        return f"\\[untitled; URL slug: {esc(source.title)}\\]"
-    return f"\\[{esc(source.title)}\\]"
-
-
-def source_label(linked: Linked, source_id: str, from_page: str) -> str:
-    """'Vox, “Title”, 7 January 2024', the title linking to the source's page."""
-    source = linked.entry(source_id)
-    target = href(from_page, page_path("source", source_id))
-    parts = []
-    if source.outlet:
-        parts.append(esc(linked.entry(source.outlet).name))
-    parts.append(f"[{source_title(source)}]({target})")
-    parts.append(source.date.words() if source.date else "date not given")
-    return ", ".join(parts)
 
 
 MARKER_SEPARATOR = '<sup class="kb-sep">,</sup>'
@@ -150,87 +158,6 @@ def reported_marker(linked: Linked, citations: list[Citation]) -> str:
     """An empty element saying when the statement around it was first reported; the
     'as reported by' view (overrides/js/asof.js) hides what came later."""
     return f'<span class="kb-reported" data-reported="{reported_by(linked, citations)}"></span>'
-
-
-class Footnotes:
-    """Numbered citations for one page; the same citation keeps one number."""
-
-    def __init__(self, linked: Linked, page: str) -> None:
-        self._linked = linked
-        self._page = page
-        self._numbers: dict[tuple, int] = {}
-        self._texts: list[str] = []
-
-    def refs(self, citations: list[Citation]) -> str:
-        """Footnote markers for citations, e.g. '[^1]<sup>,</sup>[^3]'.
-
-        Adjacent markers get a comma between them: "¹³" would read as note 13.
-        """
-        numbers = sorted({self._number(c) for c in citations})
-        return MARKER_SEPARATOR.join(f"[^{n}]" for n in numbers) + reported_marker(
-            self._linked, citations)
-
-    def named(self, citations: list[Citation], *, dated: bool = False) -> str:
-        """Short source names with their markers: 'Vox citing Reuters[^2]; DOD[^3]'.
-
-        `dated` adds the date of the source read ('Shafaq News, 4 January 2024[^3]'), so
-        that a reader sees which version came first when a later report corrects an
-        earlier one.
-        """
-        return "; ".join(f"{self._short(c, dated)}[^{self._number(c)}]"
-                         for c in citations) + reported_marker(self._linked, citations)
-
-    def _short(self, citation: Citation, dated: bool = False) -> str:
-        text = self._outlet(citation.source)
-        if dated:
-            date = self._linked.entry(citation.source).date
-            text += f", {date.words()}," if date else ", date not given,"
-        if citation.citing:
-            return f"{text} citing {self._relayed(citation)}"
-        return text.rstrip(",")
-
-    def _relayed(self, citation: Citation) -> str:
-        # "Vox citing Vox" says nothing: name what an outlet relays of its own by title.
-        relayed = self._linked.entry(citation.citing)
-        if relayed.outlet and relayed.outlet == self._linked.entry(citation.source).outlet:
-            return esc(relayed.title)
-        return self._outlet(citation.citing)
-
-    def _outlet(self, source_id: str) -> str:
-        source = self._linked.entry(source_id)
-        name = self._linked.entry(source.outlet).name if source.outlet else source.title
-        return esc(name)
-
-    def _number(self, citation: Citation) -> int:
-        key = (citation.source, citation.citing, citation.note)
-        if key not in self._numbers:
-            self._numbers[key] = len(self._texts) + 1
-            self._texts.append(self._describe(citation))
-        return self._numbers[key]
-
-    def _describe(self, citation: Citation) -> str:
-        text = source_label(self._linked, citation.source, self._page)
-        if citation.citing:
-            text += ", citing " + source_label(self._linked, citation.citing, self._page)
-        if citation.note:
-            text += f" ({esc(citation.note)})"
-        return text + "."
-
-    def section(self) -> str:
-        """The 'Sources' section: every footnote definition, in number order."""
-        if not self._texts:
-            return ""
-        lines = [f"[^{n}]: {text}" for n, text in enumerate(self._texts, start=1)]
-        return "## Sources\n\n" + "\n".join(lines) + "\n"
-
-
-def quote_line(linked: Linked, quote: Any, citation: Citation, notes: Footnotes,
-               page: str) -> str:
-    """“Words” — Speaker, when and where said; reported by …[^n]."""
-    said = f", {quote.said.words()}" if quote.said else ""
-    context = f" ({esc(quote.context)})" if quote.context else ""
-    speaker = link_to(linked, quote.speaker, page)
-    return f"“{esc(quote.text)}” — {speaker}{said}{context}{notes.refs([citation])}"
 
 
 def anchor(text: str, taken: set[str]) -> str:
@@ -264,16 +191,6 @@ def disputed_link(linked: Linked, statement: Any, from_page: str) -> str:
     target = f"{page_path(linked.kind(ref.entry), ref.entry)}#{anchors[ref.about]}"
     return (f' <span class="kb-disputed">(sources differ: [see the {versions} versions]'
             f"({href(from_page, target)}))</span>")
-
-
-def dispute_table(dispute: Any, notes: Footnotes) -> str:
-    """One disagreement as a table: each version, who gives it and when, and any note."""
-    rows = ["| Version | Given by | Note |", "|---|---|---|"]
-    for version in dispute.versions:
-        note = esc(version.note) if version.note else ""
-        rows.append(f"| {esc(version.value)} | {notes.named(version.cite, dated=True)} "
-                    f"| {note} |")
-    return "\n".join(rows) + "\n"
 
 
 def asof_form(linked: Linked, noun: str = "statements") -> str:

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from kb.link import Linked, statements
 from kb.model import KINDS, Citation, Event
+from kb.render.citations import Footnotes
 from kb.render.periods import (
     PAGE_LIMIT,
     Period,
@@ -20,7 +21,6 @@ from kb.render.periods import (
     period_path,
 )
 from kb.render.text import (
-    Footnotes,
     asof_form,
     attr,
     disputed_link,
@@ -115,6 +115,9 @@ def _entry(linked: Linked, event_id: str, notes: Footnotes, path: str) -> str:
         f"{prose(linked, event.summary.text, path)}{notes.refs(event.summary.cite)}"
         f"{disputed_link(linked, event.summary, path)}\n",
     ]
+    quotes = notes.quotes(event.summary.cite)
+    if quotes:
+        lines.append(f"{quotes}\n")
     if who:
         lines.append(f"Involves: {who}\n")
     lines.append(f"Reported by: {notes.named(_sources(event))}\n")
