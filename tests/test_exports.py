@@ -42,6 +42,11 @@ def test_the_json_export_matches_its_schema_and_the_data(site, linked):
     strike = next(e for e in data["entities"] if e["id"] == "us-strike-kills-abu-taqwa")
     assert strike["date"]["earliest"] == "2024-01-04" and strike["date"]["precision"] == "day"
     assert {"about": "How many were killed"}.items() <= strike["disagreements"][0].items()
+    kerman = next(e for e in data["entities"] if e["id"] == "kerman-bombings")
+    assert kerman["date"] == {
+        "edtf": "[2024-01-01..2024-01-04]", "qualifier": None, "earliest": "2024-01-01",
+        "latest": "2024-01-04", "precision": "one of a range",
+        "text": "between 1 and 4 January 2024"}
 
 
 def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):
@@ -56,6 +61,9 @@ def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):
     quoted = [r for r in rows if r["speaker"] == "pat-ryder"]
     assert quoted and all(r["quote"] for r in quoted)
     assert not [r for r in rows if "[[" in r["value"]]  # link markup is data, not text
+    kerman = {r["statement_date"] for r in rows
+              if r["entity"] == "kerman-bombings" and r["property"] == "summary"}
+    assert kerman == {"[2024-01-01..2024-01-04]"}
 
 
 @pytest.mark.parametrize(("text", "earliest", "latest", "precision"), [
