@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from kb.link import link
+from kb.load import load
 from kb.model import Citation
 from kb.render.text import reported_by
+from kb.validate import validate
 from tests.conftest import MINI, linked_tree
 
 
@@ -16,6 +19,23 @@ def test_a_statement_was_reported_by_its_earliest_source():
     both = [Citation(source="daily-2024-01-07"), Citation(source="wire-2024-01-05")]
     assert reported_by(linked, both) == "2024-01-05"
     assert reported_by(linked, [Citation(source="daily-2024-01-07")]) == "2024-01-07"
+
+
+def test_a_source_dated_only_to_a_range_counts_from_the_last_day_of_it(data_tree):
+    source = "title: T\ntype: article\ndate: {date}\n"
+    root = data_tree({"sources/between.yaml": source.format(date='"[2024-01-04..2024-01-07]"'),
+                      "sources/after.yaml": source.format(date='"[2024-01-04..]"'),
+                      "sources/span.yaml": source.format(date="2024-01-04/2024-01-06")},
+                     with_source=False)
+    kb, _ = validate(load(root / "data", root=root))
+    linked = link(kb)
+    assert reported_by(linked, [Citation(source="between")]) == "2024-01-07"
+    assert reported_by(linked, [Citation(source="span")]) == "2024-01-06"
+    # Published on or after 4 January: no day by which it surely was, as if undated.
+    assert reported_by(linked, [Citation(source="after")]) == ""
+    assert reported_by(linked, [Citation(source="after"), Citation(source="span")]) == \
+        "2024-01-06"
+    assert linked.reporting_span == ("2024-01-06", "2024-01-07")
 
 
 # ---------------------------------------------------------------------------- in a browser

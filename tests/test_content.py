@@ -93,6 +93,17 @@ def test_relative_dates_are_resolved_against_publication(linked):
     assert dates["rocket-attacks-on-us-bases"] == "as early as 2019"
 
 
+def test_what_happened_once_on_an_unknown_day_is_not_dated_as_a_span(linked):
+    # TAG24 dates only the claim of 4 January; the bombings came on the anniversary of
+    # Soleimani's killing in January 2020. DOD dates the strikes 2 February, Shafaq
+    # 3 February, Iraq time: one night, not two days.
+    dates = {e.id: e.date for e in linked.kb.of_kind("event")}
+    assert dates["kerman-bombings"].words() == "between 1 and 4 January 2024"
+    assert dates["us-strikes-iraq-syria-2024-02-02"].words() == "2 or 3 February 2024"
+    said = {use.quote.said.words() for use in linked.quotes_by["jennifer-kavanagh"]}
+    assert said == {"between 4 and 7 January 2024"}
+
+
 def test_disagreements_named_by_the_issue_are_shown(linked):
     about = {(e.id, d.about) for e in linked.kb.entries.values()
              for d in getattr(e, "disputes", [])}

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import edtf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,6 +25,43 @@ from kb.dates import DateError, FuzzyDate, _edtf_bounds, _plain_bounds, parse
          ("2024-01-04", "2024-01-07")),
         ("2023-12-28/2024-01-02", None, "28 December 2023 – 2 January 2024", "interval",
          ("2023-12-28", "2024-01-02")),
+        ("2024-01-04/2024-02-07", None, "4 January – 7 February 2024", "interval",
+         ("2024-01-04", "2024-02-07")),
+        ("2024-01/2024-03", None, "January – March 2024", "interval",
+         ("2024-01-01", "2024-03-31")),
+        # One day of a range (EDTF level 2): it happened once, never read as a span.
+        ("[2024-01-01..2024-01-04]", None, "between 1 and 4 January 2024", "one of a range",
+         ("2024-01-01", "2024-01-04")),
+        ("[2024-01-28..2024-02-02]", None, "between 28 January and 2 February 2024",
+         "one of a range", ("2024-01-28", "2024-02-02")),
+        ("[2023-12-30..2024-01-04]", None, "between 30 December 2023 and 4 January 2024",
+         "one of a range", ("2023-12-30", "2024-01-04")),
+        ("[2024-02-02..2024-02-03]", None, "2 or 3 February 2024", "one of a range",
+         ("2024-02-02", "2024-02-03")),
+        ("[2024-01-31..2024-02-01]", None, "31 January or 1 February 2024", "one of a range",
+         ("2024-01-31", "2024-02-01")),
+        ("[2024-01..2024-03]", None, "between January and March 2024", "one of a range",
+         ("2024-01-01", "2024-03-31")),
+        ("[2023-12..2024-01]", None, "December 2023 or January 2024", "one of a range",
+         ("2023-12-01", "2024-01-31")),
+        ("[2019..2021]", None, "between 2019 and 2021", "one of a range",
+         ("2019-01-01", "2021-12-31")),
+        ("[..2024-01-04]", None, "by 4 January 2024", "one of a range",
+         ("0001-01-01", "2024-01-04")),
+        ("[..2024-01]", None, "in or before January 2024", "one of a range",
+         ("0001-01-01", "2024-01-31")),
+        ("[2024-01-01..]", None, "on or after 1 January 2024", "one of a range",
+         ("2024-01-01", "9999-12-31")),
+        ("[2024..]", None, "in or after 2024", "one of a range", ("2024-01-01", "9999-12-31")),
+        # Intervals with an open end (still going on) or an unknown one (EDTF level 1).
+        ("2024-01-01/..", None, "from 1 January 2024 on", "interval",
+         ("2024-01-01", "9999-12-31")),
+        ("../2024-01-04", None, "until 4 January 2024", "interval",
+         ("0001-01-01", "2024-01-04")),
+        ("2024-01-01/", None, "from 1 January 2024 (end not known)", "interval",
+         ("2024-01-01", "9999-12-31")),
+        ("/2024-01-04", None, "until 4 January 2024 (start not known)", "interval",
+         ("0001-01-01", "2024-01-04")),
     ],
 )
 def test_date_words_precision_and_bounds(text, qualifier, words, precision, bounds):
@@ -74,3 +112,91 @@ def test_plain_dates_read_without_edtf_have_the_bounds_edtf_gives(first, second,
 def test_days_not_on_the_calendar_are_refused_by_the_fast_path_too(text):
     with pytest.raises(DateError, match="not a date"):
         parse(text)
+
+
+def test_an_open_or_unknown_side_has_no_day():
+    assert parse("[..2024-01-04]").earliest is None
+    assert parse("[..2024-01-04]").latest == dt.date(2024, 1, 4)
+    assert parse("[2024-01-01..]").latest is None
+    assert parse("2024-01-01/").latest is None and parse("/2024-01-04").earliest is None
+    assert parse("2023-10", "late").earliest == dt.date(2023, 10, 21)
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 30)),
+       st.integers(min_value=1, max_value=400))
+def test_one_day_of_a_range_is_never_read_as_a_span(first, length):
+    last = first + dt.timedelta(days=length)
+    date = parse(f"[{first}..{last}]")
+    assert date.precision == "one of a range"
+    assert date.bounds == (first, last)
+    assert "–" not in date.words()
+    assert date.words().startswith("between ") or " or " in date.words()
+    assert date.listed_on == last
+
+
+@pytest.mark.parametrize("text", ["[2024-01-01..2024-01-04]", "[2023-12-30..2024-01-04]",
+                                  "[2024-01..2024-03]", "[2019..2021]"])
+def test_ranges_have_the_bounds_the_edtf_package_gives(text):
+    parsed = edtf.parse_edtf(text)
+    lower, upper = parsed.lower_strict(), parsed.upper_strict()
+    assert parse(text).bounds == (dt.date(lower.tm_year, lower.tm_mon, lower.tm_mday),
+                                  dt.date(upper.tm_year, upper.tm_mon, upper.tm_mday))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[2024-01-04..2024-01-01]", "runs backwards: a range is written earlier date first, "
+                                 "and 4 January 2024 is after 1 January 2024"),
+    ("2024-01-07/2024-01-04", "runs backwards: an interval is written earlier date first"),
+    ("[2024..2023-06]", "runs backwards"),
+    ("2024-01/2024-01-15", "January 2024 does not end before 15 January 2024 does"),
+    ("[2024-02-30..2024-03-01]", "'2024-02-30' in '[2024-02-30..2024-03-01]' is not a date "
+                                 "on the calendar"),
+    ("[2023-02-01..2023-02-29]", "'2023-02-29' in '[2023-02-01..2023-02-29]' is not a date "
+                                 "on the calendar"),
+    ("[..2024-13]", "is not a date on the calendar"),
+    ("2024-01-04/2024-02-30", "'2024-02-30' in '2024-01-04/2024-02-30' is not a date on "
+                              "the calendar"),
+    ("[2024-01-04..2024-01-04]", "starts and ends on 4 January 2024; for a single date "
+                                 "write it alone (2024-01-04)"),
+    ("2024-01-04/2024-01-04", "starts and ends on 4 January 2024"),
+    ("[..]", "names no day at all"),
+    ("../..", "neither end known"),
+    ("/", "neither end known"),
+    ("[2024-01-01,2024-01-04]", "a list of possible dates, with commas, is not read yet"),
+    ("[2024-01-01~..2024-01-04]", "'2024-01-01~' in '[2024-01-01~..2024-01-04]' is not a "
+                                  "plain day"),
+    ("[2024-01-01..2024-01-04", "expected one day of a range written [first..last]"),
+    ("[2024-01-01]", "expected one day of a range written [first..last]"),
+    ("[January 2024..]", "is not a plain day, month or year"),
+])
+def test_reversed_ranges_and_impossible_days_are_refused_saying_why(text, message):
+    with pytest.raises(DateError) as refused:
+        parse(text)
+    assert message in str(refused.value)
+
+
+def test_a_day_known_only_to_lie_in_a_range_sorts_at_its_last_day_before_that_days_events():
+    written = ["2024-01-04", "[2024-01-01..2024-01-04]", "2024-01-03", "2024-01",
+               "[2024-01-01..]", "2024-01-01", "[..2024-01-04]", "2024-01-02/2024-01-05",
+               "2024-01-05", "[2024-01-02..2024-01-04]"]
+    ordered = sorted((parse(text) for text in written), key=lambda d: d.order)
+    assert [d.edtf for d in ordered] == [
+        "2024-01-01",                # a day
+        "2024-01",                   # a month sorts at its start, after that day
+        "[2024-01-01..]",            # on or after 1 January: after all of 1 January
+        "2024-01-02/2024-01-05",     # a span sorts at its first day
+        "2024-01-03",
+        "[..2024-01-04]",            # by 4 January
+        "[2024-01-01..2024-01-04]",  # between 1 and 4: the wider range first
+        "[2024-01-02..2024-01-04]",
+        "2024-01-04",                # events of the 4th come after what may precede them
+        "2024-01-05",
+    ]
+
+
+def test_what_has_no_known_start_is_listed_at_its_end_and_no_known_end_at_its_start():
+    assert parse("../2024-01-04").listed_on == dt.date(2024, 1, 4)
+    assert parse("[..2024-01-04]").listed_on == dt.date(2024, 1, 4)
+    assert parse("2024-01-01/..").listed_on == dt.date(2024, 1, 1)
+    assert parse("[2024-01-01..]").listed_on == dt.date(2024, 1, 1)
+    assert parse("2023-10", "late").listed_on == dt.date(2023, 10, 21)

@@ -10,8 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from kb.dates import parse
 from kb.link import statements
-from kb.render.exports import CSV_COLUMNS, exports
+from kb.render.entity import _schema_org_dates
+from kb.render.exports import CSV_COLUMNS, KNOWLEDGE_BASE_SCHEMA, date_value, exports
 from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_build, parse_page
 
@@ -44,6 +46,11 @@ def test_the_json_export_matches_its_schema_and_the_data(site, linked):
     assert (remarks["speaker"], remarks["outlet"]) == ("jennifer-kavanagh", "vox")
     talaat = next(s for s in data["sources"] if s["id"].startswith("kurdistan24-"))
     assert talaat["title"].startswith("“Iraq and entire")  # the raw title, as printed
+    kerman = next(e for e in data["entities"] if e["id"] == "kerman-bombings")
+    assert kerman["date"] == {
+        "edtf": "[2024-01-01..2024-01-04]", "qualifier": None, "earliest": "2024-01-01",
+        "latest": "2024-01-04", "precision": "one of a range",
+        "text": "between 1 and 4 January 2024"}
 
 
 def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):
@@ -58,6 +65,42 @@ def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):
     quoted = [r for r in rows if r["speaker"] == "pat-ryder"]
     assert quoted and all(r["quote"] for r in quoted)
     assert not [r for r in rows if "[[" in r["value"]]  # link markup is data, not text
+    kerman = {r["statement_date"] for r in rows
+              if r["entity"] == "kerman-bombings" and r["property"] == "summary"}
+    assert kerman == {"[2024-01-01..2024-01-04]"}
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest", "precision"), [
+    ("[..2024-01-04]", None, "2024-01-04", "one of a range"),
+    ("[2024-01-01..]", "2024-01-01", None, "one of a range"),
+    ("2024-01-01/..", "2024-01-01", None, "interval"),
+    ("2024-01-04/2024-01-07", "2024-01-04", "2024-01-07", "interval"),
+])
+def test_exported_dates_say_an_unknown_side_is_unknown(text, earliest, latest, precision):
+    value = date_value(parse(text))
+    assert (value["earliest"], value["latest"], value["precision"]) == (earliest, latest,
+                                                                        precision)
+    schema = KNOWLEDGE_BASE_SCHEMA["properties"]["entities"]["items"]["properties"]["date"]
+    jsonschema.validate(value, schema, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.mark.parametrize(("text", "qualifier", "expected"), [
+    ("2024-01-04", None, {"startDate": "2024-01-04"}),
+    ("2023-10", None, {"startDate": "2023-10"}),
+    ("2024-01-04/2024-01-07", None, {"startDate": "2024-01-04", "endDate": "2024-01-07"}),
+    ("2024-01-04/..", None, {"startDate": "2024-01-04"}),
+    ("../2024-01-07", None, {"endDate": "2024-01-07"}),
+    # One unknown day is not a span: the month or year that holds it, and no end.
+    ("[2024-01-01..2024-01-04]", None, {"startDate": "2024-01"}),
+    ("[2024-01-30..2024-02-02]", None, {"startDate": "2024"}),
+    ("[2023-12-30..2024-01-04]", None, {}),
+    ("[..2024-01-04]", None, {}),
+    ("2023-10", "late", {"startDate": "2023-10"}),
+    ("2019", "as-early-as", {"startDate": "2019"}),
+    ("2020~", None, {}),
+])
+def test_schema_org_dates_claim_no_more_than_is_known(text, qualifier, expected):
+    assert _schema_org_dates(parse(text, qualifier)) == expected
 
 
 def test_a_bad_row_fails_the_row_schema():

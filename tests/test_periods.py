@@ -126,3 +126,89 @@ def test_every_link_on_the_cut_pages_leads_to_a_generated_page(data_tree):
         for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", pages[path]):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in pages, (path, target)
+
+
+# ---------------------------------------------------------------------------- dates that
+# are not one known day: a span across two periods, one day of a range across two
+
+
+def test_an_item_is_on_one_page_and_named_on_each_other_its_dates_reach_into():
+    # (listed at, (earliest, latest)): a day; a span from 30 November to 3 December,
+    # listed when it began; one day between 29 November and 2 December, listed at the
+    # last; one on or after 5 December and one by 3 January 2024, which have no
+    # known side to reach from.
+    day, span = D(2023, 11, 3), (D(2023, 11, 30), D(2023, 12, 3))
+    one_of = (D(2023, 11, 29), D(2023, 12, 2))
+    items = [(day, (day, day)), (D(2023, 11, 30), span), (D(2023, 12, 2), one_of),
+             (D(2023, 12, 5), (D(2023, 12, 5), None)), (D(2024, 1, 3), (None, D(2024, 1, 3)))]
+    periods = by_period(items, lambda item: item[0], limit=1, span=lambda item: item[1])
+    assert [(p.slug, p.items, p.also) for p in periods] == [
+        ("2023-11", items[:2], [items[2]]),
+        ("2023-12", items[2:4], [items[1]]),
+        ("2024", items[4:], []),
+    ]
+    assert [item for p in periods for item in p.items] == items  # none dropped or doubled
+
+
+def crossing(data_tree):
+    """Events of November and December 2023, two with dates across the two months, and
+    quotes of 2022 and 2023, one said on a day between 30 December 2022 and 2 January
+    2023."""
+    ada = ADA + """\
+      - source: report
+        quote:
+          text: three
+          speaker: ada
+          said: 2022-06-01
+      - source: report
+        quote:
+          text: four words said then
+          speaker: ada
+          said: "[2022-12-30..2023-01-02]"
+"""
+    files = {"people/ada.yaml": ada,
+             "events/second.yaml": EVENT.format(name="Second", date="2023-11-03"),
+             "events/talks.yaml": EVENT.format(name="Talks", date="2023-11-30/2023-12-03"),
+             "events/bombings.yaml": EVENT.format(name="Bombings",
+                                                  date='"[2023-11-29..2023-12-02]"'),
+             "events/third.yaml": EVENT.format(name="Third", date="2023-12-20")}
+    root = data_tree(files)
+    kb, problems = validate(load(root / "data", root=root))
+    assert not [p for p in problems if p.severity == "error"], problems
+    return link(kb)
+
+
+def test_timeline_pages_list_an_event_where_it_sorts_and_name_it_where_it_may_be(data_tree):
+    pages = timeline_pages(crossing(data_tree), limit=1)
+    november, december = pages["timeline/2023-11.md"], pages["timeline/2023-12.md"]
+    # Between 29 November and 2 December: listed at 2 December, named in November.
+    assert "### between 29 November and 2 December 2023: Bombings { #bombings }" in december
+    assert "{ #bombings }" not in november
+    assert ("**between 29 November and 2 December 2023:** [Bombings](2023-12.md#bombings), "
+            "listed under [December 2023](2023-12.md)") in november
+    # The talks went on from November into December: listed in November, named in December.
+    assert "### 30 November – 3 December 2023: Talks { #talks }" in november
+    assert "**30 November – 3 December 2023:** [Talks](2023-11.md#talks)" in december
+    assert "Dated partly or possibly in this period { #elsewhere }" in november
+    assert 'class="kb-also" data-kind="strike"' in november
+    assert "{ #elsewhere }" not in pages.get("timeline/2014.md", "")
+
+
+def test_quote_pages_name_a_quote_said_on_a_day_that_may_fall_in_another_year(data_tree):
+    pages = quotes_pages(crossing(data_tree), limit=1)
+    assert "“four words said then”" in pages["quotes/2023-01.md"]
+    earlier = pages["quotes/2022.md"]
+    assert "“four words said then”" not in earlier.split("## Dated partly")[0]
+    assert ("- [Ada Example](../people/ada.md), between 30 December 2022 and 2 January 2023: "
+            "“four words said then”, listed under [January 2023](2023-01.md)") in earlier
+
+
+def test_every_link_to_another_period_leads_to_a_generated_page_and_anchor(data_tree):
+    linked = crossing(data_tree)
+    pages = {**render(linked), **timeline_pages(linked, 1), **quotes_pages(linked, 1)}
+    for path in [p for p in pages if p.startswith(("timeline", "quotes"))]:
+        for target, anchor in re.findall(r"\]\(([^)#]+)(?:#([^)]*))?\)", pages[path]):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in pages, (path, target)
+            if anchor and resolved.startswith("timeline/"):
+                assert f"{{ #{anchor} }}" in pages[resolved], (path, target, anchor)

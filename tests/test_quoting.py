@@ -19,7 +19,7 @@ from kb.refs import citations
 from kb.render import render
 from kb.render.citations import Footnotes, speakers
 from kb.render.site import Site
-from kb.render.text import esc, link_to, opens_with_date, page_path
+from kb.render.text import esc, opens_with_date, page_path
 from kb.titles import quoted, slug_label, slug_mismatch
 from tests.conftest import ROOT, linked_tree
 
@@ -147,8 +147,8 @@ def test_quotes_of_the_real_data_are_in_the_order_they_were_said(real):
     keys = []
     for use in linked.quotes:
         published = linked.entry(use.citation.source).date
-        keys.append((use.quote.said is None, use.quote.said.bounds if use.quote.said else (),
-                     published is None, published.bounds if published else ()))
+        keys.append((use.quote.said is None, use.quote.said.order if use.quote.said else (),
+                     published is None, published.order if published else ()))
     assert keys == sorted(keys)
 
 

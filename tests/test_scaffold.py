@@ -90,6 +90,15 @@ def test_new_source_gets_an_outlet_date_title_id_and_validates(data_tree):
     assert yaml.safe_load((root / shown).read_text())["url"] == "https://example.org/iraq"
 
 
+def test_a_source_dated_to_a_range_is_written_in_quotes_and_named_by_both_days(data_tree):
+    root = data_tree({})
+    assert run(root, "source", "Pentagon statements", "--outlet", "outlet", "--date",
+               "[2024-01-04..2024-01-07]") == 0
+    shown = "data/sources/outlet-2024-01-04-2024-01-07-pentagon-statements.yaml"
+    assert 'date: "[2024-01-04..2024-01-07]"' in (root / shown).read_text()
+    assert yaml.safe_load((root / shown).read_text())["date"] == "[2024-01-04..2024-01-07]"
+
+
 @pytest.mark.parametrize("name", ["No", "yes", 'Say "hi"', "a: b", "#1", "Ḥarakat al-Nujabāʾ",
                                   "null", "2024-01-05", "- dash", "Tab\there"])
 def test_names_are_written_so_they_read_back_exactly(name: str):

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from kb.link import Linked, link
+from kb.load import load
+from kb.render import render
 from kb.render.timeline import timeline_pages
+from kb.validate import validate
+from tests.browser import _QuietHandler
 from tests.conftest import MINI, linked_tree
+from tests.site import copy_project, mkdocs_build
 
 
 def mini_timeline() -> str:
@@ -18,7 +28,8 @@ def mini_timeline() -> str:
 def test_each_entry_carries_its_year_kind_and_entities():
     text = mini_timeline()
     assert ('<div class="kb-event" data-year="2024" data-kind="meeting" '
-            'data-entities="ada-example river-party riverton" markdown>') in text
+            'data-entities="ada-example river-party riverton" data-years="2024" markdown>'
+            ) in text
     assert '<option value="riverton">Riverton (place)</option>' in text
 
 
@@ -31,6 +42,72 @@ def test_each_entry_shows_its_precision_and_every_source_of_its_page():
     # The wire report is The Daily's own, so it is named by its title, not "The Daily".
     assert r"Reported by: The Daily citing its own \[Wire report on the vote\][^2]" \
         in resignation
+
+
+EVENT = """\
+name: {name}
+type: attack
+date: {date}
+summary:
+  text: It happened.
+  cite: [report]
+"""
+
+
+def linked_data(root) -> Linked:
+    kb, problems = validate(load(root / "data", root=root))
+    assert not [p for p in problems if p.severity == "error"], problems
+    return link(kb)
+
+
+def bombings(data_tree, date: str = '"[2024-01-01..2024-01-04]"', **more: str) -> str:
+    """The Kerman case: twin bombings known only to have come before a claim of 4
+    January, beside events dated 3 and 4 January; returns the timeline."""
+    files = {"events/bombings.yaml": EVENT.format(name="Twin bombings", date=date),
+             "events/third.yaml": EVENT.format(name="Leader presses PM", date="2024-01-03"),
+             "events/strike.yaml": EVENT.format(name="Drone strike", date="2024-01-04"),
+             **{f"events/{k}.yaml": EVENT.format(name=k, date=v) for k, v in more.items()}}
+    return timeline_pages(linked_data(data_tree(files)))["timeline.md"]
+
+
+def test_a_day_known_only_to_fall_in_a_range_reads_between_never_as_a_span(data_tree):
+    root = data_tree({"events/bombings.yaml": EVENT.format(
+        name="Twin bombings", date='"[2024-01-01..2024-01-04]"')})
+    pages = render(linked_data(root))
+    page = pages["events/bombings.md"]
+    timeline = pages["timeline.md"]
+    assert "**Date:** between 1 and 4 January 2024" in page
+    assert "### between 1 and 4 January 2024: Twin bombings { #bombings }" in timeline
+    assert "one of a range</span> · attack" in timeline
+    for text in (page, timeline):
+        assert "1–4" not in text and "1 – 4" not in text
+
+
+def test_a_true_span_still_reads_as_one(data_tree):
+    timeline = bombings(data_tree, date="2024-01-01/2024-01-04")
+    assert "### 1–4 January 2024: Twin bombings" in timeline
+    assert "interval</span>" in timeline
+
+
+def test_an_event_known_only_to_fall_in_a_range_is_placed_where_it_surely_had_happened(
+        data_tree):
+    # Not on 1 January, as if known: after the 3 January event it may have followed,
+    # before the events of 4 January, the last day it can be.
+    timeline = bombings(data_tree)
+    order = re.findall(r"\{ #(\w+) \}", timeline)
+    assert order == ["third", "bombings", "strike"]
+
+
+def test_a_range_across_a_new_year_is_filtered_under_both_years(data_tree):
+    timeline = bombings(data_tree, date='"[2023-12-30..2024-01-04]"',
+                        old="2023-06-01", late='"[2024-01-05..]"')
+    assert '<option value="2023">2023</option><option value="2024">2024</option>' in timeline
+    assert re.search(r'data-year="2024" data-kind="attack" data-entities="" '
+                     r'data-years="2023 2024" markdown>\n\n### between 30 December 2023 and '
+                     r'4 January 2024', timeline)
+    # An open end reaches every later year of the page, and only those.
+    assert re.search(r'data-years="2024" markdown>\n\n### on or after 5 January 2024',
+                     timeline)
 
 
 def test_the_filters_are_hidden_until_the_script_reveals_them():
@@ -87,3 +164,44 @@ def test_without_javascript_every_event_shows(no_js_page: Page, base_url: str):
     page.goto(base_url + "/timeline/")
     assert page.locator("form.kb-filters").is_hidden()
     assert page.locator(".kb-event:visible").count() == page.locator(".kb-event").count()
+
+
+NEW_YEAR_RAID = """\
+# yaml-language-server: $schema=../../schema/event.schema.json
+name: Raid at the turn of the year
+type: raid
+date: "[2023-12-30..2024-01-02]"
+places: [baghdad]
+summary:
+  text: A raid known only to fall between 30 December 2023 and 2 January 2024.
+  cite: [vox-2024-01-07]
+"""
+
+
+@pytest.fixture(scope="module")
+def raid_url(tmp_path_factory) -> Iterator[str]:
+    """The site with one more event, on a day between 30 December 2023 and 2 January
+    2024, built and served."""
+    project = copy_project(tmp_path_factory.mktemp("raid-project"))
+    (project / "data" / "events" / "new-year-raid.yaml").write_text(NEW_YEAR_RAID)
+    site = tmp_path_factory.mktemp("raid-site")
+    result = mkdocs_build(project, site, strict=False)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.browser
+def test_the_year_filter_shows_a_range_under_each_year_it_may_fall_in(page: Page, raid_url):
+    page.goto(raid_url + "/timeline/")
+    page.select_option("select[name=year]", "2023")
+    in_2023 = visible_events(page)
+    assert "new-year-raid" in in_2023 and "us-strike-kills-abu-taqwa" not in in_2023
+    assert page.locator("#year-2024").is_visible()  # the heading it is listed under
+    page.select_option("select[name=year]", "2024")
+    assert "new-year-raid" in visible_events(page)
+    page.select_option("select[name=year]", "2020")
+    assert "new-year-raid" not in visible_events(page)

@@ -1,3 +1,5 @@
+import pytest
+
 from kb.load import load
 from kb.schema import schema_comment
 from kb.validate import validate
@@ -64,6 +66,25 @@ def test_bad_dates_are_located(data_tree):
     [message] = problems(data_tree({"events/e.yaml": event}))
     assert message.startswith("data/events/e.yaml:3:1: date: '2024-13-01' is not a date")
     assert "expected EDTF such as 2024-01-04 (a day)" in message
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ('"[2024-01-04..2024-01-01]"', "date: '[2024-01-04..2024-01-01]' runs backwards: a range "
+                                   "is written earlier date first"),
+    ("2024-01-07/2024-01-04", "date: '2024-01-07/2024-01-04' runs backwards: an interval "
+                              "is written earlier date first"),
+    ('"[2024-02-30..2024-03-01]"', "date: '2024-02-30' in '[2024-02-30..2024-03-01]' is not "
+                                   "a date on the calendar"),
+    # Unquoted, YAML reads the brackets as a list: say so rather than guess.
+    ("[2024-01-01..2024-01-04]", 'date: [2024-01-01..2024-01-04] needs quotes: YAML reads '
+                                 'square brackets as a list; write the date as '
+                                 '"[2024-01-01..2024-01-04]"'),
+])
+def test_reversed_ranges_impossible_days_and_unquoted_ranges_are_located(data_tree, written,
+                                                                         message):
+    event = f"name: E\ntype: strike\ndate: {written}\nsummary: {{text: t, cite: [report]}}\n"
+    [found] = problems(data_tree({"events/e.yaml": event}))
+    assert found.startswith(f"data/events/e.yaml:3:1: {message}"), found
 
 
 def test_choice_fields_suggest_the_nearest_value(data_tree):

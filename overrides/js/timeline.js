@@ -14,6 +14,9 @@
     });
     var entries = Array.prototype.slice.call(document.querySelectorAll(".kb-event"));
     var years = Array.prototype.slice.call(document.querySelectorAll(".kb-year"));
+    // Events of other periods whose dates reach into this page's, under their heading.
+    var also = Array.prototype.slice.call(document.querySelectorAll(".kb-also"));
+    var alsoHeading = document.getElementById("elsewhere");
     var count = form.querySelector(".kb-count");
 
     var params = new URLSearchParams(window.location.search);
@@ -34,8 +37,11 @@
       });
     });
 
+    // An event matches a year its date may fall in or reach into (data-years), not only
+    // the year it is listed under: "between 30 December 2023 and 4 January 2024" is
+    // shown for 2023 and for 2024.
     function matches(entry, chosen) {
-      return (!chosen.year || entry.dataset.year === chosen.year) &&
+      return (!chosen.year || entry.dataset.years.split(" ").indexOf(chosen.year) >= 0) &&
         (!chosen.kind || entry.dataset.kind === chosen.kind) &&
         (!chosen.entity || entry.dataset.entities.split(" ").indexOf(chosen.entity) >= 0);
     }
@@ -56,6 +62,15 @@
       years.forEach(function (heading) {
         heading.hidden = !visibleYears[heading.dataset.year];
       });
+      var alsoShown = 0;
+      also.forEach(function (item) {
+        item.hidden = !matches(item, chosen);
+        if (!item.hidden) alsoShown += 1;
+      });
+      if (alsoHeading) {
+        alsoHeading.hidden = alsoShown === 0;
+        alsoHeading.nextElementSibling.hidden = alsoShown === 0;  // its explanation
+      }
       count.textContent = shown === entries.length
         ? "All " + entries.length + " events"
         : shown + " of " + entries.length + " events";

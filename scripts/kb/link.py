@@ -125,9 +125,10 @@ class Linked:
     """Entity id -> the links at either end of which it stands."""
     quotes: list[QuoteUse] = field(default_factory=list)
     timeline: list[str] = field(default_factory=list)
-    """Event ids, earliest first."""
+    """Event ids, earliest first, in the order of their dates' `FuzzyDate.order`."""
     reporting_span: tuple[str, str] = ("", "")
-    """First and last day any dated source was published (ISO), for date pickers."""
+    """First and last day by which a source had surely been published (ISO: each
+    source's latest possible day), for date pickers."""
     chapters: list[str] = field(default_factory=list)
     """Story chapter ids, in story order (their file names sort that way)."""
 
@@ -154,13 +155,15 @@ def link(kb: KnowledgeBase) -> Linked:
             _link_event(linked, entry)
         for cited in statements(entry):
             _link_citation(linked, cited)
+    # FuzzyDate.order: a day known only to lie in a range sorts at the range's last
+    # day, ahead of events dated that day, never as if known on its first.
     linked.timeline = sorted(
         (i for i, k in kb.kinds.items() if k == "event"),
-        key=lambda i: (*kb.entries[i].date.bounds, kb.entries[i].name),
+        key=lambda i: (*kb.entries[i].date.order, kb.entries[i].name),
     )
     linked.chapters.sort()
-    days = sorted(source.date.bounds[1].isoformat() for source in kb.of_kind("source")
-                  if source.date)
+    days = sorted(source.date.latest.isoformat() for source in kb.of_kind("source")
+                  if source.date and source.date.latest)
     linked.reporting_span = (days[0], days[-1]) if days else ("", "")
     linked.quotes.sort(key=_quote_order(kb))
     for uses in linked.quotes_by.values():
@@ -267,8 +270,9 @@ def _quote_order(kb: KnowledgeBase) -> Any:
 
 
 def _earliest_first(date: FuzzyDate | None) -> tuple:
-    """A sort key: dates by their bounds, a missing date after every date."""
-    return (True, ()) if date is None else (False, date.bounds)
+    """A sort key: dates in the order of `FuzzyDate.order`, a missing date after every
+    date."""
+    return (True, ()) if date is None else (False, date.order)
 
 
 def quote_date(use: QuoteUse) -> FuzzyDate | None:

@@ -158,7 +158,8 @@ def suggest_id(request: Request) -> str:
 
 def _date_part(date: str | None) -> str:
     try:
-        return re.sub(r"[^0-9-]", "", dates.parse(date).edtf) if date else ""
+        # '2024-01-04/2024-01-07' and '[2024-01-04..2024-01-07]' -> '2024-01-04-2024-01-07'
+        return re.sub(r"[^0-9]+", "-", dates.parse(date).edtf).strip("-") if date else ""
     except dates.DateError:
         return ""
 
@@ -223,7 +224,7 @@ def _entity_lines(request: Request) -> list[str]:
     lines = [f"name: {_quoted(request.name)}"]
     lines += _type_lines(request)
     if request.kind == "event":
-        lines.append(f"date: {request.date or PLACEHOLDER}  # EDTF: 2024-01-04, 2024-01, 2024; "
+        lines.append(f"date: {_date(request.date)}  # EDTF: 2024-01-04, 2024-01, 2024; "
                      "{edtf: 2023-10, qualifier: late}")
     lines += [
         "# aliases:  # other names and spellings sources use",
@@ -270,13 +271,21 @@ def _source_lines(request: Request) -> list[str]:
         f"title: {_quoted(request.name)}",
         *_type_lines(Request("source", request.name, type=request.type or "article")),
         f"outlet: {request.outlet or PLACEHOLDER}",
-        f"date: {request.date or PLACEHOLDER}  # as printed; e.g. {today}",
+        f"date: {_date(request.date)}  # as printed; e.g. {today}",
         f"date_basis: printed  # {', '.join(DATE_BASES)}",
         f"url: {_quoted(request.url) if request.url else PLACEHOLDER}"
         + ("" if request.url else "  # delete this line if the source gives no address"),
         "# author: ...",
         "# note: how the date is known, what this source relays",
     ]
+
+
+def _date(date: str | None) -> str:
+    """A date as written on the command line; one of a range, "[2024-01-01..2024-01-04]",
+    in quotes, which YAML would otherwise read as a list."""
+    if not date:
+        return PLACEHOLDER
+    return json.dumps(date) if date.startswith(("[", "{")) else date
 
 
 def _quoted(text: str) -> str:

@@ -82,15 +82,29 @@ def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+_ISO = r"[0-9]{4}(?:-[0-9]{2}){0,2}"
+
+
 def _schema_org_dates(date: FuzzyDate) -> dict[str, str]:
-    """ISO 8601 as precise as the data ('2014', '2023-10'); a qualified date ('late
-    October') as the range of days it covers."""
-    if date.qualifier is None and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}(/[0-9]{4}"
-                                               r"(-[0-9]{2}){0,2})?", date.edtf):
-        start, _, end = date.edtf.partition("/")
-        return {"startDate": start, **({"endDate": end} if end else {})}
-    start_day, end_day = date.bounds
-    return {"startDate": start_day.isoformat(), "endDate": end_day.isoformat()}
+    """startDate and endDate, ISO 8601 no more precise than the data ('2014',
+    '2023-10'), and only what is known: a span gives its ends (an open one, the end
+    that is known). A date that is one unknown day ('between 1 and 4 January', 'late
+    October', 'as early as 2019') is not a span: it gives as startDate the day, month
+    or year that holds every day it can mean ('2024-01'), and no endDate; an
+    approximate or uncertain one (2020~), or one with no such day, gives none."""
+    start, end = date.edtf.partition("/")[::2]
+    if date.shape == "interval" and all(re.fullmatch(_ISO + "|(?:\\.\\.)?", p)
+                                        for p in (start, end)):
+        return {**({"startDate": start} if start[:1].isdigit() else {}),
+                **({"endDate": end} if end[:1].isdigit() else {})}
+    if date.shape == "single" and date.qualifier is None:
+        return {"startDate": date.edtf} if re.fullmatch(_ISO, date.edtf) else {}
+    if date.earliest is None or date.latest is None or re.search("[~?%]", date.edtf):
+        return {}
+    first, last = date.earliest.isoformat(), date.latest.isoformat()
+    # The longest of day, month, year both ends share: 1-4 January 2024 -> '2024-01'.
+    shared = next((length for length in (10, 7, 4) if first[:length] == last[:length]), 0)
+    return {"startDate": first[:shared]} if shared else {}
 
 
 def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnotes) -> str:
@@ -220,7 +234,7 @@ def _events(linked: Linked, entity: Entity, path: str) -> str:
             roles[involvement.event].append(involvement.role)
         else:
             roles.setdefault(involvement.event, [])
-    ordered = sorted(roles, key=lambda i: linked.entry(i).date.bounds)
+    ordered = sorted(roles, key=lambda i: linked.entry(i).date.order)
     lines = []
     for event_id in ordered:
         event = linked.entry(event_id)

@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any
 
-from kb.dates import FuzzyDate
+from kb.dates import PRECISIONS, FuzzyDate
 from kb.link import Cited, Linked, statements
 from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, Citation, Event
 from kb.render.text import page_path, plain
@@ -59,12 +59,16 @@ def knowledge_base(linked: Linked) -> dict[str, Any]:
 
 
 def date_value(date: FuzzyDate | None) -> dict[str, Any] | None:
-    """A date as EDTF text with what it means: earliest and latest day, precision."""
+    """A date as EDTF text with what it means: earliest and latest day (null on an
+    open or unknown side), precision ('interval' for a span, 'one of a range' for one
+    day between two), and the words the site shows."""
     if date is None:
         return None
-    earliest, latest = date.bounds
-    return {"edtf": date.edtf, "qualifier": date.qualifier, "earliest": earliest.isoformat(),
-            "latest": latest.isoformat(), "precision": date.precision, "text": date.words()}
+    earliest, latest = date.earliest, date.latest
+    return {"edtf": date.edtf, "qualifier": date.qualifier,
+            "earliest": earliest.isoformat() if earliest else None,
+            "latest": latest.isoformat() if latest else None,
+            "precision": date.precision, "text": date.words()}
 
 
 def _citations(citations: list[Citation]) -> list[dict[str, Any]]:
@@ -148,14 +152,19 @@ _ID = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
 _CITATIONS = {"type": "array", "minItems": 1, "items": {
     "type": "object", "required": ["source", "citing"], "additionalProperties": False,
     "properties": {"source": _ID, "citing": {"anyOf": [_ID, {"type": "null"}]}}}}
+_PRECISION = ("How precise the date is: 'interval' is a span, from one day to another; "
+              "'one of a range' is a single day known only to fall between two "
+              "(EDTF [a..b], [..b], [a..]).")
 _DATE = {"anyOf": [{"type": "null"}, {
     "type": "object", "additionalProperties": False,
     "required": ["edtf", "qualifier", "earliest", "latest", "precision", "text"],
     "properties": {
         "edtf": {"type": "string"}, "qualifier": {"type": ["string", "null"]},
-        "earliest": {"type": "string", "format": "date"},
-        "latest": {"type": "string", "format": "date"},
-        "precision": {"enum": ["day", "month", "part of month", "year", "interval"]},
+        "earliest": {"type": ["string", "null"], "format": "date",
+                     "description": "First day the date can mean; null if not known."},
+        "latest": {"type": ["string", "null"], "format": "date",
+                   "description": "Last day the date can mean; null if not known."},
+        "precision": {"enum": list(PRECISIONS), "description": _PRECISION},
         "text": {"type": "string"}}}]}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
 
@@ -242,7 +251,7 @@ STATEMENT_ROW_SCHEMA: dict[str, Any] = {
         "citing": {"anyOf": [{"const": ""}, _ID]},
         "date": {"type": "string", "description": "Publication date of the source (EDTF)."},
         "date_qualifier": {"enum": ["", "early", "mid", "late", "as-early-as"]},
-        "precision": {"enum": ["", "day", "month", "part of month", "year", "interval"]},
+        "precision": {"enum": ["", *PRECISIONS], "description": _PRECISION},
         "statement_date": {"type": "string",
                            "description": "When the fact held or the event happened (EDTF)."},
         "quote": {"type": "string"},

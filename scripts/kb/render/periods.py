@@ -10,9 +10,10 @@ the periods.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Generic, TypeVar
 
@@ -33,11 +34,27 @@ class Period(Generic[T]):
     slug: str
     title: str
     items: list[T]
+    also: list[T] = field(default_factory=list)
+    """Items listed on another period's page whose dates reach into this one: a span
+    that went on into it, a day known only to fall in a range that overlaps it."""
+
+
+Span = tuple[dt.date | None, dt.date | None]
 
 
 def by_period(items: list[T], day: Callable[[T], dt.date | None],
-              limit: int = PAGE_LIMIT) -> list[Period[T]]:
-    """The items, in their order (sorted by `day`, undated last), cut into periods."""
+              limit: int = PAGE_LIMIT,
+              span: Callable[[T], Span | None] | None = None) -> list[Period[T]]:
+    """The items, in their order, cut into periods.
+
+    `day` is the day an item is listed at (`FuzzyDate.listed_on`; None: undated, last);
+    it must not go down along `items`, so that each period is one run of them and
+    every item is on exactly one page. `span` gives an item's earliest and latest
+    possible day (None on an open side, or for no date): an item whose span reaches
+    past its own period is also named, in `also`, on each other period it overlaps,
+    so that a reader looking there finds it. Open-ended dates are not: "on or after
+    4 January 2024" would be named on every later page.
+    """
     if len(items) <= limit:
         return [Period("", "", items)]
     periods: list[Period[T]] = []
@@ -51,11 +68,46 @@ def by_period(items: list[T], day: Callable[[T], dt.date | None],
             for month, in_month in groupby(in_year, key=lambda item: day(item).month):
                 periods.append(Period(f"{year}-{month:02d}", f"{_MONTHS[month - 1]} {year}",
                                       list(in_month)))
+    if span:
+        _cross_list(periods, span)
     return periods
 
 
 def _year(day: dt.date | None) -> int | None:
     return day.year if day else None
+
+
+def _cross_list(periods: list[Period[T]], span: Callable[[T], Span | None]) -> None:
+    ranges = [_days_of(period.slug) for period in periods]
+    for own, (period, days) in enumerate(zip(periods, ranges, strict=True)):
+        for item in period.items:
+            known = span(item)
+            if not days or not known or None in known:
+                continue
+            first, last = known
+            if days[0] <= first and last <= days[1]:  # type: ignore[operator]
+                continue
+            for other, other_days in enumerate(ranges):
+                if other != own and other_days and first <= other_days[1] \
+                        and other_days[0] <= last:  # type: ignore[operator]
+                    periods[other].also.append(item)
+
+
+def _days_of(slug: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the period a slug names ('2024', '2024-01'); None for
+    'undated' and for the single page of a short list."""
+    if not slug[:4].isdigit():
+        return None
+    year = int(slug[:4])
+    if len(slug) == 4:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(slug[5:7])
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def listed_under(periods: list[Period[T]], item: T) -> Period[T]:
+    """The period whose page lists `item`."""
+    return next(period for period in periods if item in period.items)
 
 
 def period_pages(base: str, title: str, intro: str, noun: str, periods: list[Period[T]],

@@ -5,9 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from kb.link import Linked, QuoteUse, quote_date
-from kb.render.citations import Footnotes
-from kb.render.periods import PAGE_LIMIT, Period, by_period, period_links, period_pages, period_path
-from kb.render.text import link_to, page_head
+from kb.render.citations import Footnotes, nest_quotes, speakers
+from kb.render.periods import (
+    PAGE_LIMIT,
+    Period,
+    by_period,
+    listed_under,
+    period_links,
+    period_pages,
+    period_path,
+)
+from kb.render.text import esc, href, link_to, page_head
 
 PATH = "quotes.md"
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
@@ -17,15 +25,21 @@ _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and
 
 def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
-    periods = by_period(linked.quotes, _when, limit)
+    periods = by_period(linked.quotes, _when, limit, span=_span)
     return period_pages(PATH, "Quotes", _INTRO, "quotes", periods,
                         lambda periods, n: _period_page(linked, periods, n))
 
 
 def _when(use: QuoteUse) -> dt.date | None:
-    """The first day of the date the quote was said; None puts it with the undated."""
+    """The day the quote is listed at (`FuzzyDate.listed_on` of when it was said); None
+    puts it with the undated."""
     when = quote_date(use)
-    return when.bounds[0] if when else None
+    return when.listed_on if when else None
+
+
+def _span(use: QuoteUse) -> tuple | None:
+    when = quote_date(use)
+    return (when.earliest, when.latest) if when else None
 
 
 def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) -> str:
@@ -46,5 +60,22 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
             parts.append(quote + "\n")
     if not period.items:
         parts.append("None yet.\n")
+    if period.also:
+        parts.append("## Dated partly or possibly in this period\n\nListed on another "
+                     "page, where they sort, these quotes' dates reach into this period.\n")
+        parts.append("\n".join(_elsewhere(linked, periods, use, path) for use in period.also)
+                     + "\n")
     parts.append(notes.section())
     return "\n".join(parts)
+
+
+def _elsewhere(linked: Linked, periods: list[Period[QuoteUse]], use: QuoteUse,
+               path: str) -> str:
+    """A pointer to a quote listed on another period's page: who, when, the first words."""
+    when = quote_date(use)
+    listed = listed_under(periods, use)
+    words = use.quote.text.split()
+    opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+    return (f"- {speakers(linked, use.quote, path)}, {when.words() if when else ''}: "
+            f"“{esc(nest_quotes(opening))}”, listed under "
+            f"[{listed.title}]({href(path, period_path(PATH, listed))})")

@@ -148,9 +148,11 @@ MARKER_SEPARATOR = '<sup class="kb-sep">,</sup>'
 def reported_by(linked: Linked, citations: list[Citation]) -> str:
     """The day by which a statement had surely been reported: the earliest of its
     sources' publication dates, each taken at its latest possible day ('' if none of
-    its sources is dated)."""
-    days = [source.date.bounds[1] for c in citations
-            if (source := linked.entry(c.source)).date is not None]
+    its sources has one). A source published "between 4 and 7 January" counts from
+    7 January; one published "on or after 4 January" has no such day, like an
+    undated one."""
+    days = [source.date.latest for c in citations
+            if (source := linked.entry(c.source)).date and source.date.latest]
     return min(days).isoformat() if days else ""
 
 

@@ -16,6 +16,7 @@ from kb.render.periods import (
     PAGE_LIMIT,
     Period,
     by_period,
+    listed_under,
     period_links,
     period_pages,
     period_path,
@@ -30,19 +31,26 @@ from kb.render.text import (
     page_head,
     page_path,
     prose,
+    reported_marker,
 )
 
 PATH = "timeline.md"
 _INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
-          "month, part of a month or a year. Events known only to a month or a year sort at "
-          "the start of that period.")
+          "month, part of a month, a year, a span of days, or one day known only to fall "
+          "between two. Events known only to a month or a year sort at the start of that "
+          "period, a span at its first day, and an event known only to fall between two "
+          "days at the later one, ahead of the events of that day.")
+_ELSEWHERE = ("Listed on another page, where they sort, these events' dates reach into this "
+              "period: a span that went on into it, or a day known only to fall in a range "
+              "that overlaps it.")
 _FILTERS = ("Filter by {what}; the address keeps the filter, so a filtered view can be "
             "shared.")
 
 
 def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """{path: Markdown} of the timeline: one page, or a list of periods and a page each."""
-    periods = by_period(linked.timeline, lambda i: linked.entry(i).date.bounds[0], limit)
+    periods = by_period(linked.timeline, lambda i: linked.entry(i).date.listed_on, limit,
+                        span=lambda i: _span(linked.entry(i)))
     return period_pages(PATH, "Timeline", _INTRO, "events", periods,
                         lambda periods, n: _period_page(linked, periods, n))
 
@@ -61,13 +69,48 @@ def _period_page(linked: Linked, periods: list[Period[str]], index: int) -> str:
     parts += [_filters(linked, events, years), asof_form(linked, "events")]
     for year, ids in groupby(period.items, key=lambda i: _year(linked.entry(i))):
         parts.append(f'## {year} {{ #year-{year} .kb-year data-year="{year}" }}\n')
-        parts.extend(_entry(linked, event_id, notes, path) for event_id in ids)
+        parts.extend(_entry(linked, event_id, notes, path, years) for event_id in ids)
+    if period.also:
+        parts.append(_elsewhere(linked, periods, index, years))
     parts.append(notes.section())
     return "\n".join(parts)
 
 
 def _year(event: Event) -> int:
-    return event.date.bounds[0].year
+    """The year heading an event is listed under: the year of `FuzzyDate.listed_on`."""
+    return event.date.listed_on.year
+
+
+def _span(event: Event) -> tuple:
+    return event.date.earliest, event.date.latest
+
+
+def _years(event: Event, years: list[int]) -> str:
+    """The years of the page's year filter that the event's date may fall in or reach
+    into, as data-years: 'between 30 December 2023 and 4 January 2024' matches 2023
+    and 2024, an open end every year of the page on that side."""
+    first, last = event.date.bounds
+    return " ".join(str(y) for y in years if first.year <= y <= last.year)
+
+
+def _elsewhere(linked: Linked, periods: list[Period[str]], index: int,
+               years: list[int]) -> str:
+    """The events of other periods whose dates reach into this one, each a link to
+    where it is listed, filtered like the entries."""
+    period = periods[index]
+    here = period_path(PATH, period)
+    parts = [f"## Dated partly or possibly in this period {{ #elsewhere }}\n\n{_ELSEWHERE}\n"]
+    for event_id in period.also:
+        event = linked.entry(event_id)
+        listed = listed_under(periods, event_id)
+        target = href(here, period_path(PATH, listed))
+        reported = reported_marker(linked, [c.citation for c in statements(event)])
+        parts.append(
+            f'<div class="kb-also" data-kind="{attr(event.type)}" '
+            f'data-entities="{" ".join(involved(event))}" data-years="{_years(event, years)}" '
+            f"markdown>\n\n**{event.date.words()}:** [{esc(event.name)}]({target}#{event_id}), "
+            f"listed under [{listed.title}]({target}){reported}\n\n</div>\n")
+    return "\n".join(parts)
 
 
 def involved(event: Event) -> list[str]:
@@ -101,12 +144,13 @@ def _select(name: str, label: str, everything: str, options: list[tuple[str, str
     return f'<label>{label} <select name="{name}">{"".join(items)}</select></label>'
 
 
-def _entry(linked: Linked, event_id: str, notes: Footnotes, path: str) -> str:
+def _entry(linked: Linked, event_id: str, notes: Footnotes, path: str,
+           years: list[int]) -> str:
     event = linked.entry(event_id)
     ids = involved(event)
     who = ", ".join(link_to(linked, i, path) for i in ids)
     data = (f'data-year="{_year(event)}" data-kind="{attr(event.type)}" '
-            f'data-entities="{" ".join(ids)}"')
+            f'data-entities="{" ".join(ids)}" data-years="{_years(event, years)}"')
     lines = [
         f'<div class="kb-event" {data} markdown>\n',
         f"### {event.date.words()}: {esc(event.name)} {{ #{event_id} }}\n",
