@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 
-from kb.claims import Claim, Evidence, Gazetteer, claims
+from kb.claims import Claim, Gazetteer, claims
 from kb.dates import FuzzyDate
+from kb.evidence import Evidence
 from kb.load import Path_, RawRecord
 from kb.model import (
     ENTITY_KINDS,

@@ -1,35 +1,27 @@
 """What a sentence states that a source must also say: its names, numbers and dates.
 
 The grounding check (`kb.grounding`) holds every statement to the rule readers rely
-on: each name, number and date in it appears in a source it cites. This module does
-the reading on both sides. `claims` lists what a statement asserts; `Evidence` indexes
-what a source's text says, so that each claim is looked up, not searched for.
-
-Matching follows the site's spelling keys (`kb.spelling`): case, accents, hyphens and
-apostrophes are folded ('al-Sudani' = 'Al Sudani'), and transliterations of one Arabic
-or Persian name meet on their consonant skeleton ('Hezbollah' = 'Hizballah'). Numbers
-match as digits or words ('three' = '3'); dates match in any of the ways sources write
-them ('4 January', 'Jan. 4', '2024-01-04'), and a weekday ('on Thursday') counts as the
-day it names in the week before the source was published.
+on: each name, number and date in it appears in a source it cites. `claims` lists
+what a statement asserts: [[links]] and the names of known entries (a `Gazetteer`),
+dates, counts and ordinals, descriptions such as 'Saudi-owned', and other capitalised
+words. `kb.evidence` looks each up in a source's text.
 """
 
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kb.dates import FuzzyDate
-from kb.spelling import name_key, skeleton, words
+from kb.spelling import name_key, normal_word, words
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|" \
          r"November|December)"
-_MONTH_ANY = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
 NUMBER_WORDS = {
@@ -70,15 +62,6 @@ wounded year years yesterday yet you your
 """.split())  # noqa: SIM905 (a word list reads best as one text)
 """Words that open sentences in their capitalised form without being names."""
 
-ABBREVIATIONS = {
-    "gen": "general", "maj": "major", "brig": "brigadier", "lt": "lieutenant",
-    "col": "colonel", "sgt": "sergeant", "spc": "specialist", "capt": "captain",
-    "adm": "admiral", "pvt": "private", "cpl": "corporal", "dept": "department",
-    "gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
-    "pres": "president", "govt": "government",
-}
-"""Titles and words sources abbreviate: 'Maj. Gen.' backs 'Major General'."""
-
 PARTICIPLES = ("owned", "based", "funded", "backed", "run", "led", "aligned", "linked",
                "affiliated", "allied", "sponsored", "controlled", "financed", "supported",
                "armed", "trained", "operated", "headquartered", "registered")
@@ -88,17 +71,8 @@ _COMPOUND = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w’']*(?: [A-Z][\w’']*)*)-
                        r"(?P<participle>" + "|".join(PARTICIPLES) + r")\b")
 
 
-def spelling_key(word: str) -> str:
-    """One key for British and American spellings of a folded word: 'defence' and
-    'defense', 'organisation' and 'organization', 'mobilise' and 'mobilize'."""
-    word = re.sub(r"is(ation|ing|ed|es|e)$", r"iz\1", word)
-    word = re.sub(r"ence$", "ense", word)
-    return re.sub(r"our$", "or", word) if len(word) > 5 else word
-
-
 _LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
-_ACRONYM_DOTS = re.compile(r"\b(?:[A-Z]\.){2,}")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th|s)?(?!\w)")
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th|s)?(?!\w)")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _TOKEN = re.compile(r"[^\W\d_][\w’'‘\-.]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:;“\"‘(\[—–]\s*$")
@@ -112,18 +86,6 @@ _DATE_PATTERNS = [
     # (early|mid|late) January 2024, January 2024
     re.compile(rf"\b(?:(?:early|mid|late)[- ])?(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b"),
 ]
-_ISO_DATE = re.compile(r"\b(\d{4})[-/](\d{2})[-/](\d{2})\b")
-_DMY_DATE = re.compile(r"\b(\d{2})-(\d{2})-(\d{4})\b")
-_COMPACT_DATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(20\d{2})(?!\d)")
-_SOURCE_DATES = [
-    re.compile(rf"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_ANY})"
-               rf"(?:,?\s+(?P<y>\d{{4}}))?"),
-    re.compile(rf"(?i)\b(?P<m>{_MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-               rf"(?:,?\s+(?P<y>\d{{4}}))?"),
-    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})\b"),
-]
-
-
 @dataclass(frozen=True)
 class Claim:
     """One thing a statement asserts that a source must say too."""
@@ -224,7 +186,7 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
             start += len(word) + 1
         if not taken(start, match.end()):
             spans.append((start, match.end()))
-            name = tuple(_normal(w) for w in words(text[start:match.end() - len(
+            name = tuple(normal_word(w) for w in words(text[start:match.end() - len(
                 match["participle"]) - 1]) if w not in ARTICLES)
             found.append((start, Claim("compound", text[start:match.end()],
                                        (name, match["participle"]))))
@@ -239,7 +201,7 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
                 continue
             spans.append(match.span())
             found += [(match.start(), claim) for claim in _date_claims(match)]
-    for match in _NUMBER.finditer(text):
+    for match in NUMBER.finditer(text):
         if taken(*match.span()):
             continue
         digits = match[1].replace(",", "")
@@ -307,214 +269,3 @@ def date_claims(date: FuzzyDate | None, shown: str = "") -> list[Claim]:
     return [Claim("date", shown or date.words(),
                   (int(y), int(m) if m else None, int(d) if d else None))
             for y, m, d in parts]
-
-
-# ---------------------------------------------------------------------------- evidence
-
-
-@dataclass
-class Evidence:
-    """What one source's text says, indexed for lookups.
-
-    Built once per source from its text (the founding article, or its dossier block)
-    and its publication date (for weekdays and years the text leaves implicit).
-    """
-
-    text: str
-    published: FuzzyDate | None = None
-    keys: set[str] = field(default_factory=set)
-    skeletons: set[str] = field(default_factory=set)
-    sequence: list[str] = field(default_factory=list)
-    """The text's words as spelling keys, articles dropped, for names of several words."""
-    numbers: set[int] = field(default_factory=set)
-    days: set[tuple[int | None, int, int]] = field(default_factory=set)
-    """(year or None, month, day) for every day the text names or implies."""
-    months: set[tuple[int | None, int]] = field(default_factory=set)
-    years: set[int] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        text = _ACRONYM_DOTS.sub(lambda m: m[0].replace(".", ""), self.text)
-        for word in words(text):
-            word = _normal(word)
-            self.keys.add(word)
-            if code := skeleton(word):
-                self.skeletons.add(code)
-            if word in NUMBER_WORDS:
-                self.numbers.add(NUMBER_WORDS[word])
-            if word not in ARTICLES:
-                self.sequence.append(word)
-        for token in re.findall(r"\w+(?:[-’']\w+)*", text):  # 'al-Sudani' as one key too
-            self.keys.add(name_key(token))
-        for match in _NUMBER.finditer(text):
-            self.numbers.add(int(match[1].replace(",", "")))
-        for match in re.finditer(r"\d+", text):  # digits inside addresses and slugs
-            self.numbers.add(int(match[0]))
-        self._read_dates(text)
-
-    def _read_dates(self, text: str) -> None:
-        for pattern in _SOURCE_DATES:
-            for match in pattern.finditer(text):
-                month = match["m"]
-                month_number = int(month) if month.isdigit() else MONTHS.get(
-                    month.lower().rstrip("."))
-                if not month_number or not 1 <= month_number <= 12:
-                    continue
-                year = int(match["y"]) if match["y"] else None
-                if year is not None and year < 100:
-                    year += 2000
-                self._add_day(year, month_number, int(match["d"]))
-        for y, m, d in _ISO_DATE.findall(text):
-            self._add_day(int(y), int(m), int(d))
-        for y, m in re.findall(r"/((?:19|20)\d\d)/(\d\d)/", text):  # an address's /2024/01/
-            if 1 <= int(m) <= 12:
-                self.months.add((int(y), int(m)))
-                self.years.add(int(y))
-        for d, m, y in _DMY_DATE.findall(text) + _COMPACT_DATE.findall(text):
-            self._add_day(int(y), int(m), int(d))
-        for match in re.finditer(rf"(?i)\b(?P<m>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?", text):
-            month_number = MONTHS[match["m"].lower().rstrip(".")]
-            self.months.add((int(match["y"]) if match["y"] else None, month_number))
-        for match in re.finditer(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text):
-            self.years.add(int(match[1]))
-        self._read_relative_days(text)
-
-    def _read_relative_days(self, text: str) -> None:
-        """'on Thursday', 'today', 'yesterday': days relative to publication, when the
-        source is dated to the day (a weekday means the last such day before it)."""
-        if self.published is None:
-            return
-        start, end = self.published.bounds
-        if start != end:
-            return
-        self.years.add(end.year)
-        lowered = text.lower()
-        if "today" in lowered:
-            self._add_day(end.year, end.month, end.day)
-        if "yesterday" in lowered:
-            before = end - dt.timedelta(days=1)
-            self._add_day(before.year, before.month, before.day)
-        for name, number in WEEKDAYS.items():
-            if re.search(rf"\b{name}", lowered):
-                back = (end.weekday() - number) % 7
-                day = end - dt.timedelta(days=back)
-                self._add_day(day.year, day.month, day.day)
-                if back == 0:  # 'on Monday' in Monday's paper may mean the week before
-                    earlier = day - dt.timedelta(days=7)
-                    self._add_day(earlier.year, earlier.month, earlier.day)
-
-    def _add_day(self, year: int | None, month: int, day: int) -> None:
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
-            return
-        self.days.add((year, month, day))
-        self.months.add((year, month))
-        if year is not None:
-            self.years.add(year)
-
-    # ------------------------------------------------------------------ lookups
-
-    def says(self, claim: Claim) -> bool:
-        """Whether this text states the claim (links are looked up by the caller,
-        who knows the entry's names)."""
-        if claim.kind == "name":
-            return self.has_word(claim.shown)
-        if claim.kind in ("number", "ordinal"):
-            return claim.key[0] in self.numbers
-        if claim.kind == "compound":
-            return self.has_compound(*claim.key)
-        if claim.kind == "date":
-            return self.has_date(*claim.key)
-        return False
-
-    def has_word(self, word: str) -> bool:
-        key = name_key(word)
-        if key in self.keys or _normal(key) in self.keys:
-            return True
-        folded = [_normal(w) for w in words(word)]
-        if folded and all(part in self.keys or (skeleton(part) and skeleton(part) in
-                                                self.skeletons) for part in folded):
-            return True
-        return any(root in self.keys for root in _demonym_roots(key))
-
-    def has_name(self, name: str) -> bool:
-        """Whether the text gives a name of several words, in order, spelling folded
-        (articles such as 'al-' may be added or dropped)."""
-        wanted = [_normal(w) for w in words(name) if w not in ARTICLES]
-        if not wanted:
-            return True
-        if len(wanted) == 1:
-            return self.has_word(wanted[0])
-        size = len(wanted)
-        for start in range(len(self.sequence) - size + 1):
-            if all(_same_word(a, b) for a, b in zip(wanted, self.sequence[start:start + size],
-                                                   strict=True)):
-                return True
-        return name_key(name) in self.keys
-
-    def has_date(self, year: int | None, month: int | None, day: int | None) -> bool:
-        """Whether the text gives this day, month or year. A year the text leaves out
-        is backed by the source's own date ('on 4 January' in a 2024 paper); a claim
-        without a year ('4 January') is backed by that day in any year."""
-        if month is None:
-            return year is not None and (year in self.years or self._published_in(year))
-        if day is None:
-            held = {y for y, m in self.months if m == month}
-        else:
-            held = {y for y, m, d in self.days if (m, d) == (month, day)}
-        if year is None:
-            return bool(held)
-        return year in held or (None in held and (year in self.years
-                                                  or self._published_in(year)))
-
-    def _published_in(self, year: int) -> bool:
-        if self.published is None:
-            return False
-        start, end = self.published.bounds
-        return start.year <= year <= end.year
-
-
-    def has_compound(self, name: tuple[str, ...], participle: str) -> bool:
-        """'US-funded' as 'US-funded', 'US funded' or 'funded by the US'."""
-        seq, size = self.sequence, len(name)
-        for start in range(len(seq)):
-            if tuple(seq[start:start + size]) == name and seq[start + size:start + size + 1] \
-                    == [participle]:
-                return True
-            if seq[start] == participle:
-                window = seq[start + 1:start + 4]
-                for offset in range(len(window)):
-                    if window[offset] in ("by", "in") and \
-                            tuple(window[offset + 1:offset + 1 + size]) == name:
-                        return True
-                    if tuple(seq[start + 2 + offset:start + 2 + offset + size]) == name \
-                            and window[offset] in ("by", "in"):
-                        return True
-        return False
-
-
-def _normal(word: str) -> str:
-    """A folded word with abbreviations written out and one spelling for British and
-    American forms."""
-    return spelling_key(ABBREVIATIONS.get(word, word))
-
-
-def _same_word(a: str, b: str) -> bool:
-    return a == b or (bool(skeleton(a)) and skeleton(a) == skeleton(b))
-
-
-_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "is", "i", "ese", "ish", "n")
-
-
-def _demonym_roots(key: str) -> set[str]:
-    """Places an adjective may come from: 'iraqi' -> 'iraq', 'syrian' -> 'syria',
-    'iranian' -> 'iran'. A source that names the place backs the adjective."""
-    roots = set()
-    for ending in _DEMONYM_ENDINGS:
-        stem = key[: -len(ending)]
-        if key.endswith(ending) and len(stem) >= 4:
-            roots |= {stem, stem + "a", stem + "e"}
-    return roots
-
-
-def evidence_for(texts: Iterable[Evidence]) -> list[Evidence]:
-    """The texts as a list (several sources may back one statement)."""
-    return list(texts)

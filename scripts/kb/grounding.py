@@ -22,7 +22,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kb.claims import ARTICLES, Claim, Evidence, Gazetteer, claims, date_claims
+from kb.claims import ARTICLES, Claim, Gazetteer, claims, date_claims
+from kb.evidence import Evidence
 from kb.load import Path_, RawRecord, load, parse_yaml
 from kb.material import Document, own_documents, read_material, source_texts
 from kb.model import (

@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from kb.model import Citation, KnowledgeBase
+from kb.model import KnowledgeBase
+from kb.refs import citations
 from kb.spelling import name_key
 
 _BLOCK = re.compile(r"^## (?P<label>S\d+) · (?P<header>.*)$", re.MULTILINE)
@@ -100,7 +99,7 @@ def source_texts(kb: KnowledgeBase, documents: list[Document]) -> dict[str, list
         for relayed in source.relays:
             readers.setdefault(relayed, set()).add(source.id)
     for entry in kb.entries.values():
-        for citation in _citations(entry):
+        for _, citation in citations(entry):
             if citation.citing:
                 readers.setdefault(citation.citing, set()).add(citation.source)
     texts: dict[str, list[Document]] = {}
@@ -117,16 +116,3 @@ def unmatched(kb: KnowledgeBase, documents: list[Document]) -> list[Document]:
     """Documents that no source in `data/` stands for, in material order."""
     matched = {id(d) for d in own_documents(kb, documents).values()}
     return [d for d in documents if id(d) not in matched]
-
-
-def _citations(entry: object) -> Iterable[Citation]:
-    """Every citation anywhere in an entry (a walk over its fields)."""
-    stack: list[object] = [entry]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Citation):
-            yield value
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, BaseModel):
-            stack.extend(getattr(value, name) for name in type(value).model_fields)

@@ -52,3 +52,27 @@ def name_key(name: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+ABBREVIATIONS = {
+    "gen": "general", "maj": "major", "brig": "brigadier", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "spc": "specialist", "capt": "captain",
+    "adm": "admiral", "pvt": "private", "cpl": "corporal", "dept": "department",
+    "gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
+    "pres": "president", "govt": "government",
+}
+"""Titles and words sources abbreviate: 'Maj. Gen.' backs 'Major General'."""
+
+
+def spelling_key(word: str) -> str:
+    """One key for British and American spellings of a folded word: 'defence' and
+    'defense', 'organisation' and 'organization', 'mobilise' and 'mobilize'."""
+    word = re.sub(r"is(ation|ing|ed|es|e)$", r"iz\1", word)
+    word = re.sub(r"ence$", "ense", word)
+    return re.sub(r"our$", "or", word) if len(word) > 5 else word
+
+
+def normal_word(word: str) -> str:
+    """A folded word (see `words`) with abbreviations written out and one spelling for
+    British and American forms: 'gen' -> 'general', 'defence' -> 'defense'."""
+    return spelling_key(ABBREVIATIONS.get(word, word))
