@@ -334,3 +334,19 @@ def test_a_title_from_a_web_address_must_be_its_words(data_tree, title, url, exp
     root = data_tree({"people/ada.yaml": PERSON.format(name="Ada"),
                       "sources/slug.yaml": SLUG.format(title=title, url=url)})
     assert found(root, "error") == expected
+
+
+def test_a_known_name_written_another_way_is_found(data_tree):
+    # The case of the issue: 'US Institute for Peace' on its page, 'of Peace' elsewhere.
+    institute = ("name: US Institute for Peace\ntype: think tank\nsummary:\n"
+                 "  text: An institute.\n  cite: [report]\n")
+    person = PERSON.format(name="Ada").replace(
+        "text: A person.", "text: A director at the US Institute of Peace.")
+    root = data_tree({"groups/usip.yaml": institute, "people/ada.yaml": person})
+    assert found(root, "error") == [
+        "data/people/ada.yaml:3:3: 'US Institute of Peace' is written differently from 'US "
+        "Institute for Peace' (data/groups/usip.yaml); write the name as the entry does, or "
+        "add this spelling as an alias with the source that uses it"]
+    same = person.replace("US Institute of Peace", "US Institute for Peace")
+    root = data_tree({"groups/usip.yaml": institute, "people/ada.yaml": same})
+    assert found(root, "error") == []

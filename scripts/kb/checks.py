@@ -8,14 +8,19 @@ at loose ends an editor should look at but that publish no falsehood.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
-from kb.claims import Claim, Gazetteer, claims
+from pydantic import BaseModel
+
+from kb.claims import ARTICLES, Claim, Gazetteer, claims
 from kb.dates import FuzzyDate
 from kb.evidence import Evidence
 from kb.load import Path_, RawRecord
 from kb.model import (
     ENTITY_KINDS,
+    ENTITY_LINK,
     SPOKEN_TYPES,
     Chapter,
     Citation,
@@ -23,12 +28,14 @@ from kb.model import (
     Entity,
     Event,
     KnowledgeBase,
+    Quote,
+    Source,
     Statement,
 )
 from kb.problems import Problem, did_you_mean
 from kb.refs import citations, references
 from kb.schema import schema_comment
-from kb.spelling import name_key
+from kb.spelling import name_key, words
 from kb.titles import slug_mismatch
 
 Records = Mapping[str, RawRecord]
@@ -38,8 +45,9 @@ Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
 def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool) -> list[Problem]:
     """Every check's problems. Link warnings are left out while errors remain, as a
     broken file makes the entries it names look unlinked."""
-    checks: list[Check] = [dates_known_to_sources, names_shared, citations_read_rightly,
-                           spoken_sources, slug_titles, disputes_named, disagreements_settled]
+    checks: list[Check] = [dates_known_to_sources, names_shared, names_spelt_alike,
+                           citations_read_rightly, spoken_sources, slug_titles,
+                           disputes_named, disagreements_settled]
     if with_warnings:
         checks += [unlinked_entities, uncited_sources, schema_lines]
     return [problem for check in checks for problem in check(kb, records)]
@@ -157,6 +165,81 @@ def _names(entry: Entity) -> Iterator[tuple[Path_, str]]:
     yield ("name",), entry.name
     for index, alias in enumerate(entry.aliases):
         yield ("aliases", index, "name"), alias.name
+
+
+_LINKING = frozenset({"of", "for", "and", "in", "on", "to", "at", "de"})
+"""Small words inside names that a writer may get wrong without anyone noticing."""
+
+
+def names_spelt_alike(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """A known name written another way in our own words: 'US Institute of Peace' on one
+    page, the entry named 'US Institute for Peace' on its own. Readers take two
+    spellings for two bodies, and search finds one. Sources' own spellings (quotes, the
+    values of a disagreement, aliases) are theirs and are not compared."""
+    known: dict[tuple[str, ...], dict[str, set[tuple[str, ...]]]] = {}
+    for entry in _entities(kb):
+        if kb.kinds[entry.id] == "event":
+            continue
+        for _, name in _names(entry):
+            full = tuple(w for w in words(name) if w not in ARTICLES)
+            content = tuple(w for w in full if w not in _LINKING)
+            if (len(content) >= 2 and len(full) > len(content)) or len(content) >= 3:
+                known.setdefault(content, {}).setdefault(entry.id, set()).add(full)
+    if not known:
+        return
+    longest = max(len(content) for content in known) + 3
+    for entry_id, path, text in own_words(kb):
+        shown = ENTITY_LINK.sub(lambda m: m[2] or "", text)  # [[id]] prints the entry's name
+        tokens = [(w, m.start(), m.end()) for m in re.finditer(r"[^\W_]+", shown)
+                  for w in words(m[0]) if w not in ARTICLES]
+        for start in range(len(tokens)):
+            for end in range(start + 2, min(start + longest, len(tokens)) + 1):
+                window = tuple(token[0] for token in tokens[start:end])
+                if window[0] in _LINKING or window[-1] in _LINKING:
+                    continue
+                content = tuple(w for w in window if w not in _LINKING)
+                for owner, spellings in known.get(content, {}).items():
+                    if window not in spellings:
+                        name = kb.entries[owner].name
+                        written = shown[tokens[start][1]:tokens[end - 1][2]]
+                        yield _at(records[entry_id], path, f"'{written}' is "
+                                  f"written differently from '{name}' ({records[owner].path}"
+                                  "); write the name as the entry does, or add this "
+                                  "spelling as an alias with the source that uses it")
+
+
+def own_words(kb: KnowledgeBase) -> Iterator[tuple[str, Path_, str]]:
+    """Every text written in the site's own words, with its entry and path: statements,
+    notes, roles, quote settings, descriptive titles (not quotes, aliases or the
+    values of a disagreement, which are the sources' words)."""
+    for entry_id, entry in kb.entries.items():
+        if isinstance(entry, Source):
+            if entry.title_kind == "description":
+                yield entry_id, ("title",), entry.title
+            if entry.note:
+                yield entry_id, ("note",), entry.note
+            continue
+        for path, value in _texts_in(entry, ()):
+            yield entry_id, path, value
+
+
+_OWN_FIELDS = frozenset({"text", "note", "role", "context", "title"})
+
+
+def _texts_in(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_in(item, (*path, index))
+    elif isinstance(value, Quote):
+        if value.context:
+            yield (*path, "context"), value.context
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            field = getattr(value, name)
+            if isinstance(field, str) and name in _OWN_FIELDS:
+                yield (*path, name), field
+            elif not isinstance(field, str):
+                yield from _texts_in(field, (*path, name))
 
 
 # ---------------------------------------------------------------------------- disagreements
