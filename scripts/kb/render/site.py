@@ -23,15 +23,10 @@ class Site:
 
 
 def page_changed(linked: Linked, site: Site, entry_id: str) -> dt.date | None:
-    """The latest change to any data file whose content shows on this entry's page."""
-    ids = {entry_id}
-    ids |= {m.entry for m in linked.mentions.get(entry_id, [])}
-    ids |= {i.subject for i in linked.incoming.get(entry_id, [])}
-    ids |= {i.event for i in linked.events_of.get(entry_id, [])}
-    ids |= {c.entry for c in linked.backing.get(entry_id, [])}
-    ids |= {c.entry for c in linked.relayed.get(entry_id, [])}
-    dates = [site.changed[path] for i in ids
-             if (path := linked.kb.paths.get(i)) and path in site.changed]
+    """The latest change to any data file whose content shows on this entry's page (the
+    files of `linked.page_inputs`, kb.link); None when no date is known."""
+    dates = [site.changed[path] for entry in linked.page_inputs.get(entry_id, ())
+             if (path := linked.kb.paths.get(entry)) in site.changed]
     return max(dates, default=None)
 
 
