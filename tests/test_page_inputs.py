@@ -163,3 +163,20 @@ def test_the_check_sees_what_a_page_reads(tree: Linked):
         [e for e in linked.kb.entries.values()])))
     assert walked.entries == set(tree.kb.entries)
 
+
+@pytest.mark.parametrize(("capped", "expected"), [
+    ({}, dt.date(2024, 3, 9)),
+    ({"party": dt.date(2024, 2, 1)}, dt.date(2024, 3, 9)),  # changed no later than 1 Feb
+    ({"party": dt.date(2024, 3, 9)}, dt.date(2024, 3, 9)),
+    ({"party": dt.date(2024, 4, 1)}, None),  # its change may be later than 9 March: unknown
+    ({"party": dt.date(2024, 1, 1), "report": dt.date(2024, 4, 1)}, None),
+], ids=["whole history", "cut off earlier", "cut off the same day", "cut off later",
+        "one of two cut off later"])
+def test_a_shallow_clone_dates_a_page_only_when_no_hidden_change_can_be_later(
+        tree: Linked, capped, expected):
+    changed = {tree.kb.paths["ada"]: dt.date(2024, 3, 9)}
+    changed |= {tree.kb.paths[entry]: date for entry, date in capped.items()}
+    site = Site(changed=changed, cut_off=frozenset(tree.kb.paths[e] for e in capped))
+    assert page_changed(tree, site, "ada") == expected
+    every_file_cut_off = Site(changed=changed, cut_off=frozenset(changed))  # --depth 1
+    assert page_changed(tree, every_file_cut_off, "ada") is None

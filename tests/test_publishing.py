@@ -72,3 +72,12 @@ def test_the_workflow_tests_then_deploys_with_githubs_pages_actions():
     build = next(s for s in publish["steps"] if s.get("run") == "make build")
     assert build["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
     assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_every_job_that_builds_the_site_checks_out_the_whole_history():
+    # A shallow checkout sees one commit: pages would cite no date of last change.
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    for name in ("test", "publish"):
+        [checkout] = [s for s in workflow["jobs"][name]["steps"]
+                      if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkout.get("with", {}).get("fetch-depth") == 0, name

@@ -19,15 +19,28 @@ class Site:
     url: str = ""
     """The published address, ending in '/'; empty when unknown (then no URL is cited)."""
     changed: dict[str, dt.date] = field(default_factory=dict)
-    """Data file path -> date of its last change."""
+    """Data file path -> date of its last change (kb.history)."""
+    cut_off: frozenset[str] = frozenset()
+    """Data files whose last change a shallow clone hides: it was on or before their
+    date in `changed` (kb.history)."""
 
 
 def page_changed(linked: Linked, site: Site, entry_id: str) -> dt.date | None:
     """The latest change to any data file whose content shows on this entry's page (the
-    files of `linked.page_inputs`, kb.link); None when no date is known."""
-    dates = [site.changed[path] for entry in linked.page_inputs.get(entry_id, ())
-             if (path := linked.kb.paths.get(entry)) in site.changed]
-    return max(dates, default=None)
+    files of `linked.page_inputs`, kb.link). None when no date is known, and when a
+    shallow clone may hide a later change: a file cut off from its history changed on
+    or before its date, so that date settles nothing unless a file with a known date
+    changed on the same day or later."""
+    known: list[dt.date] = []
+    capped: list[dt.date] = []
+    for entry in linked.page_inputs.get(entry_id, ()):
+        path = linked.kb.paths.get(entry)
+        if path in site.changed:
+            (capped if path in site.cut_off else known).append(site.changed[path])
+    latest = max(known, default=None)
+    if capped and (latest is None or max(capped) > latest):
+        return None
+    return latest
 
 
 def page_url(site: Site, path: str) -> str:
