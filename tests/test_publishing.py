@@ -51,9 +51,11 @@ def test_the_sitemap_lists_every_entity_page_at_its_published_address(site):
     assert f"<loc>{PAGES_URL}timeline/</loc>" in sitemap
 
 
-def test_the_404_page_finds_its_styles_from_any_depth(site):
+def test_the_404_page_finds_its_styles_and_downloads_from_any_depth(site):
     html = (site / "404.html").read_text("utf-8")
     assert 'href="/iraq-kb/assets/stylesheets/' in html
+    assert 'href="/iraq-kb/downloads/knowledge-base.json"' in html
+    assert "<base" not in html  # only a build without an address looks for its root
 
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"

@@ -17,7 +17,8 @@ from kb.render.text import esc
 class Site:
     name: str = ""
     url: str = ""
-    """The published address, ending in '/'; empty when unknown (then no URL is cited)."""
+    """The published address, ending in '/'; empty when unknown: then "Cite this page"
+    leaves the address to the reader's browser (overrides/js/cite.js)."""
     changed: dict[str, dt.date] = field(default_factory=dict)
     """Data file path -> date of its last change (kb.history)."""
     cut_off: frozenset[str] = frozenset()
@@ -48,8 +49,14 @@ def page_url(site: Site, path: str) -> str:
     return site.url + path.removesuffix(".md") + "/"
 
 
+ADDRESS_SLOT = '<span class="kb-cite-address"></span>'
+"""Where overrides/js/cite.js writes the page's address when the build did not know it."""
+
+
 def cite_block(linked: Linked, site: Site, entry_id: str, path: str) -> str:
-    """A ready citation: title, site, date of last change, address."""
+    """A ready citation: title, site, date of last change, address. Without a known
+    published address (no SITE_URL) the address is the one the reader has open, filled
+    in by a script; without scripts the citation has none, rather than a wrong one."""
     if not site.name:
         return ""
     parts = [f"“{esc(linked.entry(entry_id).name)}”", f"in *{esc(site.name)}*"]
@@ -58,5 +65,8 @@ def cite_block(linked: Linked, site: Site, entry_id: str, path: str) -> str:
         parts.append(f"last changed {changed.day} {changed:%B %Y}")
     if site.url:
         parts.append(f"<{page_url(site, path)}>")
+        ending = "."
+    else:
+        ending = ADDRESS_SLOT + "."
     return ("## Cite this page\n\n"
-            '<div class="kb-cite" markdown>\n\n' + ", ".join(parts) + ".\n\n</div>\n")
+            '<div class="kb-cite" markdown>\n\n' + ", ".join(parts) + ending + "\n\n</div>\n")
