@@ -41,6 +41,7 @@ if not log.handlers:
     log.setLevel(logging.INFO)
 _state: dict[str, object] = {"serving": False, "dirty": False, "problems": [],
                              "had_problems": False}
+_noted: set[str] = set()  # each note about the build said once per process, not per save
 _memo = PageMemo()  # entry pages kept from one preview build to the next
 
 
@@ -75,6 +76,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         log.info(f"kb: {len(result.changed)} of {len(result.pages)} generated files changed "
                  f"(pipeline {time.perf_counter() - start:.2f} s); {memo.reused} of "
                  f"{memo.pages} entry pages reused")
+    for note in result.notes:
+        if note not in _noted:
+            _noted.add(note)
+            log.warning(f"kb: {note}")
     _state["problems"] = [] if result.ok else result.problems
     pages = list(result.pages)
     if not result.ok:

@@ -83,6 +83,48 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     server.shutdown()
 
 
+PROJECT = "/iraq-kb/"
+"""Where a GitHub Pages project site lives: under the repository's name."""
+
+
+@pytest.fixture(scope="module")
+def project_url(tmp_path_factory) -> Iterator[str]:
+    """The real site built as plain `make build` makes it (no SITE_URL), served under a
+    project path as GitHub Pages serves a repository's site: its 404.html, with status
+    404, for every missing address."""
+    site = tmp_path_factory.mktemp("project-site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_ProjectHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PROJECT}"
+    server.shutdown()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _ProjectHandler(_QuietHandler):
+    """The site under PROJECT only; anything else, or missing, gets its 404 page."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PROJECT):
+            return super().translate_path("/no-such-file")
+        return super().translate_path("/" + path.removeprefix(PROJECT))
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)

@@ -203,8 +203,9 @@ def test_disputed_must_name_a_recorded_disagreement(data_tree):
     root = data_tree({"events/withdrawal.yaml": WITHDRAWAL, "places/base.yaml": BASE.format(
         text="A base.", disputed="  disputed: {entry: withdrawl, about: Timing}\n")})
     assert found(root, "error") == [
-        "data/places/base.yaml:6:14: no person, group, place or event 'withdrawl' records "
-        "disagreements. Did you mean 'withdrawal'?"]
+        "data/places/base.yaml:6:14: summary.disputed.entry: unknown entry recording the "
+        "disagreement 'withdrawl'; expected the id of a file in data/events/, data/groups/, "
+        "data/people/, data/places/. Did you mean 'withdrawal'?"]
 
 
 STRIKE = """\

@@ -112,10 +112,12 @@ def test_a_bad_row_fails_the_row_schema():
 
 def test_every_page_footer_links_the_downloads(site):
     for page in (site / "index.html", site / "people" / "abu-taqwa" / "index.html"):
-        links = parse_page(page).links
-        prefix = "." if page.parent == site else "../.."
-        assert f"{prefix}/downloads/statements.csv" in links, page
-        assert f"{prefix}/downloads/knowledge-base.json" in links, page
+        links = {(page.parent / link).resolve() for link in parse_page(page).links
+                 if "downloads/" in link}
+        assert links == {(site / "downloads" / name).resolve() for name in (
+            "statements.csv", "knowledge-base.json", "statement.schema.json",
+            "knowledge-base.schema.json")}, page
+        assert all(link.is_file() for link in links)
 
 
 def test_entity_pages_carry_schema_org_json_ld_in_the_head(site):

@@ -54,6 +54,9 @@ EDITS = {
         r'title: "\1, retitled"'),
     "an outlet renamed": lambda data: edit(
         data / "groups/reuters.yaml", r"^name: (.+)$", r"name: \1 News"),
+    "a source moved to another outlet": lambda data: edit(  # both outlets' lists change
+        data / "sources/reuters-2024-01-05-committee.yaml", r"^outlet: reuters$",
+        "outlet: associated-press"),
     "a member added": lambda data: (data / "people/zaid-example.yaml").write_text(
         NEW_MEMBER.format(source=first_source(data)), "utf-8"),
     "the member removed": lambda data: (data / "people/zaid-example.yaml").unlink(),

@@ -51,9 +51,11 @@ def test_the_sitemap_lists_every_entity_page_at_its_published_address(site):
     assert f"<loc>{PAGES_URL}timeline/</loc>" in sitemap
 
 
-def test_the_404_page_finds_its_styles_from_any_depth(site):
+def test_the_404_page_finds_its_styles_and_downloads_from_any_depth(site):
     html = (site / "404.html").read_text("utf-8")
     assert 'href="/iraq-kb/assets/stylesheets/' in html
+    assert 'href="/iraq-kb/downloads/knowledge-base.json"' in html
+    assert "<base" not in html  # only a build without an address looks for its root
 
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -72,3 +74,12 @@ def test_the_workflow_tests_then_deploys_with_githubs_pages_actions():
     build = next(s for s in publish["steps"] if s.get("run") == "make build")
     assert build["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
     assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_every_job_that_builds_the_site_checks_out_the_whole_history():
+    # A shallow checkout sees one commit: pages would cite no date of last change.
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    for name in ("test", "publish"):
+        [checkout] = [s for s in workflow["jobs"][name]["steps"]
+                      if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkout.get("with", {}).get("fetch-depth") == 0, name

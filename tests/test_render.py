@@ -196,6 +196,14 @@ def test_cite_this_page_gives_title_site_latest_change_and_address():
     assert "## Cite this page" not in render(link(kb))["people/ada-example.md"]
 
 
+def test_without_a_published_address_the_citation_leaves_room_for_the_readers():
+    kb, _ = validate(load(MINI / "data", root=MINI))
+    changed = {"data/people/ada-example.yaml": dt.date(2024, 1, 8)}
+    page = render(link(kb), Site(name="Riverton watch", changed=changed))
+    assert ("“Ada Example”, in *Riverton watch*, last changed 8 January 2024"
+            '<span class="kb-cite-address"></span>.') in page["people/ada-example.md"]
+
+
 @given(st.lists(st.sampled_from(["people", "groups", "a", "b"]), max_size=3),
        st.lists(st.sampled_from(["people", "groups", "a", "b"]), max_size=3),
        st.sampled_from(["x.md", "index.md"]))

@@ -111,3 +111,28 @@ def test_a_broken_data_file_fails_the_build_and_keeps_the_last_output(tmp_path):
     assert "data/people/abu-taqwa.yaml:2:1: unknown field 'nmae'" in result.stderr
     assert "data/events/broken.yaml:2:1: date: '2024-02-30' is not a date" in result.stderr
     assert page.read_text() == before
+
+
+LOCAL_ADDRESS = re.compile(r"\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b")
+# Words about the local preview, not addresses of this site: the editing guide's "opens
+# a preview at http://127.0.0.1:8000" (its page and the theme's search index of it),
+# and a comment in the source map of Material's own script.
+ABOUT_THE_PREVIEW = {"editing/index.html": "opens a preview at",
+                     "search/search_index.json": "opens a preview at"}
+
+
+def test_a_build_without_site_url_names_no_local_address(site):
+    found = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        shown = path.relative_to(site).as_posix()
+        if shown.endswith(".js.map"):
+            continue
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for match in LOCAL_ADDRESS.finditer(text):
+            before = text[max(0, match.start() - 100):match.start()]
+            if ABOUT_THE_PREVIEW.get(shown, "\0") not in before:
+                found.append(f"{shown}: …{text[match.start() - 60:match.end() + 20]}…")
+    assert found == []
+    home = (site / "index.html").read_text("utf-8")
+    assert 'rel="canonical"' not in home and 'property="og:url"' not in home
+    assert "<loc>" not in (site / "sitemap.xml").read_text("utf-8")

@@ -7,4 +7,5 @@
 {% include "js/labels.js" %}
 {% include "js/timeline.js" %}
 {% include "js/asof.js" %}
+{% include "js/cite.js" %}
 {% include "js/lazy.js" %}

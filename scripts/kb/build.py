@@ -58,6 +58,9 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     """Pages whose text is new or differs from what `out_dir` held."""
+    notes: list[str] = field(default_factory=list)
+    """What whoever runs the build should know that is not a problem in the data: a
+    shallow clone's history too short to date every page (kb.history)."""
 
     @property
     def ok(self) -> bool:
@@ -69,8 +72,10 @@ def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = No
     """Run every stage; write pages to `out_dir` only when the data has no errors.
 
     `site` names the site and its address for citations; the dates of last change
-    are read here from the repository's history. `memo`, kept from one build to the
-    next (the live preview), reuses entry pages whose inputs have not changed.
+    are read here from the repository's history (a shallow clone's missing history
+    leaves pages it may misdate undated, and a note in the result). `memo`, kept from
+    one build to the next (the live preview), reuses entry pages whose inputs have not
+    changed.
     """
     root = root or data_dir.parent
     with without_cycle_collection():
@@ -83,7 +88,8 @@ def _build(data_dir: Path, out_dir: Path | None, root: Path,
     kb, problems = validate(loaded)
     if errors(problems):
         return BuildResult({}, problems)
-    site = replace(site or Site(), changed=last_changed(data_dir, root))
+    history = last_changed(data_dir, root)
+    site = replace(site or Site(), changed=history.changed, cut_off=history.cut_off)
     pages = render(link(kb), site, memo)
     changed = write(pages, out_dir) if out_dir is not None else list(pages)
-    return BuildResult(pages, problems, changed)
+    return BuildResult(pages, problems, changed, history.notes)

@@ -271,10 +271,7 @@ def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
             continue
         target = kb.entries.get(ref.entry)
         if target is None or kb.kinds[ref.entry] not in ENTITY_KINDS:
-            yield _at(records[entry_id], (*path, "disputed", "entry"),
-                      f"no person, group, place or event '{ref.entry}' records "
-                      f"disagreements.{did_you_mean(ref.entry, kb.entries)}")
-            continue
+            continue  # an unknown id is reported with the other references
         abouts = [dispute.about for dispute in target.disputes]
         if ref.about not in abouts:
             listed = "; ".join(f"'{a}'" for a in abouts) or "none"

@@ -108,6 +108,8 @@ def _print(problems: list[Problem], form: str, success: str) -> int:
 def _build(args: argparse.Namespace, root: Path) -> int:
     out = args.out or root / "generated"
     result = build(root / "data", out, root=root)
+    for note in result.notes:
+        print(f"warning: {note}", file=sys.stderr)
     return _report(result.problems, f"wrote {len(result.pages)} pages to {out}")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from kb.dates import FuzzyDate
 from kb.model import (
     ENTITY_KINDS,
+    ENTITY_LINK,
     RELATION_TYPES,
     Chapter,
     Citation,
@@ -131,6 +132,9 @@ class Linked:
     source's latest possible day), for date pickers."""
     chapters: list[str] = field(default_factory=list)
     """Story chapter ids, in story order (their file names sort that way)."""
+    page_inputs: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Entry id -> ids of the entries whose content its page shows (see `page_inputs`),
+    for every entry with a page of its own: entities and sources."""
 
     def entry(self, entry_id: str) -> Any:
         return self.kb.entries[entry_id]
@@ -168,6 +172,7 @@ def link(kb: KnowledgeBase) -> Linked:
     linked.quotes.sort(key=_quote_order(kb))
     for uses in linked.quotes_by.values():
         uses.sort(key=_quote_order(kb))
+    linked.page_inputs = page_inputs(linked)
     return linked
 
 
@@ -253,6 +258,110 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
         for participant in entry.participants:
             for citation in participant.cite:
                 yield Cited(entry.id, "participant", participant.entity, citation)
+
+
+ENTRY_INDEXES = ("incoming", "events_of", "quotes_by", "backing", "relayed", "published",
+                 "mentions", "edges_of", "page_inputs")
+"""The indexes of `Linked` keyed by entry: a page reads its own key, and every entry in
+what it finds there is in its `page_inputs`."""
+
+
+def page_inputs(linked: Linked) -> dict[str, frozenset[str]]:
+    """What each entry page depends on: {entry id: ids of the entries whose content the
+    page shows}, for every entity and source, its own id included.
+
+    The one answer to "which data files make this page": "Cite this page" dates a
+    page by the latest change to any of them, and the live preview renders a page
+    again only when one of them (or the set) has changed. It follows what the page
+    emitters of kb.render print, section by section: every id the entry's own file
+    names (links, places, participants, relation targets, quote speakers, cited
+    sources) with each cited source's outlet (footnotes name it); the other side of
+    every relation, with the sources whose dates mark when it was reported; each event
+    it is in, with every source the event cites (the same marks); both ends of every
+    link in its network drawing; the quotes it spoke, with where they are reported;
+    the sources it published; the pages that name it (what links here). A source's
+    page shows its outlet, what it republishes, and each statement citing it with
+    everything that statement names. tests/test_page_inputs.py renders every page
+    through a view that notes each entry read, and checks that none is missing here.
+
+    Linear in the size of the data: what an event's page cites is gathered once.
+    """
+    kb = linked.kb
+    event_sources: dict[str, set[str]] = {}
+    inputs: dict[str, frozenset[str]] = {}
+    for entry_id, kind in kb.kinds.items():
+        if kind == "source":
+            inputs[entry_id] = _source_page_inputs(linked, kb.entries[entry_id])
+        elif kind in ENTITY_KINDS:
+            inputs[entry_id] = _entity_page_inputs(linked, entry_id, event_sources)
+    return inputs
+
+
+def _entity_page_inputs(linked: Linked, entry_id: str,
+                        event_sources: dict[str, set[str]]) -> frozenset[str]:
+    kb = linked.kb
+    entries = kb.entries
+    shown = {entry_id}
+    # Every id its own file names, and the outlet of each source it cites (a footnote
+    # reads "Outlet, “Title”, date").
+    for _, ref, allowed, _ in references(entries[entry_id]):
+        shown.add(ref)
+        if "source" in allowed:
+            shown |= _source_names(entries[ref])
+    for incoming in linked.incoming.get(entry_id, ()):
+        shown.add(incoming.subject)
+        shown.update(citation.source for citation in incoming.relation.cite)
+    for involvement in linked.events_of.get(entry_id, ()):
+        event = involvement.event
+        if event not in event_sources:
+            event_sources[event] = {cited.citation.source
+                                    for cited in statements(entries[event])}
+        shown.add(event)
+        shown |= event_sources[event]
+    for edge in linked.edges_of.get(entry_id, ()):
+        shown.add(edge.source)
+        shown.add(edge.target)
+    for use in linked.quotes_by.get(entry_id, ()):
+        shown.add(use.entry)
+        shown.update(use.quote.speaker)  # words said jointly name every speaker
+        for source_id in (use.citation.source, use.citation.citing):
+            if source_id:
+                shown |= _source_names(entries[source_id])
+    for published in linked.published.get(entry_id, ()):
+        shown |= _source_names(entries[published])
+    shown.update(mention.entry for mention in linked.mentions.get(entry_id, ()))
+    return frozenset(shown)
+
+
+def _source_names(source: Source) -> set[str]:
+    """What a citation of a source prints: its title and date, its outlet's name, and
+    for remarks given to an outlet the speaker's ('Jennifer Kavanagh, remarks to Vox')."""
+    return {source.id} | {i for i in (source.outlet, source.speaker) if i}
+
+
+def _source_page_inputs(linked: Linked, source: Source) -> frozenset[str]:
+    shown = _source_names(source)
+    shown.update(source.relays)
+    for index in (linked.backing, linked.relayed):
+        for cited in index.get(source.id, ()):
+            shown.add(cited.entry)
+            shown.update(statement_names(cited))
+            if cited.citation.quote:
+                shown.update(cited.citation.quote.speaker)
+            if cited.citation.citing:
+                shown |= _source_names(linked.kb.entries[cited.citation.citing])
+    return frozenset(shown)
+
+
+def statement_names(cited: Cited) -> Iterator[str]:
+    """The entries a cited statement names as a source's page prints it: a relation's
+    target, a participant, or the [[id]] links of its text."""
+    if cited.section == "relation":
+        yield cited.text.split(" ", 1)[1]
+    elif cited.section == "participant":
+        yield cited.text
+    elif "[[" in cited.text:  # most statements link nothing: skip the pattern
+        yield from (match[1].strip() for match in ENTITY_LINK.finditer(cited.text))
 
 
 def _quote_order(kb: KnowledgeBase) -> Any:

@@ -84,6 +84,9 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
         for index, place in enumerate(value.places):
             yield (*path, "places", index), place, frozenset({"place"}), "place"
     elif isinstance(value, Statement):
+        if value.disputed:  # the page links the disagreement and counts its versions
+            yield (*path, "disputed", "entry"), value.disputed.entry, _ENTITIES, \
+                "entry recording the disagreement"
         for match in ENTITY_LINK.finditer(value.text):
             yield (*path, "text"), match[1].strip(), _ENTITIES, "linked entry [[...]]"
     elif isinstance(value, Source):

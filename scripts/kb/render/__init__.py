@@ -22,8 +22,12 @@ from kb.render.story import story_page
 from kb.render.timeline import timeline_pages
 
 Pages = dict[str, str]
-_ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_page}
+ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_page}
 """Kinds with a page per entry, and who emits it (story chapters share one page)."""
+SHARED = {**dict.fromkeys(ENTITY_KINDS, ("reporting_span",)), "source": ()}
+"""What each kind's page shows that no one entry holds, by attribute of `Linked`: the
+range of entity pages' "as reported by" date picker spans every source. Beside
+`Linked.page_inputs`, what the preview's memo compares before reusing a page."""
 
 
 def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = None) -> Pages:
@@ -32,12 +36,13 @@ def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = Non
     site = site or Site()
     pages: Pages = {}
     entries = [(i, emit) for i, kind in linked.kb.kinds.items()
-               if (emit := _ENTRY_PAGES.get(kind))]
+               if (emit := ENTRY_PAGES.get(kind))]
     if memo is not None:
         memo.start(site, [entry_id for entry_id, _ in entries])
     for entry_id, emit in entries:
         if memo is not None:
-            path, text = memo.page(linked, entry_id, site, emit)
+            path, text = memo.page(linked, entry_id, site, emit,
+                                   SHARED[linked.kb.kinds[entry_id]])
         else:
             path, text = emit(linked, entry_id, site)
         pages[path] = text

@@ -18,22 +18,31 @@ from kb.render.text import esc
 class Site:
     name: str = ""
     url: str = ""
-    """The published address, ending in '/'; empty when unknown (then no URL is cited)."""
+    """The published address, ending in '/'; empty when unknown: then "Cite this page"
+    leaves the address to the reader's browser (overrides/js/cite.js)."""
     changed: dict[str, dt.date] = field(default_factory=dict)
-    """Data file path -> date of its last change."""
+    """Data file path -> date of its last change (kb.history)."""
+    cut_off: frozenset[str] = frozenset()
+    """Data files whose last change a shallow clone hides: it was on or before their
+    date in `changed` (kb.history)."""
 
 
 def page_changed(linked: Linked, site: Site, entry_id: str) -> dt.date | None:
-    """The latest change to any data file whose content shows on this entry's page."""
-    ids = {entry_id}
-    ids |= {m.entry for m in linked.mentions.get(entry_id, [])}
-    ids |= {i.subject for i in linked.incoming.get(entry_id, [])}
-    ids |= {i.event for i in linked.events_of.get(entry_id, [])}
-    ids |= {c.entry for c in linked.backing.get(entry_id, [])}
-    ids |= {c.entry for c in linked.relayed.get(entry_id, [])}
-    dates = [site.changed[path] for i in ids
-             if (path := linked.kb.paths.get(i)) and path in site.changed]
-    return max(dates, default=None)
+    """The latest change to any data file whose content shows on this entry's page (the
+    files of `linked.page_inputs`, kb.link). None when no date is known, and when a
+    shallow clone may hide a later change: a file cut off from its history changed on
+    or before its date, so that date settles nothing unless a file with a known date
+    changed on the same day or later."""
+    known: list[dt.date] = []
+    capped: list[dt.date] = []
+    for entry in linked.page_inputs.get(entry_id, ()):
+        path = linked.kb.paths.get(entry)
+        if path in site.changed:
+            (capped if path in site.cut_off else known).append(site.changed[path])
+    latest = max(known, default=None)
+    if capped and (latest is None or max(capped) > latest):
+        return None
+    return latest
 
 
 def page_url(site: Site, path: str) -> str:
@@ -41,8 +50,14 @@ def page_url(site: Site, path: str) -> str:
     return site.url + path.removesuffix(".md") + "/"
 
 
+ADDRESS_SLOT = '<span class="kb-cite-address"></span>'
+"""Where overrides/js/cite.js writes the page's address when the build did not know it."""
+
+
 def cite_block(linked: Linked, site: Site, entry_id: str, path: str) -> str:
-    """A ready citation: title, site, date of last change, address."""
+    """A ready citation: title, site, date of last change, address. Without a known
+    published address (no SITE_URL) the address is the one the reader has open, filled
+    in by a script; without scripts the citation has none, rather than a wrong one."""
     if not site.name:
         return ""
     parts = [cited_name(linked, entry_id), f"in *{esc(site.name)}*"]
@@ -51,5 +66,8 @@ def cite_block(linked: Linked, site: Site, entry_id: str, path: str) -> str:
         parts.append(f"last changed {changed.day} {changed:%B %Y}")
     if site.url:
         parts.append(f"<{page_url(site, path)}>")
+        ending = "."
+    else:
+        ending = ADDRESS_SLOT + "."
     return ("## Cite this page\n\n"
-            '<div class="kb-cite" markdown>\n\n' + ", ".join(parts) + ".\n\n</div>\n")
+            '<div class="kb-cite" markdown>\n\n' + ", ".join(parts) + ending + "\n\n</div>\n")
