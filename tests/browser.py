@@ -12,6 +12,7 @@ import http.server
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,20 +68,30 @@ def no_js_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@contextmanager
+def serving(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] | None = None,
+            ) -> Iterator[tuple[http.server.ThreadingHTTPServer, str]]:
+    """A built site served on a free local port: (server, 'http://127.0.0.1:port'),
+    started on entry, shut down on exit."""
+    handler_class = functools.partial(handler or _QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     """The real site, built once per module and served on a free local port."""
     site = tmp_path_factory.mktemp("browser-site")
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    address = f"http://127.0.0.1:{server.server_address[1]}"
-    # Built for the address it is served from, as on GitHub Pages: canonical links,
-    # Open Graph addresses and the 404 page are absolute.
-    result = mkdocs_build(ROOT, site, env={"SITE_URL": address + "/"})
-    assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield address
-    server.shutdown()
+    with serving(site) as (_, address):
+        # Built for the address it is served from, as on GitHub Pages: canonical links,
+        # Open Graph addresses and the 404 page are absolute.
+        result = mkdocs_build(ROOT, site, env={"SITE_URL": address + "/"})
+        assert result.returncode == 0, result.stderr
+        yield address
 
 
 PROJECT = "/iraq-kb/"
@@ -95,11 +106,8 @@ def project_url(tmp_path_factory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("project-site")
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_ProjectHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PROJECT}"
-    server.shutdown()
+    with serving(site, _ProjectHandler) as (_, address):
+        yield address + PROJECT
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

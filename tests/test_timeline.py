@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -16,7 +13,7 @@ from kb.load import load
 from kb.render import render
 from kb.render.timeline import timeline_pages
 from kb.validate import validate
-from tests.browser import _QuietHandler
+from tests.browser import serving
 from tests.conftest import MINI, linked_tree
 from tests.site import copy_project, mkdocs_build
 
@@ -187,11 +184,8 @@ def raid_url(tmp_path_factory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("raid-site")
     result = mkdocs_build(project, site, strict=False)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(site) as (_, address):
+        yield address
 
 
 @pytest.mark.browser
