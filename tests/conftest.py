@@ -7,12 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kb.link import Linked, link
 from kb.load import load
 from kb.validate import validate
 
 pytest_plugins = ["tests.browser"]
+
+# No test asserts a timing (make bench measures speed): property tests have no deadline,
+# which on a loaded machine failed tests that were right.
+settings.register_profile("kb", deadline=None)
+settings.load_profile("kb")
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

@@ -283,8 +283,8 @@ def test_no_page_calls_a_source_untitled(site):
 def test_the_real_slug_titles_read_as_labels(real):
     _, pages = real
     page = pages["sources/dod-self-defense-strike.md"]
-    assert "# Self-defense strike in iraq kills terrorist leader\n" in page
-    assert ("US Department of Defense, [Self-defense strike in iraq kills terrorist leader]"
+    assert "# Self-defense strike in Iraq kills terrorist leader\n" in page
+    assert ("US Department of Defense, [Self-defense strike in Iraq kills terrorist leader]"
             "(../sources/dod-self-defense-strike.md) (no headline; words of its web address), "
             "4 January 2024.") in pages["events/us-strike-kills-abu-taqwa.md"]
 
