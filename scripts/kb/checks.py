@@ -291,26 +291,33 @@ def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Probl
     event and names no other event) and holds a count, a day or month, or a short name
     that some versions give and others do not. The rest is for review (docs/editing.md).
     """
-    disputes = [(entry_id, dispute, _version_values(kb, entry_id, dispute))
-                for entry_id, entry in kb.entries.items()
-                if kb.kinds[entry_id] in ENTITY_KINDS for dispute in entry.disputes]
+    disputes: dict[str, list[tuple[Dispute, list]]] = {}
+    for entry_id, entry in kb.entries.items():
+        if kb.kinds[entry_id] in ENTITY_KINDS and entry.disputes:
+            disputes[entry_id] = [(d, _version_values(kb, entry_id, d)) for d in entry.disputes]
     if not disputes:
         return
-    names = Gazetteer((i, [e.name, *(a.name for a in e.aliases)])
-                      for i, e in kb.entries.items() if kb.kinds[i] in ENTITY_KINDS)
+    # Only the names of entries that record a disagreement are looked for: a statement
+    # naming none of them (nor sitting on a page tied to one) is passed over unread.
+    names = Gazetteer((i, [kb.entries[i].name, *(a.name for a in kb.entries[i].aliases)])
+                      for i in disputes if kb.kinds[i] != "event")
+    events_of = _events_by_entry(kb)
     for entry_id, path, statement in _texts(kb):
-        text = Evidence(statement.text)
-        found = claims(statement.text, names)
-        said = {value for claim in found for value in _values(claim)}
-        named = {claim.key[0] for claim in found if claim.kind == "link"}
+        named = {m[1].strip() for m in ENTITY_LINK.finditer(statement.text)}
+        named |= {found for _, _, found in names.find(statement.text)}
         if not any(kb.kinds.get(i) == "event" for i in named):
             # On the page of an entry tied to an event, a statement naming no other
             # event is about that event too ('began leaving in August 2025').
-            named |= _events_of(kb, entry_id)
-        for owner, dispute, values in disputes:
-            if owner == entry_id or owner not in named or (
-                    statement.disputed and (statement.disputed.entry,
-                                            statement.disputed.about) == (owner, dispute.about)):
+            named |= events_of.get(entry_id, set())
+        owners = [owner for owner in named & disputes.keys() if owner != entry_id]
+        if not owners:
+            continue
+        text = Evidence(statement.text)
+        said = {value for claim in claims(statement.text) for value in _values(claim)}
+        for owner, dispute, values in ((o, d, v) for o in sorted(owners)
+                                       for d, v in disputes[o]):
+            if statement.disputed and (statement.disputed.entry,
+                                       statement.disputed.about) == (owner, dispute.about):
                 continue
             hits = [index for index, (numbers, names) in enumerate(values)
                     if numbers & said or any(text.has_name(name) for name in names)]
@@ -336,11 +343,14 @@ def _values(claim: Claim) -> list[tuple]:
     return []
 
 
-def _events_of(kb: KnowledgeBase, entry_id: str) -> set[str]:
-    """Events an entry takes part in or is a place of: its page is about them too."""
-    return {event.id for event in kb.of_kind("event")
-            if entry_id in event.places
-            or any(p.entity == entry_id for p in event.participants)}
+def _events_by_entry(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """{entry id: the events it takes part in or is a place of}: its page is about
+    them too."""
+    events: dict[str, set[str]] = {}
+    for event in kb.of_kind("event"):
+        for entry_id in [*event.places, *(p.entity for p in event.participants)]:
+            events.setdefault(entry_id, set()).add(event.id)
+    return events
 
 
 _POINTS = {

@@ -127,7 +127,7 @@ class Gazetteer:
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, entry id) of each capitalised name in `text`, left to right."""
         tokens = [(w, m.start(), m.end()) for m in _WORD.finditer(text)
-                  for w in words(m[0]) if w not in ARTICLES]
+                  for w in _fold(m[0]) if w not in ARTICLES]
         index = 0
         while index < len(tokens):
             word, start, _ = tokens[index]
@@ -147,6 +147,11 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _fold(token: str) -> list[str]:
+    """`words` of one token; plain ASCII, the common case, only needs lower case."""
+    return [token.lower()] if token.isascii() else words(token)
 
 
 def claims(text: str, names: Gazetteer | None = None) -> list[Claim]:

@@ -102,11 +102,17 @@ def citations(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Citation]]:
     """Every citation inside an entry (or any part of one), wherever it sits: summary,
     facts, aliases, relations, disagreements, participants, story sentences; each with
     its path in the file, e.g. ('facts', 0, 'cite', 1)."""
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from citations(item, (*path, index))
-    elif isinstance(value, Citation):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from citations(getattr(value, name), (*path, name))
+    # A stack, not recursion: nested generators cost a frame per list and model, and
+    # this walk runs over every entry at every build of the live preview.
+    stack: list[tuple[Any, Path_]] = [(value, path)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, Citation):
+            yield path, value
+        elif isinstance(value, list):
+            stack.extend((item, (*path, index))
+                         for index, item in reversed(list(enumerate(value))))
+        elif isinstance(value, BaseModel):
+            fields = [(getattr(value, name), name) for name in type(value).model_fields]
+            stack.extend((field, (*path, name)) for field, name in reversed(fields)
+                         if isinstance(field, list | BaseModel))  # text and ids hold none
