@@ -18,7 +18,7 @@ def test_names_numbers_and_dates_are_claimed_in_text_order():
 
 def test_words_opening_a_sentence_are_names_only_when_not_common_words():
     assert shown("The group said. After that, Kataib Hezbollah paused.") == [
-        ("name", "Kataib"), ("name", "Hezbollah")]
+        ("name", "Kataib Hezbollah")]
     assert shown("Palestinian armed group.") == [("name", "Palestinian")]
 
 

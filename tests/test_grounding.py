@@ -189,7 +189,10 @@ def test_aliases_and_quote_speakers_must_be_named_by_their_source(tmp_path):
         "data/people/ada-example.yaml:6:3: the name 'Riverton' is not in the text of the "
         "source it cites (wire)",
         "data/people/ada-example.yaml:9:7: [[ada-example]] ('Ada Example') is named by none of "
-        "its names in the source it cites (wire)"]
+        "its names in the source it cites (wire)",
+        "data/people/ada-example.yaml:9:15: the quote 'She served with honour' is not word for "
+        "word in the text of the source it cites (wire); a quote is copied from its source, "
+        "its cuts marked [...]"]
 
 
 ALLOW = """\
@@ -218,11 +221,22 @@ def test_the_allow_list_takes_reviewed_claims_and_reports_stale_ones(tmp_path):
         "the source it cites (paper)"]
 
 
-def test_an_allowance_without_a_reason_is_refused(tmp_path):
-    allow = "allowed:\n  - {entry: ada-example, claim: Tower, reason: ok}\n"
-    root = project(tmp_path, {"people/ada-example.yaml": SOLDIER.format(cite="paper, wire")},
-                   allow)
-    assert messages(root)[0].startswith("data/grounding.yaml:2:40: String should have at least 12")
+def test_a_faulty_allowance_is_reported_and_voids_no_other(tmp_path):
+    allow = ("allowed:\n"
+             "  - {entry: ada-example, claim: Tower, reason: ok}\n"
+             "  - {entry: ada-example, claim: '22', reason: The wire names Tower 22.}\n"
+             "  - {entry: ada-example, cliam: x, reason: A misspelt field name here.}\n")
+    root = project(tmp_path, {"people/ada-example.yaml": SOLDIER.format(cite="paper")}, allow)
+    assert messages(root) == [
+        "data/grounding.yaml:2:40: allowed[0].reason: 'ok' is too short; write at least 12 "
+        "characters",
+        "data/grounding.yaml:4:5: missing required field 'claim' in allowed[2]",
+        "data/grounding.yaml:4:26: unknown field 'cliam' in allowed[2]; expected one of entry, "
+        "claim, reason. Did you mean 'claim'?",
+        "data/people/ada-example.yaml:3:3: the name 'Tower' is not in the text of the source "
+        "it cites (paper)",
+        "data/people/ada-example.yaml:3:3: the date '28 January 2024' is not in the text of "
+        "the source it cites (paper)"]
 
 
 def test_the_material_is_read_block_by_block(tmp_path):
@@ -253,3 +267,12 @@ def test_kb_ground_speaks_to_tools_too(tmp_path, capsys, form):
     out = capsys.readouterr().out
     assert ("::error file=data/people/ada-example.yaml,line=3,col=3::" in out
             if form == "github" else '"errors": 3' in out)
+
+
+def test_kb_validate_reports_a_faulty_allow_list_too(tmp_path, capsys):
+    allow = "allowed:\n  - {entry: ada-example, claim: Tower}\n"
+    root = project(tmp_path, {"people/ada-example.yaml": SOLDIER.format(cite="paper, wire")},
+                   allow)
+    assert main(["--root", str(root), "validate"]) == 1
+    assert ("data/grounding.yaml:2:5: missing required field 'reason' in allowed[0]"
+            in capsys.readouterr().err)

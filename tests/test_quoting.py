@@ -13,7 +13,8 @@ from collections import Counter
 import pytest
 from pydantic import TypeAdapter
 
-from kb.link import Linked, QuoteUse
+from kb.link import Linked, QuoteUse, link
+from kb.load import load
 from kb.model import Citation, Date
 from kb.refs import citations
 from kb.render import render
@@ -21,6 +22,7 @@ from kb.render.citations import Footnotes, speakers
 from kb.render.site import Site
 from kb.render.text import esc, opens_with_date, page_path
 from kb.titles import quoted, slug_label, slug_mismatch
+from kb.validate import validate
 from tests.conftest import ROOT, linked_tree
 
 QUOTED = ROOT / "tests" / "fixtures" / "quoted"
@@ -326,7 +328,14 @@ def test_slug_label_capitalises_only_the_first_letter():
     ("By 2019 the group had", "2019", True),
     ("In January 2024 the talks began", "2024-01", True),
     ("4–7 January 2024 saw talks", "2024-01-04/2024-01-07", True),
-    ("On 26 November he told the council", "2025-11-26", False),  # no year: the date adds it
+    # The same day written otherwise: "26 November 2025: On 26 November he…" says it twice.
+    ("On 26 November he told the council", "2025-11-26", True),
+    ("On January 5, 2024, Iraq said", "2024-01-05", True),
+    ("From 4 to 7 January 2024 they met", "2024-01-04/2024-01-07", True),
+    # Another day, or a wider time than the date: the prefix says what the text does not.
+    ("On 27 November he told the council", "2025-11-26", False),
+    ("In January he told the council", "2024-01-05", False),
+    ("The council met on 26 November", "2025-11-26", False),
     ("CENTCOM reported in 2022 that", "2022", False),
     ("In 20190 cases", "2019", False),
     ("In October 2023, al-Sadr called", {"edtf": "2023-10", "qualifier": "late"}, False),
@@ -354,3 +363,23 @@ def test_search_shows_a_label_with_its_mark_but_finds_it_by_its_words(fixture):
             "web address)", "Source", []] in records
     assert "headline" not in shards.get("kb-search/words/hea.json", {"w": {}})["w"]
     assert "bridge" in shards["kb-search/words/bri.json"]["w"]
+
+
+def test_the_quotes_of_one_statement_run_in_the_order_they_were_said(data_tree):
+    person = """\
+        name: Ada
+        summary:
+          text: A person.
+          cite:
+            - source: report
+              quote: {text: Said last, speaker: ada, said: 2024-01-06}
+            - source: report
+              quote: {text: Said first, speaker: ada, said: 2024-01-02}
+            - source: report
+              quote: {text: Said when not known, speaker: ada}
+        """
+    root = data_tree({"people/ada.yaml": person})
+    kb, problems = validate(load(root / "data", root=root))
+    assert [p for p in problems if p.severity == "error"] == []
+    page = render(link(kb))["people/ada.md"]
+    assert page.index("Said first") < page.index("Said last") < page.index("Said when not")

@@ -234,3 +234,17 @@ def test_a_statement_giving_one_version_links_the_disagreement_wherever_shown(da
     assert link_html.format("events/withdrawal.md") in pages["story.md"]
     assert "### Timing of the pull-out { #disagreement-timing-of-the-pull-out }" in \
         pages["events/withdrawal.md"]
+
+
+def test_a_source_page_links_the_disagreement_of_a_statement_it_backs(data_tree):
+    from tests.test_checks import BASE, WITHDRAWAL
+
+    root = data_tree({"events/withdrawal.yaml": WITHDRAWAL, "places/base.yaml": BASE.format(
+        text="Base that forces began leaving in August 2025.",
+        disputed="  disputed: {entry: withdrawal, about: Timing of the pull-out}\n")})
+    kb, problems = validate(load(root / "data", root=root))
+    assert [p for p in problems if p.severity == "error"] == []
+    page = render(link(kb))["sources/report.md"]
+    assert ('Base that forces began leaving in August 2025. <span class="kb-disputed">'
+            "(sources differ: [see the 2 versions](../events/withdrawal.md#disagreement-"
+            "timing-of-the-pull-out))</span>") in page

@@ -371,12 +371,12 @@ def _version_values(kb: KnowledgeBase, owner: str,
     it gives and, for a short value that is a name, the name. Only the kinds of value
     the dispute is about are compared (a dispute over a count compares counts, not the
     dates that set them in context); values every version gives are the subject, not
-    the point; the names the site itself calls the entry by are labels, not versions."""
+    the point; the name the site itself calls the entry by is a label, not a version (an
+    alias is a source's name: a statement writing it gives that source's version)."""
     about = dispute.about.casefold()
     points = {kind for kind, cues in _POINTS.items() if any(cue in about for cue in cues)}
     points = points or set(_POINTS)
-    entry = kb.entries[owner]
-    labels = {name_key(n) for n in [entry.name, *(a.name for a in entry.aliases)]}
+    label = name_key(kb.entries[owner].name)
     found = []
     for version in dispute.versions:
         numbers = {value for claim in claims(version.value) for value in _values(claim)
@@ -385,7 +385,7 @@ def _version_values(kb: KnowledgeBase, owner: str,
                     if kind in ("month", "day") and year is not None}
         short = ("name" in points and len(version.value.split()) <= 5
                  and any(ch.isupper() for ch in version.value)
-                 and name_key(version.value) not in labels)
+                 and name_key(version.value) != label)
         found.append((numbers, [version.value] if short else []))
     shared = set.intersection(*(numbers for numbers, _ in found))
     return [(numbers - shared, names) for numbers, names in found]

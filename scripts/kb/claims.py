@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kb.dates import FuzzyDate
-from kb.spelling import name_key, normal_word, words
+from kb.spelling import normal_word, words
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -39,6 +39,33 @@ counts ('one of the', 'first reported'), and a source need not repeat them."""
 ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                       "ninth", "tenth", "eleventh", "twelfth", "twentieth"})
 """Ordinal words: a rank or an anniversary, not a count."""
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_CARDINAL = "|".join(sorted((w for w in NUMBER_WORDS if w not in ORDINALS),
+                            key=len, reverse=True))
+NUMBER_PHRASE = re.compile(
+    rf"(?i)\b(?:{_CARDINAL})(?:(?:[\s-]+|(?<=hundred) and |(?<=thousand) and )(?:{_CARDINAL}))*\b")
+"""Counts in words, one or several: 'three', 'twenty-five', 'nine hundred', 'two
+thousand five hundred', 'two hundred and fifty' (but 'two and three' are two counts)."""
+
+
+def number_value(phrase: str) -> int:
+    """The value of a count in words ('two thousand five hundred' -> 2500); a lone
+    'hundreds' or 'dozens' counts as 100 or 12."""
+    total = current = 0
+    for word in re.findall(r"[a-z]+", phrase.casefold()):
+        if word == "and":
+            continue
+        value = NUMBER_WORDS[word]
+        if word.rstrip("s") in _MULTIPLIERS:
+            multiplier = _MULTIPLIERS[word.rstrip("s")]
+            if multiplier == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * multiplier
+                current = 0
+        else:
+            current += value
+    return total + current
 
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "the"})
 """Words that transliterations and sources add or drop before a name."""
@@ -206,6 +233,10 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
                 continue
             spans.append(match.span())
             found += [(match.start(), claim) for claim in _date_claims(match)]
+    for match in NUMBER_PHRASE.finditer(text):
+        if not taken(*match.span()):
+            spans.append(match.span())
+            found.append((match.start(), Claim("number", match[0], (number_value(match[0]),))))
     for match in NUMBER.finditer(text):
         if taken(*match.span()):
             continue
@@ -215,6 +246,7 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
         else:
             kind = "ordinal" if re.search(r"(st|nd|rd|th)$", match[0]) else "number"
             found.append((match.start(), Claim(kind, match[0], (int(digits),))))
+    runs: list[tuple[int, int, list[str]]] = []
     for match in _TOKEN.finditer(text):
         if taken(*match.span()):
             continue
@@ -228,8 +260,36 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
         common: Iterable[str] = ()
         if _opens_sentence(text, match.start()):
             common = COMMON_WORDS | (names.common if names is not None else set())
-        for part in _name_parts(word, common):
-            found.append((match.start(), Claim("name", part, (name_key(part),))))
+        parts = list(_name_parts(word, common))
+        if parts:
+            runs.append((match.start(), match.start() + len(word), parts))
+    found += _name_runs(text, runs)
+    return found
+
+
+_JOINING = re.compile(r"[\s-]*(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)[\s-]+)*", re.I)
+"""What may stand between the words of one name: spaces, hyphens, an article."""
+
+
+def _name_runs(text: str, runs: list[tuple[int, int, list[str]]]) -> list[tuple[int, Claim]]:
+    """Capitalised words next to each other as one name: 'Hadi al-Amiri' is one claim
+    ('the name Hadi al-Amiri'), not 'Hadi' and 'Amiri'; every word must be in the text."""
+    found: list[tuple[int, Claim]] = []
+    group: list[tuple[int, int, list[str]]] = []
+
+    def close() -> None:
+        if group:
+            start, end = group[0][0], group[-1][1]
+            parts = tuple(part for _, _, ps in group for part in ps)
+            shown = text[start:end] if len(group) > 1 else " ".join(group[0][2])
+            found.append((start, Claim("name", shown, parts)))
+            group.clear()
+
+    for run in runs:
+        if group and not _JOINING.fullmatch(text[group[-1][1]:run[0]]):
+            close()
+        group.append(run)
+    close()
     return found
 
 

@@ -15,9 +15,27 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kb.claims import ARTICLES, MONTHS, NUMBER, NUMBER_WORDS, WEEKDAYS, Claim
+from kb.claims import (
+    ARTICLES,
+    MONTHS,
+    NUMBER,
+    NUMBER_PHRASE,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    Claim,
+    number_value,
+)
 from kb.dates import FuzzyDate
 from kb.spelling import name_key, normal_word, skeleton, words
+
+
+def verbatim_text(text: str) -> str:
+    """Text compared word for word: curly and straight quotation marks alike, runs of
+    white space as one space (a quote is checked against a page, not a layout)."""
+    for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(curly, straight)
+    return " ".join(text.split())
+
 
 _MONTH_ANY = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ACRONYM_DOTS = re.compile(r"\b(?:[A-Z]\.){2,}")
@@ -52,6 +70,14 @@ class Evidence:
     """(year or None, month, day) for every day the text names or implies."""
     months: set[tuple[int | None, int]] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
+    _verbatim: str | None = field(default=None, repr=False)
+
+    @property
+    def verbatim(self) -> str:
+        """The text as `verbatim_text` reads it, for quotes (built when first asked)."""
+        if self._verbatim is None:
+            self._verbatim = verbatim_text(self.text)
+        return self._verbatim
 
     def __post_init__(self) -> None:
         text = _ACRONYM_DOTS.sub(lambda m: m[0].replace(".", ""), self.text)
@@ -68,6 +94,8 @@ class Evidence:
             self.keys.add(name_key(token))
         for match in NUMBER.finditer(text):
             self.numbers.add(int(match[1].replace(",", "")))
+        for match in NUMBER_PHRASE.finditer(text):
+            self.numbers.add(number_value(match[0]))
         for match in re.finditer(r"\d+", text):  # digits inside addresses and slugs
             self.numbers.add(int(match[0]))
         self._read_dates(text)
@@ -136,8 +164,8 @@ class Evidence:
     def says(self, claim: Claim) -> bool:
         """Whether this text states the claim (links are looked up by the caller,
         who knows the entry's names)."""
-        if claim.kind == "name":
-            return self.has_word(claim.shown)
+        if claim.kind == "name":  # every word of a name: 'Hadi al-Amiri'
+            return all(self.has_word(part) for part in claim.key)
         if claim.kind in ("number", "ordinal"):
             return claim.key[0] in self.numbers
         if claim.kind == "compound":
@@ -156,18 +184,21 @@ class Evidence:
             return True
         return any(root in self.keys for root in _demonym_roots(key))
 
-    def has_name(self, name: str) -> bool:
+    def has_name(self, name: str, *, exact: bool = False) -> bool:
         """Whether the text gives a name of several words, in order, spelling folded
-        (articles such as 'al-' may be added or dropped)."""
+        (articles such as 'al-' may be added or dropped). `exact` compares the words
+        themselves, not their transliteration skeletons: an alias is the name as a
+        source spells it, and 'Kavanaugh' is not 'Kavanagh'."""
         wanted = [normal_word(w) for w in words(name) if w not in ARTICLES]
         if not wanted:
             return True
-        if len(wanted) == 1:
+        same = (lambda a, b: a == b) if exact else _same_word
+        if len(wanted) == 1 and not exact:
             return self.has_word(wanted[0])
         size = len(wanted)
         for start in range(len(self.sequence) - size + 1):
-            if all(_same_word(a, b) for a, b in zip(wanted, self.sequence[start:start + size],
-                                                   strict=True)):
+            if all(same(a, b) for a, b in zip(wanted, self.sequence[start:start + size],
+                                              strict=True)):
                 return True
         return name_key(name) in self.keys
 

@@ -23,12 +23,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from kb.claims import ARTICLES, Claim, Gazetteer, claims, date_claims
-from kb.evidence import Evidence
+from kb.evidence import Evidence, verbatim_text
 from kb.load import Path_, RawRecord, load, parse_yaml
 from kb.material import Document, own_documents, read_material, source_texts
 from kb.model import (
     ENTITY_KINDS,
     GROUNDING_FILE,
+    Allowance,
     Allowances,
     Chapter,
     Citation,
@@ -38,7 +39,7 @@ from kb.model import (
 )
 from kb.problems import Problem, did_you_mean, errors, relative
 from kb.spelling import words
-from kb.validate import validate
+from kb.validate import located, validate
 
 DEFAULT_MATERIAL = "../shared/sources"
 """Where the source material sits, relative to the project: beside it, not in it."""
@@ -57,6 +58,8 @@ class Assertion:
     whole_names: tuple[str, ...] = ()
     """Names that must appear whole, in order (an alias, a person's name), not only
     word by word."""
+    verbatim: str = ""
+    """Words that must appear in a source's text exactly: a quote."""
 
 
 def ground_project(root: Path, material: Path) -> list[Problem]:
@@ -71,12 +74,12 @@ def ground_project(root: Path, material: Path) -> list[Problem]:
     if errors(problems):
         return errors(problems)
     records = {record.id: record for record in loaded.records}
-    allowances, record, found = read_allowances(root / "data" / GROUNDING_FILE, root)
-    return found + ground(kb, records, documents, allowances, record)
+    allowed, record, found = read_allowances(root / "data" / GROUNDING_FILE, root)
+    return found + ground(kb, records, documents, allowed, record)
 
 
 def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Document],
-           allowances: Allowances | None = None,
+           allowances: Allowed | None = None,
            allowances_record: RawRecord | None = None) -> list[Problem]:
     """Every claim in the data that no source it cites states, as located problems.
 
@@ -91,7 +94,8 @@ def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Doc
     indexed = {id(d): Evidence(d.text, dated_by.get(id(d))) for d in documents}
     evidence = {source_id: [indexed[id(d)] for d in found]
                 for source_id, found in texts.items()}
-    allowed = {(a.entry, a.claim) for a in (allowances.allowed if allowances else [])}
+    allowances = allowances or []
+    allowed = {(a.entry, a.claim) for _, a in allowances}
     used: set[tuple[str, str]] = set()
     problems: list[Problem] = []
     names = gazetteer(kb, [d.text for d in documents])
@@ -129,8 +133,14 @@ def _unsupported(kb: KnowledgeBase, assertion: Assertion,
     if not texts:
         return  # reported once, at the source
     cited = _listing(names)
+    if assertion.verbatim and not all(any(fragment in text.verbatim for text in texts)
+                                      for fragment in _fragments(assertion.verbatim)):
+        shown = assertion.verbatim if len(assertion.verbatim) < 60 else \
+            assertion.verbatim[:57] + "…"
+        yield (Claim("quote", shown, ()), f"the quote '{shown}' is not word for word in the "
+               f"text of {cited}; a quote is copied from its source, its cuts marked [...]")
     for name in assertion.whole_names:
-        if not any(text.has_name(name) for text in texts):
+        if not any(text.has_name(name, exact=True) for text in texts):
             yield (Claim("name", name, ()), f"the name '{name}' is not in the text of "
                    f"{cited}; {_FIX}")
     for claim in assertion.claims:
@@ -146,6 +156,12 @@ def _unsupported(kb: KnowledgeBase, assertion: Assertion,
 
 _FIX = ("cite a source that says it, write what the source says, or add it to "
         f"data/{GROUNDING_FILE} with the reason")
+
+
+def _fragments(quote: str) -> list[str]:
+    """A quote's parts between its cuts ('[...]'), each as `verbatim_text` reads it; a
+    bracketed insertion such as '[Abu Taqwa]' is part of the words as printed."""
+    return [verbatim_text(part) for part in quote.split("[...]") if part.strip()]
 
 
 def _listing(source_ids: list[str]) -> str:
@@ -181,11 +197,11 @@ def _link_supported(kb: KnowledgeBase, entry_id: str, texts: list[Evidence]) -> 
         return True  # an event's name is a headline of ours; a missing id is validate's
     names = _names(entry)
     for text in texts:
-        if any(text.has_name(name) for name in names):
+        if any(text.has_name(name, exact=True) for name in names):
             return True
         if kind == "person":
             surnames = {words(name)[-1] for name in names if words(name)}
-            if any(len(s) >= 4 and text.has_word(s) for s in surnames):
+            if any(len(s) >= 4 and text.has_name(s, exact=True) for s in surnames):
                 return True
             continue
         for name in names:
@@ -275,6 +291,7 @@ def _citation_assertions(read: Reader, path: Path_,
             found = [Claim("link", f"[[{speaker}]]", (speaker,)) for speaker in quote.speaker]
             found += date_claims(quote.said) + read(quote.context or "")
             yield Assertion((*here, "quote"), tuple(found), (citation,))
+            yield Assertion((*here, "quote", "text"), (), (citation,), verbatim=quote.text)
         if citation.note:
             yield Assertion((*here, "note"), tuple(read(citation.note)), (citation,))
 
@@ -304,33 +321,43 @@ def _all_citations(entry: Any) -> Iterator[Citation]:
 # ---------------------------------------------------------------------------- allow-list
 
 
-def read_allowances(path: Path, root: Path) -> tuple[Allowances | None, RawRecord | None,
-                                                     list[Problem]]:
-    """The reviewed allow-list, validated; (None, None, []) when there is none."""
+Allowed = list[tuple[int, Allowance]]
+"""The allow-list's sound entries, each with its place in the file's list."""
+
+
+def read_allowances(path: Path, root: Path) -> tuple[Allowed, RawRecord | None, list[Problem]]:
+    """The reviewed allow-list's sound entries and the problems of the others; ([], None,
+    []) when there is no list. One faulty entry does not void the rest: they stay
+    allowed, and it is reported at its line like any data file's error."""
     shown = relative(path, root)
     if not path.exists():
-        return None, None, []
+        return [], None, []
     data, marks, problems = parse_yaml(path.read_text(encoding="utf-8"), shown)
     if problems:
-        return None, None, problems
+        return [], None, problems
     record = RawRecord(shown, "grounding", path.stem, data, marks)
     try:
-        return Allowances.model_validate(data), record, []
+        return list(enumerate(Allowances.model_validate(data).allowed)), record, []
     except ValidationError as error:
-        found = []
-        for item in error.errors():
-            line, column = record.mark(tuple(item["loc"]))
-            found.append(Problem(shown, line, column, item["msg"]))
-        return None, record, found
+        errors_found = error.errors()
+    found = [located(record, Allowances, item) for item in errors_found]
+    in_entry = [item for item in errors_found
+                if item["loc"][:1] == ("allowed",) and len(item["loc"]) > 2]
+    if len(in_entry) < len(errors_found):
+        return [], record, found  # the file's own shape is wrong: nothing can be read
+    faulty = {item["loc"][1] for item in in_entry}
+    sound = [(index, Allowance.model_validate(entry))
+             for index, entry in enumerate(data["allowed"]) if index not in faulty]
+    return sound, record, found
 
 
-def _stale(allowances: Allowances | None, used: set[tuple[str, str]], kb: KnowledgeBase,
+def _stale(allowed: Allowed, used: set[tuple[str, str]], kb: KnowledgeBase,
            record: RawRecord | None) -> list[Problem]:
     """Allowances that name no entry, or that no claim needs any more."""
-    if allowances is None or record is None:
+    if record is None:
         return []
     problems = []
-    for index, allowance in enumerate(allowances.allowed):
+    for index, allowance in allowed:
         if allowance.entry not in kb.entries:
             line, column = record.mark(("allowed", index, "entry"))
             problems.append(Problem(record.path, line, column, f"no entry '{allowance.entry}'"

@@ -19,6 +19,7 @@ from kb.model import (
     RELATION_TYPES,
     Chapter,
     Citation,
+    DisputeRef,
     Entity,
     Event,
     KnowledgeBase,
@@ -42,6 +43,9 @@ class Cited:
     citation: Citation
     date: FuzzyDate | None = None
     """When the statement held: a fact's own date, or an event's for its summary."""
+    disputed: DisputeRef | None = None
+    """The disagreement the statement gives one version of, which every page showing
+    it links (a summary, fact or story sentence's `disputed`)."""
 
 
 @dataclass(frozen=True)
@@ -235,17 +239,19 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
     if isinstance(entry, Chapter):
         for sentence in entry.sentences:
             for citation in sentence.cite:
-                yield Cited(entry.id, "story", sentence.text, citation)
+                yield Cited(entry.id, "story", sentence.text, citation,
+                            disputed=sentence.disputed)
         return
     summary_date = entry.date if isinstance(entry, Event) else entry.summary.date
     for citation in entry.summary.cite:
-        yield Cited(entry.id, "summary", entry.summary.text, citation, summary_date)
+        yield Cited(entry.id, "summary", entry.summary.text, citation, summary_date,
+                    entry.summary.disputed)
     for alias in entry.aliases:
         for citation in alias.cite:
             yield Cited(entry.id, "name", alias.name, citation)
     for fact in entry.facts:
         for citation in fact.cite:
-            yield Cited(entry.id, "fact", fact.text, citation, fact.date)
+            yield Cited(entry.id, "fact", fact.text, citation, fact.date, fact.disputed)
     for relation in entry.relations:
         for citation in relation.cite:
             yield Cited(entry.id, "relation", f"{relation.type} {relation.target}", citation)
@@ -346,6 +352,8 @@ def _source_page_inputs(linked: Linked, source: Source) -> frozenset[str]:
         for cited in index.get(source.id, ()):
             shown.add(cited.entry)
             shown.update(statement_names(cited))
+            if cited.disputed:  # its 'sources differ' link counts the other's versions
+                shown.add(cited.disputed.entry)
             if cited.citation.quote:
                 shown.update(cited.citation.quote.speaker)
             if cited.citation.citing:
@@ -372,10 +380,17 @@ def _quote_order(kb: KnowledgeBase) -> Any:
     speaker or wording: an alphabetical order would read as a sequence of events."""
 
     def key(use: QuoteUse) -> tuple:
-        published = kb.entries[use.citation.source].date
-        return (*_earliest_first(use.quote.said), *_earliest_first(published))
+        return quote_order(kb, use.citation)
 
     return key
+
+
+def quote_order(kb: KnowledgeBase, citation: Citation) -> tuple:
+    """The sort key of a citation's quote (see `_quote_order`): when said, then when
+    the source reporting it was published, undated last."""
+    published = kb.entries[citation.source].date
+    said = citation.quote.said if citation.quote else None
+    return (*_earliest_first(said), *_earliest_first(published))
 
 
 def _earliest_first(date: FuzzyDate | None) -> tuple:

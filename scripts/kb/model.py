@@ -404,7 +404,7 @@ class Allowance(Record):
     claim: Text = Field(description="The name, number or date exactly as the check "
                                     "quotes it.")
     reason: str = Field(min_length=12, description="Why the cited source supports it: "
-                                                    "what it says instead.")
+                                                    "what it says instead, in a sentence.")
 
 
 class Allowances(Record):

@@ -130,12 +130,13 @@ def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
     try:
         entry = model.model_validate(record.data)
     except ValidationError as error:
-        problems.extend(_located(record, model, e) for e in error.errors())
+        problems.extend(located(record, model, e) for e in error.errors())
         return None, problems
     return entry.model_copy(update={"id": record.id}), problems
 
 
-def _located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
+def located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
+    """One pydantic error as a problem at its line, in the editor's terms."""
     loc: Path_ = tuple(error["loc"])
     line, column = record.mark(loc)
     return Problem(record.path, line, column, _message(model, loc, error))
@@ -161,6 +162,9 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
         choices = re.findall(r"'([^']*)'", expected)
         hint = did_you_mean(str(error["input"]), choices)
         return f"{field}: '{error['input']}' is not allowed; expected one of {expected}.{hint}"
+    if kind == "string_too_short" and error["ctx"]["min_length"] > 1:
+        return (f"{field}: '{error['input']}' is too short; write at least "
+                f"{error['ctx']['min_length']} characters")
     if kind == "string_too_short":
         return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":

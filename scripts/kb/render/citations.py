@@ -18,7 +18,7 @@ The rules, wherever a source is named:
 
 from __future__ import annotations
 
-from kb.link import Linked
+from kb.link import Linked, quote_order
 from kb.model import SPOKEN_TYPES, Citation, Dispute, Quote, Source
 from kb.render.text import (
     MARKER_SEPARATOR,
@@ -213,10 +213,12 @@ class Footnotes:
         table it supports; '' when none is left to show. A quote already shown on this
         page is not shown again."""
         blocks = []
-        for citation in citations:
+        # Several quotes backing one statement run in the order said, as lists do.
+        quoted = sorted((c for c in citations if c.quote),
+                        key=lambda c: quote_order(self._linked.kb, c))
+        for citation in quoted:
             quote = citation.quote
-            if quote is None:
-                continue
+            assert quote is not None  # filtered above
             key = (tuple(quote.speaker), quote.text, citation.source, citation.citing)
             if key in self._quoted:
                 continue

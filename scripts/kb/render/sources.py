@@ -9,6 +9,7 @@ from kb.model import DATE_BASES, Source
 from kb.render.citations import source_heading, source_link, source_title, speakers, title_mark
 from kb.render.site import Site, cite_block
 from kb.render.text import (
+    disputed_link,
     esc,
     external,
     front_matter,
@@ -100,7 +101,7 @@ def _line(item: Cited, linked: Linked, path: str) -> str:
         text = f"{relation_type.replace('_', ' ')} {link_to(linked, target, path)}"
     elif item.section == "participant":
         text = link_to(linked, item.text, path)
-    line = f"- *{label}:* {text}"
+    line = f"- *{label}:* {text}{disputed_link(linked, item, path)}"
     if item.citation.citing and item.citation.source != item.citation.citing:
         line += f" (citing {source_link(linked, item.citation.citing, path)})"
     quote = item.citation.quote

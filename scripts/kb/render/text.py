@@ -5,12 +5,14 @@ How sources are named, footnotes and quotes are in `kb.render.citations`."""
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import html
 import json
 import re
 from functools import lru_cache
 from typing import Any
 
+from kb.claims import claims
 from kb.dates import FuzzyDate
 from kb.link import Linked
 from kb.model import ENTITY_LINK, KINDS, Citation
@@ -125,14 +127,38 @@ def _date_text(text: str) -> str:
 
 
 def opens_with_date(text: str, date: FuzzyDate) -> bool:
-    """Whether a statement's plain text starts with its own date, in the words this site
-    prints for it, perhaps after 'On', 'In', 'By' (and the like) and a day of the week:
-    'On Thursday 4 January 2024 the group said…' for 4 January 2024. Such a statement is
-    not prefixed with the date again. A date written otherwise ('On 4 January', without
-    the year) does not count: the prefix then adds what the text leaves out."""
+    """Whether a statement's plain text starts with its own date, perhaps after 'On',
+    'In', 'By' (and the like) and a day of the week: 'On Thursday 4 January 2024 the
+    group said…' for 4 January 2024. Such a statement is not prefixed with the date
+    again. The date may be written as this site prints it, or otherwise ('On January 5,
+    2024', 'On 5 January', 'From 4 to 7 January 2024') when every day it names lies
+    within the date: the reader sees the date where the sentence begins."""
     rest = _OPENING_DATE.match(_date_text(text))
+    if not rest:
+        return False
     words = _date_text(date.words())
-    return bool(rest) and re.match(rf"{re.escape(words)}(?![\w])", rest["date"]) is not None
+    if re.match(rf"{re.escape(words)}(?![\w])", rest["date"]):
+        return True
+    opening = rest["date"][:40].title()  # the date patterns read capitalised months
+    spans = [_claimed_days(claim.key, date) for claim in claims(opening)
+             if claim.kind == "date" and claim.key[1] is not None
+             and opening.find(claim.shown) <= 12]  # '4 to 7 January': two claims
+    first, last = date.earliest, date.latest
+    return bool(spans) and first is not None and last is not None and all(
+        span is not None and first <= span[0] and span[1] <= last for span in spans)
+
+
+def _claimed_days(key: tuple, date: FuzzyDate) -> tuple[dt.date, dt.date] | None:
+    """The days a (year, month, day) claim covers, its year taken from `date` when the
+    text leaves it out; None for a day not on the calendar."""
+    year, month, day = key
+    year = year or (date.earliest or date.latest or dt.date.min).year
+    try:
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
 
 
 def external(url: str, label: str) -> str:
