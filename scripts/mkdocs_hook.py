@@ -30,6 +30,9 @@ from kb.render import Site
 from kb.render.memo import PageMemo
 
 GENERATED = "generated"
+PREVIEW = "generated.serve"
+"""Where `mkdocs serve` keeps its pages: apart from a `make build` run beside it, which
+would otherwise publish pages the preview wrote for its local address."""
 # Outside the "mkdocs" logger tree on purpose: with `strict: true` MkDocs counts its
 # own errors and aborts the rebuild, which would freeze the preview.
 log = logging.getLogger("kb.preview")
@@ -67,7 +70,7 @@ def _accept_dirty_builds() -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
-    out_dir = root / GENERATED
+    out_dir = root / (PREVIEW if _state["serving"] else GENERATED)
     site = Site(name=config.site_name, url=config.site_url or "")
     start = time.perf_counter()
     memo = _memo if _state["serving"] else None

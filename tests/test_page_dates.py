@@ -103,6 +103,8 @@ def test_mkdocs_serve_gives_each_page_the_same_date(origin, pages):
         for path, date in pages.items():
             html = _fetch(f"http://127.0.0.1:{port}/{path.removesuffix('.md')}/", server)
             assert cited_date(html) == date, path
+        # The preview keeps its pages apart: a `make build` beside it never takes them.
+        assert (origin / "generated.serve" / "people" / "abu-taqwa.md").exists()
     finally:
         server.terminate()
         server.communicate(timeout=30)

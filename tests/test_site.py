@@ -133,6 +133,9 @@ def test_a_build_without_site_url_names_no_local_address(site):
             if ABOUT_THE_PREVIEW.get(shown, "\0") not in before:
                 found.append(f"{shown}: …{text[match.start() - 60:match.end() + 20]}…")
     assert found == []
+    # Words about the preview, never a link to it.
+    assert [p.name for p in site.rglob("*.html") if 'href="http://127.0.0.1' in p.read_text(
+        "utf-8")] == []
     home = (site / "index.html").read_text("utf-8")
     assert 'rel="canonical"' not in home and 'property="og:url"' not in home
     assert "<loc>" not in (site / "sitemap.xml").read_text("utf-8")
