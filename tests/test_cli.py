@@ -1,7 +1,8 @@
 import json
+import shutil
 
 from kb.cli import main
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 
 def test_validate_reports_every_problem_and_exits_non_zero(data_tree, capsys):
@@ -54,3 +55,41 @@ def test_validate_github_annotations(data_tree, capsys):
     assert main(["--root", str(root), "validate", "--format", "github"]) == 1
     assert ("::error file=data/people/a.yaml,line=1,col=1::missing required field 'summary'"
             in capsys.readouterr().out.splitlines())
+
+
+def _real_data_with(tmp_path, relative: str, line: str, replacement: str):
+    """A copy of the project's data with one line of one file changed."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / relative
+    text = path.read_text("utf-8")
+    assert line in text
+    path.write_text(text.replace(line, replacement, 1), "utf-8")
+    return tmp_path, text[:text.index(line)].count("\n") + 1
+
+
+def test_a_time_of_day_on_the_vox_source_is_a_located_date_error_in_every_format(tmp_path,
+                                                                               capsys):
+    # Issue 15, item 4: this printed a Python traceback, and no annotation for GitHub.
+    root, line = _real_data_with(tmp_path, "sources/vox-2024-01-07.yaml", "date: 2024-01-07\n",
+                                 "date: 2024-01-07T20:11:00+03:00\n")
+    message = ("date: '2024-01-07T20:11:00+03:00' gives a time of day (20:11:00, UTC+03:00); "
+               "this site shows dates to the day: write the day alone, 2024-01-07, and, if the "
+               "time matters, give it in words in a note")
+    assert main(["--root", str(root), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert f"data/sources/vox-2024-01-07.yaml:{line}:1: {message}" in err.splitlines()
+    assert "Traceback" not in err
+    assert main(["--root", str(root), "validate", "--format", "github"]) == 1
+    assert (f"::error file=data/sources/vox-2024-01-07.yaml,line={line},col=1::{message}"
+            in capsys.readouterr().out.splitlines())
+
+
+def test_an_event_dated_by_an_interval_that_runs_backwards_is_refused(tmp_path, capsys):
+    # Issue 15, item 4: this was accepted and shown as "4–1 January 2024".
+    root, line = _real_data_with(tmp_path, "events/us-strike-kills-abu-taqwa.yaml",
+                                 "date: 2024-01-04\n", "date: 2024-01-04/2024-01-01\n")
+    assert main(["--root", str(root), "validate"]) == 1
+    assert (f"data/events/us-strike-kills-abu-taqwa.yaml:{line}:1: date: "
+            "'2024-01-04/2024-01-01' runs backwards: an interval is written earlier date "
+            "first, and 4 January 2024 is after 1 January 2024"
+            in capsys.readouterr().err.splitlines())

@@ -75,6 +75,14 @@ def test_the_csv_has_one_valid_row_per_statement_and_citation(site, linked):
     ("[2024-01-01..]", "2024-01-01", None, "one of a range"),
     ("2024-01-01/..", "2024-01-01", None, "interval"),
     ("2024-01-04/2024-01-07", "2024-01-04", "2024-01-07", "interval"),
+    # Every form the date reader accepts exports with a precision its schema allows.
+    ("199X", "1990-01-01", "1999-12-31", "decade"),
+    ("19XX", "1900-01-01", "1999-12-31", "century"),
+    ("2024-01-XX", "2024-01-01", "2024-01-31", "month"),
+    ("2001-21", "2001-03-01", "2001-05-31", "part of year"),
+    ("2004?-06-11", "2004-06-11", "2004-06-11", "day"),
+    ("[2024-01-04, 2024-01-06]", "2024-01-04", "2024-01-06", "one of a range"),
+    ("{2024-01-02, 2024-01-04}", "2024-01-02", "2024-01-04", "several dates"),
 ])
 def test_exported_dates_say_an_unknown_side_is_unknown(text, earliest, latest, precision):
     value = date_value(parse(text))
@@ -98,6 +106,14 @@ def test_exported_dates_say_an_unknown_side_is_unknown(text, earliest, latest, p
     ("2023-10", "late", {"startDate": "2023-10"}),
     ("2019", "as-early-as", {"startDate": "2019"}),
     ("2020~", None, {}),
+    # EDTF forms that look like ISO 8601 but are not: a season is no month 21.
+    ("2001-21", None, {}),
+    ("2001-21/2001-23", None, {"startDate": "2001"}),
+    ("199X", None, {}),
+    ("2024-01-XX", None, {}),
+    ("2004?-06-11", None, {}),
+    ("[2024-01-04, 2024-01-06]", None, {"startDate": "2024-01"}),
+    ("{2024-01-02, 2024-01-04}", None, {"startDate": "2024-01"}),
 ])
 def test_schema_org_dates_claim_no_more_than_is_known(text, qualifier, expected):
     assert _schema_org_dates(parse(text, qualifier)) == expected

@@ -199,3 +199,31 @@ def test_the_year_filter_shows_a_range_under_each_year_it_may_fall_in(page: Page
     assert "new-year-raid" in visible_events(page)
     page.select_option("select[name=year]", "2020")
     assert "new-year-raid" not in visible_events(page)
+
+
+NEW_FORMS = {  # EDTF forms the date reader came to read in issue 15, and their words
+    "spring": ("2023-21", "spring 2023", "part of year"),
+    "decade": ("201X", "the 2010s (year not known)", "decade"),
+    "month-unknown": ("2023-XX", "2023 (month not known)", "year"),
+    "year-uncertain": ("2024?-01-03", "3 January 2024 (year uncertain)", "day"),
+    "one-of-two": ('"[2024-01-02, 2024-01-05]"', "2 or 5 January 2024", "one of a range"),
+    "both-days": ('"{2024-01-02, 2024-01-04}"', "2 and 4 January 2024", "several dates"),
+    "estimated": ("1950S2", "1900–1999 (estimated 1950)", "century"),
+}
+
+
+def test_every_form_the_date_reader_accepts_renders_on_every_page(data_tree):
+    root = data_tree({f"events/{key}.yaml": EVENT.format(name=key, date=date)
+                      for key, (date, _, _) in NEW_FORMS.items()})
+    pages = render(linked_data(root))
+    timeline = pages["timeline.md"]
+    for key, (_, words, precision) in NEW_FORMS.items():
+        assert f"**Date:** {words}" in pages[f"events/{key}.md"]
+        entry = timeline.split(f"{{ #{key} }}")[1].split("</div>")[0]
+        assert timeline.split(f"{{ #{key} }}")[0].endswith(f"### {words}: {key} ")
+        assert f"{precision}</span>" in entry
+    # Listed where each had surely happened or began: the 1900s first, a set at its last
+    # day, several dates at their first.
+    assert re.findall(r"\{ #([\w-]+) \}", timeline) == [
+        "estimated", "decade", "month-unknown", "spring", "both-days", "year-uncertain",
+        "one-of-two"]

@@ -330,7 +330,6 @@ def date_claims(date: FuzzyDate | None, shown: str = "") -> list[Claim]:
     an interval, each at its precision."""
     if date is None:
         return []
-    parts = re.findall(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date.edtf)
-    return [Claim("date", shown or date.words(),
-                  (int(y), int(m) if m else None, int(d) if d else None))
-            for y, m, d in parts]
+    # Only what the date states: not a season's months, nor a year with unknown digits.
+    return [Claim("date", shown or date.words(), stated) for stated in date.stated()
+            if stated[0] is not None or stated[1] is not None]

@@ -28,20 +28,27 @@ PLACEHOLDER = "TODO"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 WEB_ADDRESS = r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$"
 """An http(s) address with a host name; no spaces, no <, > or " that could break markup."""
-EDTF_START = r"^(?:-?[0-9X]{4}|Y-?[0-9]|\.\.|/|\[)"
-"""How every EDTF date starts (a year, an open interval, or one of a set): lets an
-editor's schema catch '4 January 2024' before `kb validate` does."""
+EDTF_START = r"^(?:[?~%]?-?[0-9X]{4}|Y-?[0-9]|\.\.|/|\[|\{)"
+"""How every EDTF date starts (a year, qualified or not, an open interval, one of a set,
+or several dates): lets an editor's schema catch '4 January 2024' before `kb validate`
+does."""
 
 
 def _to_date(value: Any) -> dates.FuzzyDate:
     if isinstance(value, dates.FuzzyDate):
         return value
-    if isinstance(value, list) and value and all(isinstance(i, str) for i in value):
+    if isinstance(value, list) and value and all(_scalar(i) for i in value):
         # YAML reads an unquoted [2024-01-01..2024-01-04] as a list, and drops the
         # brackets that make it one day of a range: ask for quotes rather than guess.
-        written = f"[{', '.join(value)}]"
+        written = f"[{', '.join(str(i) for i in value)}]"
         raise ValueError(f"{written} needs quotes: YAML reads square brackets as a "
                          f"list; write the date as \"{written}\"")
+    if isinstance(value, dict) and value and "edtf" not in value \
+            and all(_scalar(k) and v is None for k, v in value.items()):
+        # And an unquoted {2024-01-04, 2024-01-07} (several dates) as a mapping.
+        written = f"{{{', '.join(str(k) for k in value)}}}"
+        raise ValueError(f"{written} needs quotes: YAML reads curly brackets as a "
+                         f"mapping; write the date as \"{written}\"")
     if isinstance(value, dict):
         unknown = set(value) - {"edtf", "qualifier"}
         if unknown or "edtf" not in value:
@@ -51,17 +58,25 @@ def _to_date(value: Any) -> dates.FuzzyDate:
     return dates.parse(value)
 
 
+def _scalar(value: object) -> bool:
+    """Text, or a number YAML read from a bare year."""
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+
+
 Date = Annotated[
     dates.FuzzyDate,
     PlainValidator(_to_date),
     WithJsonSchema({
-        "description": "A date as precise as the source: EDTF text, a day 2024-01-04, "
-                       "a month 2023-10, a year 2019, about a year 2020~; a span, "
+        "description": "A date as precise as the source, written year first (EDTF): a "
+                       "day 2024-01-04, a month 2023-10, a year 2019, about a year 2020~, "
+                       "a decade with its year not known 199X; a span, "
                        "something that lasted from one day to another: "
                        "2024-01-04/2024-01-07 (2024-01-04/.. still going on); one day "
                        "known only to fall between two, unknown which, in quotes: "
                        "\"[2024-01-01..2024-01-04]\" (\"[..2024-01-04]\" on or before, "
-                       "\"[2024-01-01..]\" on or after). Or {edtf, qualifier} for "
+                       "\"[2024-01-01..]\" on or after, \"[2024-01-04, 2024-01-07]\" "
+                       "one of those); all of several dates, in quotes: "
+                       "\"{2024-01-04, 2024-01-07}\". No time of day. Or {edtf, qualifier} for "
                        "'late October' (qualifier: early, mid, late, as-early-as).",
         "anyOf": [
             {"type": "string", "pattern": EDTF_START},

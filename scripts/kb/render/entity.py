@@ -82,7 +82,8 @@ def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-_ISO = r"[0-9]{4}(?:-[0-9]{2}){0,2}"
+_ISO = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?"
+"""A year, month or day in ISO 8601: not EDTF's seasons (2001-21), which share its form."""
 
 
 def _schema_org_dates(date: FuzzyDate) -> dict[str, str]:

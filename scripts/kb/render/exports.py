@@ -153,8 +153,11 @@ _CITATIONS = {"type": "array", "minItems": 1, "items": {
     "type": "object", "required": ["source", "citing"], "additionalProperties": False,
     "properties": {"source": _ID, "citing": {"anyOf": [_ID, {"type": "null"}]}}}}
 _PRECISION = ("How precise the date is: 'interval' is a span, from one day to another; "
-              "'one of a range' is a single day known only to fall between two "
-              "(EDTF [a..b], [..b], [a..]).")
+              "'one of a range' is a single day known only to fall between two, or to be "
+              "one of several (EDTF [a..b], [..b], [a..], [a, b]); 'several dates' is all "
+              "of several (EDTF {a, b}); 'decade', 'century' and 'millennium' are a year "
+              "with unknown digits (EDTF 199X, 19XX, 1XXX); 'part of year' a season, "
+              "quarter or half.")
 _DATE = {"anyOf": [{"type": "null"}, {
     "type": "object", "additionalProperties": False,
     "required": ["edtf", "qualifier", "earliest", "latest", "precision", "text"],
