@@ -6,8 +6,9 @@ text changed, so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds just 
 Problems in data/ stop `mkdocs build` with one message listing them all, before
 MkDocs empties site/, so the last good site stays whole; `mkdocs serve` instead keeps
 serving the last good pages under a banner listing the problems, and recovers on the
-next save. An unexpected exception is reported as one line naming the data file
-(`kb.crash`), never as a traceback unless KB_DEBUG=1.
+next save. Settings of mkdocs.yml the pages cannot follow stop the build at once
+(`kb.generator`), and an unexpected exception is reported as one line naming the data
+file (`kb.crash`), never as a traceback unless KB_DEBUG=1.
 Nothing else about the site lives here, so another generator can call the same
 functions.
 """
@@ -30,6 +31,7 @@ from mkdocs.structure.pages import Page
 
 from kb import crash
 from kb.build import BuildResult, build
+from kb.generator import GeneratorSettings, refusals
 from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
@@ -96,6 +98,55 @@ def _accept_dirty_builds() -> None:
         dirty_warning.filter = lambda record: "'dirty' build" not in record.getMessage()
         dirty_warning.kb_dirty = True  # type: ignore[attr-defined]
         logger.addFilter(dirty_warning)
+
+
+THEME = {"name": "material", "custom_dir": "overrides"}
+"""The theme the pages are made for: Material (the front matter that keeps generated
+pages out of its own search index) with this project's overrides (the search box that
+reads the pipeline's index, the scripts the timeline and "as reported by" need)."""
+SCRIPTS = "assets/kb.js"
+"""Those scripts, joined into one file by a static template of the overrides."""
+
+
+@_edge
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse at once the settings the generated pages cannot follow (kb.generator),
+    and those of the theme they are made for; make `mkdocs serve` watch data/."""
+    root = _root(config)
+    found = refusals(GeneratorSettings(
+        root=root, pages_dirs=(root / GENERATED, root / PREVIEW),
+        site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
+        directory_urls=config.use_directory_urls,
+        markdown_extensions=frozenset(config.markdown_extensions)))
+    found += _theme_refusals(config, root)
+    if found:
+        raise PluginError("mkdocs.yml: settings the generated pages cannot follow; "
+                          "nothing was built:\n" + "\n".join(f"- {f}" for f in found))
+    # The preview rebuilds when a data file is saved, whether or not mkdocs.yml says so.
+    if str(root / "data") not in {str(Path(w)) for w in config.watch}:
+        config.watch.append(str(root / "data"))
+    return config
+
+
+def _theme_refusals(config: MkDocsConfig, root: Path) -> list[str]:
+    found = []
+    if config.theme.name != THEME["name"]:
+        found.append(f"theme.name must be material (found {config.theme.name}): the "
+                     "generated pages' front matter and the search box are Material's")
+    custom_dir = config.theme.custom_dir
+    if custom_dir is None or Path(custom_dir).resolve() != (root / THEME["custom_dir"]).resolve():
+        found.append("theme.custom_dir must be overrides: the search box that reads the "
+                     "pipeline's index (kb-search/) and the scripts of the timeline and "
+                     "'as reported by' are there")
+    if not any(name.endswith("search") for name in config.plugins):
+        found.append("plugins must include search: Material draws its search box only "
+                     "while its search plugin is on")
+    if SCRIPTS not in config.theme.static_templates or SCRIPTS not in {
+            str(script) for script in config.extra_javascript}:
+        found.append(f"theme.static_templates and extra_javascript must include {SCRIPTS}: "
+                     "the generated pages' timeline filters, 'as reported by' and 'Cite "
+                     "this page' are its scripts")
+    return found
 
 
 @_edge

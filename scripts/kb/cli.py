@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kb import crash, scaffold
 from kb.build import build
+from kb.generator import output_refusal
 from kb.grounding import DEFAULT_MATERIAL, ground_project, read_allowances
 from kb.model import GROUNDING_FILE, KINDS
 from kb.problems import Problem, errors, format_problems
@@ -143,6 +144,10 @@ def _print(problems: list[Problem], form: str, success: str) -> int:
 
 def _build(args: argparse.Namespace, root: Path) -> int:
     out = args.out or root / "generated"
+    refused = output_refusal(out, root / "data")
+    if refused:
+        print(f"kb build: --out {refused}", file=sys.stderr)
+        return 2
     result = build(root / "data", out, root=root)
     for note in result.notes:
         print(f"warning: {note}", file=sys.stderr)
