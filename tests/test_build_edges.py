@@ -18,6 +18,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
+from kb.crash import reading
 from tests.site import copy_project
 
 
@@ -230,3 +231,26 @@ def test_the_preview_watches_data_even_if_mkdocs_yml_forgets_to(built):
     config = load_config(config_file=str(project / "mkdocs.yml"), watch=[])
     config.plugins.on_config(config)
     assert [os.path.normpath(w) for w in config.watch] == [str(project / "data")]
+
+
+def test_a_fault_in_the_preview_shows_in_the_banner_and_the_last_pages_stay(built,
+                                                                           monkeypatch):
+    """`mkdocs serve` keeps serving: the fault is a problem of the banner, named as in
+    `mkdocs build`, and the pages already written stay on screen."""
+    project, _ = built
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    hook = next(p for name, p in config.plugins.items() if name.endswith("mkdocs_hook.py"))
+    hook.on_startup(command="serve", dirty=False)
+    (project / "generated.serve" / "people").mkdir(parents=True)
+    (project / "generated.serve" / "people" / "abu-taqwa.md").write_text("# Abu Taqwa\n")
+
+    def faulty(*args: Any, **kwargs: Any) -> Any:
+        with reading(ABU_TAQWA):  # as the stages name the file they read
+            raise IndexError("list index out of range")
+
+    monkeypatch.setattr(hook, "build", faulty)
+    hook.on_pre_build(config=config)
+    assert [str(p) for p in hook._state["problems"]] == [
+        f"{ABU_TAQWA}: internal error while reading {ABU_TAQWA}: IndexError: list index out "
+        "of range; please report it (KB_DEBUG=1 shows where it happened)"]
+    assert hook._state["pages"] == ["people/abu-taqwa.md"]
