@@ -3,27 +3,35 @@
 On every build (and every rebuild of `mkdocs serve`) it renders data/ into
 generated/ and adds those pages to the site. The pipeline rewrites only pages whose
 text changed, so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds just those.
-Problems in data/ stop `mkdocs build` with one message listing them all; `mkdocs
-serve` instead keeps serving the last good pages under a banner listing the
-problems, and recovers on the next save.
+Problems in data/ stop `mkdocs build` with one message listing them all, before
+MkDocs empties site/, so the last good site stays whole; `mkdocs serve` instead keeps
+serving the last good pages under a banner listing the problems, and recovers on the
+next save. Settings of mkdocs.yml the pages cannot follow stop the build at once
+(`kb.generator`), and an unexpected exception is reported as one line naming the data
+file (`kb.crash`), never as a traceback unless KB_DEBUG=1.
 Nothing else about the site lives here, so another generator can call the same
 functions.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kb.build import build
+from kb import crash
+from kb.build import BuildResult, build
+from kb.generator import GeneratorSettings, refusals
 from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
@@ -43,11 +51,35 @@ if not log.handlers:
     log.propagate = False
     log.setLevel(logging.INFO)
 _state: dict[str, object] = {"serving": False, "dirty": False, "problems": [],
-                             "had_problems": False}
+                             "had_problems": False, "pages": [], "out_dir": None}
 _noted: set[str] = set()  # each note about the build said once per process, not per save
 _memo = PageMemo()  # entry pages kept from one preview build to the next
 
 
+Event = TypeVar("Event", bound=Callable[..., Any])
+
+
+def _edge(event: Event) -> Event:
+    """Every event of this hook is an edge of the pipeline: an exception MkDocs does
+    not know becomes a PluginError whose message names the data file being read
+    (kb.crash), which MkDocs prints as one line, not a traceback. KB_DEBUG=1 lets it
+    through."""
+
+    @functools.wraps(event)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except MkDocsException:
+            raise
+        except Exception as error:
+            if crash.debugging():
+                raise
+            raise PluginError(crash.message(error)) from None
+
+    return guarded  # type: ignore[return-value]
+
+
+@_edge
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
     _state["dirty"] = dirty
@@ -68,13 +100,71 @@ def _accept_dirty_builds() -> None:
         logger.addFilter(dirty_warning)
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
+THEME = {"name": "material", "custom_dir": "overrides"}
+"""The theme the pages are made for: Material (the front matter that keeps generated
+pages out of its own search index) with this project's overrides (the search box that
+reads the pipeline's index, the scripts the timeline and "as reported by" need)."""
+SCRIPTS = "assets/kb.js"
+"""Those scripts, joined into one file by a static template of the overrides."""
+
+
+@_edge
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse at once the settings the generated pages cannot follow (kb.generator),
+    and those of the theme they are made for; make `mkdocs serve` watch data/."""
+    root = _root(config)
+    found = refusals(GeneratorSettings(
+        root=root, pages_dirs=(root / GENERATED, root / PREVIEW),
+        site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
+        directory_urls=config.use_directory_urls,
+        markdown_extensions=frozenset(config.markdown_extensions)))
+    found += _theme_refusals(config, root)
+    if found:
+        raise PluginError("mkdocs.yml: settings the generated pages cannot follow; "
+                          "nothing was built:\n" + "\n".join(f"- {f}" for f in found))
+    # The preview rebuilds when a data file is saved, whether or not mkdocs.yml says so.
+    if str(root / "data") not in {str(Path(w)) for w in config.watch}:
+        config.watch.append(str(root / "data"))
+    return config
+
+
+def _theme_refusals(config: MkDocsConfig, root: Path) -> list[str]:
+    found = []
+    if config.theme.name != THEME["name"]:
+        found.append(f"theme.name must be material (found {config.theme.name}): the "
+                     "generated pages' front matter and the search box are Material's")
+    custom_dir = config.theme.custom_dir
+    if custom_dir is None or Path(custom_dir).resolve() != (root / THEME["custom_dir"]).resolve():
+        found.append("theme.custom_dir must be overrides: the search box that reads the "
+                     "pipeline's index (kb-search/) and the scripts of the timeline and "
+                     "'as reported by' are there")
+    if not any(name.endswith("search") for name in config.plugins):
+        found.append("plugins must include search: Material draws its search box only "
+                     "while its search plugin is on")
+    if SCRIPTS not in config.theme.static_templates or SCRIPTS not in {
+            str(script) for script in config.extra_javascript}:
+        found.append(f"theme.static_templates and extra_javascript must include {SCRIPTS}: "
+                     "the generated pages' timeline filters, 'as reported by' and 'Cite "
+                     "this page' are its scripts")
+    return found
+
+
+@_edge
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Run the pipeline before MkDocs empties site_dir: mkdocs.commands.build.build
+    calls on_config, then on_pre_build, then cleans site_dir, then gathers files. Bad
+    data so stops `mkdocs build` while the last good site is still whole."""
+    root = _root(config)
     out_dir = root / (PREVIEW if _state["serving"] else GENERATED)
     site = Site(name=config.site_name, url=config.site_url or "")
     start = time.perf_counter()
     memo = _memo if _state["serving"] else None
-    result = build(root / "data", out_dir, root=root, site=site, memo=memo)
+    try:
+        result = build(root / "data", out_dir, root=root, site=site, memo=memo)
+    except Exception as error:
+        if crash.debugging() or not _state["serving"]:
+            raise  # mkdocs build: _edge reports it in one line
+        result = BuildResult(problems=[crash.as_problem(error)])
     if result.ok and memo is not None:
         log.info(f"kb: {len(result.changed)} of {len(result.pages)} generated files changed "
                  f"(pipeline {time.perf_counter() - start:.2f} s); {memo.reused} of "
@@ -84,23 +174,36 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             _noted.add(note)
             log.warning(f"kb: {note}")
     _state["problems"] = [] if result.ok else result.problems
-    pages = list(result.pages)
+    _state["out_dir"] = out_dir
+    _state["pages"] = list(result.pages)
     if not result.ok:
         message = "data/ has problems; nothing was regenerated:\n" + format_problems(
             result.problems)
         if not _state["serving"]:
             raise PluginError(message)
         log.error(message)
-        pages = last_good_pages(out_dir)
-    for path in pages:
+        _state["pages"] = last_good_pages(out_dir)
+
+
+@_edge
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the pages on_pre_build wrote (or, in the preview, kept) to the site."""
+    out_dir: Path = _state["out_dir"]  # type: ignore[assignment]
+    docs = Path(config.docs_dir).name
+    for path in _state["pages"]:  # type: ignore[attr-defined]
         if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} has the same path as a generated page; rename it")
+            raise PluginError(f"{docs}/{path} has the same path as a generated page; "
+                              "rename it")
         files.append(File(path, src_dir=str(out_dir), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
     if _state["dirty"] and (_state["problems"] or _state["had_problems"]):
         _rebuild_every_page(files)
     _state["had_problems"] = bool(_state["problems"])
     return files
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def _rebuild_every_page(files: Files) -> None:
@@ -128,11 +231,13 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _templates = _CompiledTemplates()
 
 
+@_edge
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.bytecode_cache = _templates  # a changed template is compiled again (checksum)
     return env
 
 
+@_edge
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     problems: list[Problem] = _state["problems"]  # type: ignore[assignment]
     return banner_html(problems) + html if problems else html

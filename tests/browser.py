@@ -1,15 +1,17 @@
-"""Headless Chromium from Debian, driven by Playwright: shared fixtures for browser tests.
+"""A headless Chromium-based browser, driven by Playwright: shared fixtures for browser
+tests.
 
-Registered for every test module by conftest (`pytest_plugins`). Playwright never
-downloads a browser here; without Debian's chromium the tests that ask for `browser`
-or `page` skip locally and fail in CI.
+Registered for every test module by conftest (`pytest_plugins`). Which browser runs
+is found by tests.needs (Debian's Chromium, Google Chrome, Playwright's own, or the
+one KB_CHROMIUM names); without one the session fails saying what to install, unless
+KB_SKIP_BROWSER=1 leaves the browser tests out. Playwright never downloads a browser
+here.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,29 +24,17 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 from tests.conftest import ROOT
+from tests.needs import browser_path
 from tests.site import mkdocs_build
-
-# Debian's Chromium here and in .ci/run; KB_CHROMIUM names another build, such as the
-# Chrome that GitHub's Ubuntu runners carry (see .github/workflows/pages.yml).
-CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
-
-
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must have Debian's chromium for the browser tests (.ci/run)")
-    pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    _require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=browser_path(),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run"],
         )

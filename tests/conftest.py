@@ -13,7 +13,7 @@ from kb.link import Linked, link
 from kb.load import load
 from kb.validate import validate
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.needs", "tests.browser"]
 
 # No test asserts a timing (make bench measures speed): property tests have no deadline,
 # which on a loaded machine failed tests that were right.

@@ -1,5 +1,8 @@
 import json
 import shutil
+from pathlib import Path
+
+import pytest
 
 from kb.cli import main
 from tests.conftest import MINI, ROOT
@@ -93,3 +96,37 @@ def test_an_event_dated_by_an_interval_that_runs_backwards_is_refused(tmp_path, 
             "'2024-01-04/2024-01-01' runs backwards: an interval is written earlier date "
             "first, and 4 January 2024 is after 1 January 2024"
             in capsys.readouterr().err.splitlines())
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+OVER_DATA = ("is data/ or overlaps it; the pages would replace or mix with the data. Choose "
+             "a folder outside data/")
+
+
+@pytest.mark.parametrize(("out", "reason"), [
+    ("data", OVER_DATA),
+    ("data/people", OVER_DATA),
+    ("data/pages", OVER_DATA),  # new, but where the loader reads
+    (".", OVER_DATA),  # the project: the write replaces the whole folder
+    ("notes", "holds files the pipeline did not write (no README.txt from kb), and "
+              "writing the pages replaces the whole folder; choose a new or empty folder"),
+])
+def test_build_never_replaces_data_or_a_folder_it_did_not_make(out, reason, tmp_path, capsys):
+    shutil.copytree(MINI / "data", tmp_path / "data")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mine.txt").write_text("an editor's notes")
+    before = _files(tmp_path)
+    assert main(["--root", str(tmp_path), "build", "--out", str(tmp_path / out)]) == 2
+    assert capsys.readouterr().err == f"kb build: --out {tmp_path / out} {reason}\n"
+    assert _files(tmp_path) == before
+
+
+def test_build_writes_to_a_new_or_empty_folder_or_over_its_own_output(tmp_path):
+    (tmp_path / "empty").mkdir()
+    for out in ("new/pages", "empty", "new/pages"):  # the last: over its own output
+        assert main(["--root", str(MINI), "build", "--out", str(tmp_path / out)]) == 0
+        assert (tmp_path / out / "people" / "ada-example.md").is_file()

@@ -1,6 +1,8 @@
 """The `kb` command: the pipeline for editors, without MkDocs.
 
-Domain problems become messages and exit codes here, never tracebacks.
+Domain problems become messages and exit codes here, never tracebacks: exit 1 when
+the data has errors, 3 on an internal error (a fault of the pipeline, reported with
+the data file it was reading; `KB_DEBUG=1` shows its traceback instead).
 """
 
 from __future__ import annotations
@@ -11,20 +13,52 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kb import scaffold
+from kb import crash, scaffold
 from kb.build import build
+from kb.generator import output_refusal
 from kb.grounding import DEFAULT_MATERIAL, ground_project, read_allowances
 from kb.model import GROUNDING_FILE, KINDS
 from kb.problems import Problem, errors, format_problems
 from kb.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
 
+INTERNAL_ERROR = 3
+"""Exit code of a command stopped by a fault of the pipeline, not of the data."""
+INTERRUPTED = 130
+"""Exit code after Ctrl-C, as shells report a process ended by SIGINT."""
+
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of `kb`; returns the exit code."""
+    """Entry point of `kb`; returns the exit code: 0 done, 1 errors in the data (or a
+    refused request), 2 a wrong command line or missing source material,
+    `INTERNAL_ERROR` when the pipeline itself failed, `INTERRUPTED` after Ctrl-C.
+
+    This is the command's edge: any exception is caught here and printed as one line
+    naming the data file being read (kb.crash), never as a traceback, unless
+    `KB_DEBUG=1` asks for it.
+    """
     args = _parser().parse_args(argv)
-    root = args.root.resolve()
     command: Callable[[argparse.Namespace, Path], int] = args.run
-    return command(args, root)
+    try:
+        return command(args, args.root.resolve())
+    except KeyboardInterrupt:
+        print(f"kb {args.command}: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except Exception as error:
+        if crash.debugging():
+            raise
+        _report_crash(args, error)
+        return INTERNAL_ERROR
+
+
+def _report_crash(args: argparse.Namespace, error: Exception) -> None:
+    """The internal error in the form the command was asked for: JSON and GitHub
+    annotations on stdout, where tools read them, and always a line on stderr."""
+    form = getattr(args, "format", "text")
+    if form == "json":
+        print(json.dumps(_as_json([crash.as_problem(error)]), indent=2, ensure_ascii=False))
+    elif form == "github":
+        print(_as_annotation(crash.as_problem(error)))
+    print(f"kb {args.command}: {crash.message(error)}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,6 +144,10 @@ def _print(problems: list[Problem], form: str, success: str) -> int:
 
 def _build(args: argparse.Namespace, root: Path) -> int:
     out = args.out or root / "generated"
+    refused = output_refusal(out, root / "data")
+    if refused:
+        print(f"kb build: --out {refused}", file=sys.stderr)
+        return 2
     result = build(root / "data", out, root=root)
     for note in result.notes:
         print(f"warning: {note}", file=sys.stderr)

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kb.claims import ARTICLES, Claim, Gazetteer, claims, date_claims
+from kb.crash import reading
 from kb.evidence import Evidence, verbatim_text
 from kb.load import Path_, RawRecord, load, parse_yaml
 from kb.material import Document, own_documents, read_material, source_texts
@@ -112,13 +113,14 @@ def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Doc
                 "its address or headline), nor of a source that relays or cites it; "
                 "nothing citing it can be checked")))
             continue
-        for assertion in assertions(kb, entry_id, entry, read):
-            for claim, message in _unsupported(kb, assertion, evidence):
-                if (entry_id, claim.shown) in allowed:
-                    used.add((entry_id, claim.shown))
-                    continue
-                line, column = record.mark(assertion.path)
-                problems.append(Problem(record.path, line, column, message))
+        with reading(record.path):  # a fault names the file
+            for assertion in assertions(kb, entry_id, entry, read):
+                for claim, message in _unsupported(kb, assertion, evidence):
+                    if (entry_id, claim.shown) in allowed:
+                        used.add((entry_id, claim.shown))
+                        continue
+                    line, column = record.mark(assertion.path)
+                    problems.append(Problem(record.path, line, column, message))
     problems += _stale(allowances, used, kb, allowances_record)
     return sorted(problems, key=lambda p: (p.path, p.line, p.column))  # in text order
 

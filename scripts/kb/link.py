@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.crash import reading
 from kb.dates import FuzzyDate
 from kb.model import (
     ENTITY_KINDS,
@@ -150,19 +151,9 @@ class Linked:
 def link(kb: KnowledgeBase) -> Linked:
     """Build every reverse index in one pass over the entries."""
     linked = Linked(kb)
-    for entry in kb.entries.values():
-        if isinstance(entry, Source):
-            _link_source(linked, entry)
-            continue
-        _link_mentions(linked, entry)
-        if isinstance(entry, Chapter):
-            linked.chapters.append(entry.id)
-        else:
-            _link_relations(linked, entry)
-        if isinstance(entry, Event):
-            _link_event(linked, entry)
-        for cited in statements(entry):
-            _link_citation(linked, cited)
+    for entry_id, entry in kb.entries.items():
+        with reading(kb.paths.get(entry_id, "data/")):  # a fault names the file
+            _link_entry(linked, entry)
     # FuzzyDate.order: a day known only to lie in a range sorts at the range's last
     # day, ahead of events dated that day, never as if known on its first.
     linked.timeline = sorted(
@@ -178,6 +169,21 @@ def link(kb: KnowledgeBase) -> Linked:
         uses.sort(key=_quote_order(kb))
     linked.page_inputs = page_inputs(linked)
     return linked
+
+
+def _link_entry(linked: Linked, entry: Entity | Source | Chapter) -> None:
+    if isinstance(entry, Source):
+        _link_source(linked, entry)
+        return
+    _link_mentions(linked, entry)
+    if isinstance(entry, Chapter):
+        linked.chapters.append(entry.id)
+    else:
+        _link_relations(linked, entry)
+    if isinstance(entry, Event):
+        _link_event(linked, entry)
+    for cited in statements(entry):
+        _link_citation(linked, cited)
 
 
 def _link_source(linked: Linked, source: Source) -> None:

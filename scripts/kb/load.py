@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from kb.crash import reading
 from kb.model import GROUNDING_FILE, KIND_BY_FOLDER
 from kb.problems import Problem, relative
 
@@ -84,7 +85,8 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
         if problem:
             problems.append(problem)
             continue
-        record, found = _load_file(path, shown, data_dir)
+        with reading(shown):
+            record, found = _load_file(path, shown, data_dir)
         problems.extend(found)
         if record is not None:
             records.append(record)

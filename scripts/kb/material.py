@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.crash import reading
 from kb.model import KnowledgeBase
 from kb.refs import citations
 from kb.spelling import name_key
@@ -45,12 +46,14 @@ def read_material(folder: Path) -> list[Document]:
         raise FileNotFoundError(folder)
     documents: list[Document] = []
     for path in sorted(folder.iterdir()):
-        if path.suffix == ".txt":
-            text = path.read_text(encoding="utf-8")
-            headline = next((line.strip() for line in text.splitlines() if line.strip()), "")
-            documents.append(Document(path.name, headline, None, text))
-        elif path.suffix == ".md" and path.name.lower() != "readme.md":
-            documents += _blocks(path)
+        with reading(str(path)):  # a fault, such as a file not in UTF-8, names the file
+            if path.suffix == ".txt":
+                text = path.read_text(encoding="utf-8")
+                headline = next((line.strip() for line in text.splitlines() if line.strip()),
+                                "")
+                documents.append(Document(path.name, headline, None, text))
+            elif path.suffix == ".md" and path.name.lower() != "readme.md":
+                documents += _blocks(path)
     return documents
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kb import checks
+from kb.crash import reading
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
     KINDS,
@@ -52,7 +53,8 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
     # file is reported once rather than again at every mention of it.
     known = {entry_id: record.kind for entry_id, record in records.items()}
     for entry_id, entry in entries.items():
-        problems.extend(_check_references(entry, records[entry_id], known))
+        with reading(records[entry_id].path):
+            problems.extend(_check_references(entry, records[entry_id], known))
     kb = KnowledgeBase(entries, kinds, paths)
     if not errors(problems):
         problems.extend(checks.run(kb, records, with_warnings=True))
@@ -77,8 +79,9 @@ def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
     for record in records:
         known = _last_checked.get(id(record))
         if known is None or known[0] is not record:  # ids of dead objects are reused
-            entry, found = _validate_record(record)
-            known = (record, entry, found, list(placeholders(record)))
+            with reading(record.path):
+                entry, found = _validate_record(record)
+                known = (record, entry, found, list(placeholders(record)))
         checked[id(record)] = known
     _last_checked.clear()
     _last_checked.update(checked)  # holding the records keeps their ids unique

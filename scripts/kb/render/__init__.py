@@ -6,6 +6,7 @@ written here: `write` is the only stage that touches the disk.
 
 from __future__ import annotations
 
+from kb.crash import reading
 from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
 from kb.render.disagreements import disagreements_page
@@ -40,11 +41,12 @@ def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = Non
     if memo is not None:
         memo.start(site, [entry_id for entry_id, _ in entries])
     for entry_id, emit in entries:
-        if memo is not None:
-            path, text = memo.page(linked, entry_id, site, emit,
-                                   SHARED[linked.kb.kinds[entry_id]])
-        else:
-            path, text = emit(linked, entry_id, site)
+        with reading(linked.kb.paths.get(entry_id, "data/")):  # a fault names the file
+            if memo is not None:
+                path, text = memo.page(linked, entry_id, site, emit,
+                                       SHARED[linked.kb.kinds[entry_id]])
+            else:
+                path, text = emit(linked, entry_id, site)
         pages[path] = text
     for kind in KINDS:
         if KINDS[kind].indexed:

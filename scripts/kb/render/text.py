@@ -26,9 +26,16 @@ _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
 @lru_cache(maxsize=1 << 16)  # names are escaped again at every link to their entry
 def esc(text: str) -> str:
     """Data text as literal Markdown: no markup, no HTML, no line structure."""
-    flat = " ".join(str(text).split())
-    escaped = html.escape(flat, quote=False)
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return _literal_start(_literal(" ".join(str(text).split())))
+
+
+def _literal(flat: str) -> str:
+    """Text of one line as literal Markdown inside a line: no markup, no HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def _literal_start(escaped: str) -> str:
+    """A line that must not open a list: '1.' and '-' at its start are escaped."""
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if len(m[2]) == 1 else
                            f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
 
@@ -95,16 +102,20 @@ def _link_words(linked: Linked, match: re.Match[str]) -> str:
 
 def prose(linked: Linked, text: str, from_page: str) -> str:
     """Statement text as Markdown: literal, except [[id]] and [[id|words]] become links."""
-    links: list[str] = []
-
-    def hold(match: re.Match[str]) -> str:
+    # The text between links is escaped piece by piece, and the links put between
+    # the pieces: no placeholder that the text itself could contain (a NUL character
+    # in the data once took the place of a link, and render failed).
+    flat = " ".join(text.split())
+    parts: list[str] = []
+    end = 0
+    for match in ENTITY_LINK.finditer(flat):
         entry_id = match[1].strip()
         target = page_path(linked.kind(entry_id), entry_id)
-        links.append(f"[{esc(_link_words(linked, match))}]({href(from_page, target)})")
-        return f"\0{len(links) - 1}\0"  # survives esc(), which escapes the rest
-
-    escaped = esc(ENTITY_LINK.sub(hold, text))
-    return re.sub("\0([0-9]+)\0", lambda m: links[int(m[1])], escaped)
+        parts += [_literal(flat[end:match.start()]),
+                  f"[{esc(_link_words(linked, match))}]({href(from_page, target)})"]
+        end = match.end()
+    parts.append(_literal(flat[end:]))
+    return _literal_start("".join(parts))
 
 
 def plain(linked: Linked, text: str) -> str:
