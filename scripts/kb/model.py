@@ -149,9 +149,13 @@ Cites = Annotated[
 # ---------------------------------------------------------------------------- relation types
 
 
+ENTITY_KINDS = ("person", "group", "place", "event")
+"""The kinds with a page of their own that relations, participants and [[links]] name."""
+
+
 @dataclass(frozen=True)
 class RelationType:
-    """A kind of link, how it reads from each end, and what it may point to."""
+    """A kind of link, how it reads from each end, and what each end may be."""
 
     label: str
     """How it reads on the subject's page: 'member of'."""
@@ -159,9 +163,17 @@ class RelationType:
     """How it reads on the target's page: 'members'."""
     targets: frozenset[str]
     """Kinds the target may be."""
+    subjects: frozenset[str] = frozenset(ENTITY_KINDS)
+    """Kinds the entry writing the relation may be."""
+    description: str = ""
+    """What it means, for the editing guide's field reference."""
+    earlier_target: bool = False
+    """Whether the target must have happened no later than the subject (both events):
+    a response cannot come before what it answers."""
 
 
 _ACTORS = frozenset({"person", "group", "place"})
+_EVENT = frozenset({"event"})
 RELATION_TYPES: dict[str, RelationType] = {
     "member_of": RelationType("member of", "members", frozenset({"group"})),
     "leader_of": RelationType("leader of", "led by", frozenset({"group", "place"})),
@@ -174,6 +186,12 @@ RELATION_TYPES: dict[str, RelationType] = {
     "opposed_to": RelationType("opposed to", "opposed by", _ACTORS),
     "operates_in": RelationType("operates in", "groups operating here", frozenset({"place"})),
     "studies": RelationType("studies", "studied by", _ACTORS),
+    # An event answering an earlier one: a retaliatory strike, a condemnation, a eulogy.
+    # Only when a source says so; the timeline alone shows what merely came after.
+    "responds_to": RelationType(
+        "responds to", "responses", _EVENT, subjects=_EVENT, earlier_target=True,
+        description="an event that answers an earlier event, as a source says: strikes "
+                    "in retaliation for an attack, a statement condemning a strike"),
 }
 # The names editors may write, taken from the registry above so the two cannot drift.
 RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
@@ -290,11 +308,14 @@ class Group(Entry):
 
 
 class Place(Entry):
-    """A country, city, site or body of water."""
+    """A country, province, city, site, airport or body of water."""
 
-    type: Literal["country", "city", "region", "territory", "district", "neighbourhood",
-                  "site", "military base", "building", "street", "body of water"] = Field(
-        description="What kind of place.")
+    type: Literal["country", "province", "city", "region", "territory", "district",
+                  "neighbourhood", "site", "military base", "airport", "building", "street",
+                  "body of water"] = Field(
+        description="What kind of place: 'province' for a province or governorate "
+                    "(Babil Governorate); 'airport' for an airport, also one that holds a "
+                    "military base (Baghdad International Airport).")
 
 
 class Event(Entry):
@@ -442,7 +463,6 @@ KINDS: dict[str, Kind] = {
     )
 }
 KIND_BY_FOLDER = {kind.folder: kind.name for kind in KINDS.values()}
-ENTITY_KINDS = ("person", "group", "place", "event")
 
 
 
