@@ -14,7 +14,7 @@ from pathlib import Path
 from kb import scaffold
 from kb.build import build
 from kb.grounding import DEFAULT_MATERIAL, ground_project, read_allowances
-from kb.model import GROUNDING_FILE, KINDS
+from kb.model import DATE_BASES, GROUNDING_FILE, KINDS
 from kb.problems import Problem, errors, format_problems
 from kb.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
 
@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="a source backing the summary (repeat for several)")
     new.add_argument("--outlet", help="for a source: id of the group that published it")
     new.add_argument("--url", help="for a source: its address, http:// or https://")
+    new.add_argument("--date-basis", metavar="BASIS",
+                     help="for a source: how its date is known: " + "; ".join(
+                         f"{name} ({words})" for name, words in DATE_BASES.items()))
     new.add_argument("--force", action="store_true",
                      help="create it even though the name resembles an existing one")
     new.set_defaults(run=_new)
@@ -132,7 +135,8 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
 def _new(args: argparse.Namespace, root: Path) -> int:
     request = scaffold.Request(args.kind, args.name, id=args.id, type=args.type,
                                date=args.date, summary=args.summary, cite=args.cite,
-                               outlet=args.outlet, url=args.url, force=args.force)
+                               outlet=args.outlet, url=args.url,
+                               date_basis=args.date_basis, force=args.force)
     try:
         path = scaffold.create(root / "data", request, root=root)
     except scaffold.ScaffoldError as error:

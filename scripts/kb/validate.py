@@ -86,7 +86,10 @@ def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
 
 
 def placeholders(record: RawRecord) -> Iterator[Problem]:
-    """Every `TODO` that `kb new` left and the editor has not yet replaced."""
+    """Every `TODO` that `kb new` left and the editor has not yet replaced; where the
+    model allows only some values (a `type`, a `date_basis`), the message lists them."""
+    model = KINDS[record.kind].model
+
     def walk(value: Any, path: Path_) -> Iterator[Problem]:
         if isinstance(value, dict):
             for key, item in value.items():
@@ -96,8 +99,10 @@ def placeholders(record: RawRecord) -> Iterator[Problem]:
                 yield from walk(item, (*path, index))
         elif isinstance(value, str) and value.startswith(PLACEHOLDER):
             line, column = record.mark(path)
+            choices = _choices_at(model, path)
+            expected = f"; expected one of {', '.join(choices)}" if choices else ""
             yield Problem(record.path, line, column, f"{_dotted(path)}: replace the "
-                          f"placeholder '{value}' (left by kb new)")
+                          f"placeholder '{value}' (left by kb new){expected}")
 
     return walk(record.data, ())
 
@@ -216,6 +221,30 @@ def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
         current = _inner_model(current.model_fields[str(part)].annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [n for n, f in current.model_fields.items() if not f.exclude]
+    return []
+
+
+def _choices_at(model: type[BaseModel], loc: Path_) -> list[str]:
+    """The values a field allows when the model lists them (a Literal), else none."""
+    *parents, name = [part for part in loc if not isinstance(part, int)] or [""]
+    current: Any = model
+    for part in parents:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        current = _inner_model(current.model_fields[str(part)].annotation)
+    if not (isinstance(current, type) and issubclass(current, BaseModel)) \
+            or name not in current.model_fields:
+        return []
+    return literal_values(current.model_fields[str(name)].annotation)
+
+
+def literal_values(annotation: Any) -> list[str]:
+    """The values of a Literal, also inside `X | None` or Annotated; else none."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(value) for value in typing.get_args(annotation)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, typing.Annotated):
+        return next((found for arg in typing.get_args(annotation)
+                     if (found := literal_values(arg))), [])
     return []
 
 
