@@ -161,3 +161,42 @@ def test_a_placeholder_where_the_model_lists_values_says_which(data_tree, kind, 
     messages = errors_in(root, f"data/{folder}/babil-governorate.yaml")
     assert any(m.endswith(f": {field}: replace the placeholder 'TODO' (left by kb new); "
                           f"expected one of {choices}") for m in messages), messages
+
+
+def test_a_source_dated_to_a_range_is_written_in_quotes_and_named_by_both_days(data_tree):
+    root = data_tree({})
+    assert run(root, "source", "Pentagon statements", "--outlet", "outlet", "--date",
+               "[2024-01-04..2024-01-07]") == 0
+    shown = "data/sources/outlet-2024-01-04-2024-01-07-pentagon-statements.yaml"
+    assert 'date: "[2024-01-04..2024-01-07]"' in (root / shown).read_text()
+    assert yaml.safe_load((root / shown).read_text())["date"] == "[2024-01-04..2024-01-07]"
+
+
+@pytest.mark.parametrize("name", ["No", "yes", 'Say "hi"', "a: b", "#1", "Ḥarakat al-Nujabāʾ",
+                                  "null", "2024-01-05", "- dash", "Tab\there"])
+def test_names_are_written_so_they_read_back_exactly(name: str):
+    assert yaml.safe_load(f"name: {_quoted(name)}") == {"name": name}
+
+
+def test_ids_are_slugs_of_the_name():
+    assert slugify("Mohammed Shia' al-Sudani") == "mohammed-shia-al-sudani"
+    assert slugify("Pedro Sánchez") == "pedro-sanchez"
+    assert suggest_id(Request("source", "The US and Iraq: a new phase", outlet="vox",
+                              date="2024-01")) == "vox-2024-01-us-iraq-new-phase"
+
+
+def test_a_name_with_no_latin_letters_needs_an_id(data_tree, capsys):
+    root = data_tree({})
+    assert run(root, "person", "نوري المالكي") == 1
+    assert "is not a valid id; give --id" in capsys.readouterr().err
+
+
+def test_new_story_chapter_has_a_title_and_a_sentence_to_fill_in(data_tree):
+    root = data_tree({})
+    assert run(root, "chapter", "The strike", "--id", "02-the-strike", "--summary",
+               "A strike hit [[outlet]].", "--cite", "report") == 0
+    path = "data/story/02-the-strike.yaml"
+    data = yaml.safe_load((root / path).read_text("utf-8"))
+    assert data == {"title": "The strike",
+                    "sentences": [{"text": "A strike hit [[outlet]].", "cite": ["report"]}]}
+    assert errors_in(root, path) == []
