@@ -7,7 +7,7 @@ these classes; nothing else declares the shape of the data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from kb import dates
+from kb.problems import Problem
 
 PLACEHOLDER = "TODO"
 """What `kb new` writes where the editor still has to fill something in."""
@@ -470,6 +471,21 @@ Entity = Person | Group | Place | Event
 
 
 @dataclass(frozen=True)
+class Draft:
+    """A file still holding placeholders that `kb new` left, which no other file names.
+    The live preview sets it aside and shows it on a page of its own, marked as a draft,
+    with what is left to do; everywhere else its placeholders are errors (kb.validate)."""
+
+    id: str
+    kind: str
+    path: str
+    name: str
+    """The name or title as written so far; the id when there is none yet."""
+    problems: tuple[Problem, ...]
+    """Everything wrong in the file, placeholders first among equals, in line order."""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Every valid entry by id; what `validate` hands to `link`."""
 
@@ -478,6 +494,8 @@ class KnowledgeBase:
     """Kind name of each id."""
     paths: dict[str, str]
     """Data file of each id, for messages."""
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    """Files set aside as drafts, by id: only ever in the live preview."""
 
     def of_kind(self, kind: str) -> list[Any]:
         """Entries of one kind, in id order."""

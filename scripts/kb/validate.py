@@ -21,14 +21,21 @@ from kb.model import (
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
+    Draft,
     KnowledgeBase,
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.refs import references
 
 
-def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
-    """Check every record and every reference; return the valid entries and all problems."""
+def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+    """Check every record and every reference; return the valid entries and all problems.
+
+    With `drafts` (the live preview only: `kb validate`, `kb build`, `mkdocs build` and
+    CI leave it off), a file still holding placeholders that no other file names is a
+    draft: it is left out of the entries, its problems go with it into
+    `KnowledgeBase.drafts` instead of the list returned, and the rest of the site is
+    checked as if it were not there (see `set_aside`)."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
     entries: dict[str, Any] = {}
@@ -48,12 +55,24 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
         records[record.id] = record
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
+    aside: dict[str, Draft] = {}
+    if drafts:
+        unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
+        aside = set_aside(records, entries, unfilled_in,
+                          sorted(_placeholders_explain_their_line(problems, todo)))
+        left_out = {draft.path for draft in aside.values()}
+        problems = [p for p in problems if p.path not in left_out]
+        todo = [p for p in todo if p.path not in left_out]
+        for draft_id in aside:
+            del records[draft_id]
+            for table in (entries, kinds, paths):
+                table.pop(draft_id, None)
     # References are checked against every file's id, valid or not, so one broken
     # file is reported once rather than again at every mention of it.
     known = {entry_id: record.kind for entry_id, record in records.items()}
     for entry_id, entry in entries.items():
         problems.extend(_check_references(entry, records[entry_id], known))
-    kb = KnowledgeBase(entries, kinds, paths)
+    kb = KnowledgeBase(entries, kinds, paths, aside)
     if not errors(problems):
         problems.extend(checks.run(kb, records, with_warnings=True))
     else:
@@ -62,6 +81,36 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
         problems.extend(checks.run(_error_free(kb, problems), records,
                                    with_warnings=False))
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
+
+
+def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
+              unfilled: dict[str, list[Problem]], problems: list[Problem]) -> dict[str, Draft]:
+    """The drafts among `records` (id -> file), with their share of `problems`.
+
+    A draft is a file with placeholders left (`unfilled`, by id) that no other file
+    names: a file just made by `kb new`. One that another file names (a participant, a
+    [[link]]) stays in the site, and its placeholders stay errors, reported once at
+    their own lines rather than at every mention; a file naming only drafts does not
+    hold them in. A story chapter has no page of its own to be marked on, so it is never
+    a draft: its placeholders stay errors. Shapes: `entries` are the valid entries by
+    id; the result is by id."""
+    draft_ids = {entry_id for entry_id, left in unfilled.items()
+                 if left and KINDS[records[entry_id].kind].indexed}
+    while True:
+        named = {ref for entry_id, entry in entries.items() if entry_id not in draft_ids
+                 for _, ref, _, _ in references(entry) if ref != entry_id}
+        if not draft_ids & named:
+            break
+        draft_ids -= named
+    aside = {}
+    for draft_id in sorted(draft_ids):
+        record = records[draft_id]
+        data = record.data if isinstance(record.data, dict) else {}
+        written = data.get("name", data.get("title"))
+        name = written if isinstance(written, str) and written.strip() else draft_id
+        aside[draft_id] = Draft(draft_id, record.kind, record.path, name.strip(),
+                                tuple(p for p in problems if p.path == record.path))
+    return aside
 
 
 # ---------------------------------------------------------------------------- one file
