@@ -215,11 +215,19 @@ class Statement(Record):
                                    "[[id]] links an entry by its name; [[id|words]] links "
                                    "it with other words.")
     cite: Cites
-    date: Date | None = Field(None, description="When it held or happened, if it is dated.")
     disputed: DisputeRef | None = Field(
         None, description="The disagreement this statement touches, when it gives one "
                           "source's version of a point sources differ on: the page then "
                           "links the versions.")
+
+
+class Fact(Statement):
+    """A statement among an entry's key facts, which may say when it held."""
+
+    date: Date | None = Field(None, description="When what the fact states happened or "
+                                                "held, if a source dates it; shown before "
+                                                "the fact. Not the source's date, nor when "
+                                                "quoted words were said.")
 
 
 class Alias(Record):
@@ -285,8 +293,9 @@ class Entry(Record):
                                  "Wikidata item (Q123...) for this entry, only when certain; "
                                  "exported as schema.org sameAs.")
     summary: Statement = Field(description="Who or what this is, in one or two sentences.")
-    facts: list[Statement] = Field(default_factory=list, description="Key facts, each "
-                                   "in our own words with its citations.")
+    facts: list[Fact] = Field(default_factory=list, description="Key facts, each in "
+                              "our own words with its citations, dated where a source "
+                              "dates them.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other "
                                       "entries; each shows on both pages.")
     disputes: list[Dispute] = Field(default_factory=list, description="Points where "

@@ -209,6 +209,9 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), allowed)
+        if loc[-1] == "date" and not hint:  # a summary's or a story sentence's
+            hint = (" A date goes on a fact (under 'facts:'), or, for an event, in its "
+                    "own 'date'.")
         return (f"unknown field '{loc[-1]}'{_within(loc[:-1])}; expected one of "
                 f"{', '.join(allowed)}.{hint}")
     if kind == "literal_error":
