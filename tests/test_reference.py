@@ -50,8 +50,11 @@ def test_every_field_relation_type_and_date_basis_is_listed():
             if not field.exclude:
                 assert f"| `{name}` |" in reference, (kind.name, name)
     for name, rule in RELATION_TYPES.items():
-        assert f"| `{name}` | {rule.label} | {rule.inverse} |" in reference
-    assert "| `responds_to` | responds to | responses | event | event |" in reference
+        assert f"| `{name}` | {rule.label} / {rule.inverse} |" in reference
+    assert "| `responds_to` | responds to / responses | event | event |" in reference
+    assert ("- `responds_to`: an event that answers an earlier event, as a source says: "
+            "strikes in retaliation for an attack, a statement condemning a strike; the "
+            "target may not be dated later than the subject.") in reference
     for name, words in DATE_BASES.items():
         assert f"| `{name}` | {words} |" in reference
     for name in typing.get_args(KINDS["source"].model.model_fields["title_kind"].annotation):

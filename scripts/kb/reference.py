@@ -166,16 +166,18 @@ def _cell(text: str) -> str:
 
 
 def _relation_types() -> str:
-    rows = []
+    rows, notes = [], []
     for name, rule in RELATION_TYPES.items():
-        rows.append(f"| `{name}` | {rule.label} | {rule.inverse} | {_kinds(rule.subjects)} | "
-                    f"{_kinds(rule.targets)} | {_cell(_relation_note(rule))} |")
+        rows.append(f"| `{name}` | {rule.label} / {rule.inverse} | {_kinds(rule.subjects)} | "
+                    f"{_kinds(rule.targets)} |")
+        note = _relation_note(rule)
+        if note:
+            notes.append(f"- `{name}`: {note}.")
     return ("### Relation types { #relation-types }\n\n"
-            "A relation is written on one entry's page (the subject) and shows on both: "
-            "read from the subject, then from the target.\n\n"
-            "| `type` | Reads on the subject's page | Reads on the target's page | "
-            "Written on | Target | Notes |\n|---|---|---|---|---|---|\n"
-            + "\n".join(rows) + "\n")
+            "A relation is written in the file of one entry (the subject) and shows on both "
+            "pages: as it reads on the subject's page, then on the target's.\n\n"
+            "| `type` | Reads | Written on | Target |\n|---|---|---|---|\n"
+            + "\n".join(rows) + "\n\n" + "\n".join(notes) + "\n")
 
 
 def _relation_note(rule: Any) -> str:
