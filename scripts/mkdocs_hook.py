@@ -160,7 +160,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     start = time.perf_counter()
     memo = _memo if _state["serving"] else None
     try:
-        result = build(root / "data", out_dir, root=root, site=site, memo=memo)
+        # Only the preview sets drafts aside: `mkdocs build` refuses their placeholders.
+        result = build(root / "data", out_dir, root=root, site=site, memo=memo,
+                       drafts=bool(_state["serving"]))
     except Exception as error:
         if crash.debugging() or not _state["serving"]:
             raise  # mkdocs build: _edge reports it in one line
@@ -169,6 +171,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         log.info(f"kb: {len(result.changed)} of {len(result.pages)} generated files changed "
                  f"(pipeline {time.perf_counter() - start:.2f} s); {memo.reused} of "
                  f"{memo.pages} entry pages reused")
+    for draft in result.drafts:
+        log.info(f"kb: {draft.path} is a draft ({len(draft.problems)} left to fill in): "
+                 f"shown as such at its own page, and left out of the rest of the site")
     for note in result.notes:
         if note not in _noted:
             _noted.add(note)

@@ -11,9 +11,11 @@ import jsonschema
 import pytest
 
 from kb.dates import parse
-from kb.link import statements
+from kb.link import link, statements
+from kb.load import load
 from kb.render.entity import _schema_org_dates
 from kb.render.exports import CSV_COLUMNS, KNOWLEDGE_BASE_SCHEMA, date_value, exports
+from kb.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_build, parse_page
 
@@ -160,3 +162,46 @@ def test_a_reader_downloads_the_exports_from_the_footer(page, base_url):
     assert text.startswith(",".join(CSV_COLUMNS))
     ld = page.locator('script[type="application/ld+json"]').first.text_content()
     assert json.loads(ld)["@type"] == "Event"
+
+
+def test_the_csv_says_when_each_quote_was_said(site):
+    rows = list(csv.DictReader(io.StringIO(
+        (site / "downloads" / "statements.csv").read_text("utf-8"))))
+    said = {(r["quote"].split()[1], r["quote_said"]) for r in rows
+            if r["speaker"] == "basim-alawadi"}
+    assert said == {("American", "2024-02-03"), ("aggressive", "2024-02-03")}
+    # Ryder relaying Austin: the transcript gives no day, and none is made up.
+    austin = [r for r in rows if r["quote"] == "this is the start of our response"]
+    assert austin and {r["quote_said"] for r in austin} == {""}
+    assert {r["quote_said"] for r in rows if not r["quote"]} == {""}
+
+
+QUALIFIED = """\
+name: Ada
+summary:
+  text: A spokeswoman.
+  cite:
+    - source: report
+      quote: {text: "We will stay.", speaker: ada, said: {edtf: 2023-10, qualifier: late}}
+facts:
+  - text: She spoke again.
+    date: {edtf: 2019, qualifier: as-early-as}
+    cite:
+      - source: report
+        quote: {text: "Again.", speaker: ada, said: "[2024-01-01..2024-01-04]"}
+"""
+
+
+def test_a_quote_said_and_a_fact_dated_in_part_of_a_month_keep_the_part(data_tree):
+    root = data_tree({"people/ada.yaml": QUALIFIED})
+    linked = link(validate(load(root / "data", root=root))[0])
+    text = exports(linked)["downloads/statements.csv"]
+    rows = {r["value"]: r for r in csv.DictReader(io.StringIO(text)) if r["entity"] == "ada"}
+    summary, fact = rows["A spokeswoman."], rows["She spoke again."]
+    assert (summary["quote_said"], summary["quote_said_qualifier"]) == ("2023-10", "late")
+    assert (fact["quote_said"], fact["quote_said_qualifier"]) == ("[2024-01-01..2024-01-04]", "")
+    assert (fact["statement_date"], fact["statement_date_qualifier"]) == ("2019",
+                                                                          "as-early-as")
+    schema = json.loads(exports(linked)["downloads/statement.schema.json"])
+    for row in rows.values():
+        jsonschema.validate(row, schema)

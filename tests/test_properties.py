@@ -43,10 +43,11 @@ quote = st.fixed_dictionaries({"text": words, "speaker": mostly(st.just("ada"), 
 citation = mostly(source_ref, st.fixed_dictionaries(
     {"source": source_ref}, optional={"citing": source_ref, "quote": quote, "note": words}))
 cites = mostly(st.lists(citation, min_size=1, max_size=3), st.lists(citation, max_size=1))
-statement = st.fixed_dictionaries({"text": words, "cite": cites}, optional={"date": date})
+statement = st.fixed_dictionaries({"text": words, "cite": cites})
+fact = st.fixed_dictionaries({"text": words, "cite": cites}, optional={"date": date})
 optional = {
     "aliases": st.lists(st.fixed_dictionaries({"name": words, "cite": cites}), max_size=1),
-    "facts": st.lists(statement, max_size=3),
+    "facts": st.lists(fact, max_size=3),
     "relations": st.lists(st.fixed_dictionaries({
         "type": st.sampled_from(["member_of", "backed_by", "opposed_to", "x"]),
         "target": mostly(st.just("party"), ref), "cite": cites},

@@ -7,6 +7,7 @@ import yaml
 
 from kb.cli import main
 from kb.load import load
+from kb.model import DATE_BASES, RELATION_TYPES
 from kb.scaffold import Request, _quoted, slugify, suggest_id
 from kb.validate import validate
 
@@ -84,10 +85,82 @@ def test_new_source_checks_outlet_date_and_address(data_tree, capsys):
 def test_new_source_gets_an_outlet_date_title_id_and_validates(data_tree):
     root = data_tree({})
     assert run(root, "source", "Iraq wants the troops out", "--outlet", "outlet", "--date",
-               "2024-01-05", "--url", "https://example.org/iraq") == 0
+               "2024-01-05", "--url", "https://example.org/iraq", "--type", "article",
+               "--date-basis", "url") == 0
     shown = "data/sources/outlet-2024-01-05-iraq-wants-troops-out.yaml"
     assert errors_in(root, shown) == []
-    assert yaml.safe_load((root / shown).read_text())["url"] == "https://example.org/iraq"
+    data = yaml.safe_load((root / shown).read_text())
+    assert (data["url"], data["type"], data["date_basis"]) == (
+        "https://example.org/iraq", "article", "url")
+
+
+@pytest.mark.parametrize("options", [
+    ["--date", "2024-01-05"],  # a date, but not how it is known
+    [],  # no date at all: 'printed' would claim a date the page may not print
+    ["--date", "2024-01-05", "--type", "report"],
+])
+def test_new_source_never_guesses_how_its_date_is_known(data_tree, capsys, options):
+    root = data_tree({})
+    assert run(root, "source", "Iraq wants the troops out", "--outlet", "outlet",
+               "--url", "https://example.org/iraq", *options) == 0
+    path = next((root / "data" / "sources").glob("outlet-*iraq-wants-troops-out.yaml"))
+    text = path.read_text("utf-8")
+    assert "printed" not in yaml.safe_load(text).values()
+    assert "\ndate_basis: TODO\n" in text
+    for name, words in DATE_BASES.items():  # the choices, explained, in a comment
+        assert f"#   {name}: {words}\n" in text
+    shown = path.relative_to(root).as_posix()
+    left = errors_in(root, shown)
+    assert f"{shown}:13:1: date_basis: replace the placeholder 'TODO' (left by kb new); " \
+           "expected one of printed, url, republication, inferred" in left
+    if "--type" not in options:  # nor what kind of publication it is
+        assert f"{shown}:5:1: type: replace the placeholder 'TODO' (left by kb new); " \
+               "expected one of article, report, statement, post, interview, remarks, " \
+               "briefing, analysis, transcript" in left
+    out = capsys.readouterr().out
+    assert all(f"  {message}" in out for message in left)
+
+
+@pytest.mark.parametrize(("basis", "hint"), [("print", " Did you mean 'printed'?"),
+                                             ("from the URL", ""),
+                                             ("Printed", " Did you mean 'printed'?")])
+def test_a_date_basis_not_in_the_model_is_refused(data_tree, capsys, basis, hint):
+    root = data_tree({})
+    assert run(root, "source", "Iraq wants the troops out", "--outlet", "outlet", "--date",
+               "2024-01-05", "--date-basis", basis) == 1
+    assert (f"kb new: --date-basis '{basis}' is not allowed; expected one of printed, url, "
+            f"republication, inferred.{hint}\n") in capsys.readouterr().err
+    assert list((root / "data" / "sources").iterdir()) == [root / "data/sources/report.yaml"]
+
+
+def test_a_source_without_a_date_says_nothing_about_how_it_is_known(data_tree):
+    undated = "title: A post\ntype: post\noutlet: outlet\n"
+    root = data_tree({"sources/post.yaml": undated})
+    assert errors_in(root, "data/sources/post.yaml") == []
+    root = data_tree({"sources/post.yaml": undated + "date_basis: printed\n"})
+    assert errors_in(root, "data/sources/post.yaml") == [
+        "data/sources/post.yaml:4:1: date_basis: 'printed' says how the source's date is "
+        "known, but the source has no 'date'; give the date, or remove date_basis if the "
+        "source gives none"]
+
+
+@pytest.mark.parametrize(("kind", "field", "choices"), [
+    ("place", "type", "country, province, city, region, territory, district, "
+                      "neighbourhood, site, military base, airport, building, street, "
+                      "body of water"),
+    ("group", "relations[0].type", ", ".join(RELATION_TYPES)),
+    ("event", "relations[0].type", ", ".join(RELATION_TYPES)),
+])
+def test_a_placeholder_where_the_model_lists_values_says_which(data_tree, kind, field,
+                                                               choices):
+    folder = {"place": "places", "group": "groups", "event": "events"}[kind]
+    text = ("name: Babil Governorate\ntype: TODO\nsummary: {text: A place., cite: [report]}\n"
+            "relations:\n  - {type: TODO, target: outlet, cite: [report]}\n"
+            + ("date: 2024-01-01\n" if kind == "event" else ""))
+    root = data_tree({f"{folder}/babil-governorate.yaml": text})
+    messages = errors_in(root, f"data/{folder}/babil-governorate.yaml")
+    assert any(m.endswith(f": {field}: replace the placeholder 'TODO' (left by kb new); "
+                          f"expected one of {choices}") for m in messages), messages
 
 
 def test_a_source_dated_to_a_range_is_written_in_quotes_and_named_by_both_days(data_tree):

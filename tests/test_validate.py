@@ -43,7 +43,7 @@ def test_unknown_nested_field_lists_that_level_fields(data_tree):
     root = data_tree({"people/ada.yaml": PERSON.replace("  cite:", "  cites:")})
     found = problems(root)
     assert "data/people/ada.yaml:4:3: unknown field 'cites' in summary; expected one of text, " \
-           "cite, date, disputed. Did you mean 'cite'?" in found
+           "cite, disputed. Did you mean 'cite'?" in found
     assert ("data/people/ada.yaml:2:1: summary.cite: every statement needs a citation; add "
             "'cite:' with the id of a source in data/sources/") in found
 

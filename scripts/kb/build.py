@@ -11,6 +11,7 @@ from pathlib import Path
 from kb.history import last_changed
 from kb.link import link
 from kb.load import load
+from kb.model import Draft
 from kb.problems import Problem, errors
 from kb.render import Pages, Site, render
 from kb.render.memo import PageMemo
@@ -61,6 +62,8 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
     """What whoever runs the build should know that is not a problem in the data: a
     shallow clone's history too short to date every page (kb.history)."""
+    drafts: list[Draft] = field(default_factory=list)
+    """Files set aside as drafts, each shown on a page of its own (the preview only)."""
 
     @property
     def ok(self) -> bool:
@@ -68,28 +71,31 @@ class BuildResult:
 
 
 def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = None,
-          site: Site | None = None, memo: PageMemo | None = None) -> BuildResult:
+          site: Site | None = None, memo: PageMemo | None = None,
+          drafts: bool = False) -> BuildResult:
     """Run every stage; write pages to `out_dir` only when the data has no errors.
 
     `site` names the site and its address for citations; the dates of last change
     are read here from the repository's history (a shallow clone's missing history
     leaves pages it may misdate undated, and a note in the result). `memo`, kept from
     one build to the next (the live preview), reuses entry pages whose inputs have not
-    changed.
+    changed. `drafts`, for the live preview only, sets aside files `kb new` made whose
+    placeholders are not all filled in (kb.validate.set_aside): the rest of the site
+    builds, and each draft gets a page marked as such. Every other build refuses them.
     """
     root = root or data_dir.parent
     with without_cycle_collection():
-        return _build(data_dir, out_dir, root, site, memo)
+        return _build(data_dir, out_dir, root, site, memo, drafts)
 
 
-def _build(data_dir: Path, out_dir: Path | None, root: Path,
-           site: Site | None, memo: PageMemo | None) -> BuildResult:
+def _build(data_dir: Path, out_dir: Path | None, root: Path, site: Site | None,
+           memo: PageMemo | None, drafts: bool) -> BuildResult:
     loaded = load(data_dir, root=root)
-    kb, problems = validate(loaded)
+    kb, problems = validate(loaded, drafts=drafts)
     if errors(problems):
         return BuildResult({}, problems)
     history = last_changed(data_dir, root)
     site = replace(site or Site(), changed=history.changed, cut_off=history.cut_off)
     pages = render(link(kb), site, memo)
     changed = write(pages, out_dir) if out_dir is not None else list(pages)
-    return BuildResult(pages, problems, changed, history.notes)
+    return BuildResult(pages, problems, changed, history.notes, list(kb.drafts.values()))

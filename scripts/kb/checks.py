@@ -21,6 +21,7 @@ from kb.load import Path_, RawRecord
 from kb.model import (
     ENTITY_KINDS,
     ENTITY_LINK,
+    RELATION_TYPES,
     SPOKEN_TYPES,
     Chapter,
     Citation,
@@ -45,9 +46,10 @@ Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
 def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool) -> list[Problem]:
     """Every check's problems. Link warnings are left out while errors remain, as a
     broken file makes the entries it names look unlinked."""
-    checks: list[Check] = [dates_known_to_sources, names_shared, names_spelt_alike,
-                           citations_read_rightly, spoken_sources, slug_titles,
-                           disputes_named, disagreements_settled]
+    checks: list[Check] = [dates_known_to_sources, relation_ends, names_shared,
+                           names_spelt_alike, citations_read_rightly, spoken_sources,
+                           source_dates_explained, slug_titles, disputes_named,
+                           disagreements_settled]
     if with_warnings:
         checks += [unlinked_entities, uncited_sources, schema_lines]
     return [problem for check in checks for problem in check(kb, records)]
@@ -99,6 +101,41 @@ def _too_late(kb: KnowledgeBase, when: FuzzyDate | None, citation: Citation,
             "Check the date, or cite a later source")
 
 
+# ---------------------------------------------------------------------------- relations
+
+
+def relation_ends(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """A relation written on an entry of a kind it does not fit ('responds_to' is
+    written on an event, kb.model.RELATION_TYPES), and a response dated before what it
+    answers. The target's kind is checked with every other reference (kb.refs)."""
+    for entry in _entities(kb):
+        kind, record = kb.kinds[entry.id], records[entry.id]
+        for index, relation in enumerate(entry.relations):
+            rule = RELATION_TYPES[relation.type]
+            if kind not in rule.subjects:
+                fitting = [name for name, t in RELATION_TYPES.items() if kind in t.subjects]
+                yield _at(record, ("relations", index, "type"), f"relations[{index}].type: "
+                          f"'{relation.type}' is written on the page of {_kinds(rule.subjects)}"
+                          f", and '{entry.id}' is a {kind}; write it on the other entry's "
+                          f"page, or use one of {', '.join(fitting)}")
+                continue
+            target = kb.entries.get(relation.target)
+            if rule.earlier_target and isinstance(entry, Event) and isinstance(target, Event) \
+                    and target.date.bounds[0] > entry.date.bounds[1]:
+                yield _at(record, ("relations", index, "target"), f"relations[{index}].target"
+                          f": '{relation.target}' ({target.date.words()}) is later than this "
+                          f"event ({entry.date.words()}); '{relation.type}' links an event "
+                          "to one that came before it. Check both dates, or write the "
+                          "relation on the later event's page")
+
+
+def _kinds(kinds: frozenset[str]) -> str:
+    """'an event', 'a group or person'."""
+    names = sorted(kinds)
+    words = " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" or {names[-1]}"
+    return ("an " if words[0] in "aeiou" else "a ") + words
+
+
 # ---------------------------------------------------------------------------- sources
 
 
@@ -129,6 +166,16 @@ def spoken_sources(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
         if source.outlet is None:
             yield _at(record, ("speaker",), "words given by a speaker need the 'outlet' they "
                       "were given to (the group id of the paper, site or broadcaster)")
+
+
+def source_dates_explained(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """`date_basis` says how a source's date is known; without a date it would tell
+    readers how a date that is not there was read (kb.model.DATE_BASES)."""
+    for source in kb.of_kind("source"):
+        if source.date_basis is not None and source.date is None:
+            yield _at(records[source.id], ("date_basis",), f"date_basis: '{source.date_basis}'"
+                      " says how the source's date is known, but the source has no 'date'; "
+                      "give the date, or remove date_basis if the source gives none")
 
 
 def slug_titles(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:

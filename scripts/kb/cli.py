@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kb import crash, scaffold
+from kb import crash, reference, scaffold
 from kb.build import build
 from kb.generator import output_refusal
 from kb.grounding import DEFAULT_MATERIAL, ground_project, read_allowances
-from kb.model import GROUNDING_FILE, KINDS
+from kb.model import DATE_BASES, GROUNDING_FILE, KINDS
 from kb.problems import Problem, errors, format_problems
 from kb.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
 
@@ -88,9 +88,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="text for people; json for tools; github for CI annotations")
     ground.set_defaults(run=_ground)
 
-    schema = commands.add_parser("schema", help=f"write the JSON Schemas to {SCHEMA_FOLDER}/")
+    schema = commands.add_parser(
+        "schema", help=f"write the JSON Schemas to {SCHEMA_FOLDER}/ and the field reference "
+        f"of {reference.GUIDE.as_posix()}, from the model")
     schema.add_argument("--check", action="store_true",
-                        help="only check that the committed schemas match the model")
+                        help="only check that the committed schemas and the guide's field "
+                        "reference match the model")
     schema.set_defaults(run=_schema)
 
     new = commands.add_parser("new", help="start a new data file",
@@ -106,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="a source backing the summary (repeat for several)")
     new.add_argument("--outlet", help="for a source: id of the group that published it")
     new.add_argument("--url", help="for a source: its address, http:// or https://")
+    new.add_argument("--date-basis", metavar="BASIS",
+                     help="for a source: how its date is known: " + "; ".join(
+                         f"{name} ({words})" for name, words in DATE_BASES.items()))
     new.add_argument("--force", action="store_true",
                      help="create it even though the name resembles an existing one")
     new.set_defaults(run=_new)
@@ -156,21 +162,34 @@ def _build(args: argparse.Namespace, root: Path) -> int:
 
 def _schema(args: argparse.Namespace, root: Path) -> int:
     folder = root / SCHEMA_FOLDER
-    if args.check:
-        stale = stale_schemas(folder)
-        for name in stale:
-            print(f"{SCHEMA_FOLDER}/{name}: differs from the model; run `kb schema`",
-                  file=sys.stderr)
-        return 1 if stale else 0
-    changed = write_schemas(folder)
-    print(f"{len(changed)} schema file(s) updated in {SCHEMA_FOLDER}/")
+    guide = reference.GUIDE.as_posix()
+    has_guide = (root / reference.GUIDE).is_file()
+    try:
+        if args.check:
+            stale = [f"{SCHEMA_FOLDER}/{name}" for name in stale_schemas(folder)]
+            if has_guide and reference.guide_is_stale(root):
+                stale.append(f"{guide} (its field reference)")
+            for name in stale:
+                print(f"{name}: differs from the model; run `kb schema`", file=sys.stderr)
+            return 1 if stale else 0
+        changed = write_schemas(folder)
+        print(f"{len(changed)} schema file(s) updated in {SCHEMA_FOLDER}/")
+        if has_guide:
+            print(f"field reference in {guide} "
+                  + ("updated" if reference.write_guide(root) else "already up to date"))
+        else:
+            print(f"no {guide} here: field reference not written")
+    except reference.GuideError as error:
+        print(f"kb schema: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
 def _new(args: argparse.Namespace, root: Path) -> int:
     request = scaffold.Request(args.kind, args.name, id=args.id, type=args.type,
                                date=args.date, summary=args.summary, cite=args.cite,
-                               outlet=args.outlet, url=args.url, force=args.force)
+                               outlet=args.outlet, url=args.url,
+                               date_basis=args.date_basis, force=args.force)
     try:
         path = scaffold.create(root / "data", request, root=root)
     except scaffold.ScaffoldError as error:

@@ -277,7 +277,7 @@ def assertions(kb: KnowledgeBase, entry_id: str, entry: Any,
 
 
 def _statement(read: Reader, path: Path_, statement: Any) -> Iterator[Assertion]:
-    found = read(statement.text) + date_claims(statement.date)
+    found = read(statement.text) + date_claims(getattr(statement, "date", None))  # a fact's
     yield Assertion((*path, "text"), tuple(found), tuple(statement.cite))
     yield from _citation_assertions(read, (*path, "cite"), statement.cite)
 

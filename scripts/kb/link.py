@@ -248,7 +248,7 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
                 yield Cited(entry.id, "story", sentence.text, citation,
                             disputed=sentence.disputed)
         return
-    summary_date = entry.date if isinstance(entry, Event) else entry.summary.date
+    summary_date = entry.date if isinstance(entry, Event) else None
     for citation in entry.summary.cite:
         yield Cited(entry.id, "summary", entry.summary.text, citation, summary_date,
                     entry.summary.disputed)

@@ -7,7 +7,7 @@ these classes; nothing else declares the shape of the data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from kb import dates
+from kb.problems import Problem
 
 PLACEHOLDER = "TODO"
 """What `kb new` writes where the editor still has to fill something in."""
@@ -164,9 +165,13 @@ Cites = Annotated[
 # ---------------------------------------------------------------------------- relation types
 
 
+ENTITY_KINDS = ("person", "group", "place", "event")
+"""The kinds with a page of their own that relations, participants and [[links]] name."""
+
+
 @dataclass(frozen=True)
 class RelationType:
-    """A kind of link, how it reads from each end, and what it may point to."""
+    """A kind of link, how it reads from each end, and what each end may be."""
 
     label: str
     """How it reads on the subject's page: 'member of'."""
@@ -174,9 +179,17 @@ class RelationType:
     """How it reads on the target's page: 'members'."""
     targets: frozenset[str]
     """Kinds the target may be."""
+    subjects: frozenset[str] = frozenset(ENTITY_KINDS)
+    """Kinds the entry writing the relation may be."""
+    description: str = ""
+    """What it means, for the editing guide's field reference."""
+    earlier_target: bool = False
+    """Whether the target must have happened no later than the subject (both events):
+    a response cannot come before what it answers."""
 
 
 _ACTORS = frozenset({"person", "group", "place"})
+_EVENT = frozenset({"event"})
 RELATION_TYPES: dict[str, RelationType] = {
     "member_of": RelationType("member of", "members", frozenset({"group"})),
     "leader_of": RelationType("leader of", "led by", frozenset({"group", "place"})),
@@ -189,6 +202,12 @@ RELATION_TYPES: dict[str, RelationType] = {
     "opposed_to": RelationType("opposed to", "opposed by", _ACTORS),
     "operates_in": RelationType("operates in", "groups operating here", frozenset({"place"})),
     "studies": RelationType("studies", "studied by", _ACTORS),
+    # An event answering an earlier one: a retaliatory strike, a condemnation, a eulogy.
+    # Only when a source says so; the timeline alone shows what merely came after.
+    "responds_to": RelationType(
+        "responds to", "responses", _EVENT, subjects=_EVENT, earlier_target=True,
+        description="an event that answers an earlier event, as a source says: strikes "
+                    "in retaliation for an attack, a statement condemning a strike"),
 }
 # The names editors may write, taken from the registry above so the two cannot drift.
 RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
@@ -211,11 +230,19 @@ class Statement(Record):
                                    "[[id]] links an entry by its name; [[id|words]] links "
                                    "it with other words.")
     cite: Cites
-    date: Date | None = Field(None, description="When it held or happened, if it is dated.")
     disputed: DisputeRef | None = Field(
         None, description="The disagreement this statement touches, when it gives one "
                           "source's version of a point sources differ on: the page then "
                           "links the versions.")
+
+
+class Fact(Statement):
+    """A statement among an entry's key facts, which may say when it held."""
+
+    date: Date | None = Field(None, description="When what the fact states happened or "
+                                                "held, if a source dates it; shown before "
+                                                "the fact. Not the source's date, nor when "
+                                                "quoted words were said.")
 
 
 class Alias(Record):
@@ -281,8 +308,9 @@ class Entry(Record):
                                  "Wikidata item (Q123...) for this entry, only when certain; "
                                  "exported as schema.org sameAs.")
     summary: Statement = Field(description="Who or what this is, in one or two sentences.")
-    facts: list[Statement] = Field(default_factory=list, description="Key facts, each "
-                                   "in our own words with its citations.")
+    facts: list[Fact] = Field(default_factory=list, description="Key facts, each in "
+                              "our own words with its citations, dated where a source "
+                              "dates them.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other "
                                       "entries; each shows on both pages.")
     disputes: list[Dispute] = Field(default_factory=list, description="Points where "
@@ -305,11 +333,14 @@ class Group(Entry):
 
 
 class Place(Entry):
-    """A country, city, site or body of water."""
+    """A country, province, city, site, airport or body of water."""
 
-    type: Literal["country", "city", "region", "territory", "district", "neighbourhood",
-                  "site", "military base", "building", "street", "body of water"] = Field(
-        description="What kind of place.")
+    type: Literal["country", "province", "city", "region", "territory", "district",
+                  "neighbourhood", "site", "military base", "airport", "building", "street",
+                  "body of water"] = Field(
+        description="What kind of place: 'province' for a province or governorate "
+                    "(Babil Governorate); 'airport' for an airport, also one that holds a "
+                    "military base (Baghdad International Airport).")
 
 
 class Event(Entry):
@@ -457,11 +488,25 @@ KINDS: dict[str, Kind] = {
     )
 }
 KIND_BY_FOLDER = {kind.folder: kind.name for kind in KINDS.values()}
-ENTITY_KINDS = ("person", "group", "place", "event")
 
 
 
 Entity = Person | Group | Place | Event
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A file still holding placeholders that `kb new` left, which no other file names.
+    The live preview sets it aside and shows it on a page of its own, marked as a draft,
+    with what is left to do; everywhere else its placeholders are errors (kb.validate)."""
+
+    id: str
+    kind: str
+    path: str
+    name: str
+    """The name or title as written so far; the id when there is none yet."""
+    problems: tuple[Problem, ...]
+    """Everything wrong in the file, placeholders first among equals, in line order."""
 
 
 @dataclass(frozen=True)
@@ -473,6 +518,8 @@ class KnowledgeBase:
     """Kind name of each id."""
     paths: dict[str, str]
     """Data file of each id, for messages."""
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    """Files set aside as drafts, by id: only ever in the live preview."""
 
     def of_kind(self, kind: str) -> list[Any]:
         """Entries of one kind, in id order."""

@@ -58,6 +58,8 @@ class Request:
     cite: list[str] = field(default_factory=list)
     outlet: str | None = None
     url: str | None = None
+    date_basis: str | None = None
+    """For a source: how its date is known, one of kb.model.DATE_BASES."""
     force: bool = False
 
 
@@ -116,6 +118,10 @@ def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[
             dates.parse(request.date)
         except dates.DateError as error:
             yield f"--date: {error}"
+    if request.date_basis is not None and request.date_basis not in DATE_BASES:
+        hint = did_you_mean(request.date_basis, DATE_BASES)
+        yield (f"--date-basis '{request.date_basis}' is not allowed; expected one of "
+               f"{', '.join(DATE_BASES)}.{hint}")
     if request.url is not None and not is_web_address(request.url):
         yield (f"--url '{request.url}' is not a web address; expected http:// or https:// "
                "followed by a host name, without spaces")
@@ -266,13 +272,21 @@ def _type_lines(request: Request) -> list[str]:
 
 
 def _source_lines(request: Request) -> list[str]:
+    """Only what the editor gave; everything else a placeholder, never a guess: a
+    `date_basis` of 'printed' would tell readers the page prints a date it may not."""
     today = dt.date.today().isoformat()
+    if request.date:
+        date_hint = f"  # as the source gives it; e.g. {today}"
+    else:
+        date_hint = "  # e.g. " + today + "; delete this line and date_basis if no date"
     return [
         f"title: {_quoted(request.name)}",
-        *_type_lines(Request("source", request.name, type=request.type or "article")),
+        *_type_lines(request),
         f"outlet: {request.outlet or PLACEHOLDER}",
-        f"date: {_date(request.date)}  # as printed; e.g. {today}",
-        f"date_basis: printed  # {', '.join(DATE_BASES)}",
+        f"date: {_date(request.date)}{date_hint}",
+        "# date_basis: how the date is known, one of",
+        *(f"#   {name}: {words}" for name, words in DATE_BASES.items()),
+        f"date_basis: {request.date_basis or PLACEHOLDER}",
         f"url: {_quoted(request.url) if request.url else PLACEHOLDER}"
         + ("" if request.url else "  # delete this line if the source gives no address"),
         "# author: ...",

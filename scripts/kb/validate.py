@@ -22,14 +22,21 @@ from kb.model import (
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
+    Draft,
     KnowledgeBase,
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.refs import references
 
 
-def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
-    """Check every record and every reference; return the valid entries and all problems."""
+def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+    """Check every record and every reference; return the valid entries and all problems.
+
+    With `drafts` (the live preview only: `kb validate`, `kb build`, `mkdocs build` and
+    CI leave it off), a file still holding placeholders that no other file names is a
+    draft: it is left out of the entries, its problems go with it into
+    `KnowledgeBase.drafts` instead of the list returned, and the rest of the site is
+    checked as if it were not there (see `set_aside`)."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
     entries: dict[str, Any] = {}
@@ -49,13 +56,25 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
         records[record.id] = record
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
+    aside: dict[str, Draft] = {}
+    if drafts:
+        unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
+        aside = set_aside(records, entries, unfilled_in,
+                          sorted(_placeholders_explain_their_line(problems, todo)))
+        left_out = {draft.path for draft in aside.values()}
+        problems = [p for p in problems if p.path not in left_out]
+        todo = [p for p in todo if p.path not in left_out]
+        for draft_id in aside:
+            del records[draft_id]
+            for table in (entries, kinds, paths):
+                table.pop(draft_id, None)
     # References are checked against every file's id, valid or not, so one broken
     # file is reported once rather than again at every mention of it.
     known = {entry_id: record.kind for entry_id, record in records.items()}
     for entry_id, entry in entries.items():
         with reading(records[entry_id].path):
             problems.extend(_check_references(entry, records[entry_id], known))
-    kb = KnowledgeBase(entries, kinds, paths)
+    kb = KnowledgeBase(entries, kinds, paths, aside)
     if not errors(problems):
         problems.extend(checks.run(kb, records, with_warnings=True))
     else:
@@ -64,6 +83,36 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
         problems.extend(checks.run(_error_free(kb, problems), records,
                                    with_warnings=False))
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
+
+
+def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
+              unfilled: dict[str, list[Problem]], problems: list[Problem]) -> dict[str, Draft]:
+    """The drafts among `records` (id -> file), with their share of `problems`.
+
+    A draft is a file with placeholders left (`unfilled`, by id) that no other file
+    names: a file just made by `kb new`. One that another file names (a participant, a
+    [[link]]) stays in the site, and its placeholders stay errors, reported once at
+    their own lines rather than at every mention; a file naming only drafts does not
+    hold them in. A story chapter has no page of its own to be marked on, so it is never
+    a draft: its placeholders stay errors. Shapes: `entries` are the valid entries by
+    id; the result is by id."""
+    draft_ids = {entry_id for entry_id, left in unfilled.items()
+                 if left and KINDS[records[entry_id].kind].indexed}
+    while True:
+        named = {ref for entry_id, entry in entries.items() if entry_id not in draft_ids
+                 for _, ref, _, _ in references(entry) if ref != entry_id}
+        if not draft_ids & named:
+            break
+        draft_ids -= named
+    aside = {}
+    for draft_id in sorted(draft_ids):
+        record = records[draft_id]
+        data = record.data if isinstance(record.data, dict) else {}
+        written = data.get("name", data.get("title"))
+        name = written if isinstance(written, str) and written.strip() else draft_id
+        aside[draft_id] = Draft(draft_id, record.kind, record.path, name.strip(),
+                                tuple(p for p in problems if p.path == record.path))
+    return aside
 
 
 # ---------------------------------------------------------------------------- one file
@@ -89,7 +138,10 @@ def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
 
 
 def placeholders(record: RawRecord) -> Iterator[Problem]:
-    """Every `TODO` that `kb new` left and the editor has not yet replaced."""
+    """Every `TODO` that `kb new` left and the editor has not yet replaced; where the
+    model allows only some values (a `type`, a `date_basis`), the message lists them."""
+    model = KINDS[record.kind].model
+
     def walk(value: Any, path: Path_) -> Iterator[Problem]:
         if isinstance(value, dict):
             for key, item in value.items():
@@ -99,8 +151,10 @@ def placeholders(record: RawRecord) -> Iterator[Problem]:
                 yield from walk(item, (*path, index))
         elif isinstance(value, str) and value.startswith(PLACEHOLDER):
             line, column = record.mark(path)
+            choices = _choices_at(model, path)
+            expected = f"; expected one of {', '.join(choices)}" if choices else ""
             yield Problem(record.path, line, column, f"{_dotted(path)}: replace the "
-                          f"placeholder '{value}' (left by kb new)")
+                          f"placeholder '{value}' (left by kb new){expected}")
 
     return walk(record.data, ())
 
@@ -158,6 +212,9 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), allowed)
+        if loc[-1] == "date" and not hint:  # a summary's or a story sentence's
+            hint = (" A date goes on a fact (under 'facts:'), or, for an event, in its "
+                    "own 'date'.")
         return (f"unknown field '{loc[-1]}'{_within(loc[:-1])}; expected one of "
                 f"{', '.join(allowed)}.{hint}")
     if kind == "literal_error":
@@ -219,6 +276,30 @@ def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
         current = _inner_model(current.model_fields[str(part)].annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [n for n, f in current.model_fields.items() if not f.exclude]
+    return []
+
+
+def _choices_at(model: type[BaseModel], loc: Path_) -> list[str]:
+    """The values a field allows when the model lists them (a Literal), else none."""
+    *parents, name = [part for part in loc if not isinstance(part, int)] or [""]
+    current: Any = model
+    for part in parents:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        current = _inner_model(current.model_fields[str(part)].annotation)
+    if not (isinstance(current, type) and issubclass(current, BaseModel)) \
+            or name not in current.model_fields:
+        return []
+    return literal_values(current.model_fields[str(name)].annotation)
+
+
+def literal_values(annotation: Any) -> list[str]:
+    """The values of a Literal, also inside `X | None` or Annotated; else none."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(value) for value in typing.get_args(annotation)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, typing.Annotated):
+        return next((found for arg in typing.get_args(annotation)
+                     if (found := literal_values(arg))), [])
     return []
 
 

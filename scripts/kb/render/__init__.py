@@ -10,6 +10,7 @@ from kb.crash import reading
 from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
 from kb.render.disagreements import disagreements_page
+from kb.render.draft import draft_page
 from kb.render.entity import entity_page
 from kb.render.exports import exports
 from kb.render.graph import network_page
@@ -59,4 +60,6 @@ def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = Non
         pages.update(emit_pages(linked))
     pages.update(exports(linked))
     pages.update(search_index(linked, pages))
+    # After the search index: a draft (the live preview's only) is listed nowhere.
+    pages.update(draft_page(draft) for draft in linked.kb.drafts.values())
     return dict(sorted(pages.items()))

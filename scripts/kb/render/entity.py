@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from kb.dates import FuzzyDate
 from kb.link import Linked, statements
-from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Relation, Statement
+from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Fact, Relation
 from kb.render.citations import Footnotes, dispute_table, source_link
 from kb.render.graph import ego_network
 from kb.render.site import Site, cite_block
@@ -179,7 +179,7 @@ def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
     return "## Key facts\n\n" + "\n\n".join(lines) + "\n"
 
 
-def _statement(linked: Linked, statement: Statement, notes: Footnotes, path: str) -> str:
+def _statement(linked: Linked, statement: Fact, notes: Footnotes, path: str) -> str:
     date = statement.date
     # The date leads each dated fact, unless the fact's own words already open with it.
     when = (f"**{date.words()}:** " if date and not

@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import typing
 from typing import Any
 
-from kb.dates import PRECISIONS, FuzzyDate
+from kb.dates import PRECISIONS, FuzzyDate, Qualifier
 from kb.link import Cited, Linked, statements
 from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, Citation, Event
 from kb.render.text import page_path, plain
@@ -20,12 +21,17 @@ from kb.render.text import page_path, plain
 FOLDER = "downloads"
 JSON_PATH = f"{FOLDER}/knowledge-base.json"
 CSV_PATH = f"{FOLDER}/statements.csv"
+QUALIFIERS = typing.get_args(Qualifier)
 JSON_SCHEMA_PATH = f"{FOLDER}/knowledge-base.schema.json"
 CSV_SCHEMA_PATH = f"{FOLDER}/statement.schema.json"
 # `date` and `precision` are the source's publication date: when the statement was first
-# reported. `statement_date` is when the fact itself held, where the data says.
+# reported. `statement_date` is when the fact itself held, where the data says;
+# `quote_said` when the quoted words were said, where the source says. Each date's
+# qualifier ('late' October) has a column of its own, as EDTF has no form for it. New
+# columns go at the end, so that scripts reading columns by position keep working.
 CSV_COLUMNS = ("entity", "kind", "property", "value", "source", "citing", "date",
-               "date_qualifier", "precision", "statement_date", "quote", "speaker")
+               "date_qualifier", "precision", "statement_date", "quote", "speaker",
+               "quote_said", "quote_said_qualifier", "statement_date_qualifier")
 
 
 def exports(linked: Linked) -> dict[str, str]:
@@ -143,7 +149,15 @@ def _row(linked: Linked, kind: str, cited: Cited) -> list[str]:
         published.edtf if published else "", (published.qualifier or "") if published else "",
         published.precision if published else "", cited.date.edtf if cited.date else "",
         quote.text if quote else "", "; ".join(quote.speaker) if quote else "",
+        *_edtf(quote.said if quote else None), _edtf(cited.date)[1],
     ]
+
+
+def _edtf(date: FuzzyDate | None) -> tuple[str, str]:
+    """A date as its EDTF text and its qualifier, each '' when there is none."""
+    if date is None:
+        return "", ""
+    return date.edtf, date.qualifier or ""
 
 
 # ---------------------------------------------------------------------------- schemas
@@ -253,7 +267,7 @@ STATEMENT_ROW_SCHEMA: dict[str, Any] = {
         "source": _ID,
         "citing": {"anyOf": [{"const": ""}, _ID]},
         "date": {"type": "string", "description": "Publication date of the source (EDTF)."},
-        "date_qualifier": {"enum": ["", "early", "mid", "late", "as-early-as"]},
+        "date_qualifier": {"enum": ["", *QUALIFIERS]},
         "precision": {"enum": ["", *PRECISIONS], "description": _PRECISION},
         "statement_date": {"type": "string",
                            "description": "When the fact held or the event happened (EDTF)."},
@@ -262,5 +276,15 @@ STATEMENT_ROW_SCHEMA: dict[str, Any] = {
                                                  "(; [a-z0-9]+(-[a-z0-9]+)*)*)?$",
                     "description": "Id of who said the quote; ids joined by '; ' for "
                                    "words said jointly."},
+        "quote_said": {"type": "string",
+                       "description": "When the quoted words were said (EDTF), as precisely "
+                                      "as the source says; empty when it does not say, or "
+                                      "when the row has no quote."},
+        "quote_said_qualifier": {"enum": ["", *QUALIFIERS],
+                                 "description": "Part of the month or 'as early as' of "
+                                                "quote_said, which EDTF cannot write."},
+        "statement_date_qualifier": {"enum": ["", *QUALIFIERS],
+                                     "description": "Part of the month or 'as early as' of "
+                                                    "statement_date."},
     },
 }

@@ -1,0 +1,167 @@
+"""A file just made by `kb new`, placeholders still in it, is a draft: the live preview
+shows the rest of the site and marks that page as a draft; every other build refuses
+it (kb validate, kb build, mkdocs build, so CI)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kb.build import build
+from kb.cli import main
+from kb.load import load
+from kb.validate import validate
+from tests.conftest import MINI, ROOT
+from tests.site import copy_project, mkdocs_build
+from tests.test_preview import served  # noqa: F401  (the live preview, as a fixture)
+
+NEW_PERSON = ("person", "Hadi al-Amiri", "--cite", "report")
+PATH = "data/people/hadi-al-amiri.yaml"
+
+
+def new(root: Path, *args: str) -> None:
+    assert main(["--root", str(root), "new", *args]) == 0
+
+
+def test_a_new_file_is_a_draft_in_the_preview_and_the_site_still_builds(data_tree):
+    root = data_tree({})
+    new(root, *NEW_PERSON)
+    result = build(root / "data", root=root, drafts=True)
+    assert result.ok, result.problems
+    [draft] = result.drafts
+    assert (draft.id, draft.kind, draft.path, draft.name) == (
+        "hadi-al-amiri", "person", PATH, "Hadi al-Amiri")
+    assert [str(p) for p in draft.problems] == [
+        f"{PATH}:9:3: summary.text: replace the placeholder 'TODO one or two sentences in "
+        "your words' (left by kb new)"]
+    page = result.pages["people/hadi-al-amiri.md"]
+    assert "# Hadi al-Amiri" in page and 'class="admonition warning kb-draft"' in page
+    assert "Draft: 1 thing left to fill in" in page
+    assert (f"<li><code>{PATH}:9:3</code> summary.text: replace the placeholder &#x27;TODO "
+            "one or two sentences in your words&#x27; (left by kb new)</li>") in page
+    # Listed nowhere else: not in the index, the network or search.
+    others = {path: text for path, text in result.pages.items()
+              if path != "people/hadi-al-amiri.md"}
+    assert not [path for path, text in others.items() if "hadi-al-amiri" in text
+                or "Hadi al-Amiri" in text]
+
+
+@pytest.mark.parametrize("args", [
+    NEW_PERSON,
+    ("event", "The vote"),  # type, date, summary and citation left
+    ("source", "Iraq wants the troops out", "--outlet", "outlet"),  # type, date, basis, url
+    ("group", "Badr Organization", "--cite", "report", "--summary", "A group."),  # type
+    ("place", "Babil Governorate", "--type", "province", "--cite", "report"),  # summary
+])
+def test_every_other_build_refuses_a_draft(data_tree, capsys, args):
+    root = data_tree({})
+    new(root, *args)
+    capsys.readouterr()
+    assert build(root / "data", root=root, drafts=True).ok
+    refused = build(root / "data", root=root)
+    assert not refused.ok and not refused.drafts
+    assert all("replace the placeholder" in p.message for p in refused.problems
+               if p.severity == "error")
+    _, problems = validate(load(root / "data", root=root))
+    assert problems and all(p.path.startswith("data/") for p in problems)
+    assert main(["--root", str(root), "validate"]) == 1
+    assert "replace the placeholder 'TODO" in capsys.readouterr().err
+
+
+def test_a_draft_that_another_file_names_is_no_draft(data_tree):
+    mention = ("name: Vote\ntype: meeting\ndate: 2024-01-05\nsummary:\n  text: A vote.\n"
+               "  cite: [report]\nparticipants:\n  - entity: hadi-al-amiri\n")
+    root = data_tree({"events/vote.yaml": mention})
+    new(root, *NEW_PERSON)
+    result = build(root / "data", root=root, drafts=True)
+    assert not result.drafts and not result.ok
+    # Its placeholder is reported once, at its line; the mention is not an error.
+    assert [str(p) for p in result.problems if p.severity == "error"] == [
+        f"{PATH}:9:3: summary.text: replace the placeholder 'TODO one or two sentences in "
+        "your words' (left by kb new)"]
+
+
+def test_a_file_naming_only_drafts_does_not_hold_them_in(data_tree):
+    root = data_tree({})
+    new(root, *NEW_PERSON)
+    new(root, "event", "The vote")
+    event = root / "data" / "events" / "the-vote.yaml"
+    event.write_text(event.read_text("utf-8") + "participants:\n  - entity: hadi-al-amiri\n",
+                     "utf-8")
+    result = build(root / "data", root=root, drafts=True)
+    assert result.ok and {d.id for d in result.drafts} == {"hadi-al-amiri", "the-vote"}
+
+
+def test_other_mistakes_in_a_draft_are_on_its_page_not_on_the_site(data_tree):
+    root = data_tree({})
+    new(root, *NEW_PERSON)
+    path = root / PATH
+    path.write_text(path.read_text("utf-8").replace("name: Hadi al-Amiri",
+                                                    "nmae: Hadi al-Amiri"), "utf-8")
+    result = build(root / "data", root=root, drafts=True)
+    assert result.ok
+    [draft] = result.drafts
+    assert draft.name == "hadi-al-amiri"  # no name yet: the id stands in
+    assert any("unknown field 'nmae'" in p.message for p in draft.problems)
+
+
+def test_a_story_chapter_with_placeholders_is_never_a_draft(data_tree):
+    root = data_tree({})
+    new(root, "chapter", "The strike", "--id", "02-the-strike")
+    result = build(root / "data", root=root, drafts=True)
+    assert not result.ok and not result.drafts  # it has no page to be marked on
+
+
+def test_mkdocs_build_refuses_a_draft(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new", "person",
+                    "Hadi al-Amiri", "--cite", "vox-2024-01-07"], check=True,
+                   capture_output=True)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"{PATH}:9:3: summary.text: replace the placeholder 'TODO one or two sentences "
+            "in your words' (left by kb new)") in result.stderr + result.stdout
+
+
+def test_the_fixture_and_project_data_hold_no_draft():
+    for root in (ROOT, MINI):
+        assert build(root / "data", root=root, drafts=True).drafts == []
+
+
+@pytest.mark.browser
+def test_the_preview_marks_a_new_file_as_a_draft_and_keeps_the_site(served, page):  # noqa: F811
+    url, project, log = served
+    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new", "person",
+                    "Hadi al-Amiri", "--cite", "vox-2024-01-07"], check=True,
+                   capture_output=True)
+    entry = project / PATH
+    deadline = time.monotonic() + 30
+    while not (response := page.goto(url + "/people/hadi-al-amiri/")) or not response.ok:
+        assert time.monotonic() < deadline, "the draft's page never appeared"
+        page.wait_for_timeout(500)
+    # The draft's own page, marked as such, listing what is left.
+    banner = page.locator(".kb-draft")
+    assert banner.count() == 1
+    assert "Draft: 1 thing left to fill in" in banner.inner_text()
+    assert (f"{PATH}:9:3 summary.text: replace the placeholder 'TODO one or two sentences in "
+            "your words' (left by kb new)") in banner.inner_text()
+    assert f"{PATH} is a draft (1 left to fill in)" in log.read_text()
+    # The rest of the site as usual, from the same build: no problems banner.
+    page.goto(url + "/people/abu-taqwa/")
+    assert page.locator("h1").first.inner_text().startswith("Abu Taqwa")
+    assert page.locator(".kb-problems").count() == 0
+    page.goto(url + "/people/hadi-al-amiri/")
+    # Filled in and saved: the page joins the site, without its banner.
+    entry.write_text(entry.read_text("utf-8").replace(
+        "TODO one or two sentences in your words", "Leader of the Badr Organization."),
+        "utf-8")
+    page.locator("article", has_text="Leader of the Badr Organization.").wait_for(
+        timeout=30_000)
+    assert page.locator(".kb-draft").count() == 0
+    assert page.locator(".kb-problems").count() == 0
+    page.goto(url + "/people/")
+    assert "Hadi al-Amiri" in page.locator("article").inner_text()

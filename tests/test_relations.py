@@ -1,0 +1,126 @@
+"""Events related to earlier ones (`responds_to`), and which ends a relation may have:
+declared once in kb.model.RELATION_TYPES, checked, shown on both pages and drawn."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.link import link
+from kb.load import load
+from kb.model import RELATION_TYPES
+from kb.render import render
+from kb.render.exports import knowledge_base
+from kb.validate import validate
+
+ATTACK = """\
+name: Drone attack on the base
+type: attack
+date: {date}
+summary:
+  text: A drone hit a base.
+  cite: [report]
+"""
+STRIKES = """\
+name: Strikes in answer
+type: strike
+date: {date}
+relations:
+  - type: responds_to
+    target: attack
+    cite: [report]
+summary:
+  text: Strikes answered the attack.
+  cite: [report]
+"""
+PERSON = """\
+name: Ada
+summary:
+  text: A spokeswoman.
+  cite: [report]
+relations:
+  - {type: responds_to, target: attack, cite: [report]}
+"""
+
+
+def errors(root) -> list[str]:
+    _, problems = validate(load(root / "data", root=root))
+    return [str(p) for p in problems if p.severity == "error"]
+
+
+def test_an_event_responding_to_an_earlier_one_is_valid_and_shown_both_ways(data_tree):
+    root = data_tree({"events/attack.yaml": ATTACK.format(date="2024-01-03"),
+                      "events/strikes.yaml": STRIKES.format(date="2024-01-05")})
+    assert errors(root) == []
+    linked = link(validate(load(root / "data", root=root))[0])
+    pages = render(linked)
+    strikes, attack = pages["events/strikes.md"], pages["events/attack.md"]
+    # A row on each page: read from the response, and from what it answers.
+    assert "| Responds to | [Drone attack on the base](attack.md) |" in strikes
+    assert "| Responses | [Strikes in answer](strikes.md) |" in attack
+    # The network draws it, labelled, on both pages and on the whole network.
+    line = ('data-type="responds_to" data-ends="strikes attack"><title>Strikes in answer — '
+            "responds to — Drone attack on the base</title>")
+    assert line in strikes and line in attack and line in pages["network.md"]
+    assert "### Responds to" in pages["network.md"]
+    relation = knowledge_base(linked)["relations"][0]
+    assert (relation["subject"], relation["type"], relation["label"], relation["target"]) == (
+        "strikes", "responds_to", "responds to", "attack")
+
+
+@pytest.mark.parametrize(("attack", "strikes"), [
+    ("2024-01-05", "2024-01-05"),  # the same day
+    ("2024-01", "2024-01-05"),  # a month holding the day
+    ('"[2024-01-04..2024-01-06]"', "2024-01-05"),  # one day of a range reaching past it
+    ("2024-01-03", "2024-01-04/2024-01-07"),  # a span
+])
+def test_a_response_may_share_its_day_with_what_it_answers(data_tree, attack, strikes):
+    root = data_tree({"events/attack.yaml": ATTACK.format(date=attack),
+                      "events/strikes.yaml": STRIKES.format(date=strikes)})
+    assert errors(root) == []
+
+
+@pytest.mark.parametrize(("attack", "strikes", "words"), [
+    ("2024-01-06", "2024-01-05", "'attack' (6 January 2024) is later than this event "
+                                 "(5 January 2024)"),
+    ("2023-12", "2023-11", "'attack' (December 2023) is later than this event "
+                           "(November 2023)"),
+    ('"[2024-01-06..2024-01-08]"', "2024-01-04/2024-01-05",
+     "'attack' (between 6 and 8 January 2024) is later than this event (4–5 January 2024)"),
+])
+def test_a_response_dated_before_what_it_answers_is_refused(data_tree, attack, strikes,
+                                                            words):
+    root = data_tree({"events/attack.yaml": ATTACK.format(date=attack),
+                      "events/strikes.yaml": STRIKES.format(date=strikes)})
+    assert errors(root) == [
+        f"data/events/strikes.yaml:6:5: relations[0].target: {words}; 'responds_to' links "
+        "an event to one that came before it. Check both dates, or write the relation on "
+        "the later event's page"]
+
+
+@pytest.mark.parametrize(("folder", "kind", "text"), [
+    ("people", "person", PERSON),
+    ("groups", "group", PERSON.replace("Ada", "Ministry") + "type: government body\n"),
+    ("places", "place", PERSON.replace("Ada", "Base") + "type: military base\n"),
+])
+def test_responds_to_is_written_on_an_event_only(data_tree, folder, kind, text):
+    root = data_tree({"events/attack.yaml": ATTACK.format(date="2024-01-03"),
+                      f"{folder}/ada.yaml": text})
+    fitting = ", ".join(name for name, t in RELATION_TYPES.items() if kind in t.subjects)
+    assert errors(root) == [
+        f"data/{folder}/ada.yaml:6:6: relations[0].type: 'responds_to' is written on the "
+        f"page of an event, and 'ada' is a {kind}; write it on the other entry's page, or "
+        f"use one of {fitting}"]
+    assert "responds_to" not in fitting
+
+
+@pytest.mark.parametrize("target", ["ada", "outlet"])
+def test_an_event_responds_to_events_only(data_tree, target):
+    root = data_tree({"people/ada.yaml": PERSON.replace("relations:\n", "").replace(
+        "  - {type: responds_to, target: attack, cite: [report]}\n", ""),
+        "events/attack.yaml": ATTACK.format(date="2024-01-03"),
+        "events/strikes.yaml": STRIKES.format(date="2024-01-05").replace(
+            "target: attack", f"target: {target}")})
+    kind = "a person" if target == "ada" else "a group"
+    assert errors(root) == [
+        f"data/events/strikes.yaml:6:5: relations[0].target: '{target}' is {kind}, but "
+        "target of 'responds_to' must be an event"]
