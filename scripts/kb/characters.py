@@ -60,7 +60,13 @@ _REFUSED = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
     + "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE) + "]")
 """Every character some text may not hold: controls but tab and line feed, surrogates,
-invisible characters. One search in C finds the first, or shows there is none."""
+invisible characters. Finds where they are, once some text is known to hold one."""
+_REFUSED_SET = frozenset(chr(point) for low, high in (
+    (0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF), *INVISIBLE)
+    for point in range(low, high + 1))
+_ASCII_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+"""Quick answers for the common case, text holding none (a search through the large
+class above took 15 µs for a sentence, and doubled the time validation takes)."""
 
 _CONTROL_NAMES = {
     0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION",
@@ -126,6 +132,8 @@ def problem(text: str, *, name: bool = False, fix: str | None = None) -> str | N
     with it shown as <U+XXXX>, says which it is and how many others follow, then how to
     fix it (`fix`, if given, says that instead).
     """
+    if (text.isascii() and not _ASCII_REFUSED.search(text)) or _REFUSED_SET.isdisjoint(text):
+        return None
     found = [(match.start(), why) for match in _REFUSED.finditer(text)
              if (why := _why(match[0], text[match.start() - 1:match.start()], name=name))]
     if not found:
