@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kb.claims import (
@@ -32,7 +33,10 @@ from kb.spelling import name_key, normal_word, skeleton
 
 def verbatim_text(text: str) -> str:
     """Text compared word for word: curly and straight quotation marks alike, runs of
-    white space as one space (a quote is checked against a page, not a layout)."""
+    white space as one space (a quote is checked against a page, not a layout), in NFC
+    as the data is read (`kb.characters`): a source saved with decomposed accents
+    still says the words."""
+    text = unicodedata.normalize("NFC", text)
     for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
         text = text.replace(curly, straight)
     return " ".join(text.split())
