@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,20 @@ summary:
 """
 
 DataTree = Callable[[dict[str, str]], Path]
+
+_ISOLATION = re.compile("</?bdi>|[\u2068\u2069]")
+
+
+def reading(text: str) -> str:
+    """A page as tests of its wording read it: without the isolation of data text
+    (<bdi> in Markdown and HTML, U+2068 and U+2069 in plain text:
+    kb.render.text.isolate), which tests/test_render.py checks on its own."""
+    return _ISOLATION.sub("", text)
+
+
+def read_pages(pages: dict[str, str]) -> dict[str, str]:
+    """`reading` of every page."""
+    return {path: reading(text) for path, text in pages.items()}
 
 
 def linked_tree(root: Path) -> Linked:

@@ -50,6 +50,13 @@ def test_the_mistakes_example_is_what_kb_validate_prints(project: Path):
         assert line in printed
 
 
+def test_the_invisible_character_example_is_what_kb_validate_prints(project: Path):
+    path = project / "data" / "people" / "abu-taqwa.yaml"
+    path.write_text(path.read_text().replace("name: Abu Taqwa\n", "name: Abu\u200bTaqwa\n", 1))
+    printed = kb(project, "validate").splitlines()
+    assert example("invisible") == [line for line in printed if "U+200B" in line]
+
+
 def test_the_new_person_example_is_what_kb_new_prints(project: Path):
     printed = kb(project, "new", "person", "Hadi al-Amiri", "--cite", "vox-2024-01-07")
     assert printed.splitlines() == example("new-person")

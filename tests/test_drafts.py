@@ -15,7 +15,7 @@ from kb.build import build
 from kb.cli import main
 from kb.load import load
 from kb.validate import validate
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, reading
 from tests.site import copy_project, mkdocs_build
 from tests.test_preview import served  # noqa: F401  (the live preview, as a fixture)
 
@@ -38,7 +38,7 @@ def test_a_new_file_is_a_draft_in_the_preview_and_the_site_still_builds(data_tre
     assert [str(p) for p in draft.problems] == [
         f"{PATH}:9:3: summary.text: replace the placeholder 'TODO one or two sentences in "
         "your words' (left by kb new)"]
-    page = result.pages["people/hadi-al-amiri.md"]
+    page = reading(result.pages["people/hadi-al-amiri.md"])
     assert "# Hadi al-Amiri" in page and 'class="admonition warning kb-draft"' in page
     assert "Draft: 1 thing left to fill in" in page
     assert (f"<li><code>{PATH}:9:3</code> summary.text: replace the placeholder &#x27;TODO "

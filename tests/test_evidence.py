@@ -6,7 +6,7 @@ import pytest
 
 from kb.claims import claims
 from kb.dates import parse
-from kb.evidence import Evidence
+from kb.evidence import Evidence, verbatim_text
 from kb.spelling import spelling_key
 
 
@@ -61,3 +61,8 @@ def test_a_description_needs_its_own_words_not_only_the_name():
     assert Evidence("a paper based in Abu Dhabi").says(claims("Abu Dhabi-based")[0])
     assert not Evidence("The US said; the network is funded.").says(claims("US-funded")[0])
     assert Evidence("funded by the US Congress").says(claims("US-funded")[0])
+
+
+def test_a_quote_is_found_in_a_source_saved_with_decomposed_accents():
+    source = Evidence("He said: \u201cthe cafe\u0301 is closed\u201d.")
+    assert verbatim_text("the café is closed") in source.verbatim

@@ -10,6 +10,7 @@ from kb.link import link, statements
 from kb.load import load
 from kb.render import render
 from kb.validate import validate
+from tests.conftest import reading
 
 PERSON = """\
 name: Ada
@@ -33,7 +34,8 @@ def test_a_dated_fact_shows_its_date_and_exports_it(data_tree):
     root = data_tree({"people/ada.yaml": PERSON})
     assert errors(root) == []
     linked = link(validate(load(root / "data", root=root))[0])
-    assert "- **5 January 2024:** She spoke at the council." in render(linked)["people/ada.md"]
+    page = reading(render(linked)["people/ada.md"])
+    assert "- **5 January 2024:** She spoke at the council." in page
     fact = next(c for c in statements(linked.entry("ada")) if c.section == "fact")
     assert fact.date is not None and fact.date.edtf == "2024-01-05"
 

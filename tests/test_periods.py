@@ -14,6 +14,7 @@ from kb.render.periods import by_period, count, period_links, period_list, perio
 from kb.render.quotes import quotes_pages
 from kb.render.timeline import timeline_pages
 from kb.validate import validate
+from tests.conftest import read_pages
 
 D = dt.date
 
@@ -92,7 +93,7 @@ def spread(data_tree):
 
 
 def test_a_long_timeline_becomes_an_overview_and_a_page_per_period(data_tree):
-    pages = timeline_pages(spread(data_tree), limit=1)
+    pages = read_pages(timeline_pages(spread(data_tree), limit=1))
     assert set(pages) == {"timeline.md", "timeline/2014.md", "timeline/2023-11.md",
                           "timeline/2023-12.md"}
     assert "There are 3 events, too many for one page" in pages["timeline.md"]
@@ -106,14 +107,14 @@ def test_a_long_timeline_becomes_an_overview_and_a_page_per_period(data_tree):
 
 
 def test_a_short_timeline_stays_one_page_with_a_year_filter(data_tree):
-    pages = timeline_pages(spread(data_tree))
+    pages = read_pages(timeline_pages(spread(data_tree)))
     assert set(pages) == {"timeline.md"}
     assert '<select name="year">' in pages["timeline.md"]
     assert "{ #first }" in pages["timeline.md"] and "{ #third }" in pages["timeline.md"]
 
 
 def test_long_quotes_are_cut_by_when_they_were_said(data_tree):
-    pages = quotes_pages(spread(data_tree), limit=1)
+    pages = read_pages(quotes_pages(spread(data_tree), limit=1))
     assert set(pages) == {"quotes.md", "quotes/2014.md", "quotes/2023.md"}
     assert "“one”" in pages["quotes/2014.md"] and "“two”" not in pages["quotes/2014.md"]
     assert "[All periods](../quotes.md)" in pages["quotes/2023.md"]
@@ -179,7 +180,7 @@ def crossing(data_tree):
 
 
 def test_timeline_pages_list_an_event_where_it_sorts_and_name_it_where_it_may_be(data_tree):
-    pages = timeline_pages(crossing(data_tree), limit=1)
+    pages = read_pages(timeline_pages(crossing(data_tree), limit=1))
     november, december = pages["timeline/2023-11.md"], pages["timeline/2023-12.md"]
     # Between 29 November and 2 December: listed at 2 December, named in November.
     assert "### between 29 November and 2 December 2023: Bombings { #bombings }" in december
@@ -195,7 +196,7 @@ def test_timeline_pages_list_an_event_where_it_sorts_and_name_it_where_it_may_be
 
 
 def test_quote_pages_name_a_quote_said_on_a_day_that_may_fall_in_another_year(data_tree):
-    pages = quotes_pages(crossing(data_tree), limit=1)
+    pages = read_pages(quotes_pages(crossing(data_tree), limit=1))
     assert "“four words said then”" in pages["quotes/2023-01.md"]
     earlier = pages["quotes/2022.md"]
     assert "“four words said then”" not in earlier.split("## Dated partly")[0]

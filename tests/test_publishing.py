@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, reading
 from tests.site import mkdocs_build
 
 PAGES_URL = "https://someone.github.io/iraq-kb/"
@@ -39,7 +39,7 @@ def test_pages_carry_canonical_and_open_graph_addresses(site):
 
 def test_each_page_offers_a_citation_with_its_published_address(site):
     html = (site / "events" / "tower-22-attack" / "index.html").read_text("utf-8")
-    cite = html.split('id="cite-this-page"')[1].split("</div>")[0]
+    cite = reading(html.split('id="cite-this-page"')[1].split("</div>")[0])
     assert "“Drone attack on Tower 22 kills three US soldiers”, in <em>Iraq and the US-led " \
            "coalition, 2024</em>, last changed " in cite
     assert f'href="{PAGES_URL}events/tower-22-attack/"' in cite

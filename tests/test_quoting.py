@@ -20,10 +20,10 @@ from kb.refs import citations
 from kb.render import render
 from kb.render.citations import Footnotes, speakers
 from kb.render.site import Site
-from kb.render.text import esc, opens_with_date, page_path
+from kb.render.text import opens_with_date, page_path, quoted_text
 from kb.titles import quoted, slug_label, slug_mismatch
 from kb.validate import validate
-from tests.conftest import ROOT, linked_tree
+from tests.conftest import ROOT, linked_tree, read_pages, reading
 
 QUOTED = ROOT / "tests" / "fixtures" / "quoted"
 
@@ -31,13 +31,13 @@ QUOTED = ROOT / "tests" / "fixtures" / "quoted"
 @pytest.fixture(scope="module")
 def fixture() -> tuple[Linked, dict[str, str]]:
     linked = linked_tree(QUOTED)
-    return linked, render(linked)
+    return linked, read_pages(render(linked))
 
 
 @pytest.fixture(scope="module")
 def real() -> tuple[Linked, dict[str, str]]:
     linked = linked_tree(ROOT)
-    return linked, render(linked)
+    return linked, read_pages(render(linked))
 
 
 @pytest.fixture(scope="module", params=["fixture", "real"])
@@ -67,8 +67,7 @@ def statement_pages(linked: Linked, pages: dict[str, str], use: QuoteUse) -> lis
 
 def quote_words(linked: Linked, use: QuoteUse, page: str) -> str:
     """The start of a quote's line: its words and who said them, linked from `page`."""
-    words = esc(quoted(use.quote.text))
-    return f"{words} — {speakers(linked, use.quote, page)}"
+    return reading(f"{quoted_text(use.quote.text)} — {speakers(linked, use.quote, page)}")
 
 
 def test_every_quote_shows_on_every_page_that_shows_its_statement(site):
@@ -137,7 +136,7 @@ def test_quotes_run_in_the_order_said_then_reported_then_as_in_the_data(fixture)
     linked, pages = fixture
     assert [use.quote.text for use in linked.quotes] == FIXTURE_ORDER
     page = pages["quotes.md"]
-    positions = [page.index(esc(quoted(text))) for text in dict.fromkeys(FIXTURE_ORDER)]
+    positions = [page.index(reading(quoted_text(text))) for text in dict.fromkeys(FIXTURE_ORDER)]
     assert positions == sorted(positions)
     assert page.index("## Date not given") < page.index("“We were told nothing")
     bo = pages["people/bo-sample.md"].split("## Quotes", 1)[1]
@@ -169,9 +168,9 @@ def test_remarks_read_as_remarks_and_say_where_they_were_read(fixture):
     notes = Footnotes(linked, "people/bo-sample.md")
     in_paper = Citation(source="paper-2024-01-07", citing="bo-remarks-to-the-paper")
     elsewhere = Citation(source="aggregator-2024-01-08", citing="bo-remarks-to-the-paper")
-    assert notes.named([in_paper], dated=True).startswith(
+    assert reading(notes.named([in_paper], dated=True)).startswith(
         "Bo Sample, remarks to The Paper, 7 January 2024[^1]")
-    assert notes.named([elsewhere]).startswith(
+    assert reading(notes.named([elsewhere])).startswith(
         "Bo Sample, remarks to The Paper, in Aggregator[^2]")
 
 
@@ -183,7 +182,7 @@ def test_kavanagh_s_remarks_read_as_hers(real):
             "7 January 2024.") in page
     notes = Footnotes(linked, "events/x.md")
     cite = Citation(source="vox-2024-01-07", citing="kavanagh-remarks-to-vox")
-    assert notes.named([cite], dated=True).startswith(
+    assert reading(notes.named([cite], dated=True)).startswith(
         "Jennifer Kavanagh, remarks to Vox, 7 January 2024[^1]")
     everything = "".join(markdown_pages(pages).values())
     assert "citing Vox" not in everything
@@ -254,7 +253,7 @@ def test_headlines_with_quotes_read_rightly_everywhere(real):
     assert talaat in pages["sources/index.md"]
     assert f"| Title | {talaat} |" in pages["sources/kurdistan24-2024-09-28-talaat-interview.md"]
     assert f"Kurdistan24, [{talaat}]" in pages["people/abdulkhaliq-talaat.md"]
-    cited = render(linked, Site(name="Watch"))
+    cited = read_pages(render(linked, Site(name="Watch")))
     assert f"{talaat}, in *Watch*" in \
         cited["sources/kurdistan24-2024-09-28-talaat-interview.md"]
     # The page's own title is the headline as printed: no outer quotes to nest in.

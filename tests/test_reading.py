@@ -43,7 +43,9 @@ def test_a_first_visit_makes_five_requests_and_search_loads_only_when_used(
     page.locator(".md-search__input").click()
     page.keyboard.type("Suleimani", delay=30)  # a spelling no source uses
     expect(page.locator(".md-search-result__item h1").first).to_have_text("Qasem Soleimani")
-    assert [url for url in fetched[5:]] == ["/js/search.js", "/kb-search/words/sul.json",
+    # The script, the folding rules the index was made with, the query's two shards.
+    assert [url for url in fetched[5:]] == ["/js/search.js", "/kb-search/folding.json",
+                                            "/kb-search/words/sul.json",
                                             "/kb-search/sounds/slm.json"]
 
 

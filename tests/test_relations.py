@@ -11,6 +11,7 @@ from kb.model import RELATION_TYPES
 from kb.render import render
 from kb.render.exports import knowledge_base
 from kb.validate import validate
+from tests.conftest import read_pages
 
 ATTACK = """\
 name: Drone attack on the base
@@ -52,7 +53,7 @@ def test_an_event_responding_to_an_earlier_one_is_valid_and_shown_both_ways(data
                       "events/strikes.yaml": STRIKES.format(date="2024-01-05")})
     assert errors(root) == []
     linked = link(validate(load(root / "data", root=root))[0])
-    pages = render(linked)
+    pages = read_pages(render(linked))
     strikes, attack = pages["events/strikes.md"], pages["events/attack.md"]
     # A row on each page: read from the response, and from what it answers.
     assert "| Responds to | [Drone attack on the base](attack.md) |" in strikes

@@ -22,9 +22,10 @@ from kb.load import load
 from kb.model import Citation
 from kb.render import Site, render
 from kb.render.citations import Footnotes
-from kb.render.text import _relative, esc, prose
+from kb.render.text import _relative, esc, literal, prose
+from kb.titles import nest_quotes
 from kb.validate import validate
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading
 from tests.site import mkdocs_config
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -46,6 +47,12 @@ def pages() -> dict[str, str]:
     kb, problems = validate(load(MINI / "data", root=MINI))
     assert problems == []
     return render(link(kb))
+
+
+@pytest.fixture(scope="module")
+def read(pages) -> dict[str, str]:
+    """The pages as tests of their wording read them (`tests.conftest.reading`)."""
+    return read_pages(pages)
 
 
 @pytest.mark.parametrize("page", GOLDEN_PAGES)
@@ -74,7 +81,8 @@ def test_the_search_index_finds_pages_by_every_name_and_spelling(pages):
     assert "Ada Ekzample" in words["p"][str(words["w"]["ekzample"][0])][3]
     sounds = shard(pages, "sounds", "akzmpl")  # so 'Ikzampel', never given, finds her too
     assert [sounds["p"][str(n)][1] for n in sounds["w"]["akzmpl"]] == ["Ada Example"]
-    titled = [record for name in pages if name.startswith("kb-search/")
+    titled = [record for name in pages if name.startswith(("kb-search/words/",
+                                                           "kb-search/sounds/"))
               for record in json.loads(pages[name])["p"].values()]
     assert {"people/", "timeline/", "sources/"} <= {record[0] for record in titled}
 
@@ -122,11 +130,11 @@ HOSTILE = [
 @pytest.mark.parametrize("text", HOSTILE)
 def test_data_text_renders_as_the_literal_text(site_markdown, text):
     html = site_markdown.reset().convert(esc(text))
-    assert html == f"<p>{escape(text, quote=False)}</p>"
+    assert html == f"<p><bdi>{escape(text, quote=False)}</bdi></p>"
 
 
 def test_line_breaks_in_data_text_cannot_start_new_blocks():
-    assert esc("two\n\n# paragraphs") == r"two \# paragraphs"
+    assert esc("two\n\n# paragraphs") == r"<bdi>two \# paragraphs</bdi>"
 
 
 def test_adjacent_footnote_markers_are_kept_apart(site_markdown):
@@ -143,27 +151,28 @@ def test_links_in_statement_text_become_links_and_the_rest_stays_literal(site_ma
     kb, _ = validate(load(MINI / "data", root=MINI))
     text = "*Vote* in [[riverton]] & [[ada-example|the <minister>]] [[vote]]."
     markdown_text = prose(link(kb), text, "story.md")
-    assert markdown_text == (r"\*Vote\* in [Riverton](places/riverton.md) &amp; "
-                             r"[the &lt;minister&gt;](people/ada-example.md) "
-                             r"[Riverton council vote](events/vote.md).")
+    assert markdown_text == (r"<bdi>\*Vote\* in [<bdi>Riverton</bdi>](places/riverton.md) "
+                             r"&amp; [<bdi>the &lt;minister&gt;</bdi>](people/ada-example.md) "
+                             r"[<bdi>Riverton council vote</bdi>](events/vote.md).</bdi>")
     html = site_markdown.reset().convert(markdown_text)
-    assert html.startswith("<p>*Vote* in <a href=\"places/riverton.md\">Riverton</a> &amp; "
-                           "<a href=\"people/ada-example.md\">the &lt;minister&gt;</a>")
+    assert html.startswith("<p><bdi>*Vote* in <a href=\"places/riverton.md\"><bdi>Riverton"
+                           "</bdi></a> &amp; <a href=\"people/ada-example.md\"><bdi>the "
+                           "&lt;minister&gt;</bdi></a>")
 
 
-def test_a_story_chapter_is_a_section_of_the_story_page(pages):
-    assert "story/01-the-vote.md" not in pages and "story/index.md" not in pages
-    source = pages["sources/daily-2024-01-07.md"]
+def test_a_story_chapter_is_a_section_of_the_story_page(read):
+    assert "story/01-the-vote.md" not in read and "story/index.md" not in read
+    source = read["sources/daily-2024-01-07.md"]
     assert "### [The vote and the resignation](../story.md#01-the-vote)" in source
     assert "- *story overview:* In early January 2024 the [Riverton](../places/riverton.md)" \
         in source
 
 
-def test_the_disagreements_index_links_each_point_to_its_page(pages):
-    index = pages["disagreements.md"]
+def test_the_disagreements_index_links_each_point_to_its_page(read):
+    index = read["disagreements.md"]
     assert "1 point on 1 page." in index
     assert "### [Age](people/ada-example.md#disagreement-age)" in index
-    assert "### Age { #disagreement-age }" in pages["people/ada-example.md"]
+    assert "### Age { #disagreement-age }" in read["people/ada-example.md"]
 
 
 def test_a_source_page_says_how_its_date_is_known(pages):
@@ -173,13 +182,13 @@ def test_a_source_page_says_how_its_date_is_known(pages):
     assert "## Statements relayed from this source by another" in wire
 
 
-def test_entity_pages_list_what_links_here_and_outlets_their_sources(pages):
-    ada = pages["people/ada-example.md"]
+def test_entity_pages_list_what_links_here_and_outlets_their_sources(read):
+    ada = read["people/ada-example.md"]
     assert "## What links here" in ada
     assert "- [Riverton council vote](../events/vote.md) (event) — in who was involved" in ada
     assert "- [The vote and the resignation](../story.md#01-the-vote) (story chapter) — in " \
         "story" in ada
-    daily = pages["groups/the-daily.md"]
+    daily = read["groups/the-daily.md"]
     assert "## Sources it published" in daily
     assert daily.index("daily-2024-01-07.md") < daily.index("wire-2024-01-05.md")  # newest first
 
@@ -190,7 +199,7 @@ def test_cite_this_page_gives_title_site_latest_change_and_address():
                "data/events/vote.yaml": dt.date(2024, 2, 3),  # names Ada: shows on her page
                "data/places/riverton.yaml": dt.date(2025, 1, 1)}  # not on her page
     site = Site(name="Riverton watch", url="https://example.org/kb/", changed=changed)
-    pages = render(link(kb), site)
+    pages = read_pages(render(link(kb), site))
     assert ("“Ada Example”, in *Riverton watch*, last changed 3 February 2024, "
             "<https://example.org/kb/people/ada-example/>.") in pages["people/ada-example.md"]
     assert "## Cite this page" not in render(link(kb))["people/ada-example.md"]
@@ -199,7 +208,7 @@ def test_cite_this_page_gives_title_site_latest_change_and_address():
 def test_without_a_published_address_the_citation_leaves_room_for_the_readers():
     kb, _ = validate(load(MINI / "data", root=MINI))
     changed = {"data/people/ada-example.yaml": dt.date(2024, 1, 8)}
-    page = render(link(kb), Site(name="Riverton watch", changed=changed))
+    page = read_pages(render(link(kb), Site(name="Riverton watch", changed=changed)))
     assert ("“Ada Example”, in *Riverton watch*, last changed 8 January 2024"
             '<span class="kb-cite-address"></span>.') in page["people/ada-example.md"]
 
@@ -225,7 +234,7 @@ def test_a_statement_giving_one_version_links_the_disagreement_wherever_shown(da
                                    "pull-out}\n")})
     kb, problems = validate(load(root / "data", root=root))
     assert [p for p in problems if p.severity == "error"] == []
-    pages = render(link(kb))
+    pages = read_pages(render(link(kb)))
     link_html = ('<span class="kb-disputed">(sources differ: [see the 2 versions]'
             '({}#disagreement-timing-of-the-pull-out))</span>')
     assert link_html.format("../events/withdrawal.md") in pages["places/base.md"]
@@ -244,7 +253,40 @@ def test_a_source_page_links_the_disagreement_of_a_statement_it_backs(data_tree)
         disputed="  disputed: {entry: withdrawal, about: Timing of the pull-out}\n")})
     kb, problems = validate(load(root / "data", root=root))
     assert [p for p in problems if p.severity == "error"] == []
-    page = render(link(kb))["sources/report.md"]
+    page = reading(render(link(kb))["sources/report.md"])
     assert ('Base that forces began leaving in August 2025. <span class="kb-disputed">'
             "(sources differ: [see the 2 versions](../events/withdrawal.md#disagreement-"
             "timing-of-the-pull-out))</span>") in page
+
+
+# ---------------------------------------------------------------------------- right to left
+
+
+def test_every_piece_of_data_text_on_an_entity_page_is_isolated():
+    """Names, aliases and their notes, quotes and their settings, versions in a
+    disagreement, roles, titles: each stands in its own <bdi> (issue 15, item 6)."""
+    linked = linked_tree(ROOT)
+    page = render(linked)["people/abu-taqwa.md"]
+    taqwa = linked.entry("abu-taqwa")
+    texts = [taqwa.name, *(a.name for a in taqwa.aliases), *(a.note for a in taqwa.aliases)]
+    texts += [d.about for d in taqwa.disputes]
+    texts += [v.value for d in taqwa.disputes for v in d.versions]
+    texts += [r.role for r in taqwa.relations]
+    quotes = [c.quote for s in taqwa.facts for c in s.cite if c.quote]
+    texts += [nest_quotes(q.text) for q in quotes] + [q.context for q in quotes]
+    texts += ["Harakat al-Nujaba", "Vox", "Behind Iraq’s call to remove US-led forces"]
+    missing = [t for t in texts if t and f"<bdi>{literal(t)}</bdi>" not in page]
+    assert missing == []
+    assert page.count("<bdi>") == page.count("</bdi>") > 100
+
+
+def test_isolated_text_renders_in_headings_tables_footnotes_and_links(site_markdown):
+    markdown_text = ("### <bdi>His position</bdi> { #disagreement-his-position }\n\n"
+                     "| Version | Note |\n|---|---|\n| <bdi>a leader</bdi> | <bdi>x</bdi> |\n\n"
+                     "[<bdi>نص.</bdi>](x.md){: rel=\"noopener\" }[^1]\n\n"
+                     "[^1]: <bdi>Vox</bdi>, [“<bdi>Title</bdi>”](y.md).\n")
+    html = site_markdown.reset().convert(markdown_text)
+    assert '<h3 id="disagreement-his-position"><bdi>His position</bdi>' in html
+    assert "<td><bdi>a leader</bdi></td>" in html
+    assert '<a href="x.md" rel="noopener"><bdi>نص.</bdi></a>' in html
+    assert "<bdi>Vox</bdi>, <a href=\"y.md\">“<bdi>Title</bdi>”</a>" in html

@@ -1,6 +1,16 @@
+import json
+
 import pytest
 
-from kb.spelling import name_key, skeleton, words
+from kb.claims import Gazetteer, claims, prose_words
+from kb.evidence import Evidence
+from kb.link import link
+from kb.load import load
+from kb.render import render
+from kb.render.search import folding_rules, search_index
+from kb.spelling import FOLDING, name_key, skeleton, word_spans, words
+from kb.validate import validate
+from tests.conftest import ROOT, linked_tree
 
 
 @pytest.mark.parametrize(("spellings"), [
@@ -26,9 +36,87 @@ def test_short_particles_and_other_scripts_get_no_skeleton():
 
 
 def test_words_drop_case_accents_and_punctuation():
-    assert words("Al-Jáwari, Abu_Taqwa's") == ["al", "jawari", "abu", "taqwa", "s"]
+    # An apostrophe is part of its word (the Arabic ʿayn or hamza: Kata'ib), not a break.
+    assert words("Al-Jáwari, Abu_Taqwa's") == ["al", "jawari", "abu", "taqwas"]
     assert words("بغداد 2024") == ["بغداد", "2024"]
 
 
 def test_name_key_ignores_spelling_habits():
     assert name_key("al-Sudani") == name_key("Al Sudani") == name_key("AL SUDANI")
+
+
+# ---------------------------------------------------------------------------- folding (issue 15)
+
+APOSTROPHES = ["'", "’", "‘", "ʼ", "ʻ", "`", "´", "ʾ", "ʿ", "′", "＇"]
+HYPHENS = ["-", "‐", "‑", "‒", "–", "—", "−"]
+
+
+@pytest.mark.parametrize("apostrophe", APOSTROPHES)
+def test_an_apostrophe_of_any_kind_keeps_its_word_whole(apostrophe):
+    written = f"Kata{apostrophe}ib Hizballah"
+    assert words(written) == words("Kataib Hizballah") == ["kataib", "hizballah"]
+    assert name_key(written) == name_key("Kataib Hizballah")
+    assert words(f"Asa{apostrophe}ib Ahl al-Haq") == ["asaib", "ahl", "al", "haq"]
+
+
+@pytest.mark.parametrize("hyphen", HYPHENS)
+def test_a_hyphen_or_dash_of_any_kind_breaks_words(hyphen):
+    assert words(f"Asa’ib Ahl al{hyphen}Haq") == ["asaib", "ahl", "al", "haq"]
+    assert name_key(f"al{hyphen}Sudani") == name_key("Al Sudani")
+
+
+def test_hizbullah_and_hizballah_with_curly_apostrophes_sound_alike():
+    spellings = ["Kata’ib Hizbullah", "Kataʼib Hizballah", "Kata‘ib Hezbollah",
+                 "Kataib Hezbollah"]
+    assert {tuple(skeleton(w) for w in words(s)) for s in spellings} == {("ktb", "hzblh")}
+
+
+def test_format_characters_are_dropped_from_words_and_keys():
+    # A reader may paste a zero-width space or a soft hyphen into the search box.
+    assert words("Abu Taq\u200bwa Kata\u00adib") == ["abu", "taqwa", "kataib"]
+    assert name_key("Abu Taq\u200bwa") == name_key("Abu Taqwa")
+
+
+def test_word_spans_say_where_each_folded_word_stands():
+    text = "'Kata’ib Hezbollah', al‑Haq"
+    assert [(w, text[s:e]) for w, s, e in word_spans(text)] == [
+        ("kataib", "Kata’ib"), ("hezbollah", "Hezbollah"), ("al", "al"), ("haq", "Haq")]
+
+
+def test_the_search_index_keys_a_name_with_an_apostrophe_as_one_word(data_tree):
+    group = ("name: Asa’ib Ahl al-Haq\ntype: armed group\n"
+             "summary: {text: An armed group., cite: [report]}\n")
+    root = data_tree({"groups/asaib-ahl-al-haq.yaml": group})
+    kb, _ = validate(load(root / "data", root=root))
+    pages = render(link(kb))
+    shard = json.loads(pages["kb-search/words/asa.json"])
+    assert [shard["p"][str(n)][1] for n in shard["w"]["asaib"]] == ["Asa’ib Ahl al-Haq"]
+
+
+def test_the_browser_reads_the_folding_rules_from_the_index():
+    """One table: the pipeline writes it beside the index, search.js writes no rule."""
+    assert json.loads(folding_rules()) == {**FOLDING, "prefix": 3}
+    pages = search_index(linked_tree(ROOT), {})
+    assert pages["kb-search/folding.json"] == folding_rules()
+    script = (ROOT / "overrides" / "js" / "search.js").read_text("utf-8")
+    for rule in ("aeiouy", '"kh"', "/kh/", "’", "‐", "PREFIX = "):
+        assert rule not in script, rule
+    assert 'new URL("folding.json", index)' in script
+
+
+# ---------------------------------------------------------------------------- grounding
+
+
+def test_grounding_reads_possessives_and_apostrophes_alike_in_text_and_names():
+    evidence = Evidence("Fighters of Kata'ib Hezbollah's units and Spain’s envoy met.")
+    assert evidence.has_name("Kataib Hezbollah", exact=True)
+    assert evidence.has_name("Kata’ib Hezbollah", exact=True)
+    assert evidence.has_word("Spain")
+    assert prose_words("Spain’s forces, Ra’s") == ["spain", "forces", "ra"]
+
+
+def test_a_known_name_is_found_in_a_statement_however_its_apostrophe_is_written():
+    names = Gazetteer([("kataib-hezbollah", ["Kataib Hezbollah"])])
+    for text in ("Kata’ib Hezbollah said so.", "Kataʼib Hezbollah's statement."):
+        assert [(c.kind, c.key) for c in claims(text, names)] == [
+            ("link", ("kataib-hezbollah",))], text

@@ -14,12 +14,12 @@ from kb.render import render
 from kb.render.timeline import timeline_pages
 from kb.validate import validate
 from tests.browser import serving
-from tests.conftest import MINI, linked_tree
+from tests.conftest import MINI, linked_tree, read_pages, reading
 from tests.site import copy_project, mkdocs_build
 
 
 def mini_timeline() -> str:
-    return timeline_pages(linked_tree(MINI))["timeline.md"]
+    return reading(timeline_pages(linked_tree(MINI))["timeline.md"])
 
 
 def test_each_entry_carries_its_year_kind_and_entities():
@@ -64,13 +64,13 @@ def bombings(data_tree, date: str = '"[2024-01-01..2024-01-04]"', **more: str) -
              "events/third.yaml": EVENT.format(name="Leader presses PM", date="2024-01-03"),
              "events/strike.yaml": EVENT.format(name="Drone strike", date="2024-01-04"),
              **{f"events/{k}.yaml": EVENT.format(name=k, date=v) for k, v in more.items()}}
-    return timeline_pages(linked_data(data_tree(files)))["timeline.md"]
+    return reading(timeline_pages(linked_data(data_tree(files)))["timeline.md"])
 
 
 def test_a_day_known_only_to_fall_in_a_range_reads_between_never_as_a_span(data_tree):
     root = data_tree({"events/bombings.yaml": EVENT.format(
         name="Twin bombings", date='"[2024-01-01..2024-01-04]"')})
-    pages = render(linked_data(root))
+    pages = read_pages(render(linked_data(root)))
     page = pages["events/bombings.md"]
     timeline = pages["timeline.md"]
     assert "**Date:** between 1 and 4 January 2024" in page
@@ -215,7 +215,7 @@ NEW_FORMS = {  # EDTF forms the date reader came to read in issue 15, and their 
 def test_every_form_the_date_reader_accepts_renders_on_every_page(data_tree):
     root = data_tree({f"events/{key}.yaml": EVENT.format(name=key, date=date)
                       for key, (date, _, _) in NEW_FORMS.items()})
-    pages = render(linked_data(root))
+    pages = read_pages(render(linked_data(root)))
     timeline = pages["timeline.md"]
     for key, (_, words, precision) in NEW_FORMS.items():
         assert f"**Date:** {words}" in pages[f"events/{key}.md"]

@@ -1,7 +1,9 @@
 // Search in Material's search box, from the kb pipeline's sharded index (kb-search/,
 // written by scripts/kb/render/search.py). Loaded by lazy.js when the reader first goes
 // to the box; the longest word of the query picks one shard of words and one of
-// spelling skeletons.
+// spelling skeletons. How a query is folded (apostrophes, dashes, accents, letters
+// that transliterations swap) is read from kb-search/folding.json, the table that
+// folded the index (kb.spelling.FOLDING): no rule is written here.
 (function () {
   "use strict";
   var form = document.forms.namedItem("kb-search");
@@ -15,28 +17,49 @@
   var shards = new Map();
   var KIND_RANK = { Person: 0.6, Group: 0.6, Place: 0.6, Event: 0.3, Source: 0, Page: 0.2 };
   var MAX_SHOWN = 12;
-  var PREFIX = 3;  // as kb.render.search.PREFIX: letters that name a shard
   var asked = "";
 
-  // The same normalisation as kb.spelling.words and kb.spelling.skeleton.
+  // The rules of kb.spelling.FOLDING, and PREFIX (letters that name a shard), from
+  // beside the shards; without them (the index failed to load) nothing is answered.
+  var rules = null, dropped = null;
+  var ready = fetch(new URL("folding.json", index))
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (loaded) {
+      if (!loaded) return;
+      dropped = new RegExp("[" + loaded.dropped.map(function (category) {
+        return "\\p{" + category + "}";
+      }).join("") + "]", "gu");
+      rules = loaded;
+    })
+    .catch(function () {});
+
+  // kb.spelling.fold: apostrophes deleted, hyphens and dashes made spaces.
+  function fold(text) {
+    return Array.from(text, function (ch) {
+      return rules.joined.indexOf(ch) >= 0 ? "" : rules.breaks.indexOf(ch) >= 0 ? " " : ch;
+    }).join("");
+  }
+  // kb.spelling.words and kb.spelling.skeleton, step for step.
   function words(text) {
-    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+    return fold(text).normalize("NFKD").replace(dropped, "").toLowerCase()
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
   function skeleton(word) {
-    if (word.length < 4 || /[^a-z]/.test(word)) return "";
-    var w = word.replace(/kh/g, "h").replace(/dh/g, "z").replace(/q/g, "k").replace(/g/g, "k");
-    var kept = "aeiouy".indexOf(w[0]) >= 0 ? "a" : w[0];
+    if (word.length < rules.skeleton_from || /[^a-z]/.test(word)) return "";
+    var w = word;
+    rules.sounds.forEach(function (pair) { w = w.split(pair[0]).join(pair[1]); });
+    var kept = rules.vowels.indexOf(w[0]) >= 0 ? "a" : w[0];
     for (var i = 1; i < w.length; i++) {
-      if ("aeiouy".indexOf(w[i]) < 0 && w[i] !== kept[kept.length - 1]) kept += w[i];
+      if (rules.vowels.indexOf(w[i]) < 0 && w[i] !== kept[kept.length - 1]) kept += w[i];
     }
     return kept;
   }
 
-  window.kbSpelling = { words: words, skeleton: skeleton };  // tests compare with Python
+  // Tests compare these with Python's, once `ready` has settled.
+  window.kbSpelling = { ready: ready, words: words, skeleton: skeleton };
 
   function shard(folder, key) {
-    var path = folder + "/" + encodeURIComponent(key.slice(0, PREFIX)) + ".json";
+    var path = folder + "/" + encodeURIComponent(key.slice(0, rules.prefix)) + ".json";
     if (!shards.has(path)) {
       shards.set(path, fetch(new URL(path, index))
         .then(function (response) { return response.ok ? response.json() : { w: {}, p: {} }; })
@@ -85,11 +108,16 @@
   }
 
   function search(query) {
+    return ready.then(function () { return lookUp(query); });
+  }
+
+  function lookUp(query) {
+    if (!rules) return Promise.resolve(null);
     var queryWords = words(query);
     var longest = queryWords.reduce(function (a, b) { return b.length > a.length ? b : a; }, "");
-    if (longest.length < PREFIX) return Promise.resolve(null);
+    if (longest.length < rules.prefix) return Promise.resolve(null);
     var sound = skeleton(longest);
-    if (sound.length < PREFIX) sound = "";
+    if (sound.length < rules.prefix) sound = "";
     return Promise.all([shard("words", longest), sound ? shard("sounds", sound) : null])
       .then(function (found) {
         var pages = {};
@@ -134,10 +162,18 @@
       link.href = new URL(record[0], site).href;
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
+      // Names in their own direction, as <bdi> isolates them on the pages
+      // (kb.render.text.isolate).
       var title = document.createElement("h1");
+      title.dir = "auto";
       title.textContent = record[1];
       var about = document.createElement("p");
-      about.textContent = record[2] + (result.name !== record[1] ? " · also " + result.name : "");
+      about.textContent = record[2];
+      if (result.name !== record[1]) {
+        var alias = document.createElement("bdi");
+        alias.textContent = result.name;
+        about.append(" · also ", alias);
+      }
       article.append(title, about);
       link.append(article);
       item.append(link);

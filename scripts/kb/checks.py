@@ -8,13 +8,12 @@ at loose ends an editor should look at but that publish no falsehood.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel
 
-from kb.claims import ARTICLES, Claim, Gazetteer, claims
+from kb.claims import ARTICLES, Claim, Gazetteer, claims, prose_word_spans, prose_words
 from kb.dates import FuzzyDate
 from kb.evidence import Evidence
 from kb.load import Path_, RawRecord
@@ -36,7 +35,7 @@ from kb.model import (
 from kb.problems import Problem, did_you_mean
 from kb.refs import citations, references
 from kb.schema import schema_comment
-from kb.spelling import name_key, words
+from kb.spelling import name_key
 from kb.titles import slug_mismatch
 
 Records = Mapping[str, RawRecord]
@@ -228,7 +227,7 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
         if kb.kinds[entry.id] == "event":
             continue
         for _, name in _names(entry):
-            full = tuple(w for w in words(name) if w not in ARTICLES)
+            full = tuple(w for w in prose_words(name) if w not in ARTICLES)
             content = tuple(w for w in full if w not in _LINKING)
             if (len(content) >= 2 and len(full) > len(content)) or len(content) >= 3:
                 known.setdefault(content, {}).setdefault(entry.id, set()).add(full)
@@ -237,8 +236,7 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     longest = max(len(content) for content in known) + 3
     for entry_id, path, text in own_words(kb):
         shown = ENTITY_LINK.sub(lambda m: m[2] or "", text)  # [[id]] prints the entry's name
-        tokens = [(w, m.start(), m.end()) for m in re.finditer(r"[^\W_]+", shown)
-                  for w in words(m[0]) if w not in ARTICLES]
+        tokens = [span for span in prose_word_spans(shown) if span[0] not in ARTICLES]
         for start in range(len(tokens)):
             for end in range(start + 2, min(start + longest, len(tokens)) + 1):
                 window = tuple(token[0] for token in tokens[start:end])

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kb.dates import FuzzyDate
-from kb.spelling import normal_word, words
+from kb.spelling import FOLDING, normal_word, word_spans, words
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -145,7 +145,7 @@ class Gazetteer:
         self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for entry_id, names in entries:
             for name in names:
-                sequence = tuple(w for w in words(name) if w not in ARTICLES)
+                sequence = tuple(w for w in prose_words(name) if w not in ARTICLES)
                 if sequence:
                     self._first.setdefault(sequence[0], []).append((sequence, entry_id))
         for candidates in self._first.values():
@@ -153,8 +153,7 @@ class Gazetteer:
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, entry id) of each capitalised name in `text`, left to right."""
-        tokens = [(w, m.start(), m.end()) for m in _WORD.finditer(text)
-                  for w in _fold(m[0]) if w not in ARTICLES]
+        tokens = [span for span in prose_word_spans(text) if span[0] not in ARTICLES]
         index = 0
         while index < len(tokens):
             word, start, _ = tokens[index]
@@ -173,12 +172,26 @@ class Gazetteer:
                 index += 1
 
 
-_WORD = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"(?<=[^\W_])[" + re.escape(FOLDING["joined"]) + r"]s?(?![^\W_])")
+"""An English possessive ending: 'Spain’s', 'the forces’'."""
 
 
-def _fold(token: str) -> list[str]:
-    """`words` of one token; plain ASCII, the common case, only needs lower case."""
-    return [token.lower()] if token.isascii() else words(token)
+def _without_possessives(text: str) -> str:
+    """`text` with possessive endings blanked out, each character by a space, so that
+    positions in it are positions in `text`."""
+    return _POSSESSIVE.sub(lambda match: " " * len(match[0]), text)
+
+
+def prose_words(text: str) -> list[str]:
+    """`words` of English prose, possessives dropped: "Spain’s" is Spain in a sentence,
+    where `words` (for names) keeps the apostrophe's word whole ('Ra’s' -> 'ras'). The
+    grounding check reads statements, sources and names alike with it."""
+    return words(_without_possessives(text))
+
+
+def prose_word_spans(text: str) -> list[tuple[str, int, int]]:
+    """`word_spans` of English prose, possessives dropped as in `prose_words`."""
+    return word_spans(_without_possessives(text))
 
 
 def claims(text: str, names: Gazetteer | None = None) -> list[Claim]:
@@ -218,7 +231,7 @@ def _plain_claims(text: str, spans: list[tuple[int, int]],
             start += len(word) + 1
         if not taken(start, match.end()):
             spans.append((start, match.end()))
-            name = tuple(normal_word(w) for w in words(text[start:match.end() - len(
+            name = tuple(normal_word(w) for w in prose_words(text[start:match.end() - len(
                 match["participle"]) - 1]) if w not in ARTICLES)
             found.append((start, Claim("compound", text[start:match.end()],
                                        (name, match["participle"]))))

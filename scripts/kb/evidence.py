@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kb.claims import (
@@ -24,14 +25,18 @@ from kb.claims import (
     WEEKDAYS,
     Claim,
     number_value,
+    prose_words,
 )
 from kb.dates import FuzzyDate
-from kb.spelling import name_key, normal_word, skeleton, words
+from kb.spelling import name_key, normal_word, skeleton
 
 
 def verbatim_text(text: str) -> str:
     """Text compared word for word: curly and straight quotation marks alike, runs of
-    white space as one space (a quote is checked against a page, not a layout)."""
+    white space as one space (a quote is checked against a page, not a layout), in NFC
+    as the data is read (`kb.characters`): a source saved with decomposed accents
+    still says the words."""
+    text = unicodedata.normalize("NFC", text)
     for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
         text = text.replace(curly, straight)
     return " ".join(text.split())
@@ -81,7 +86,7 @@ class Evidence:
 
     def __post_init__(self) -> None:
         text = _ACRONYM_DOTS.sub(lambda m: m[0].replace(".", ""), self.text)
-        for word in words(text):
+        for word in prose_words(text):
             word = normal_word(word)
             self.keys.add(word)
             if code := skeleton(word):
@@ -178,7 +183,7 @@ class Evidence:
         key = name_key(word)
         if key in self.keys or normal_word(key) in self.keys:
             return True
-        folded = [normal_word(w) for w in words(word)]
+        folded = [normal_word(w) for w in prose_words(word)]
         if folded and all(part in self.keys or (skeleton(part) and skeleton(part) in
                                                 self.skeletons) for part in folded):
             return True
@@ -189,7 +194,7 @@ class Evidence:
         (articles such as 'al-' may be added or dropped). `exact` compares the words
         themselves, not their transliteration skeletons: an alias is the name as a
         source spells it, and 'Kavanaugh' is not 'Kavanagh'."""
-        wanted = [normal_word(w) for w in words(name) if w not in ARTICLES]
+        wanted = [normal_word(w) for w in prose_words(name) if w not in ARTICLES]
         if not wanted:
             return True
         same = (lambda a, b: a == b) if exact else _same_word

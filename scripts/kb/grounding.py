@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kb.claims import ARTICLES, Claim, Gazetteer, claims, date_claims
+from kb.claims import ARTICLES, Claim, Gazetteer, claims, date_claims, prose_words
 from kb.crash import reading
 from kb.evidence import Evidence, verbatim_text
 from kb.load import Path_, RawRecord, load, parse_yaml
@@ -39,7 +39,6 @@ from kb.model import (
     Source,
 )
 from kb.problems import Problem, did_you_mean, errors, relative
-from kb.spelling import words
 from kb.validate import located, validate
 
 DEFAULT_MATERIAL = "../shared/sources"
@@ -202,12 +201,13 @@ def _link_supported(kb: KnowledgeBase, entry_id: str, texts: list[Evidence]) -> 
         if any(text.has_name(name, exact=True) for name in names):
             return True
         if kind == "person":
-            surnames = {words(name)[-1] for name in names if words(name)}
+            surnames = {prose_words(name)[-1] for name in names if prose_words(name)}
             if any(len(s) >= 4 and text.has_name(s, exact=True) for s in surnames):
                 return True
             continue
         for name in names:
-            content = [w for w in words(name) if w not in _LINKING_WORDS and w not in ARTICLES]
+            content = [w for w in prose_words(name)
+                       if w not in _LINKING_WORDS and w not in ARTICLES]
             initials = "".join(w[0] for w in content)
             if content and all(text.has_word(w) for w in content):
                 return True

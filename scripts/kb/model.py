@@ -7,7 +7,9 @@ these classes; nothing else declares the shape of the data.
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,11 +19,13 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from kb import dates
+from kb import characters, dates
 from kb.problems import Problem
 
 PLACEHOLDER = "TODO"
@@ -101,17 +105,54 @@ def _plain_name(value: str) -> str:
     if "<" in value or ">" in value:
         raise ValueError(f"'{value}' contains < or >, which are not allowed in names and "
                          "titles (a browser would read them as HTML)")
-    return value
+    # Names are matched by search, duplicate checks and links: no invisible character.
+    return characters.checked(value, name=True)
 
 
 Name = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"^[^<>]*$"}),
                  AfterValidator(_plain_name)]
 
 
+def _checked_strings(value: Any, *, name: bool) -> Any:
+    """A field's value with each text in it checked and in NFC (`kb.characters`)."""
+    if isinstance(value, str):
+        return characters.checked(value, name=name)
+    if isinstance(value, list) and any(isinstance(item, str) for item in value):
+        return [characters.checked(item, name=name) if isinstance(item, str) else item
+                for item in value]
+    return value
+
+
+@cache
+def _is_name(model: type[BaseModel], field: str) -> bool:
+    """Whether a field is a `Name` (alone, in a list or optional): the stricter rule
+    of names applies to its text."""
+    def holds_name(annotation: Any) -> bool:
+        if any(getattr(m, "func", None) is _plain_name for m in getattr(
+                annotation, "__metadata__", ())):
+            return True
+        return any(holds_name(arg) for arg in typing.get_args(annotation))
+
+    info = model.model_fields[field]
+    return holds_name(info.annotation) or any(
+        getattr(m, "func", None) is _plain_name for m in info.metadata)
+
+
 class Record(BaseModel):
-    """Shared settings: unknown fields are errors, values never change after loading."""
+    """Shared settings: unknown fields are errors, values never change after loading,
+    and every text holds only characters a reader sees, in NFC (`kb.characters`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _characters(cls, value: Any, info: ValidationInfo) -> Any:
+        # Every field of every kind, nested records checking their own: no text
+        # escapes the rule by being declared as a plain `str`. Before the field's own
+        # validation, which strips white space: Python counts some control characters
+        # (\x1c-\x1f, \x85) as white space, and would drop them unseen.
+        field = info.field_name
+        return _checked_strings(value, name=bool(field) and _is_name(cls, field))
 
 
 # ---------------------------------------------------------------------------- citations
@@ -302,8 +343,8 @@ class Entry(Record):
     name: Name = Field(description="The name readers know best, as sources spell it.")
     aliases: list[Alias] = Field(default_factory=list, description="Other names and "
                                  "spellings sources use; search finds the entry by each.")
-    name_ar: str | None = Field(None, description="The name in Arabic script, if a source "
-                                                  "gives it (shown right to left).")
+    name_ar: Name | None = Field(None, description="The name in Arabic script, if a "
+                                                   "source gives it (shown right to left).")
     wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$", description="The "
                                  "Wikidata item (Q123...) for this entry, only when certain; "
                                  "exported as schema.org sameAs.")

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -63,7 +65,7 @@ def format_problems(problems: Iterable[Problem]) -> str:
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """` Did you mean 'x'?` when a close match exists, else an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    return f" Did you mean '{visible(close[0])}'?" if close else ""
 
 
 def relative(path: Path, root: Path) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from kb import dates
+from kb import characters, dates
 from kb.load import RawRecord, load
 from kb.model import (
     DATE_BASES,
@@ -32,7 +32,7 @@ from kb.model import (
 )
 from kb.problems import did_you_mean
 from kb.schema import schema_comment
-from kb.spelling import name_key
+from kb.spelling import fold, name_key
 
 _STOP_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "as", "at", "by"}
 
@@ -109,6 +109,12 @@ def _check_request(request: Request, entry_id: str, path: Path,
 
 
 def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[str]:
+    # The file would be refused for them (kb.characters): say so before writing it.
+    for option, text, is_name in (("name", request.name, True),
+                                  ("--summary", request.summary, False)):
+        wrong = characters.problem(text, name=is_name) if text else None
+        if wrong:
+            yield f"{option}: {wrong}"
     choices = type_choices(request.kind)
     if request.type is not None and request.type not in choices:
         hint = did_you_mean(request.type, choices)
@@ -147,9 +153,10 @@ def is_web_address(url: str) -> bool:
 
 
 def slugify(text: str) -> str:
-    """'Mohammed Shia' al-Sudani' -> 'mohammed-shia-al-sudani'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’ʿʾ]", "", ascii_text.lower())
+    """'Mohammed Shia' al-Sudani' -> 'mohammed-shia-al-sudani', 'Kata’ib' -> 'kataib':
+    apostrophes folded away as search folds them (`kb.spelling.fold`), accents dropped."""
+    folded = unicodedata.normalize("NFKD", fold(text))
+    ascii_text = folded.encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 

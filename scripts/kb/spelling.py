@@ -11,19 +11,80 @@ from __future__ import annotations
 import re
 import unicodedata
 
+FOLDING: dict = {
+    "joined": "'’‘‛ʼʻʽʾʿ`´′＇ꞌꞋ",
+    "breaks": "-‐‑‒–—―−⁃﹘﹣－",
+    "dropped": ["Mn", "Mc", "Me", "Cf"],
+    "sounds": [["kh", "h"], ["dh", "z"], ["q", "k"], ["g", "k"]],
+    "vowels": "aeiouy",
+    "skeleton_from": 4,
+}
+"""The folding rules, written once: `words` and `skeleton` here and their twins in
+overrides/js/search.js read this table (the search index carries it as
+kb-search/folding.json, written by `kb.render.search`), so that search, the search
+index, duplicate checks and the grounding check fold a name alike.
+
+- `joined`: apostrophes and the letters transliterations write for the Arabic ʿayn and
+  hamza (’ ‘ ʼ ʻ ʾ ʿ ` ´ ′...), deleted: the word stays one, and "Asaib" finds
+  "Asa’ib Ahl al-Haq", "Kata’ib" what "Kataib" finds. They go before any other step:
+  ´ would otherwise decompose into a space and an accent.
+- `breaks`: hyphens and dashes of every kind (‐ ‑ ‒ – — ― −...), word breaks as a space
+  is: "al‑Haq" (non-breaking hyphen) is "al-Haq" and "al Haq".
+- `dropped`: Unicode categories removed after compatibility decomposition (NFKD):
+  accents and other combining marks (M*), and format characters (Cf: a zero-width
+  space or soft hyphen pasted into a query).
+- `sounds`: letter groups that transliterations of one Arabic or Persian letter swap,
+  made one in skeletons.
+- `vowels`: letters a skeleton leaves out after the first.
+- `skeleton_from`: words shorter than this get no skeleton ('al', 'abu': too common to
+  be worth a key).
+"""
+
+_FOLD = str.maketrans({**dict.fromkeys(FOLDING["joined"], None),
+                       **dict.fromkeys(FOLDING["breaks"], " ")})
+_DROPPED = frozenset(FOLDING["dropped"])
 _WORD_BREAK = re.compile(r"[\W_]+")
-_VOWELS = frozenset("aeiouy")
+_VOWELS = frozenset(FOLDING["vowels"])
 _LATIN = re.compile(r"[a-z]+")
-_SOUNDS = (("kh", "h"), ("dh", "z"), ("q", "k"), ("g", "k"))
-"""Letter groups that transliterations of one Arabic or Persian letter swap."""
+
+
+def fold(text: str) -> str:
+    """`text` with the `FOLDING` table's apostrophes deleted and its hyphens and dashes
+    made spaces: 'Kata’ib al‑Haq' -> 'Kataib al Haq'."""
+    return text.translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words without accents: 'al-Ja\u0301wari' -> ['al', 'jawari']."""
-    # lower() and marks by category, as search.js does with toLowerCase() and \p{M}
-    decomposed = unicodedata.normalize("NFKD", text).lower()
-    bare = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    """Lower-case words, folded (`FOLDING`): 'al-Ja\u0301wari' -> ['al', 'jawari'],
+    'Asa’ib' -> ['asaib']."""
+    # lower() and categories, as search.js does with toLowerCase() and \p{...}
+    decomposed = unicodedata.normalize("NFKD", fold(text)).lower()
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _DROPPED)
     return [word for word in _WORD_BREAK.split(bare) if word]
+
+
+_TOKEN = re.compile("(?:[^\\W_]|[" + re.escape(FOLDING["joined"]) + "])+")
+_ASCII_JOINED = frozenset(c for c in FOLDING["joined"] if c.isascii())
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each word of `text` as `words` folds it, with where it
+    stands: 'Kata’ib Hezbollah' -> [('kataib', 0, 7), ('hezbollah', 8, 17)]. An
+    apostrophe inside a word is part of it; one before or after it (a quotation mark)
+    is not."""
+    spans = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        while start < end and text[start] in FOLDING["joined"]:
+            start += 1
+        while end > start and text[end - 1] in FOLDING["joined"]:
+            end -= 1
+        token = text[start:end]
+        if token.isascii() and not _ASCII_JOINED.intersection(token):
+            spans.append((token.lower(), start, end))  # the common case, quickly
+        else:
+            spans += [(word, start, end) for word in words(token)]
+    return spans
 
 
 def skeleton(word: str) -> str:
@@ -31,11 +92,12 @@ def skeleton(word: str) -> str:
     made one, and a first vowel as 'a'. Soleimani, Suleimani, Sulaymani -> 'slmn'.
 
     Empty for words under four letters ('al', 'abu': too common to be worth a key)
-    and for words not in plain Latin letters. overrides/js/search.js computes the same.
+    and for words not in plain Latin letters. overrides/js/search.js computes the same,
+    from the same `FOLDING` table.
     """
-    if len(word) < 4 or not _LATIN.fullmatch(word):
+    if len(word) < FOLDING["skeleton_from"] or not _LATIN.fullmatch(word):
         return ""
-    for group, letter in _SOUNDS:
+    for group, letter in FOLDING["sounds"]:
         word = word.replace(group, letter)
     kept = "a" if word[0] in _VOWELS else word[0]
     for letter in word[1:]:
@@ -44,13 +106,14 @@ def skeleton(word: str) -> str:
     return kept
 
 
-
 def name_key(name: str) -> str:
-    """A name reduced to what spelling habits do not change: 'al-Sudani' == 'Al Sudani'.
+    """A name reduced to what spelling habits do not change: 'al-Sudani' == 'Al Sudani',
+    'Kataʼib' == 'Kata’ib' == 'Kataib'.
 
-    Accents, case, spaces, hyphens and apostrophes go; letters of any script stay.
+    Accents, case, spaces, hyphens and apostrophes (every one `FOLDING` lists, letters
+    such as ʼ included) go; letters of any script stay.
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    decomposed = unicodedata.normalize("NFKD", fold(name).casefold())
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 

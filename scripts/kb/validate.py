@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kb import checks
+from kb import characters, checks
 from kb.crash import reading
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
@@ -170,9 +170,7 @@ def _placeholders_explain_their_line(problems: list[Problem],
 def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
     problems = []
     if not re.match(SLUG_PATTERN, record.id):
-        problems.append(Problem(record.path, 0, 0, f"file name '{record.id}' is not a valid id; "
-                                "use lower-case letters, digits and single hyphens, "
-                                "e.g. abu-taqwa.yaml"))
+        problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
     if not isinstance(record.data, dict):
         found = type(record.data).__name__
         problems.append(Problem(record.path, 1, 1, f"expected a mapping of fields "
@@ -190,6 +188,18 @@ def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
         problems.extend(located(record, model, e) for e in error.errors())
         return None, problems
     return entry.model_copy(update={"id": record.id}), problems
+
+
+def id_problem(entry_id: str) -> str:
+    """Why a file name is not an id, and what to rename it to: an invisible character
+    in it is shown (a byte order mark or zero-width space pasted into a file name)."""
+    hint = "use lower-case letters, digits and single hyphens, e.g. abu-taqwa.yaml"
+    meant = characters.without_refused(entry_id)
+    wrong = characters.problem(entry_id, name=True, fix=(
+        f"rename the file {meant}.yaml" if re.match(SLUG_PATTERN, meant) else hint))
+    if wrong:
+        return f"file name {wrong}"
+    return f"file name '{entry_id}' is not a valid id; {hint}"
 
 
 def located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
@@ -215,13 +225,15 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
         if loc[-1] == "date" and not hint:  # a summary's or a story sentence's
             hint = (" A date goes on a fact (under 'facts:'), or, for an event, in its "
                     "own 'date'.")
-        return (f"unknown field '{loc[-1]}'{_within(loc[:-1])}; expected one of "
+        return (f"unknown field '{characters.visible(str(loc[-1]))}'{_within(loc[:-1])}; "
+                f"expected one of "
                 f"{', '.join(allowed)}.{hint}")
     if kind == "literal_error":
         expected = error["ctx"]["expected"]
         choices = re.findall(r"'([^']*)'", expected)
         hint = did_you_mean(str(error["input"]), choices)
-        return f"{field}: '{error['input']}' is not allowed; expected one of {expected}.{hint}"
+        written = characters.visible(str(error["input"]))
+        return f"{field}: '{written}' is not allowed; expected one of {expected}.{hint}"
     if kind == "string_too_short" and error["ctx"]["min_length"] > 1:
         return (f"{field}: '{error['input']}' is too short; write at least "
                 f"{error['ctx']['min_length']} characters")
@@ -262,7 +274,7 @@ def _describe(value: Any) -> str:
         return f"yes/no value {value}"
     if isinstance(value, int | float):
         return f"the number {value}"
-    return f"'{value}'"
+    return f"'{characters.visible(str(value))}'"
 
 
 def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:

@@ -26,16 +26,17 @@ from kb.render.text import (
     href,
     link_to,
     page_path,
+    quoted_text,
     reported_marker,
 )
-from kb.titles import NO_HEADLINE, nest_quotes, quoted, slug_label
+from kb.titles import NO_HEADLINE, slug_label
 
 
 def source_title(source: Source) -> str:
     """A source's title as Markdown, as readers should read it: a headline in one pair of
     quotes, a label from its web address, or our description in brackets."""
     if source.title_kind == "headline":
-        return esc(quoted(source.title))
+        return quoted_text(source.title)
     if source.title_kind == "url slug":
         return esc(slug_label(source.title))
     return f"\\[{esc(source.title)}\\]"
@@ -66,7 +67,7 @@ def cited_name(linked: Linked, entry_id: str) -> str:
     entry = linked.entry(entry_id)
     if isinstance(entry, Source) and entry.title_kind != "headline":
         return source_title(entry) + title_mark(entry)
-    return esc(quoted(entry.name))
+    return quoted_text(entry.name)
 
 
 def source_link(linked: Linked, source_id: str, from_page: str) -> str:
@@ -244,7 +245,7 @@ def quote_line(linked: Linked, quote: Quote, citation: Citation, notes: Footnote
     said = f", {quote.said.words()}" if quote.said else ""
     context = f" ({esc(quote.context)})" if quote.context else ""
     speaker = speakers(linked, quote, page)
-    return f"“{esc(nest_quotes(quote.text))}” — {speaker}{said}{context}{notes.refs([citation])}"
+    return f"{quoted_text(quote.text)} — {speaker}{said}{context}{notes.refs([citation])}"
 
 
 def speakers(linked: Linked, quote: Quote, page: str) -> str:

@@ -239,7 +239,7 @@ def _events(linked: Linked, entity: Entity, path: str) -> str:
     lines = []
     for event_id in ordered:
         event = linked.entry(event_id)
-        role = f" ({esc(', '.join(roles[event_id]))})" if roles[event_id] else ""
+        role = f" ({', '.join(esc(r) for r in roles[event_id])})" if roles[event_id] else ""
         # An event was known once any source on its page had reported it.
         reported = reported_marker(linked, [c.citation for c in statements(event)])
         lines.append(f"- **{event.date.words()}** — {link_to(linked, event_id, path)}{role}"

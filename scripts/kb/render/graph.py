@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kb.link import EDGE_LABELS, Edge, Linked
 from kb.model import ENTITY_KINDS, KINDS
-from kb.render.text import attr, esc, page_head, page_path
+from kb.render.text import attr, esc, isolate_plain, literal, page_head, page_path
 
 PATH = "network.md"
 SIZE = 1000.0
@@ -142,7 +142,7 @@ def svg(linked: Linked, nodes: list[str], links: list[Edge], positions: dict,
         lines.append(f'<a xlink:href="{url(from_page, kind, node)}" data-kind="{kind}" '
                      f'data-id="{node}"><circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}"/>'
                      f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" '
-                     f'font-size="{font}">{attr(_short(name))}</text>'
+                     f'font-size="{font}">{attr(isolate_plain(_short(name)))}</text>'
                      f"<title>{attr(name)} ({KINDS[kind].label.lower()})</title></a>")
     lines.append("</g></svg>")
     return "\n".join(lines) + "\n"
@@ -231,7 +231,7 @@ def _link_list(linked: Linked, links: list[Edge]) -> str:
         by_type[edge.type].append(edge)
     parts = ["## Every link\n"]
     for edge_type in sorted(by_type, key=lambda t: EDGE_LABELS[t]):
-        parts.append(f"### {esc(EDGE_LABELS[edge_type]).capitalize()}\n")
+        parts.append(f"### {literal(EDGE_LABELS[edge_type].capitalize())}\n")
         rows = sorted(by_type[edge_type], key=lambda e: (linked.entry(e.source).name.casefold(),
                                                          linked.entry(e.target).name.casefold()))
         parts.append("\n".join(

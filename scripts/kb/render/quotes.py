@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kb.link import Linked, QuoteUse, quote_date
-from kb.render.citations import Footnotes, nest_quotes, speakers
+from kb.render.citations import Footnotes, speakers
 from kb.render.periods import (
     PAGE_LIMIT,
     Period,
@@ -15,7 +15,7 @@ from kb.render.periods import (
     period_pages,
     period_path,
 )
-from kb.render.text import esc, href, link_to, page_head
+from kb.render.text import href, link_to, page_head, quoted_text
 
 PATH = "quotes.md"
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
@@ -77,5 +77,5 @@ def _elsewhere(linked: Linked, periods: list[Period[QuoteUse]], use: QuoteUse,
     words = use.quote.text.split()
     opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return (f"- {speakers(linked, use.quote, path)}, {when.words() if when else ''}: "
-            f"“{esc(nest_quotes(opening))}”, listed under "
+            f"{quoted_text(opening)}, listed under "
             f"[{listed.title}]({href(path, period_path(PATH, listed))})")

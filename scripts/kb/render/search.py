@@ -12,6 +12,8 @@ overrides/js/search.js answers in Material's search box.
 
 Shard `kb-search/words/<abc>.json` (and `sounds/<abc>.json` for skeletons):
     {"w": {word: [page number, ...]}, "p": {page number: [url, title, kind, [alias, ...]]}}
+`kb-search/folding.json`: the folding rules (`kb.spelling.FOLDING`) and `PREFIX`, which
+search.js reads before it folds a query, so that a query and the index fold alike.
 """
 
 from __future__ import annotations
@@ -23,18 +25,20 @@ from collections import defaultdict
 from kb.link import Linked
 from kb.model import KINDS
 from kb.render.text import page_path
-from kb.spelling import skeleton, words
+from kb.spelling import FOLDING, skeleton, words
 from kb.titles import NO_HEADLINE
 
 FOLDER = "kb-search"
 PREFIX = 3
 """Letters of a word that name its shard: a query needs a word this long to be answered.
-overrides/js/search.js uses the same number."""
+overrides/js/search.js reads it from folding.json."""
+RULES = f"{FOLDER}/folding.json"
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
 
 
 def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
-    """Shard files (path -> JSON) for every Markdown page of `pages` that has a title."""
+    """Shard files (path -> JSON) for every Markdown page of `pages` that has a title,
+    and the folding rules beside them."""
     shards: dict[str, dict] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
     by_path = {page_path(kind, entry_id): entry_id
                for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
@@ -54,8 +58,15 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
             shard["w"][key].append(number)  # keys are unique per page: never twice
             shard["p"][number] = record
         number += 1
-    return {path: json.dumps(shard, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            for path, shard in sorted(shards.items())}
+    files = {path: json.dumps(shard, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+             for path, shard in sorted(shards.items())}
+    return {RULES: folding_rules(), **files}
+
+
+def folding_rules() -> str:
+    """kb-search/folding.json: how search.js folds a query, from the one table
+    (`kb.spelling.FOLDING`) that folds the index, and the length of a shard's name."""
+    return json.dumps({**FOLDING, "prefix": PREFIX}, ensure_ascii=False, sort_keys=True)
 
 
 def _keys(names: list[str]) -> list[tuple[str, str]]:

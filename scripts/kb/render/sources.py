@@ -16,8 +16,9 @@ from kb.render.text import (
     link_to,
     page_path,
     prose,
+    quoted_text,
 )
-from kb.titles import nest_quotes, slug_label
+from kb.titles import slug_label
 
 _SECTIONS = {
     "summary": "summary", "name": "name", "fact": "fact", "relation": "connection",
@@ -109,5 +110,5 @@ def _line(item: Cited, linked: Linked, path: str) -> str:
         said = f", {quote.said.words()}" if quote.said else ""
         context = f" ({esc(quote.context)})" if quote.context else ""
         line += (f" — quotes {speakers(linked, quote, path)}{said}{context}: "
-                 f"“{esc(nest_quotes(quote.text))}”")
+                 f"{quoted_text(quote.text)}")
     return line

@@ -16,6 +16,7 @@ from kb.claims import claims
 from kb.dates import FuzzyDate
 from kb.link import Linked
 from kb.model import ENTITY_LINK, KINDS, Citation
+from kb.titles import nest_quotes
 
 # Characters Python-Markdown (with this site's extensions) lets a backslash escape;
 # escaping any other would leave the backslash visible.
@@ -25,19 +26,51 @@ _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
 
 @lru_cache(maxsize=1 << 16)  # names are escaped again at every link to their entry
 def esc(text: str) -> str:
-    """Data text as literal Markdown: no markup, no HTML, no line structure."""
-    return _literal_start(_literal(" ".join(str(text).split())))
+    """Data text as literal Markdown, isolated: no markup, no HTML, no line structure,
+    and its own direction (see `isolate`)."""
+    return isolate(literal(text))
+
+
+def literal(text: str) -> str:
+    """Text as literal Markdown, not isolated: for the site's own words (a page's
+    heading, a relation's label), which read in the page's direction."""
+    return _line_start(_literal(" ".join(str(text).split())))
 
 
 def _literal(flat: str) -> str:
-    """Text of one line as literal Markdown inside a line: no markup, no HTML."""
+    """Text on one line as literal Markdown: HTML and markup characters escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 
-def _literal_start(escaped: str) -> str:
-    """A line that must not open a list: '1.' and '-' at its start are escaped."""
+def _line_start(escaped: str) -> str:
+    """A list marker at the start escaped, so that the text stays one paragraph."""
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if len(m[2]) == 1 else
                            f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
+
+
+def isolate(markdown: str) -> str:
+    """Markdown of one piece of data text inside <bdi>: its direction is found from its
+    own first strong letter and it cannot reorder the text around it (Unicode's
+    bidirectional algorithm, UAX #9, isolates; HTML's bdi element). An Arabic quote
+    ending in a full stop keeps the stop at its end, at the left, instead of beside its
+    first word; an English name in an Arabic sentence keeps its own order. Every piece
+    of data text is isolated, whatever its script: none can be assumed to match the
+    text around it. Empty text stays empty."""
+    return f"<bdi>{markdown}</bdi>" if markdown else ""
+
+
+def isolate_plain(text: str) -> str:
+    """Data text isolated where no element can hold it (a form's option, an SVG label):
+    between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, the plain
+    text form of `isolate`. Data text never holds either (`kb.characters`)."""
+    return f"\u2068{text}\u2069" if text else ""
+
+
+def quoted_text(text: str) -> str:
+    """Data text in one pair of curly double quotes, its own quotes nested (as
+    `kb.titles.quoted`), the quotation marks outside its isolation: they belong to
+    the English sentence around it."""
+    return f"“{esc(nest_quotes(text))}”"
 
 
 def attr(text: str) -> str:
@@ -101,10 +134,9 @@ def _link_words(linked: Linked, match: re.Match[str]) -> str:
 
 
 def prose(linked: Linked, text: str, from_page: str) -> str:
-    """Statement text as Markdown: literal, except [[id]] and [[id|words]] become links."""
-    # The text between links is escaped piece by piece, and the links put between
-    # the pieces: no placeholder that the text itself could contain (a NUL character
-    # in the data once took the place of a link, and render failed).
+    """Statement text as Markdown, isolated as `esc` isolates: literal, except [[id]]
+    and [[id|words]] become links. The text between links is escaped piece by piece:
+    no marker stands in for a link, so no text can be mistaken for one."""
     flat = " ".join(text.split())
     parts: list[str] = []
     end = 0
@@ -115,7 +147,7 @@ def prose(linked: Linked, text: str, from_page: str) -> str:
                   f"[{esc(_link_words(linked, match))}]({href(from_page, target)})"]
         end = match.end()
     parts.append(_literal(flat[end:]))
-    return _literal_start("".join(parts))
+    return isolate(_line_start("".join(parts)))
 
 
 def plain(linked: Linked, text: str) -> str:
@@ -266,4 +298,4 @@ def front_matter(title: str, description: str | None = None,
 
 def page_head(title: str, intro: str) -> str:
     """Front matter, the h1 and an introduction: how every list page opens."""
-    return front_matter(title) + f"# {esc(title)}\n\n{intro}\n"
+    return front_matter(title) + f"# {literal(title)}\n\n{intro}\n"

@@ -27,6 +27,7 @@ from kb.render.text import (
     disputed_link,
     esc,
     href,
+    isolate_plain,
     link_to,
     page_head,
     page_path,
@@ -124,7 +125,8 @@ def _filters(linked: Linked, events: list[Event], years: list[int]) -> str:
     kinds = sorted({e.type for e in events})
     entities = sorted({i for e in events for i in involved(e)},
                       key=lambda i: linked.entry(i).name.casefold())
-    entity_options = [(i, f"{linked.entry(i).name} ({KINDS[linked.kind(i)].label.lower()})")
+    entity_options = [(i, f"{isolate_plain(linked.entry(i).name)} "
+                          f"({KINDS[linked.kind(i)].label.lower()})")
                       for i in entities]
     year = _select("year", "Year", "All years", [(str(y), str(y)) for y in years])
     return "\n".join([

@@ -1,0 +1,162 @@
+"""Which characters data text may hold: a reader sees everything the file says.
+
+The rules, checked on every text of every file as the model reads it (`kb.model`):
+
+- **Control characters** (Unicode category Cc) other than tab and line feed are refused
+  everywhere: a page cannot show them, and the null character broke rendering. A YAML
+  file cannot hold them raw; double quotes make them from escapes ("\\x00", "\\0",
+  "\\a", "\\e", "\\r"...).
+- **Lone surrogates** (Cs) are refused everywhere: they are halves of a character, and
+  no page can be written with one ("\\ud800" in double quotes makes one).
+- **Invisible characters** (format characters, category Cf, such as the zero-width
+  space, the byte order mark, the soft hyphen and the right-to-left mark, and the other
+  default-ignorable code points of Unicode's DerivedCoreProperties.txt, such as the
+  Hangul fillers and the variation selectors) are refused in names, aliases, titles and
+  ids (file names): those are matched by search, duplicate checks and links, and a
+  character nobody sees makes a name that looks the same another one (a zero-width space
+  in a person's name hid the person from search). Refused, not removed: the file would
+  otherwise keep a name that differs from the one shown, and the editor would never
+  learn it; the message shows where the character is, which no editor can see.
+  In other text (summaries, facts, quotes, notes) they are refused too, except the
+  zero-width joiner and non-joiner and the variation selectors after a character outside
+  ASCII: they shape what a reader sees in Persian or Indic spelling and in emoji.
+  Prepended concatenation marks (U+0600-U+0605, U+06DD END OF AYAH...) are category Cf
+  but visible, and stay.
+- **Unicode normalisation**: every text is read in Normalization Form C (composed
+  characters: 'e' followed by a combining acute accent becomes 'é'). Two texts that are
+  canonically equivalent look the same to a reader, by Unicode's definition; NFC makes
+  them the same text for search, duplicate checks and grounding. The file is not
+  changed, and nothing is reported: no character a reader sees is added, dropped or
+  altered (W3C's Character Model recommends NFC for text on the web for this reason).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+INVISIBLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+    (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFFB), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+"""Invisible characters, as ranges of code points: the format characters (category Cf)
+but for the prepended concatenation marks (U+0600-U+0605, U+06DD END OF AYAH, U+070F,
+U+0890-U+0891, U+08E2, U+110BD, U+110CD: format characters that are seen), and the
+other default-ignorable code points (Default_Ignorable_Code_Point in Unicode 15.1's
+DerivedCoreProperties.txt: shown as nothing when a font has no glyph for them).
+Written out, as Python's `unicodedata` knows categories but not that property; a test
+checks it against `unicodedata`'s Cf."""
+
+SHAPING = frozenset([0x200C, 0x200D, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)])
+"""Invisible characters that shape the visible one before them: the zero-width
+non-joiner (Persian spelling), the zero-width joiner (Indic scripts, emoji) and the
+variation selectors (emoji, CJK). Accepted in free text after a character outside
+ASCII, or a digit, # or * (keycap emoji)."""
+
+_REFUSED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+    + "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE) + "]")
+"""Every character some text may not hold: controls but tab and line feed, surrogates,
+invisible characters. Finds where they are, once some text is known to hold one."""
+_REFUSED_SET = frozenset(chr(point) for low, high in (
+    (0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF), *INVISIBLE)
+    for point in range(low, high + 1))
+_ASCII_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+"""Quick answers for the common case, text holding none (a search through the large
+class above took 15 µs for a sentence, and doubled the time validation takes)."""
+
+_CONTROL_NAMES = {
+    0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION",
+    0x0A: "LINE FEED", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE",
+    0xFEFF: "ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)",
+}
+"""Names of the control characters an editor may meet (Unicode gives them aliases
+only, which `unicodedata.name` does not return), and the byte order mark's usual name."""
+
+_KEYCAPS = frozenset("0123456789#*")
+"""ASCII characters a variation selector turns into an emoji: 1️⃣, #️⃣."""
+_CONTEXT = 30
+"""Characters shown on each side of a refused one in a long text."""
+
+
+def is_invisible(char: str) -> bool:
+    """Whether a character is drawn as nothing (see `INVISIBLE`)."""
+    point = ord(char)
+    return any(low <= point <= high for low, high in INVISIBLE)
+
+
+def describe(char: str) -> str:
+    """'U+200B ZERO WIDTH SPACE': a character as an editor can look it up."""
+    point = ord(char)
+    name = _CONTROL_NAMES.get(point) or unicodedata.name(char, "")
+    return f"U+{point:04X}" + (f" {name}" if name else "")
+
+
+def visible(text: str) -> str:
+    """`text` with every control, surrogate and invisible character written as
+    <U+XXXX>, so that a message can show what no editor can see."""
+    return _REFUSED.sub(lambda match: f"<U+{ord(match[0]):04X}>", text)
+
+
+def _why(char: str, before: str, *, name: bool) -> tuple[str, str] | None:
+    """What `char`, one of `_REFUSED`, is and how to fix it, where it cannot stand in
+    a text after the character `before` ('' at the start); None where it can."""
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return ("a control character, which a page cannot show",
+                "in double quotes, YAML makes one from an escape such as \\x00, \\0, "
+                "\\a or \\e: remove it")
+    if category == "Cs":
+        return ("a lone surrogate, half of a character, which no page can hold",
+                "in double quotes, YAML makes one from an escape such as \\ud800: write "
+                "the character itself")
+    if not name and ord(char) in SHAPING and before and (
+            not before.isascii() or before in _KEYCAPS):
+        return None
+    if name:
+        return ("an invisible character", "delete it: readers cannot see it, and search, "
+                "duplicate checks and links would not match the name as it looks")
+    return ("an invisible character", "delete it: readers cannot see it, and it changes "
+            "how the text is matched against its sources and found")
+
+
+def problem(text: str, *, name: bool = False, fix: str | None = None) -> str | None:
+    """What is wrong with the characters of `text`, as a message, or None if nothing.
+
+    `name`: the stricter rule of names, aliases, titles and ids (no invisible
+    character at all). The message quotes the text around the first refused character
+    with it shown as <U+XXXX>, says which it is and how many others follow, then how to
+    fix it (`fix`, if given, says that instead).
+    """
+    if (text.isascii() and not _ASCII_REFUSED.search(text)) or _REFUSED_SET.isdisjoint(text):
+        return None
+    found = [(match.start(), why) for match in _REFUSED.finditer(text)
+             if (why := _why(match[0], text[match.start() - 1:match.start()], name=name))]
+    if not found:
+        return None
+    index, (what, advice) = found[0]
+    start, end = max(0, index - _CONTEXT), min(len(text), index + _CONTEXT + 1)
+    shown = ("…" if start else "") + visible(text[start:end]) + ("…" if end < len(text) else "")
+    more = len(found) - 1
+    others = f" (and {more} more character{'s' if more > 1 else ''} refused after it)" \
+        if more else ""
+    return f"'{shown}' holds {describe(text[index])}{others}, {what}; {fix or advice}"
+
+
+def without_refused(text: str) -> str:
+    """`text` without the characters `problem` refuses in a name: what a file name,
+    say, was meant to be."""
+    return _REFUSED.sub("", text)
+
+
+def checked(text: str, *, name: bool = False) -> str:
+    """`text` in Normalization Form C; ValueError with `problem`'s message if any of its
+    characters is refused. A pydantic validator (see kb.model)."""
+    message = problem(text, name=name)
+    if message:
+        raise ValueError(message)
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,215 @@
+"""Characters a reader cannot see, or a page cannot show, are refused at their line, and
+text is read in NFC (issue 15, items 5 and 7; the rules: kb/characters.py)."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+import pytest
+
+from kb.characters import INVISIBLE, is_invisible, problem
+from kb.cli import main
+from kb.link import link
+from kb.load import load
+from kb.render import render
+from kb.render.text import prose
+from kb.validate import validate
+from tests.conftest import reading
+
+PERSON = """\
+name: {name}
+aliases:
+  - name: {alias}
+    cite: [report]
+summary:
+  text: {text}
+  cite:
+    - source: report
+      quote: {{text: {quote}, speaker: ada}}
+"""
+
+
+def person(name: str = "Ada", alias: str = "Ada Example", text: str = "A person.",
+           quote: str = "I had no choice") -> str:
+    return PERSON.format(name=name, alias=alias, text=text, quote=quote)
+
+
+def problems(root) -> list[str]:
+    _, found = validate(load(root / "data", root=root))
+    return [str(p) for p in found if p.severity == "error"]
+
+
+# ---------------------------------------------------------------------------- names and ids
+
+
+def test_a_zero_width_space_in_a_name_is_refused_at_its_line(data_tree):
+    # The case of the issue: accepted silently, the name could no longer be found.
+    root = data_tree({"people/ada.yaml": person(name='"Abu\\u200bTaqwa"')})
+    assert problems(root) == [
+        "data/people/ada.yaml:1:1: name: 'Abu<U+200B>Taqwa' holds U+200B ZERO WIDTH SPACE, "
+        "an invisible character; delete it: readers cannot see it, and search, duplicate "
+        "checks and links would not match the name as it looks"]
+
+
+def test_a_zero_width_space_written_raw_in_the_file_is_refused_too(data_tree):
+    root = data_tree({"people/ada.yaml": person(name="Abu\u200bTaqwa")})
+    [found] = problems(root)
+    assert found.startswith("data/people/ada.yaml:1:1: name: 'Abu<U+200B>Taqwa' holds U+200B")
+
+
+def test_a_right_to_left_mark_in_an_alias_is_refused(data_tree):
+    root = data_tree({"people/ada.yaml": person(alias="al-Jawari\u200f")})
+    [found] = problems(root)
+    assert found.startswith("data/people/ada.yaml:3:5: aliases[0].name: 'al-Jawari<U+200F>' "
+                            "holds U+200F RIGHT-TO-LEFT MARK, an invisible character")
+
+
+def test_a_soft_hyphen_in_a_title_is_refused(data_tree):
+    source = "title: Iraq moves to end the coalition's mis\u00adsion\ntype: article\n"
+    root = data_tree({"sources/soft.yaml": source})
+    [found] = problems(root)
+    assert found.startswith("data/sources/soft.yaml:1:1: title: '…ves to end the "
+                            "coalition's mis<U+00AD>sion' holds U+00AD SOFT HYPHEN, an "
+                            "invisible character; delete it: readers cannot see it, and "
+                            "search, duplicate checks")
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\u2060", "WORD JOINER"), ("\u061c", "ARABIC LETTER MARK"),
+    ("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u3164", "HANGUL FILLER"),
+    ("\ufe0f", "VARIATION SELECTOR-16"), ("\u200c", "ZERO WIDTH NON-JOINER"),
+])
+def test_no_invisible_character_passes_in_a_name(char, name):
+    assert problem(f"Kataib{char} Hezbollah", name=True).startswith(
+        f"'Kataib<U+{ord(char):04X}> Hezbollah' holds U+{ord(char):04X} {name}, an invisible "
+        "character; delete it")
+
+
+def test_a_byte_order_mark_in_a_file_name_is_refused_with_the_name_meant(data_tree):
+    root = data_tree({"people/\ufeffada.yaml": person()})
+    found = problems(root)
+    assert found[0] == (
+        "data/people/\ufeffada.yaml: file name '<U+FEFF>ada' holds U+FEFF ZERO WIDTH NO-BREAK "
+        "SPACE (BYTE ORDER MARK), an invisible character; rename the file ada.yaml")
+    # Her own quote names 'ada', which no file is until the file is renamed.
+    assert found[1].endswith("unknown speaker 'ada'; expected the id of a file in "
+                             "data/groups/, data/people/, data/places/. Did you mean "
+                             "'<U+FEFF>ada'?")
+
+
+def test_an_invisible_character_in_a_field_name_is_shown(data_tree):
+    root = data_tree({"people/ada.yaml": person() + "na\u200bme_ar: x\n"})
+    [found] = problems(root)
+    assert "unknown field 'na<U+200B>me_ar'" in found
+
+
+def test_kb_new_refuses_a_name_with_an_invisible_character(data_tree, capsys):
+    root = data_tree({})
+    code = main(["--root", str(root), "new", "person", "Abu\u200b Taqwa", "--cite", "report"])
+    assert code != 0
+    assert "name: 'Abu<U+200B> Taqwa' holds U+200B ZERO WIDTH SPACE" in capsys.readouterr().err
+    assert not (root / "data" / "people").exists()
+
+
+# ---------------------------------------------------------------------------- other text
+
+
+def test_invisible_characters_in_free_text_are_refused_too(data_tree):
+    root = data_tree({"people/ada.yaml": person(text='"A per\\u00adson."')})
+    [found] = problems(root)
+    assert found == ("data/people/ada.yaml:6:3: summary.text: 'A per<U+00AD>son.' holds "
+                     "U+00AD SOFT HYPHEN, an invisible character; delete it: readers cannot "
+                     "see it, and it changes how the text is matched against its sources "
+                     "and found")
+
+
+@pytest.mark.parametrize("quote", [
+    "می\u200cخواهم",          # Persian: the non-joiner is spelling
+    "قلبي \u2764\ufe0f",      # an emoji's variation selector
+    "\U0001f468\u200d\U0001f469",  # a joined emoji
+    "one 1\ufe0f\u20e3",      # a keycap
+    "\u06dd\u0661",           # END OF AYAH, a format character that is seen
+    "line one\tand two",
+])
+def test_characters_that_shape_what_is_seen_stay_in_quotes(data_tree, quote):
+    root = data_tree({"people/ada.yaml": person(quote=f'"{quote}"')})
+    assert problems(root) == []
+
+
+def test_a_joiner_after_a_latin_letter_is_refused_in_free_text():
+    assert problem("Hez\u200dbollah").startswith("'Hez<U+200D>bollah' holds U+200D ZERO WIDTH")
+
+
+# ---------------------------------------------------------------------------- control characters
+
+
+def test_control_characters_are_refused_at_their_line(data_tree):
+    # The case of the issue: "\x001\x00" passed validation, then render raised IndexError.
+    root = data_tree({"people/ada.yaml": person(text='"\\x001\\x00"')})
+    assert problems(root) == [
+        "data/people/ada.yaml:6:3: summary.text: '<U+0000>1<U+0000>' holds U+0000 NULL (and 1 "
+        "more character refused after it), a control character, which a page cannot show; in "
+        "double quotes, YAML makes one from an escape such as \\x00, \\0, \\a or \\e: remove it"]
+
+
+@pytest.mark.parametrize(("field", "written", "shown"), [
+    ("quote", '"I had no\\a choice"', "I had no<U+0007> choice"),      # bell
+    ("name", '"Ada\\e"', "Ada<U+001B>"),                                # escape
+    ("alias", '"Ada\\x1f"', "Ada<U+001F>"),  # white space to Python: stripped unseen before
+    ("text", '"A person.\\N"', "A person.<U+0085>"),                    # next line
+    ("text", '"A\\x7fperson."', "A<U+007F>person."),                    # delete
+    ("text", '"A\\r\\nperson."', "A<U+000D>"),                          # carriage return
+])
+def test_other_control_characters_are_refused_in_any_field(data_tree, field, written, shown):
+    root = data_tree({"people/ada.yaml": person(**{field: written})})
+    [found] = problems(root)
+    assert f"'{shown}" in found and "a control character" in found
+
+
+def test_a_lone_surrogate_is_refused():
+    # YAML refuses "\ud800" itself; a surrogate could still come from elsewhere (an
+    # editor's tool), and no page could be written with it.
+    assert problem("A \ud800 person.").startswith(
+        "'A <U+D800> person.' holds U+D800, a lone surrogate")
+
+
+def test_render_reads_any_text_literally_placeholders_included(data_tree):
+    # Render's own fault behind the IndexError: a link stood in the text as "\0<n>\0",
+    # which the text itself could write. Rendering has no placeholder any more.
+    root = data_tree({"people/ada.yaml": person()})
+    kb, found = validate(load(root / "data", root=root))
+    assert [p for p in found if p.severity == "error"] == []
+    linked = link(kb)
+    text = "\x001\x00 and \x000\x00 before [[ada]]"
+    assert reading(prose(linked, text, "story.md")) == \
+        "\x001\x00 and \x000\x00 before [Ada](people/ada.md)"
+
+
+# ---------------------------------------------------------------------------- NFC
+
+
+def test_text_is_read_in_nfc_and_nothing_is_reported(data_tree):
+    decomposed = "Jose\u0301 Cafe\u0301"
+    root = data_tree({"people/ada.yaml": person(name=decomposed, text=f"Met {decomposed}.")})
+    kb, found = validate(load(root / "data", root=root))
+    assert [p for p in found if p.severity == "error"] == []
+    ada = kb.entries["ada"]
+    assert ada.name == "José Café" == unicodedata.normalize("NFC", decomposed)
+    assert ada.summary.text == "Met José Café."
+    assert "José Café" in render(link(kb))["people/ada.md"]
+
+
+# ---------------------------------------------------------------------------- the table
+
+
+def test_the_table_of_invisible_characters_holds_every_format_character():
+    """INVISIBLE is written out; every format character Python's Unicode knows is in it,
+    but the prepended concatenation marks, which are seen."""
+    seen = {*range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD}
+    missing = [f"U+{point:04X}" for point in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(point)) == "Cf" and point not in seen
+               and not is_invisible(chr(point))]
+    assert missing == []
+    assert not any(is_invisible(chr(point)) for point in seen)
+    assert all(low <= high for low, high in INVISIBLE)
