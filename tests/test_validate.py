@@ -202,3 +202,57 @@ def test_a_story_chapter_needs_a_title_and_cited_sentences(data_tree):
         "data/story/01-before.yaml:3:5: sentences[0].cite: every statement needs a "
         "citation; add 'cite:' with the id of a source in data/sources/",
     ]
+
+
+# ---------------------------------------------------------------------------- YAML's guesses
+
+
+def test_a_value_yaml_1_1_would_read_as_a_number_stays_the_text_written(data_tree):
+    """The issue's case: `value: 12:30` was refused with "found the number 750"."""
+    person = PERSON + """\
+disputes:
+  - about: Time of the strike
+    versions:
+      - value: 12:30
+        cite: [report]
+      - value: 010
+        cite: [report]
+      - value: 1e3
+        cite: [report]
+      - value: yes
+        cite: [report]
+aliases:
+  - name: On
+    note: no
+    cite: [report]
+"""
+    kb, found = validate(load(data_tree({"people/ada.yaml": person}) / "data"))
+    assert [p for p in found if p.severity == "error"] == []
+    ada = kb.entries["ada"]
+    assert [v.value for v in ada.disputes[0].versions] == ["12:30", "010", "1e3", "yes"]
+    assert (ada.aliases[0].name, ada.aliases[0].note) == ("On", "no")
+
+
+@pytest.mark.parametrize("written", [
+    "03750",             # YAML 1.1 octal: 2024, which was taken as the year 2024
+    "33:44",             # YAML 1.1 sexagesimal: 2024 again
+    "0x7E8",             # hexadecimal 2024
+    "2024-01-04 12:00",  # a timestamp without seconds
+])
+def test_a_date_yaml_would_read_as_a_number_is_refused_as_written(data_tree, written):
+    event = f"name: E\ntype: strike\ndate: {written}\nsummary: {{text: t, cite: [report]}}\n"
+    [found] = problems(data_tree({"events/e.yaml": event}))
+    assert found.startswith(f"data/events/e.yaml:3:1: date: '{written}' "), found
+
+
+def test_a_written_null_is_refused_at_its_line(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON + "name_ar: ~\n"})
+    assert problems(root) == [
+        "data/people/ada.yaml:5:10: name_ar: '~' is YAML for \"no value\", not text; to mean "
+        "the text, put it in quotes (\"~\"); to leave the field out, delete the line"]
+
+
+def test_nothing_after_the_colon_leaves_an_optional_field_out(data_tree):
+    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON + "name_ar:\n"}) / "data"))
+    assert [p for p in found if p.severity == "error"] == []
+    assert kb.entries["ada"].name_ar is None

@@ -24,6 +24,7 @@ from kb.model import (
     KnowledgeBase,
 )
 from kb.problems import Problem, did_you_mean, errors
+from kb.problems import dotted as _dotted
 from kb.refs import references
 
 
@@ -184,13 +185,6 @@ def _within(loc: Path_) -> str:
     return f" in {_dotted(loc)}" if loc else ""
 
 
-def _dotted(loc: Path_) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text.lstrip(".") or "file"
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -198,11 +192,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    if isinstance(value, bool):
-        return f"yes/no value {value}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    return f"'{value}'"
+    return f"'{value}'"  # load gives text, never a number: YAML guesses no types here
 
 
 def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
