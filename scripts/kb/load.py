@@ -72,6 +72,10 @@ class Loaded:
 
     records: list[RawRecord]
     problems: list[Problem]
+    unread: dict[str, str] = field(default_factory=dict)
+    """{id: kind} of each entry file in a kind's folder that could not be read or parsed
+    (its problems are in `problems`): its id and kind are known from its path, so that
+    references to it are not also reported as unknown."""
 
 
 def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
@@ -81,6 +85,7 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
     root = root or data_dir.parent
     records: list[RawRecord] = []
     problems: list[Problem] = []
+    unread: dict[str, str] = {}
     if not data_dir.is_dir():
         return Loaded([], [Problem(relative(data_dir, root), 0, 0, "data folder not found")])
     for path in sorted(data_dir.rglob("*")):
@@ -92,14 +97,20 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
         if path.is_dir() or path.name.startswith(".") or path == data_dir / GROUNDING_FILE:
             continue  # the grounding allow-list is read by kb.grounding
         problem = _check_placement(path, data_dir, shown)
-        if problem:
-            problems.append(problem)
-            continue
-        record, found = _load_file(path, shown, data_dir)
+        record, found = (None, [problem]) if problem else _load_file(path, shown, data_dir)
         problems.extend(found)
         if record is not None:
             records.append(record)
-    return Loaded(records, problems)
+        elif _meant_as_entry(path, data_dir):
+            unread[path.stem] = KIND_BY_FOLDER[path.parent.name]
+    return Loaded(records, problems, unread)
+
+
+def _meant_as_entry(path: Path, data_dir: Path) -> bool:
+    """A file that names an entry by its place, whether or not it could be read: a
+    .yaml (or .yml) file straight inside a kind's folder."""
+    return (path.parent.parent == data_dir and path.parent.name in KIND_BY_FOLDER
+            and path.suffix.lower() in (".yaml", ".yml"))
 
 
 def _check_placement(path: Path, data_dir: Path, shown: str) -> Problem | None:

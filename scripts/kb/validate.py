@@ -49,9 +49,10 @@ def validate(loaded: Loaded) -> tuple[KnowledgeBase, list[Problem]]:
         records[record.id] = record
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
-    # References are checked against every file's id, valid or not, so one broken
+    # References are checked against every file's id, valid or not, read or not (the
+    # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
-    known = {entry_id: record.kind for entry_id, record in records.items()}
+    known = {**loaded.unread, **{i: record.kind for i, record in records.items()}}
     for entry_id, entry in entries.items():
         problems.extend(_check_references(entry, records[entry_id], known))
     kb = KnowledgeBase(entries, kinds, paths)
