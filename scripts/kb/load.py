@@ -271,15 +271,15 @@ class _Reader:
     problems at once; a refused value reads as None."""
 
     def __init__(self, text: str, free_text: frozenset[tuple[str, ...]]) -> None:
-        self.lines = text.splitlines()
+        self.lines = _LINE_BREAK.split(text)  # as YAML 1.1 counts lines, for its marks
         self.free_text = free_text
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[tuple[int, int, str]] = []
         self.seen: set[int] = set()
 
-    def refuse(self, node: yaml.Node, message: str, column: int | None = None) -> None:
+    def refuse(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
-        self.problems.append((mark.line + 1, (column or mark.column) + 1, message))
+        self.problems.append((mark.line + 1, mark.column + 1, message))
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
         if id(node) in self.seen:
@@ -355,6 +355,7 @@ class _Reader:
                               f"quotes{fix} (or move the comment to a line of its own)"))
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NULL = "tag:yaml.org,2002:null"
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
                          "tag:yaml.org,2002:seq", _NULL})
