@@ -57,6 +57,17 @@ def test_the_invisible_character_example_is_what_kb_validate_prints(project: Pat
     assert example("invisible") == [line for line in printed if "U+200B" in line]
 
 
+def test_the_yaml_example_is_what_kb_validate_prints(project: Path):
+    path = project / "data" / "people" / "abu-taqwa.yaml"
+    text = path.read_text()
+    for good, bad in (("  - name: al-Jawari\n", "  - name: al-Jawari #2\n"),
+                      ("    note: Reuters' spelling\n", "    note: ~\n")):
+        assert good in text, "abu-taqwa.yaml changed; update the guide's example"
+        text = text.replace(good, bad, 1)
+    path.write_text(text)
+    assert kb(project, "validate").splitlines() == [*example("yaml-misreads"), "2 errors in data/"]
+
+
 def test_the_new_person_example_is_what_kb_new_prints(project: Path):
     printed = kb(project, "new", "person", "Hadi al-Amiri", "--cite", "vox-2024-01-07")
     assert printed.splitlines() == example("new-person")

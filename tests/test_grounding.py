@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kb.cli import main
-from kb.grounding import ground_project
+from kb.grounding import ground_project, read_allowances
 from kb.material import read_material
 
 DOSSIER = """\
@@ -276,3 +276,14 @@ def test_kb_validate_reports_a_faulty_allow_list_too(tmp_path, capsys):
     assert main(["--root", str(root), "validate"]) == 1
     assert ("data/grounding.yaml:2:5: missing required field 'reason' in allowed[0]"
             in capsys.readouterr().err)
+
+
+def test_an_allowance_cut_short_by_a_comment_is_refused(tmp_path):
+    allow = ("allowed:\n  - entry: ada-example\n    claim: Tower 22\n"
+             "    reason: The wire's post #2 names Tower 22 in full.\n")
+    root = project(tmp_path, {}, allow)
+    _, _, found = read_allowances(root / "data" / "grounding.yaml", root)
+    assert [str(p) for p in found] == [
+        "data/grounding.yaml:4:29: allowed[0].reason: the text stops at ' #': YAML reads the "
+        "rest as a comment; put the text in quotes: \"The wire's post #2 names Tower 22 in "
+        "full.\" (or move the comment to a line of its own)"]

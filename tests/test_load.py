@@ -3,7 +3,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kb.load import load, parse_yaml
+from kb.model import Person, free_text_paths
 
 
 def messages(root: Path) -> list[str]:
@@ -141,3 +144,141 @@ def test_hostile_files_each_get_a_message_and_never_hang(data_tree, tmp_path):
     assert "data/places: symbolic link to a folder; the files in it are not read. Make it " \
            "a real folder inside data/" in lines
     assert lines[-1] == f"{len(expected) + 1} errors in data/"
+
+
+# ---------------------------------------------------------------------------- YAML 1.1 types
+
+@pytest.mark.parametrize("written", [
+    "12:30",                 # sexagesimal: YAML 1.1 reads 750
+    "1:20:30.5",             # sexagesimal float: 4830.5
+    "yes", "No", "on", "OFF", "True", "false",  # yes/no values
+    "010",                   # octal: 8
+    "0x1F", "0b101", "+12", "1_000",  # hexadecimal, binary, signed, grouped
+    "1e3", "6.8523015e+5", ".inf", "-.Inf", ".NaN",  # floats
+    "2024-01-04 12:00:00", "2024-01-04T12:00:00Z",  # timestamps (text before, kept)
+    "=",                     # YAML 1.1's 'value' type
+])
+def test_every_plain_value_is_the_text_written(written):
+    data, _, problems = parse_yaml(f"value: {written}\nlist: [{written}]\n", "f")
+    assert problems == []
+    assert data == {"value": written, "list": [written]}
+
+
+def test_nothing_after_the_colon_is_nothing_written_and_quotes_keep_the_text():
+    text = "note:\nlist:\n  -\nquoted: '~'\ndouble: \"null\"\ntagged: !!str NULL\n"
+    data, _, problems = parse_yaml(text, "f")
+    assert problems == []
+    assert data == {"note": None, "list": [None], "quoted": "~", "double": "null",
+                    "tagged": "NULL"}
+
+
+@pytest.mark.parametrize("written", ["~", "null", "Null", "NULL"])
+def test_a_written_null_is_refused_saying_how_to_write_either_meaning(written):
+    _, _, problems = parse_yaml(f"name: X\nnote: {written}\nplaces: [a, {written}]\n", "f")
+    assert [str(p) for p in problems] == [
+        f"f:2:7: note: '{written}' is YAML for \"no value\", not text; to mean the text, put "
+        f"it in quotes (\"{written}\"); to leave the field out, delete the line",
+        f"f:3:13: places[1]: '{written}' is YAML for \"no value\", not text; to mean the "
+        f"text, put it in quotes (\"{written}\"); to leave the field out, delete the item",
+    ]
+
+
+@pytest.mark.parametrize(("written", "tag"), [
+    ("!!int 5", "!!int"), ("!!bool yes", "!!bool"), ("!!float 1", "!!float"),
+    ("!!timestamp 2024-01-04", "!!timestamp"), ("!!binary aGk=", "!!binary"),
+    ("!!set {a}", "!!set"), ("!custom x", "!custom"),
+])
+def test_yaml_tags_other_than_str_are_refused(written, tag):
+    _, _, problems = parse_yaml(f"name: X\nvalue: {written}\n", "f")
+    assert [str(p) for p in problems] == [
+        f"f:2:8: value: the YAML tag '{tag}' is not supported; remove it: every value is "
+        "read as the text written"]
+
+
+def test_every_refused_value_of_a_file_is_reported_at_once():
+    _, _, problems = parse_yaml("a: ~\nb: !!int 1\nc: null\n", "f")
+    assert [(p.line, p.column) for p in problems] == [(1, 4), (2, 4), (3, 4)]
+
+
+# ---------------------------------------------------------------------------- ' #' in text
+
+TRUNCATED = ("the text stops at ' #': YAML reads the rest as a comment; put the text in "
+             "quotes")
+
+
+def test_a_name_cut_short_by_a_comment_is_refused(data_tree):
+    """The issue's case: Abu Taqwa's alias 'al-Jawari #2' was shown as 'al-Jawari'."""
+    person = ("name: Abu Taqwa\naliases:\n  - name: al-Jawari #2\n    cite: [report]\n"
+              "summary: {text: A commander., cite: [report]}\n")
+    root = data_tree({"people/abu-taqwa.yaml": person})
+    assert messages(root) == [
+        f"data/people/abu-taqwa.yaml:3:21: aliases[0].name: {TRUNCATED}: \"al-Jawari #2\" "
+        "(or move the comment to a line of its own)"]
+
+
+@pytest.mark.parametrize(("path", "text", "where"), [
+    ("sources/s.yaml", "title: Iraq's call #1 in 2024\ntype: article\n", "1:20: title"),
+    ("sources/s.yaml", "title: T\ntype: article\nauthor: Staff #news\n", "3:15: author"),
+    ("people/p.yaml", "name: P\nsummary:\n  text: Spoke.\n  cite:\n    - source: r\n"
+     "      quote: {speaker: p, text: x}\n      note: per #Reuters\n",
+     "7:17: summary.cite[0].note"),
+    ("people/p.yaml", "name: P\nsummary:\n  text: Spoke.\n  cite:\n    - source: r\n"
+     "      quote:\n        text: We stand with #Gaza\n        speaker: p\n",
+     "7:29: summary.cite[0].quote.text"),
+    ("events/e.yaml", "name: E\ntype: strike\ndate: 2024\nsummary: {text: t, cite: [r]}\n"
+     "participants:\n  - entity: p\n    role: killed \t# by a drone\n",
+     "7:19: participants[0].role"),
+    ("people/p.yaml", "name: P\nsummary: {text: t, cite: [r]}\ndisputes:\n  - about: Name\n"
+     "    versions:\n      - value: A #1\n        cite: [r]\n",
+     "6:18: disputes[0].versions[0].value"),
+    ("story/01-s.yaml", "title: S\nsentences:\n  - text: It began #day1\n    cite: [r]\n",
+     "3:20: sentences[0].text"),
+])
+def test_every_free_text_field_refuses_a_comment_that_cuts_it(data_tree, path, text, where):
+    [message] = messages(data_tree({path: text}))
+    assert message.startswith(f"data/{path}:{where}: {TRUNCATED}: \""), message
+
+
+def test_text_over_several_lines_cut_by_a_comment_is_refused(data_tree):
+    person = "name: P\nsummary:\n  text: First line\n    then the second # and lost\n"
+    assert messages(data_tree({"people/p.yaml": person})) == [
+        f"data/people/p.yaml:4:21: summary.text: {TRUNCATED} (or move the comment to a "
+        "line of its own)"]
+
+
+def test_comments_after_ids_dates_and_choices_stay_allowed(data_tree):
+    """What `kb new` writes, and what editors write after values that are not words."""
+    event = """\
+    name: E
+    type: strike  # strike, attack, raid
+    date: 2024-01-04  # as the source says
+    places: [baghdad]  # where
+    summary:
+      text: "Killed #2 of the group"
+      cite: [report]  # the article
+    facts:
+      - text: >-
+          Folded text keeps # and all
+        cite:
+          - source: report # the article
+            citing: other  # what it relays
+    relations:
+      - type: part_of # kind
+        target: war  # the war
+        cite: report
+    """
+    source = "title: C# and al-Jawari#2\ntype: article  # what\ndate_basis: printed  # how\n"
+    root = data_tree({"events/e.yaml": event, "sources/s.yaml": source})
+    assert messages(root) == []
+    [event_record] = [r for r in load(root / "data", root=root).records if r.id == "e"]
+    assert event_record.data["summary"]["text"] == "Killed #2 of the group"
+    assert event_record.data["facts"][0]["text"] == "Folded text keeps # and all"
+
+
+def test_free_text_fields_are_declared_once_in_the_model():
+    paths = free_text_paths(Person)
+    assert {("name",), ("aliases", "*", "name"), ("summary", "text"),
+            ("facts", "*", "cite", "*", "quote", "text"), ("relations", "*", "role"),
+            ("disputes", "*", "versions", "*", "value")} <= paths
+    assert not {("relations", "*", "target"), ("summary", "cite", "*", "source"),
+                ("wikidata",), ("summary", "date")} & paths

@@ -120,3 +120,9 @@ def test_a_known_name_is_found_in_a_statement_however_its_apostrophe_is_written(
     for text in ("Kata’ib Hezbollah said so.", "Kataʼib Hezbollah's statement."):
         assert [(c.kind, c.key) for c in claims(text, names)] == [
             ("link", ("kataib-hezbollah",))], text
+
+
+def test_a_token_of_quotation_marks_alone_is_no_word():
+    # Hypothesis found '`' giving an empty word at the end of the text (an IndexError
+    # in the gazetteer, which reads the character where each word starts).
+    assert word_spans("`") == [] and word_spans("a ` b") == [("a", 0, 1), ("b", 4, 5)]

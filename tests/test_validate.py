@@ -1,9 +1,12 @@
+import shutil
+from pathlib import Path
+
 import pytest
 
 from kb.load import load
 from kb.schema import schema_comment
 from kb.validate import validate
-from tests.conftest import OUTLET, SOURCE
+from tests.conftest import OUTLET, ROOT, SOURCE
 
 PERSON = """\
 name: Ada
@@ -213,4 +216,138 @@ def test_a_story_chapter_needs_a_title_and_cited_sentences(data_tree):
     assert problems(root) == [
         "data/story/01-before.yaml:3:5: sentences[0].cite: every statement needs a "
         "citation; add 'cite:' with the id of a source in data/sources/",
+    ]
+
+
+# ---------------------------------------------------------------------------- YAML's guesses
+
+
+def test_a_value_yaml_1_1_would_read_as_a_number_stays_the_text_written(data_tree):
+    """The issue's case: `value: 12:30` was refused with "found the number 750"."""
+    person = PERSON + """\
+disputes:
+  - about: Time of the strike
+    versions:
+      - value: 12:30
+        cite: [report]
+      - value: 010
+        cite: [report]
+      - value: 1e3
+        cite: [report]
+      - value: yes
+        cite: [report]
+aliases:
+  - name: On
+    note: no
+    cite: [report]
+"""
+    kb, found = validate(load(data_tree({"people/ada.yaml": person}) / "data"))
+    assert [p for p in found if p.severity == "error"] == []
+    ada = kb.entries["ada"]
+    assert [v.value for v in ada.disputes[0].versions] == ["12:30", "010", "1e3", "yes"]
+    assert (ada.aliases[0].name, ada.aliases[0].note) == ("On", "no")
+
+
+@pytest.mark.parametrize("written", [
+    "03750",             # YAML 1.1 octal: 2024, which was taken as the year 2024
+    "33:44",             # YAML 1.1 sexagesimal: 2024 again
+    "0x7E8",             # hexadecimal 2024
+    "2024-01-04 12:00",  # a timestamp without seconds
+])
+def test_a_date_yaml_would_read_as_a_number_is_refused_as_written(data_tree, written):
+    event = f"name: E\ntype: strike\ndate: {written}\nsummary: {{text: t, cite: [report]}}\n"
+    [found] = problems(data_tree({"events/e.yaml": event}))
+    assert found.startswith(f"data/events/e.yaml:3:1: date: '{written}' "), found
+
+
+def test_a_written_null_is_refused_at_its_line(data_tree):
+    root = data_tree({"people/ada.yaml": PERSON + "name_ar: ~\n"})
+    assert problems(root) == [
+        "data/people/ada.yaml:5:10: name_ar: '~' is YAML for \"no value\", not text; to mean "
+        "the text, put it in quotes (\"~\"); to leave the field out, delete the line"]
+
+
+def test_nothing_after_the_colon_leaves_an_optional_field_out(data_tree):
+    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON + "name_ar:\n"}) / "data"))
+    assert [p for p in found if p.severity == "error"] == []
+    assert kb.entries["ada"].name_ar is None
+
+
+# ---------------------------------------------------------------------------- one broken file
+
+
+@pytest.fixture
+def real_data(tmp_path) -> Path:
+    """A copy of the project's data, to break one file of."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+def _break(root: Path, relative: str, before: str, inserted: str) -> None:
+    path = root / "data" / relative
+    text = path.read_text("utf-8")
+    assert before in text
+    path.write_text(text.replace(before, inserted + before, 1), "utf-8")
+
+
+@pytest.mark.parametrize(("relative", "before", "inserted"), [
+    # The issue's cases: a tab before `text:` (13 false "unknown place 'baghdad'"), and a
+    # tab on a blank line of the Vox source (152 false "unknown source").
+    ("places/baghdad.yaml", "text: Capital", "\t"),
+    ("sources/vox-2024-01-07.yaml", "date_basis:", "\t\n"),
+    # A person quoted as speaker and named as participant in several files.
+    ("people/mohammed-shia-al-sudani.yaml", "summary:", "\t\n"),
+    # An event that a statement links: the disagreement check misread the statement.
+    ("events/tower-22-attack.yaml", "summary:", "\t\n"),
+])
+def test_a_file_that_cannot_be_parsed_reports_only_its_own_problem(real_data, relative,
+                                                                      before, inserted):
+    _break(real_data, relative, before, inserted)
+    [found] = problems(real_data)
+    assert found.startswith(f"data/{relative}:") and "YAML syntax: " in found, found
+
+
+BROKEN = "name: Bo\nsummary:\n\ttext: x\n"
+"""A person file YAML cannot parse: a tab for indentation."""
+
+
+def test_references_to_an_unparsed_file_are_not_unknown(data_tree):
+    """Speaker, participant, relation target, [[link]], source speaker: every kind of
+    mention of a file that could not be parsed is taken as known."""
+    person = PERSON.replace("cite: [report]", """\
+cite:
+    - source: report
+      quote: {text: hi, speaker: bo}""") + """\
+relations:
+  - {type: allied_with, target: bo, cite: [report]}
+facts:
+  - text: Met [[bo]].
+    cite: [report]
+"""
+    event = ("name: E\ntype: meeting\ndate: 2024-01-04\nsummary: {text: t, cite: [report]}\n"
+             "participants:\n  - {entity: bo, role: host}\n")
+    remarks = ("title: Bo's remarks\ntitle_kind: description\ntype: remarks\nspeaker: bo\n"
+               "outlet: outlet\n")
+    root = data_tree({"people/ada.yaml": person, "people/bo.yaml": BROKEN,
+                      "events/e.yaml": event, "sources/remarks.yaml": remarks})
+    [found] = problems(root)
+    assert found.startswith("data/people/bo.yaml:3:1: YAML syntax: "), found
+
+
+def test_a_file_that_cannot_be_read_keeps_its_kind(data_tree, tmp_path):
+    """Its kind comes from its folder: naming it where another kind is expected is
+    still an error, and a .yml or non-UTF-8 file is known by its id too."""
+    person = PERSON + ("relations:\n  - {type: member_of, target: party, cite: [report]}\n"
+                       "  - {type: located_in, target: town, cite: [report]}\n")
+    root = data_tree({"people/ada.yaml": person, "places/party.yaml": BROKEN,
+                      "places/town.yml": "name: Town\n"})
+    (tmp_path / "data/groups/outlet.yaml").write_bytes(b"name: Caf\xe9\n")
+    assert problems(root) == [
+        "data/groups/outlet.yaml:1: file is not UTF-8 text; save it as UTF-8 (byte 0xe9 at "
+        "offset 9)",
+        "data/people/ada.yaml:6:23: relations[0].target: 'party' is a place, but target of "
+        "'member_of' must be a group",
+        "data/places/party.yaml:3:1: YAML syntax: found character that cannot start any "
+        "token (tabs are not allowed for indentation; use spaces)",
+        "data/places/town.yml: data files end in .yaml (found '.yml')",
     ]

@@ -349,6 +349,10 @@ def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Probl
     events_of = _events_by_entry(kb)
     for entry_id, path, statement in _texts(kb):
         named = {m[1].strip() for m in ENTITY_LINK.finditer(statement.text)}
+        if not named <= kb.kinds.keys():
+            # It links an entry whose file has errors (or none): what the statement is
+            # about cannot be told until that file is fixed, and it is reported there.
+            continue
         named |= {found for _, _, found in names.find(statement.text)}
         if not any(kb.kinds.get(i) == "event" for i in named):
             # On the page of an entry tied to an event, a statement naming no other

@@ -37,6 +37,7 @@ from kb.model import (
     Event,
     KnowledgeBase,
     Source,
+    free_text_paths,
 )
 from kb.problems import Problem, did_you_mean, errors, relative
 from kb.validate import located, validate
@@ -334,7 +335,8 @@ def read_allowances(path: Path, root: Path) -> tuple[Allowed, RawRecord | None, 
     shown = relative(path, root)
     if not path.exists():
         return [], None, []
-    data, marks, problems = parse_yaml(path.read_text(encoding="utf-8"), shown)
+    data, marks, problems = parse_yaml(path.read_text(encoding="utf-8"), shown,
+                                       free_text=free_text_paths(Allowances))
     if problems:
         return [], None, problems
     record = RawRecord(shown, "grounding", path.stem, data, marks)

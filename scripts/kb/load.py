@@ -3,14 +3,19 @@
 The YAML node tree is walked by hand rather than constructed by PyYAML so that
 every value keeps the line it came from, duplicate keys are caught (PyYAML keeps
 the last one silently), anchors and aliases are refused (they serve no editor and
-are the vector of "billion laughs"), and timestamps stay text (dates are EDTF
-strings, parsed by the model).
+are the vector of "billion laughs"), and every value stays the text written: YAML
+1.1 guesses no number, yes/no value or timestamp here (the model converts), a
+written `~` or `null` is refused rather than read as "no value", and a free text that
+YAML would cut at ' #' is refused rather than shortened. The rules are the editing
+guide's ("What YAML would misread", docs/editing.md).
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +24,21 @@ from typing import Any
 import yaml
 
 from kb.crash import reading
-from kb.model import GROUNDING_FILE, KIND_BY_FOLDER
-from kb.problems import Problem, relative
+from kb.model import ANY_INDEX, GROUNDING_FILE, KIND_BY_FOLDER, KINDS, free_text_paths
+from kb.problems import Problem, dotted, relative
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore[misc]
+    """PyYAML's parser (libyaml's, where PyYAML was built with it) with no implicit
+    types: every plain value is text exactly as written, never a number, a yes/no
+    value or a timestamp as YAML 1.1 would guess (`12:30` is not 750, `010` not 8,
+    `no` not False); the model converts. The one guess kept is null, so that load can
+    tell `note:` (nothing written) and refuse a written `~` or `null`."""
+
+
+TextLoader.add_implicit_resolver(  # YAML 1.1's null, as PyYAML's own resolver reads it
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), [*"~nN", ""])
+
 MAX_FILE_BYTES = 1_000_000
 """A data file is a page of text; anything larger is a mistake, not content."""
 
@@ -53,24 +69,24 @@ class RawRecord:
 
 @dataclass
 class Loaded:
+    """What load found: the files read, every problem, and the files it could not read."""
+
     records: list[RawRecord]
     problems: list[Problem]
-
-
-class _Refused(Exception):
-    def __init__(self, node: yaml.Node, message: str) -> None:
-        super().__init__(message)
-        self.node = node
-
-
-_SCALARS = yaml.constructor.SafeConstructor()
+    unread: dict[str, str] = field(default_factory=dict)
+    """{id: kind} of each entry file in a kind's folder that could not be read or parsed
+    (its problems are in `problems`): its id and kind are known from its path, so that
+    references to it are not also reported as unknown."""
 
 
 def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
-    """Read every `<kind folder>/<id>.yaml` under `data_dir`, collecting every problem."""
+    """Read every `<kind folder>/<id>.yaml` under `data_dir`, collecting every problem
+    (each located at its file, and line where known) rather than raising; `root` is
+    what messages' paths are relative to (default: the folder holding `data_dir`)."""
     root = root or data_dir.parent
     records: list[RawRecord] = []
     problems: list[Problem] = []
+    unread: dict[str, str] = {}
     if not data_dir.is_dir():
         return Loaded([], [Problem(relative(data_dir, root), 0, 0, "data folder not found")])
     for path in sorted(data_dir.rglob("*")):
@@ -82,15 +98,21 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
         if path.is_dir() or path.name.startswith(".") or path == data_dir / GROUNDING_FILE:
             continue  # the grounding allow-list is read by kb.grounding
         problem = _check_placement(path, data_dir, shown)
-        if problem:
-            problems.append(problem)
-            continue
         with reading(shown):
-            record, found = _load_file(path, shown, data_dir)
+            record, found = (None, [problem]) if problem else _load_file(path, shown, data_dir)
         problems.extend(found)
         if record is not None:
             records.append(record)
-    return Loaded(records, problems)
+        elif _meant_as_entry(path, data_dir):
+            unread[path.stem] = KIND_BY_FOLDER[path.parent.name]
+    return Loaded(records, problems, unread)
+
+
+def _meant_as_entry(path: Path, data_dir: Path) -> bool:
+    """A file that names an entry by its place, whether or not it could be read: a
+    .yaml (or .yml) file straight inside a kind's folder."""
+    return (path.parent.parent == data_dir and path.parent.name in KIND_BY_FOLDER
+            and path.suffix.lower() in (".yaml", ".yml"))
 
 
 def _check_placement(path: Path, data_dir: Path, shown: str) -> Problem | None:
@@ -155,7 +177,8 @@ def _read_file(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]
                     f"(byte 0x{raw[error.start]:02x} at offset {error.start})")
         ]
     kind = KIND_BY_FOLDER[path.parent.name]
-    data, marks, problems = parse_yaml(text, shown)
+    data, marks, problems = parse_yaml(
+        text, shown, free_text=free_text_paths(KINDS[kind].model))
     if problems:
         return None, problems
     first_line = text.split("\n", 1)[0].rstrip("\r")
@@ -184,10 +207,21 @@ def _refuse_before_reading(path: Path,
     return status, None
 
 
-def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]], list[Problem]]:
-    """Parse one YAML document into plain values and marks, or report why not."""
+def parse_yaml(text: str, shown: str, *,
+               free_text: frozenset[tuple[str, ...]] = frozenset(),
+               ) -> tuple[Any, dict[Path_, tuple[int, int]], list[Problem]]:
+    """Parse one YAML document into plain values and marks, or report why not.
+
+    Returns (data, marks, problems): data holds dicts, lists, text and None (a field
+    with nothing after its colon), never a number, yes/no value or timestamp; marks
+    give each key path's (line, column), 1-based. On any problem, data is None and the
+    problems (each at its line) say why. `free_text` lists the key paths that hold
+    words (`kb.model.free_text_paths`, '*' for any list item): a plain value there
+    followed by ' #' on its line is refused, since YAML drops the rest as a comment.
+    Raises nothing.
+    """
     try:
-        documents = list(yaml.compose_all(text, Loader=Loader))
+        documents = list(yaml.compose_all(text, Loader=TextLoader))
     except yaml.MarkedYAMLError as error:
         return None, {}, [_syntax_problem(error, shown, text)]
     except yaml.YAMLError as error:  # unmarked errors are rare: reader-level failures
@@ -200,14 +234,16 @@ def parse_yaml(text: str, shown: str) -> tuple[Any, dict[Path_, tuple[int, int]]
             Problem(shown, line, 1, "file holds several YAML documents ('---'); "
                     "expected one entity per file")
         ]
-    marks: dict[Path_, tuple[int, int]] = {}
+    reader = _Reader(text, free_text)
     try:
-        data = _to_value(documents[0], (), marks, set())
+        data = reader.value(documents[0], ())
     except _Refused as refused:
-        mark = refused.node.start_mark
-        return None, {}, [Problem(shown, mark.line + 1, mark.column + 1, str(refused))]
-    marks[()] = (1, 1)
-    return data, marks, []
+        return None, {}, [Problem(shown, refused.line, refused.column, str(refused))]
+    if reader.problems:
+        return None, {}, [Problem(shown, line, column, message)
+                          for line, column, message in reader.problems]
+    reader.marks[()] = (1, 1)
+    return data, reader.marks, []
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
@@ -222,44 +258,117 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Probl
     return Problem(shown, line, column, message)
 
 
-def _to_value(node: yaml.Node, path: Path_, marks: dict, seen: set[int]) -> Any:
-    if id(node) in seen:
-        raise _Refused(node, "YAML anchors and aliases (& and *) are not supported; "
-                       "write the value out in full")
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, marks, seen)
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            marks[(*path, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-            items.append(_to_value(item, (*path, index), marks, seen))
-        return items
-    return _scalar(node)
+class _Refused(Exception):
+    """A node that ends the reading of its file: one report is enough."""
+
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column = node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _mapping(node: yaml.MappingNode, path: Path_, marks: dict, seen: set[int]) -> dict:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Refused(key_node, "YAML merge keys ('<<') are not supported; write fields out")
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refused(key_node, "a field name must be plain text")
-        key = str(key_node.value)
-        if key in result:
-            first = marks[(*path, key)][0]
-            raise _Refused(key_node, f"duplicate field '{key}' (first given on line {first}); "
-                           "keep one")
-        marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        result[key] = _to_value(value_node, (*path, key), marks, seen)
-    return result
+class _Reader:
+    """One document's node tree walked into plain values, keeping each value's line.
 
+    Every refusal inside a value is collected, so that an editor sees all of a file's
+    problems at once; a refused value reads as None."""
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    # Timestamps stay text: dates are EDTF strings with their own precision.
-    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp") or node.style:
+    def __init__(self, text: str, free_text: frozenset[tuple[str, ...]]) -> None:
+        self.lines = _LINE_BREAK.split(text)  # as YAML 1.1 counts lines, for its marks
+        self.free_text = free_text
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[tuple[int, int, str]] = []
+        self.seen: set[int] = set()
+
+    def refuse(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append((mark.line + 1, mark.column + 1, message))
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self.seen:
+            raise _Refused(node, "YAML anchors and aliases (& and *) are not supported; "
+                           "write the value out in full")
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.refuse(node, f"{dotted(path)}: the YAML tag '{_short_tag(node.tag)}' is "
+                        "not supported; remove it: every value is read as the text written")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.marks[(*path, index)] = (item.start_mark.line + 1,
+                                              item.start_mark.column + 1)
+                items.append(self.value(item, (*path, index)))
+            return items
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.refuse(key_node, "a field name must be plain text")
+                continue
+            key = str(key_node.value)
+            if key == "<<" and not key_node.style:
+                self.refuse(key_node, "YAML merge keys ('<<') are not supported; "
+                            "write fields out")
+                continue
+            if key in result:
+                first = self.marks[(*path, key)][0]
+                self.refuse(key_node, f"duplicate field '{key}' (first given on line "
+                            f"{first}); keep one")
+                continue
+            self.marks[(*path, key)] = (key_node.start_mark.line + 1,
+                                        key_node.start_mark.column + 1)
+            result[key] = self.value(value_node, (*path, key))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> str | None:
+        if node.tag == _NULL:
+            if node.value == "":
+                return None  # nothing after the colon: nothing written
+            what = "item" if path and isinstance(path[-1], int) else "line"
+            self.refuse(node, f"{dotted(path)}: '{node.value}' is YAML for \"no value\", "
+                        f"not text; to mean the text, put it in quotes (\"{node.value}\"); "
+                        f"to leave the field out, delete the {what}")
+            return None
+        if not node.style and path:
+            self._check_comment(node, path)
         return node.value
-    if node.tag in ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool",
-                    "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-        return _SCALARS.construct_object(node)
-    return node.value
+
+    def _check_comment(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """A plain value followed by ' #' on its line: YAML took the rest for a comment."""
+        end = node.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        at = line.find("#", end.column)  # most values have none: looked for without a copy
+        if at <= end.column or line[end.column:at].strip(" \t"):
+            return  # no '#', or text between value and '#' (a flow list's ']', ...)
+        if _pattern(path) not in self.free_text:
+            return
+        column = at + 1  # 1-based, at the '#'
+        if node.start_mark.line == end.line:
+            written = node.value + line[end.column:].rstrip()
+            fix = f": {json.dumps(written, ensure_ascii=False)}"
+        else:
+            fix = ""
+        self.problems.append((end.line + 1, column, f"{dotted(path)}: the text stops at "
+                              "' #': YAML reads the rest as a comment; put the text in "
+                              f"quotes{fix} (or move the comment to a line of its own)"))
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_NULL = "tag:yaml.org,2002:null"
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
+                         "tag:yaml.org,2002:seq", _NULL})
+"""What TextLoader resolves untagged nodes to; any other tag was written by hand."""
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") \
+        else tag
+
+
+def _pattern(path: Path_) -> tuple[str, ...]:
+    """A value's path as `free_text_paths` writes it: any list index is ANY_INDEX."""
+    return tuple(ANY_INDEX if isinstance(part, int) else part for part in path)

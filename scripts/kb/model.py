@@ -6,7 +6,9 @@ these classes; nothing else declares the shape of the data.
 
 from __future__ import annotations
 
+import functools
 import re
+import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,7 +96,21 @@ Date = Annotated[
 ]
 Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.",
                            json_schema_extra={"pattern": SLUG_PATTERN})]
-Text = Annotated[str, Field(min_length=1)]
+
+
+class _FreeText:
+    """Marks a field as free text: words an editor writes or copies from a source."""
+
+    def __repr__(self) -> str:
+        return "FREE_TEXT"
+
+
+FREE_TEXT = _FreeText()
+"""The mark, read by `free_text_paths`: load refuses a free text that YAML would cut
+short at ' #' (names, titles, statements, quotes, notes, roles...). Ids, dates,
+addresses and the closed choices (`type`) are not free text: a comment may follow them."""
+FreeText = Annotated[str, FREE_TEXT]
+Text = Annotated[FreeText, Field(min_length=1)]
 ENTITY_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 """A link to an entry inside a statement's text: [[abu-taqwa]] shows the entry's name,
 [[abu-taqwa|the commander]] shows the words after the bar."""
@@ -110,7 +126,7 @@ def _plain_name(value: str) -> str:
 
 
 Name = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"^[^<>]*$"}),
-                 AfterValidator(_plain_name)]
+                 AfterValidator(_plain_name), FREE_TEXT]
 
 
 def _checked_strings(value: Any, *, name: bool) -> Any:
@@ -175,7 +191,7 @@ class Quote(Record):
                     "[iraq, united-states] for a joint statement.")
     said: Date | None = Field(None, description="When it was said, as precisely as the "
                                                 "source says; leave out if not given.")
-    context: str | None = Field(None, description="Where it was said: 'post on X', "
+    context: FreeText | None = Field(None, description="Where it was said: 'post on X', "
                                                   "'briefing', 'remarks to Vox'.")
 
 
@@ -190,7 +206,7 @@ class Citation(Record):
     citing: Ref | None = Field(None, description="Id of the source this one relays, e.g. "
                                                  "Vox citing a Reuters report.")
     quote: Quote | None = Field(None, description="A verbatim quote the source reports.")
-    note: str | None = Field(None, description="Anything a reader should know about "
+    note: FreeText | None = Field(None, description="Anything a reader should know about "
                                                "this citation.")
 
 
@@ -290,7 +306,7 @@ class Alias(Record):
     """Another name or spelling under which sources give the entry."""
 
     name: Name = Field(description="The name exactly as the source spells it.")
-    note: str | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
+    note: FreeText | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
     cite: Cites
 
 
@@ -301,7 +317,7 @@ class Relation(Record):
                                                "'member_of' means this entry is a member of "
                                                "the target.")
     target: Ref = Field(description="Id of the entry at the other end.")
-    role: str | None = Field(None, description="The position held, e.g. 'Prime Minister'.")
+    role: FreeText | None = Field(None, description="The position held, e.g. 'Prime Minister'.")
     since: Date | None = Field(None, description="When the link began, if a source says.")
     until: Date | None = Field(None, description="When the link ended, if a source says.")
     cite: Cites
@@ -312,7 +328,7 @@ class Version(Record):
 
     value: Text = Field(description="What these sources say, in their own spelling.")
     cite: Cites
-    note: str | None = Field(None, description="Context, e.g. 'later corrected'.")
+    note: FreeText | None = Field(None, description="Context, e.g. 'later corrected'.")
 
 
 class Dispute(Record):
@@ -327,7 +343,7 @@ class Participant(Record):
     """An entry that takes part in an event, and how."""
 
     entity: Ref = Field(description="Id of the person, group, place or event.")
-    role: str | None = Field(None, description="How it took part, e.g. 'killed'.")
+    role: FreeText | None = Field(None, description="How it took part, e.g. 'killed'.")
     cite: list[Cite] = Field(default_factory=list, description="Citations, when the "
                                                                "summary's do not cover it.")
 
@@ -432,7 +448,7 @@ class Source(Record):
                                                   "or the statement to the outlet: id of a "
                                                   "person or group. Citations then read "
                                                   "'Jennifer Kavanagh, remarks to Vox'.")
-    author: str | None = Field(None, description="Byline, as printed.")
+    author: FreeText | None = Field(None, description="Byline, as printed.")
     date: Date | None = Field(None, description="Publication date, as precise as known.")
     date_basis: Literal[tuple(DATE_BASES)] | None = Field(  # type: ignore[valid-type]
         None, description="How the date is known: " + "; ".join(
@@ -444,7 +460,7 @@ class Source(Record):
         default_factory=list, description="Id of a source this one republishes or "
                                           "relays (a wire copy, a round-up of AP and BBC "
                                           "reporting), or a list of them.")
-    note: str | None = Field(None, description="What a reader should know about the "
+    note: FreeText | None = Field(None, description="What a reader should know about the "
                                                "source, e.g. how its date is known.")
 
     @property
@@ -490,7 +506,7 @@ class Allowance(Record):
     entry: Ref = Field(description="Id of the entry (or source, or chapter) stating it.")
     claim: Text = Field(description="The name, number or date exactly as the check "
                                     "quotes it.")
-    reason: str = Field(min_length=12, description="Why the cited source supports it: "
+    reason: FreeText = Field(min_length=12, description="Why the cited source supports it: "
                                                     "what it says instead, in a sentence.")
 
 
@@ -529,6 +545,46 @@ KINDS: dict[str, Kind] = {
     )
 }
 KIND_BY_FOLDER = {kind.folder: kind.name for kind in KINDS.values()}
+
+ANY_INDEX = "*"
+"""In a path of `free_text_paths`: any item of a list."""
+
+
+@functools.cache
+def free_text_paths(model: type[BaseModel]) -> frozenset[tuple[str, ...]]:
+    """Where a file of this model holds free text (fields marked `FREE_TEXT`), as key
+    paths with `ANY_INDEX` for a list item: for a person ('name',),
+    ('aliases', '*', 'name'), ('summary', 'cite', '*', 'quote', 'text'), ...
+
+    Read by load, which sees the YAML before the model does and must know which plain
+    values are words that a ' #' would cut short. Raises nothing."""
+    found: set[tuple[str, ...]] = set()
+    for name, info in model.model_fields.items():
+        if not info.exclude:
+            _free_text_in(info.annotation, info.metadata, (name,), found, (model,))
+    return frozenset(found)
+
+
+def _free_text_in(annotation: Any, metadata: list[Any], path: tuple[str, ...],
+                  found: set[tuple[str, ...]], models: tuple[type, ...]) -> None:
+    if any(item is FREE_TEXT for item in metadata):
+        found.add(path)
+        return
+    origin = typing.get_origin(annotation)
+    arguments = typing.get_args(annotation)
+    if origin is Annotated:
+        _free_text_in(arguments[0], list(annotation.__metadata__), path, found, models)
+    elif origin in (typing.Union, types.UnionType):
+        for argument in arguments:
+            _free_text_in(argument, [], path, found, models)
+    elif origin is list:
+        _free_text_in(arguments[0], [], (*path, ANY_INDEX), found, models)
+    elif (isinstance(annotation, type) and issubclass(annotation, BaseModel)
+          and annotation not in models):  # a model inside itself would never end
+        for name, field in annotation.model_fields.items():
+            if not field.exclude:
+                _free_text_in(field.annotation, field.metadata, (*path, name), found,
+                              (*models, annotation))
 
 
 

@@ -68,6 +68,15 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     return f" Did you mean '{visible(close[0])}'?" if close else ""
 
 
+def dotted(path: tuple[str | int, ...]) -> str:
+    """A value's place in its file as the editor reads it: `aliases[0].name`, or
+    `file` for the whole file."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".") or "file"
+
+
 def relative(path: Path, root: Path) -> str:
     """`path` relative to `root` when inside it, for messages that stay short."""
     try:

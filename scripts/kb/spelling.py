@@ -80,6 +80,8 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
         while end > start and text[end - 1] in FOLDING["joined"]:
             end -= 1
         token = text[start:end]
+        if not token:  # only apostrophes or quotation marks ('`'): no word
+            continue
         if token.isascii() and not _ASCII_JOINED.intersection(token):
             spans.append((token.lower(), start, end))  # the common case, quickly
         else:

@@ -26,6 +26,7 @@ from kb.model import (
     KnowledgeBase,
 )
 from kb.problems import Problem, did_you_mean, errors
+from kb.problems import dotted as _dotted
 from kb.refs import references
 
 
@@ -68,9 +69,10 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
             del records[draft_id]
             for table in (entries, kinds, paths):
                 table.pop(draft_id, None)
-    # References are checked against every file's id, valid or not, so one broken
+    # References are checked against every file's id, valid or not, read or not (the
+    # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
-    known = {entry_id: record.kind for entry_id, record in records.items()}
+    known = {**loaded.unread, **{i: record.kind for i, record in records.items()}}
     for entry_id, entry in entries.items():
         with reading(records[entry_id].path):
             problems.extend(_check_references(entry, records[entry_id], known))
@@ -256,13 +258,6 @@ def _within(loc: Path_) -> str:
     return f" in {_dotted(loc)}" if loc else ""
 
 
-def _dotted(loc: Path_) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text.lstrip(".") or "file"
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -270,10 +265,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    if isinstance(value, bool):
-        return f"yes/no value {value}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
+    # load gives text, never a number: YAML guesses no types here
     return f"'{characters.visible(str(value))}'"
 
 
