@@ -40,14 +40,6 @@ class Problem:
         return f"{self.where}: {prefix}{self.message}"
 
 
-class ProblemsFound(Exception):
-    """Raised at a boundary (CLI, hook) when the data has errors."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(format_problems(problems))
-
-
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that stop a build."""
     return [p for p in problems if p.severity == "error"]
