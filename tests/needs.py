@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.wording import count
 from tests.conftest import ROOT
 
 BROWSER_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
@@ -174,7 +175,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 def _count(number: int, need: Need) -> str:
-    return f"{number} {need.what[number != 1]}"
+    return count(number, *need.what)
 
 
 def _truthy(value: str | None) -> bool:

@@ -3,6 +3,7 @@ guide that sends a reader to a file that is not there."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -98,3 +99,57 @@ def test_a_named_file_is_found_in_a_comment_and_checked():
     assert named_files(text) == [(1, "docs/assets/search.js"), (2, "kb/render/memo.py"),
                                  (2, "overrides/js/*.js"), (2, "scripts/kb/nothing.py")]
     assert [exists(named) for _, named in named_files(text)] == [False, True, True, False]
+
+
+PLURAL = "a plural (use kb.wording)"
+SERIES = "a list in words (use kb.wording.series)"
+SUGGESTION = "a did-you-mean (use kb.problems.did_you_mean)"
+HELPERS = {"scripts/kb/wording.py", "scripts/kb/problems.py"}
+
+
+def hand_written(source: str) -> list[tuple[int, str]]:
+    """(line, what) for each helper `source` writes again by hand, as its copies did
+    (issue 16, item 6: the plural four times, did-you-mean twice): an 's' or 'es'
+    chosen by a condition or cut off, '(s)' in a text, a list joined up to its last
+    item, difflib's close matches."""
+    return sorted((node.lineno, what) for node in ast.walk(ast.parse(source))
+                  if (what := _copy_of(node)))
+
+
+def _copy_of(node: ast.AST) -> str | None:
+    if isinstance(node, ast.IfExp):
+        branches = (node.body, node.orelse)
+        return PLURAL if any(_is(b, "s") or _is(b, "es") for b in branches) else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return PLURAL if re.search(r"(?<!http)\(s\)", node.value) else None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+        if node.func.attr == "removesuffix" and _is(node.args[0], "s"):
+            return PLURAL
+        first = node.args[0]
+        if node.func.attr == "join" and isinstance(first, ast.Subscript) \
+                and ast.unparse(first.slice) == ":-1":
+            return SERIES
+    name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", None)
+    return SUGGESTION if name == "get_close_matches" else None
+
+
+def _is(node: ast.AST, text: str) -> bool:
+    return isinstance(node, ast.Constant) and node.value == text
+
+
+def test_counts_lists_and_suggestions_are_written_by_their_helpers_only():
+    copies = [f"{path.relative_to(ROOT)}:{line}: {what}"
+              for path in sorted((ROOT / "scripts").rglob("*.py"))
+              if path.relative_to(ROOT).as_posix() not in HELPERS
+              for line, what in hand_written(path.read_text(encoding="utf-8"))]
+    assert copies == []
+
+
+def test_a_hand_written_copy_is_found():
+    # The copies issue 16 found, as they were written, one a line.
+    copies = (ROOT / "tests" / "fixtures" / "copies.py.txt").read_text(encoding="utf-8")
+    assert hand_written(copies) == [(2, PLURAL), (3, PLURAL), (4, PLURAL), (5, PLURAL),
+                                    (6, PLURAL), (7, PLURAL), (8, SERIES), (9, SERIES),
+                                    (10, SERIES), (11, SUGGESTION)]
+    # What is none of them: a call with an 's', an http(s) address, a join of a list.
+    assert hand_written("n = len(s)\nx = 'an http(s) address'\ny = ', '.join(a[1:])\n") == []
