@@ -3,7 +3,7 @@ its Python (issue 16, item 8): it parses, and the scripts, which share one globa
 in the browser, share no name by accident (tests/js.py says how it reads them).
 
 No linter from the npm registry: ESLint (about 75 packages) found nothing in these
-files but two unused `catch` bindings; what it would guard, names leaking between
+files but three unused `catch` bindings; what it would guard, names leaking between
 scripts, is checked here, and Node.js checks the syntax where it is installed."""
 
 from __future__ import annotations
