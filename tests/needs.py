@@ -3,10 +3,10 @@ what to install; they are left out only when a variable says so, and the summary
 counts them (issue 15, item 10: a fresh clone's `make test` once passed with 47
 browser tests skipped).
 
-Two such needs: a Chromium-based browser (`browser` tests: Debian's Chromium, Google
-Chrome, or Playwright's own) and the source material the data was written from
-(`sources` tests: ../shared/sources beside the project). Registered by conftest
-(`pytest_plugins`).
+Three such needs: a Chromium-based browser (`browser` tests: Debian's Chromium, Google
+Chrome, or Playwright's own), the source material the data was written from
+(`sources` tests: ../shared/sources beside the project), and Node.js (`node` tests:
+its own syntax check of the site's scripts). Registered by conftest (`pytest_plugins`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.wording import count
 from tests.conftest import ROOT
 
 BROWSER_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
@@ -32,6 +33,7 @@ BROWSER_PATHS = (
     r"C:\Program Files\Google\Chrome\Application\chrome.exe",
 )
 """Where Google Chrome and Chromium install themselves outside the PATH."""
+NODE_COMMANDS = ("node", "nodejs")
 SOURCE_MATERIAL = ROOT.parent / "shared" / "sources"
 """The source material the data was written from, beside the project (kb ground's
 default)."""
@@ -89,6 +91,18 @@ def _playwright_chromium() -> str | None:
     return path if path and Path(path).is_file() else None
 
 
+def find_node(environ: Mapping[str, str] | None = None) -> Found:
+    """Node.js for the `node` tests: `node` (or Debian's older name, `nodejs`) on the
+    PATH of `environ`, this process's environment by default."""
+    environ = os.environ if environ is None else environ
+    for command in NODE_COMMANDS:
+        found = shutil.which(command, path=environ.get("PATH", os.defpath))
+        if found:
+            return Found(found, f"{command} on the PATH")
+    return Found(None, "no Node.js found: install it (on Debian or Ubuntu, apt-get install "
+                       "-y nodejs)")
+
+
 def find_sources() -> Found:
     if (SOURCE_MATERIAL / "dossier.md").is_file():
         return Found(str(SOURCE_MATERIAL), "beside the project")
@@ -110,6 +124,8 @@ NEEDS = (
     Need("browser", ("browser test", "browser tests"), "KB_SKIP_BROWSER", find_browser),
     Need("sources", ("test against the source material", "tests against the source material"),
          "KB_SKIP_SOURCES", find_sources),
+    Need("node", ("script check with Node.js", "script checks with Node.js"), "KB_SKIP_NODE",
+         find_node),
 )
 _found: dict[str, Found] = {}
 _left_out: dict[str, int] = {}
@@ -118,6 +134,14 @@ _left_out: dict[str, int] = {}
 def browser_path() -> str:
     """The browser the session found (for the `browser` fixture)."""
     found = _found.get("browser") or find_browser()
+    if found.path is None:
+        raise RuntimeError(found.how)
+    return found.path
+
+
+def node_path() -> str:
+    """The Node.js the session found (for the `node` tests)."""
+    found = _found.get("node") or find_node()
     if found.path is None:
         raise RuntimeError(found.how)
     return found.path
@@ -174,7 +198,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 def _count(number: int, need: Need) -> str:
-    return f"{number} {need.what[number != 1]}"
+    return count(number, *need.what)
 
 
 def _truthy(value: str | None) -> bool:

@@ -139,3 +139,15 @@ def test_a_build_without_site_url_names_no_local_address(site):
     home = (site / "index.html").read_text("utf-8")
     assert 'rel="canonical"' not in home and 'property="og:url"' not in home
     assert "<loc>" not in (site / "sitemap.xml").read_text("utf-8")
+
+
+def test_every_dialog_is_named_in_the_page_itself(site):
+    # The theme's partial (overrides/partials/search.html) names the search dialog; a
+    # script that named it again was dead code (issue 16, item 6), and readers without
+    # scripts need the name too.
+    unnamed = [f"{page.relative_to(site)}: {tag}" for page in html_pages(site)
+               for tag in re.findall(r"<[a-z]+\b[^>]*\brole=\"dialog\"[^>]*>", page.read_text())
+               if not re.search(r'\baria-label(ledby)?="[^"]+"', tag)]
+    assert unnamed == []
+    home = (site / "index.html").read_text()
+    assert re.search(r'<div class="md-search kb-search" role="dialog" aria-label="Search">', home)

@@ -3,6 +3,7 @@
 // day (written at build time); this script hides the list item, table row, quote or
 // paragraph around it. The choice stays in the address (?asof=2024-01-07) and for the
 // rest of the visit, so that a reader can browse the story as it stood that day.
+// Globals defined: none.
 (function () {
   "use strict";
 

@@ -1,6 +1,7 @@
 // The network page: zoom, pan and filters over the SVG drawn at build time. The
 // drawing and its links work without this script; it only changes the view box and
 // hides nodes or lines by kind.
+// Globals defined: none.
 (function () {
   "use strict";
 

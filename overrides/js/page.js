@@ -1,5 +1,8 @@
-// Shared by this site's scripts, loaded first. Run a setup function on every page
-// (and on every page Material swaps in, should instant navigation come back on).
+// Shared by this site's scripts, loaded first: the functions they call on `window`.
+// Globals defined: kbOnPage, kbKeepInAddress, kbFilterForm, kbLoad.
+
+// Run a setup function on every page (and on every page Material swaps in, should
+// instant navigation come back on).
 window.kbOnPage = function (setup) {
   "use strict";
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -4,6 +4,7 @@
 // spelling skeletons. How a query is folded (apostrophes, dashes, accents, letters
 // that transliterations swap) is read from kb-search/folding.json, the table that
 // folded the index (kb.spelling.FOLDING): no rule is written here.
+// Globals defined: kbSpelling.
 (function () {
   "use strict";
   var form = document.forms.namedItem("kb-search");

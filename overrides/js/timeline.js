@@ -1,6 +1,7 @@
 // Timeline filters: show only the events of one year, kind or entity, in place.
 // The page lists every event without JavaScript; this script reveals the form,
 // hides what does not match and keeps the choice in the address for sharing.
+// Globals defined: none.
 (function () {
   "use strict";
 

@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kb.wording import count
+
 INVISIBLE = (
     (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
     (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
@@ -142,8 +144,7 @@ def problem(text: str, *, name: bool = False, fix: str | None = None) -> str | N
     start, end = max(0, index - _CONTEXT), min(len(text), index + _CONTEXT + 1)
     shown = ("…" if start else "") + visible(text[start:end]) + ("…" if end < len(text) else "")
     more = len(found) - 1
-    others = f" (and {more} more character{'s' if more > 1 else ''} refused after it)" \
-        if more else ""
+    others = f" (and {count(more, 'more character')} refused after it)" if more else ""
     return f"'{shown}' holds {describe(text[index])}{others}, {what}; {fix or advice}"
 
 

@@ -37,6 +37,7 @@ from kb.refs import citations, references
 from kb.schema import schema_comment
 from kb.spelling import name_key
 from kb.titles import slug_mismatch
+from kb.wording import series, with_article
 
 Records = Mapping[str, RawRecord]
 Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
@@ -113,8 +114,9 @@ def relation_ends(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
             rule = RELATION_TYPES[relation.type]
             if kind not in rule.subjects:
                 fitting = [name for name, t in RELATION_TYPES.items() if kind in t.subjects]
+                subjects = with_article(series(sorted(rule.subjects), "or"))
                 yield _at(record, ("relations", index, "type"), f"relations[{index}].type: "
-                          f"'{relation.type}' is written on the page of {_kinds(rule.subjects)}"
+                          f"'{relation.type}' is written on the page of {subjects}"
                           f", and '{entry.id}' is a {kind}; write it on the other entry's "
                           f"page, or use one of {', '.join(fitting)}")
                 continue
@@ -126,13 +128,6 @@ def relation_ends(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
                           f"event ({entry.date.words()}); '{relation.type}' links an event "
                           "to one that came before it. Check both dates, or write the "
                           "relation on the later event's page")
-
-
-def _kinds(kinds: frozenset[str]) -> str:
-    """'an event', 'a group or person'."""
-    names = sorted(kinds)
-    words = " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" or {names[-1]}"
-    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
 # ---------------------------------------------------------------------------- sources

@@ -20,6 +20,7 @@ from kb.grounding import DEFAULT_MATERIAL, ground_project, read_allowances
 from kb.model import DATE_BASES, GROUNDING_FILE, KINDS
 from kb.problems import Problem, errors, format_problems
 from kb.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
+from kb.wording import count
 
 INTERNAL_ERROR = 3
 """Exit code of a command stopped by a fault of the pipeline, not of the data."""
@@ -173,7 +174,7 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
                 print(f"{name}: differs from the model; run `kb schema`", file=sys.stderr)
             return 1 if stale else 0
         changed = write_schemas(folder)
-        print(f"{len(changed)} schema file(s) updated in {SCHEMA_FOLDER}/")
+        print(f"{count(len(changed), 'schema file')} updated in {SCHEMA_FOLDER}/")
         if has_guide:
             print(f"field reference in {guide} "
                   + ("updated" if reference.write_guide(root) else "already up to date"))

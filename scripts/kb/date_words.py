@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 
 from kb.date_reading import PARTS_OF_YEAR, UNKNOWN, Item, Point, Reading
+from kb.wording import series
 
 _MONTHS = tuple(calendar.month_name)
 """Month names, read once: `calendar.month_name` formats a date at every lookup."""
@@ -77,7 +78,7 @@ def _unknown_notes(point: Point) -> list[str]:
         ("year", "X" in point.year),
         ("month", point.month_unknown and point.day is None),  # else '… of a month in'
         ("day", point.day_unknown)) if missing]
-    return [f"{_series(unknown)} not known"] if unknown else []
+    return [f"{series(unknown)} not known"] if unknown else []
 
 
 def _part_notes(qualified: tuple[frozenset[str], ...]) -> list[str]:
@@ -90,7 +91,7 @@ def _part_notes(qualified: tuple[frozenset[str], ...]) -> list[str]:
                          (frozenset("?~"), "uncertain and approximate")):
         parts = [names[i] for i, q in enumerate(qualified) if q == flags]
         if parts:
-            notes.append(f"{_series(parts)} {label}")
+            notes.append(f"{series(parts)} {label}")
     return notes
 
 
@@ -101,10 +102,6 @@ def _with_notes(text: str, notes: list[str]) -> str:
     if text.endswith(")"):
         return f"{text[:-1]}; {'; '.join(notes)})"
     return f"{text} ({'; '.join(notes)})"
-
-
-def _series(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _ordinal(day: int) -> str:
@@ -186,7 +183,7 @@ def _listed(items: tuple[Item, ...], conjunction: str) -> str:
             phrases.append(_shortened(item.first, following.first))  # type: ignore[arg-type]
         else:
             phrases.append(point_words(item.first))  # type: ignore[arg-type]
-    return f"{', '.join(phrases[:-1])} {conjunction} {phrases[-1]}"
+    return series(phrases, conjunction)
 
 
 def _is_day(end: Point | str) -> bool:

@@ -409,8 +409,3 @@ def quote_date(use: QuoteUse) -> FuzzyDate | None:
     """When a quote was said; None when the data does not say. Its source's date is
     when it was reported, which orders quotes said at one time but does not date them."""
     return use.quote.said
-
-
-def entity_ids(kb: KnowledgeBase) -> list[str]:
-    """Ids of people, groups, places and events (not sources)."""
-    return [i for i, k in kb.kinds.items() if k in ENTITY_KINDS]

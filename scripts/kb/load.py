@@ -12,7 +12,6 @@ guide's ("What YAML would misread", docs/editing.md).
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -25,7 +24,7 @@ import yaml
 
 from kb.crash import reading
 from kb.model import ANY_INDEX, GROUNDING_FILE, KIND_BY_FOLDER, KINDS, free_text_paths
-from kb.problems import Problem, dotted, relative
+from kb.problems import Problem, did_you_mean, dotted, relative
 
 
 class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore[misc]
@@ -132,10 +131,8 @@ def _check_placement(path: Path, data_dir: Path, shown: str) -> Problem | None:
 
 def _folder_hint(name: str) -> str:
     """Match against kind names too, so 'persons' suggests 'people', not 'places'."""
-    spellings = {**{kind: folder for folder, kind in KIND_BY_FOLDER.items()},
-                 **{folder: folder for folder in KIND_BY_FOLDER}}
-    close = difflib.get_close_matches(name.lower(), spellings, n=1, cutoff=0.6)
-    return f" Did you mean '{spellings[close[0]]}'?" if close else ""
+    folders = {kind: folder for folder, kind in KIND_BY_FOLDER.items()}
+    return did_you_mean(name.lower(), [*folders, *KIND_BY_FOLDER], instead=folders)
 
 
 _unchanged: dict[str, tuple[tuple[int, int, int], RawRecord | None, list[Problem]]] = {}

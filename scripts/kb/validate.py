@@ -28,6 +28,7 @@ from kb.model import (
 from kb.problems import Problem, did_you_mean, errors
 from kb.problems import dotted as _dotted
 from kb.refs import references
+from kb.wording import count, series, with_article
 
 
 def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
@@ -242,7 +243,8 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "string_too_short":
         return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":
-        return f"{field}: needs at least {error['ctx']['min_length']} item(s), found none"
+        found = error["ctx"].get("actual_length") or "none"
+        return f"{field}: needs at least {count(error['ctx']['min_length'], 'item')}, found {found}"
     if kind == "string_pattern_mismatch" and loc[-1] == "url":
         return (f"{field}: '{error['input']}' is not a web address; expected http:// or "
                 "https:// and a host name, without spaces, <, > or \"")
@@ -334,13 +336,8 @@ def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> I
                           f"'{ref}'; expected the id of a file in {folders}.{hint}")
         elif kinds[ref] not in allowed:
             yield Problem(record.path, line, column, f"{_dotted(path)}: '{ref}' is "
-                          f"{_a(kinds[ref])}, but {what} must be {_a(*sorted(allowed))}")
-
-
-def _a(*kinds: str) -> str:
-    """'a group', 'an event', 'an event, group or person'."""
-    words = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
-    return ("an " if words[0] in "aeiou" else "a ") + words
+                          f"{with_article(kinds[ref])}, but {what} must be "
+                          f"{with_article(series(sorted(allowed), 'or'))}")
 
 
 def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:

@@ -30,6 +30,7 @@ from kb.render.text import (
     reported_marker,
 )
 from kb.titles import NO_HEADLINE, slug_label
+from kb.wording import series
 
 
 def source_title(source: Source) -> str:
@@ -250,8 +251,7 @@ def quote_line(linked: Linked, quote: Quote, citation: Citation, notes: Footnote
 
 def speakers(linked: Linked, quote: Quote, page: str) -> str:
     """Who said a quote, linked: 'A', or 'A and B' for words said jointly."""
-    names = [link_to(linked, speaker, page) for speaker in quote.speaker]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return series([link_to(linked, speaker, page) for speaker in quote.speaker])
 
 
 def dispute_table(dispute: Dispute, notes: Footnotes) -> str:

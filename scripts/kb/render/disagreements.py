@@ -13,6 +13,7 @@ from kb.render.text import (
     page_head,
     page_path,
 )
+from kb.wording import count
 
 PATH = "disagreements.md"
 _INTRO = ("Every point on which the sources disagree, grouped by the page it concerns. Each "
@@ -26,7 +27,7 @@ def disagreements_page(linked: Linked) -> tuple[str, str]:
     disputed = _disputed(linked)
     points = sum(len(linked.entry(i).disputes) for i in disputed)
     parts = [page_head("Disagreements between sources", _INTRO),
-             f"{_count(points, 'point')} on {_count(len(disputed), 'page')}.\n"
+             f"{count(points, 'point')} on {count(len(disputed), 'page')}.\n"
              if points else "None yet.\n"]
     for entry_id in disputed:
         entity = linked.entry(entry_id)
@@ -40,10 +41,6 @@ def disagreements_page(linked: Linked) -> tuple[str, str]:
             parts.append(dispute_table(dispute, notes))
     parts.append(notes.section())
     return PATH, "\n".join(p for p in parts if p)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _disputed(linked: Linked) -> list[str]:

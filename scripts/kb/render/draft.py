@@ -7,6 +7,7 @@ import html
 
 from kb.model import KINDS, PLACEHOLDER, Draft
 from kb.render.text import esc, front_matter, page_path
+from kb.wording import count
 
 DRAFT_CLASS = "kb-draft"
 
@@ -14,8 +15,7 @@ DRAFT_CLASS = "kb-draft"
 def draft_page(draft: Draft) -> tuple[str, str]:
     """(path, Markdown) of a draft: at the path its finished page will have, the name
     written so far and a banner listing every problem in the file, as text."""
-    count = len(draft.problems)
-    title = f"Draft: {count} thing{'s' if count != 1 else ''} left to fill in"
+    title = f"Draft: {count(len(draft.problems), 'thing')} left to fill in"
     items = "".join(f"<li><code>{html.escape(p.where)}</code> {html.escape(p.message)}</li>"
                     for p in draft.problems)
     banner = (f'<div class="admonition warning {DRAFT_CLASS}" role="status">'

@@ -18,6 +18,7 @@ from itertools import groupby
 from typing import Generic, TypeVar
 
 from kb.render.text import href, page_head
+from kb.wording import count
 
 T = TypeVar("T")
 PAGE_LIMIT = 100
@@ -113,7 +114,7 @@ def listed_under(periods: list[Period[T]], item: T) -> Period[T]:
 def period_pages(base: str, title: str, intro: str, noun: str, periods: list[Period[T]],
                  page: Callable[[list[Period[T]], int], str]) -> dict[str, str]:
     """{path: Markdown}: `page` for each period and, when there are several, an overview
-    at `base` that lists them (`noun`, plural, names what they hold)."""
+    at `base` that lists them (`noun` names one of what they hold: 'event')."""
     pages = {period_path(base, period): page(periods, n) for n, period in enumerate(periods)}
     if len(periods) > 1:
         total = count(sum(len(period.items) for period in periods), noun)
@@ -159,7 +160,3 @@ def period_links(base: str, periods: list[Period], index: int) -> str:
     return ('<nav class="kb-periods" aria-label="Periods" markdown>\n\n'
             + " · ".join(links) + "\n\n</nav>\n")
 
-
-def count(number: int, noun: str) -> str:
-    """'1 event', '12 events' (`noun` is the plural)."""
-    return f"{number} {noun if number != 1 else noun.removesuffix('s')}"

@@ -26,7 +26,7 @@ _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and
 def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
     periods = by_period(linked.quotes, _when, limit, span=_span)
-    return period_pages(PATH, "Quotes", _INTRO, "quotes", periods,
+    return period_pages(PATH, "Quotes", _INTRO, "quote", periods,
                         lambda periods, n: _period_page(linked, periods, n))
 
 

@@ -52,7 +52,7 @@ def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
     """{path: Markdown} of the timeline: one page, or a list of periods and a page each."""
     periods = by_period(linked.timeline, lambda i: linked.entry(i).date.listed_on, limit,
                         span=lambda i: _span(linked.entry(i)))
-    return period_pages(PATH, "Timeline", _INTRO, "events", periods,
+    return period_pages(PATH, "Timeline", _INTRO, "event", periods,
                         lambda periods, n: _period_page(linked, periods, n))
 
 
