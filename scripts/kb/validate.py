@@ -16,12 +16,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kb import characters, checks
+from kb.addresses import EntryId
 from kb.crash import reading
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
+    AnyEntry,
     Draft,
     KnowledgeBase,
 )
@@ -40,10 +42,10 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     checked as if it were not there (see `set_aside`)."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
-    entries: dict[str, Any] = {}
-    kinds: dict[str, str] = {}
-    paths: dict[str, str] = {}
-    records: dict[str, RawRecord] = {}
+    entries: dict[EntryId, AnyEntry] = {}
+    kinds: dict[EntryId, str] = {}
+    paths: dict[EntryId, str] = {}
+    records: dict[EntryId, RawRecord] = {}
     checked = _check_each(loaded.records)
     for record in loaded.records:
         entry, found, unfilled = checked[id(record)][1:]
@@ -57,7 +59,7 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         records[record.id] = record
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
-    aside: dict[str, Draft] = {}
+    aside: dict[EntryId, Draft] = {}
     if drafts:
         unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
@@ -87,8 +89,9 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
-def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
-              unfilled: dict[str, list[Problem]], problems: list[Problem]) -> dict[str, Draft]:
+def set_aside(records: dict[EntryId, RawRecord], entries: dict[EntryId, AnyEntry],
+              unfilled: dict[EntryId, list[Problem]],
+              problems: list[Problem]) -> dict[EntryId, Draft]:
     """The drafts among `records` (id -> file), with their share of `problems`.
 
     A draft is a file with placeholders left (`unfilled`, by id) that no other file
@@ -119,7 +122,7 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
 
 # ---------------------------------------------------------------------------- one file
 
-_Checked = tuple[RawRecord, Any, list[Problem], list[Problem]]
+_Checked = tuple[RawRecord, AnyEntry | None, list[Problem], list[Problem]]
 _last_checked: dict[int, _Checked] = {}
 """Each record's own checks from the last run. `load` hands back the same record for
 a file that has not changed, so the live preview re-checks only the edited files."""
@@ -129,11 +132,12 @@ def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
     checked: dict[int, _Checked] = {}
     for record in records:
         known = _last_checked.get(id(record))
-        if known is None or known[0] is not record:  # ids of dead objects are reused
-            with reading(record.path):
-                entry, found = _validate_record(record)
-                known = (record, entry, found, list(placeholders(record)))
-        checked[id(record)] = known
+        if known is not None and known[0] is record:  # ids of dead objects are reused
+            checked[id(record)] = known
+            continue
+        with reading(record.path):
+            entry, found = _validate_record(record)
+            checked[id(record)] = (record, entry, found, list(placeholders(record)))
     _last_checked.clear()
     _last_checked.update(checked)  # holding the records keeps their ids unique
     return checked
@@ -169,7 +173,7 @@ def _placeholders_explain_their_line(problems: list[Problem],
     return {*todo, *(p for p in problems if (p.path, p.line) not in lines)}
 
 
-def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
+def _validate_record(record: RawRecord) -> tuple[AnyEntry | None, list[Problem]]:
     problems = []
     if not re.match(SLUG_PATTERN, record.id):
         problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
@@ -323,7 +327,8 @@ def _inner_model(annotation: Any) -> Any:
 # ---------------------------------------------------------------------------- references
 
 
-def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> Iterator[Problem]:
+def _check_references(entry: AnyEntry, record: RawRecord,
+                      kinds: dict[EntryId, str]) -> Iterator[Problem]:
     for path, ref, allowed, what in references(entry):
         line, column = record.mark(path)
         if ref not in kinds:

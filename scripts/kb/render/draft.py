@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import html
 
+from kb.addresses import PagePath
 from kb.model import KINDS, PLACEHOLDER, Draft
 from kb.render.text import esc, front_matter, page_path
 
 DRAFT_CLASS = "kb-draft"
 
 
-def draft_page(draft: Draft) -> tuple[str, str]:
+def draft_page(draft: Draft) -> tuple[PagePath, str]:
     """(path, Markdown) of a draft: at the path its finished page will have, the name
     written so far and a banner listing every problem in the file, as text."""
     count = len(draft.problems)

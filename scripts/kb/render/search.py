@@ -21,7 +21,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from typing import TypedDict
 
+from kb.addresses import EntryId, PagePath, address
 from kb.link import Linked
 from kb.model import KINDS
 from kb.render.text import page_path
@@ -29,17 +31,28 @@ from kb.spelling import FOLDING, skeleton, words
 from kb.titles import NO_HEADLINE
 
 FOLDER = "kb-search"
+_Record = list[str | list[str]]
+"""What the index holds of a page: [address, title, kind's label, [alias, ...]]."""
+
+
+class _Shard(TypedDict):
+    """One shard file: {word: [page number, ...]} and {page number: record}."""
+
+    w: dict[str, list[int]]
+    p: dict[int, _Record]
+
+
 PREFIX = 3
 """Letters of a word that name its shard: a query needs a word this long to be answered.
 overrides/js/search.js reads it from folding.json."""
-RULES = f"{FOLDER}/folding.json"
+RULES = PagePath(f"{FOLDER}/folding.json")
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
 
 
-def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
+def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, str]:
     """Shard files (path -> JSON) for every Markdown page of `pages` that has a title,
     and the folding rules beside them."""
-    shards: dict[str, dict] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
+    shards: dict[PagePath, _Shard] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
     by_path = {page_path(kind, entry_id): entry_id
                for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
     number = 0
@@ -51,10 +64,10 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
         kind = linked.kind(entry_id) if entry_id else "page"
         aliases = _aliases(linked, entry_id) if entry_id else []
         label = KINDS[kind].label if entry_id else "Page"
-        record = [_url(path), title, label, aliases]
+        record: _Record = [address(path), title, label, aliases]
         # The mark after a label made from a web address is shown, not searched for.
         for folder, key in _keys([title.removesuffix(f" ({NO_HEADLINE})"), *aliases]):
-            shard = shards[f"{FOLDER}/{folder}/{key[:PREFIX]}.json"]
+            shard = shards[PagePath(f"{FOLDER}/{folder}/{key[:PREFIX]}.json")]
             shard["w"][key].append(number)  # keys are unique per page: never twice
             shard["p"][number] = record
         number += 1
@@ -83,7 +96,7 @@ def _keys(names: list[str]) -> list[tuple[str, str]]:
     return list(keys)
 
 
-def _aliases(linked: Linked, entry_id: str) -> list[str]:
+def _aliases(linked: Linked, entry_id: EntryId) -> list[str]:
     entry = linked.entry(entry_id)
     names = [alias.name for alias in getattr(entry, "aliases", [])]
     return [name for name in dict.fromkeys(names) if name != entry.name]
@@ -94,9 +107,3 @@ def _title(text: str) -> str | None:
     return json.loads(match.group(1)) if match else None
 
 
-def _url(path: str) -> str:
-    """A page's directory URL relative to the site root: people/x.md -> people/x/."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
