@@ -14,7 +14,8 @@ from kb.dates import parse
 from kb.link import link, statements
 from kb.load import load
 from kb.render.entity import _schema_org_dates
-from kb.render.exports import CSV_COLUMNS, KNOWLEDGE_BASE_SCHEMA, date_value, exports
+from kb.render.export_model import DateValue, json_schema
+from kb.render.exports import CSV_COLUMNS, date_value, exports
 from kb.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_build, parse_page
@@ -90,7 +91,7 @@ def test_exported_dates_say_an_unknown_side_is_unknown(text, earliest, latest, p
     value = date_value(parse(text))
     assert (value["earliest"], value["latest"], value["precision"]) == (earliest, latest,
                                                                         precision)
-    schema = KNOWLEDGE_BASE_SCHEMA["properties"]["entities"]["items"]["properties"]["date"]
+    schema = json_schema(DateValue, "A date")
     jsonschema.validate(value, schema, format_checker=jsonschema.FormatChecker())
 
 
