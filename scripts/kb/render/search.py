@@ -13,7 +13,9 @@ overrides/js/search.js answers in Material's search box.
 Shard `kb-search/words/<abc>.json` (and `sounds/<abc>.json` for skeletons):
     {"w": {word: [page number, ...]}, "p": {page number: [url, title, kind, [alias, ...]]}}
 `kb-search/folding.json`: the folding rules (`kb.spelling.FOLDING`) and `PREFIX`, which
-search.js reads before it folds a query, so that a query and the index fold alike.
+search.js reads before it folds a query, so that a query and the index fold alike; and
+`ranks`, what a page of each kind adds to the score of a match, by the label records
+give it (`Kind.search_rank`, and `OTHER_PAGE_RANK` for pages of no entry).
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ PREFIX = 3
 """Letters of a word that name its shard: a query needs a word this long to be answered.
 overrides/js/search.js reads it from folding.json."""
 RULES = PagePath(f"{FOLDER}/folding.json")
+OTHER_PAGE = "Page"
+"""The label of a page that shows no one entry: the home page, an index, the timeline."""
+OTHER_PAGE_RANK = 0.2
+"""What such a page adds to a match's score: below people, groups, places and events
+of the same name, above sources (kb.model.KINDS)."""
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
 
 
@@ -63,7 +70,7 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
         entry_id = by_path.get(path)
         kind = linked.kind(entry_id) if entry_id else "page"
         aliases = _aliases(linked, entry_id) if entry_id else []
-        label = KINDS[kind].label if entry_id else "Page"
+        label = KINDS[kind].label if entry_id else OTHER_PAGE
         record: _Record = [address(path), title, label, aliases]
         # The mark after a label made from a web address is shown, not searched for.
         for folder, key in _keys([title.removesuffix(f" ({NO_HEADLINE})"), *aliases]):
@@ -78,8 +85,13 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
 
 def folding_rules() -> str:
     """kb-search/folding.json: how search.js folds a query, from the one table
-    (`kb.spelling.FOLDING`) that folds the index, and the length of a shard's name."""
-    return json.dumps({**FOLDING, "prefix": PREFIX}, ensure_ascii=False, sort_keys=True)
+    (`kb.spelling.FOLDING`) that folds the index, the length of a shard's name, and
+    how it ranks pages by kind: {label: `Kind.search_rank`} of every kind with pages,
+    and `OTHER_PAGE_RANK` for the other pages."""
+    ranks = {kind.label: kind.search_rank for kind in KINDS.values() if kind.indexed}
+    return json.dumps({**FOLDING, "prefix": PREFIX,
+                       "ranks": {**ranks, OTHER_PAGE: OTHER_PAGE_RANK}},
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _keys(names: list[str]) -> list[tuple[str, str]]:
