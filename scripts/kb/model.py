@@ -12,7 +12,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -106,11 +106,48 @@ class _FreeText:
         return "FREE_TEXT"
 
 
+class Explained:
+    """What an editor is told when a value of a type is wrong, declared with the type as
+    Annotated metadata: messages by pydantic's error type ('missing', 'too_short',
+    'string_pattern_mismatch'...), `{input}` standing for the value written, e.g.
+    `Annotated[list[Cite], Explained(missing="every statement needs a citation")]`.
+    kb.validate prints the message after the value's place in the file; an error type
+    the type does not explain gets the general message of that error type."""
+
+    def __init__(self, **messages: str) -> None:
+        self.messages = messages
+
+    def __repr__(self) -> str:
+        return f"Explained({self.messages!r})"
+
+
+def explanation(annotation: Any, metadata: list[Any], error_type: str) -> str | None:
+    """The message a field's type (its `annotation` and `metadata`, as in pydantic's
+    FieldInfo) gives for an error of `error_type`, looking through Annotated and
+    `X | None`; None when it gives none. Raises nothing."""
+    for item in metadata:
+        if isinstance(item, Explained) and error_type in item.messages:
+            return item.messages[error_type]
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return explanation(typing.get_args(annotation)[0], list(annotation.__metadata__),
+                           error_type)
+    if origin in (typing.Union, types.UnionType):
+        for argument in typing.get_args(annotation):
+            found = explanation(argument, [], error_type)
+            if found is not None:
+                return found
+    return None
+
+
 FREE_TEXT = _FreeText()
 """The mark, read by `free_text_paths`: load refuses a free text that YAML would cut
 short at ' #' (names, titles, statements, quotes, notes, roles...). Ids, dates,
 addresses and the closed choices (`type`) are not free text: a comment may follow them."""
 FreeText = Annotated[str, FREE_TEXT]
+WebAddress = Annotated[str, Field(pattern=WEB_ADDRESS), Explained(
+    string_pattern_mismatch="'{input}' is not a web address; expected http:// or https:// "
+                            "and a host name, without spaces, <, > or \"")]
 Text = Annotated[FreeText, Field(min_length=1)]
 ENTITY_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 """A link to an entry inside a statement's text: [[abu-taqwa]] shows the entry's name,
@@ -160,6 +197,12 @@ class Record(BaseModel):
     and every text holds only characters a reader sees, in NFC (`kb.characters`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    misplaced: ClassVar[dict[str, str]] = {
+        "date": "A date goes on a fact (under 'facts:'), or, for an event, in its own "
+                "'date'.",
+    }
+    """Fields editors write where a record has none, and where they go: what kb.validate
+    adds to 'unknown field' when no field of the record has a name close to it."""
 
     @field_validator("*", mode="before")
     @classmethod
@@ -186,7 +229,9 @@ class Quote(Record):
     text: Text = Field(description="The words exactly as the source prints them, "
                                    "without quotation marks; mark cuts with [...].")
     speaker: Annotated[list[Ref], BeforeValidator(_one_or_more, json_schema_input_type=(
-        Ref | list[Ref])), Field(min_length=1)] = Field(
+        Ref | list[Ref])), Field(min_length=1), Explained(
+        missing="a quote must say who said it; add 'speaker:' with the id of a person or "
+                "group")] = Field(
         description="Id of the person or group who said it (or of a country speaking "
                     "through its government); a list of ids for words said jointly, e.g. "
                     "[iraq, united-states] for a joint statement.")
@@ -217,6 +262,9 @@ Cites = Annotated[
     list[Cite],
     Field(min_length=1, description="One or more citations: a source id, or a mapping "
                                     "with source, citing, quote, note."),
+    Explained(**dict.fromkeys(
+        ("missing", "too_short"), "every statement needs a citation; add 'cite:' with the "
+                                  "id of a source in data/sources/")),
 ]
 
 
@@ -462,8 +510,8 @@ class Source(Record):
     date_basis: DateBasis | None = Field(
         None, description="How the date is known: " + "; ".join(
             f"'{name}': {words}" for name, words in DATE_BASES.items()) + ".")
-    url: str | None = Field(None, pattern=WEB_ADDRESS,
-                            description="Address given by the source material; never guessed.")
+    url: WebAddress | None = Field(None, description="Address given by the source "
+                                                     "material; never guessed.")
     relays: Annotated[list[Ref], BeforeValidator(_one_or_more,
                                                  json_schema_input_type=Ref | list[Ref])] = Field(
         default_factory=list, description="Id of a source this one republishes or "

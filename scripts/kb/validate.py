@@ -26,6 +26,8 @@ from kb.model import (
     AnyEntry,
     Draft,
     KnowledgeBase,
+    Record,
+    explanation,
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.problems import dotted as _dotted
@@ -216,21 +218,20 @@ def located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
 
 
 def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
+    """The editor's message for one pydantic error: the one the field's type gives
+    for it (`kb.model.Explained`), else the general one of its error type."""
     kind, field = error["type"], _dotted(loc)
-    if loc and loc[-1] == "cite" and kind in ("missing", "too_short"):
-        return (f"{field}: every statement needs a citation; add 'cite:' with the id of a "
-                "source in data/sources/")
-    if loc and loc[-1] == "speaker" and kind == "missing":
-        return (f"{field}: a quote must say who said it; add 'speaker:' with the id of a "
-                "person or group")
+    explained = _explained(model, loc, kind)
+    if explained is not None:
+        return f"{field}: {explained.format(input=error.get('input'))}"
     if kind == "missing":
         return f"missing required field '{loc[-1]}'" + _within(loc[:-1])
     if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
+        within = _model_at(model, loc[:-1])
+        allowed = _field_names(within)
         hint = did_you_mean(str(loc[-1]), allowed)
-        if loc[-1] == "date" and not hint:  # a summary's or a story sentence's
-            hint = (" A date goes on a fact (under 'facts:'), or, for an event, in its "
-                    "own 'date'.")
+        if not hint and within is not None and str(loc[-1]) in _misplaced(within):
+            hint = f" {_misplaced(within)[str(loc[-1])]}"
         return (f"unknown field '{characters.visible(str(loc[-1]))}'{_within(loc[:-1])}; "
                 f"expected one of "
                 f"{', '.join(allowed)}.{hint}")
@@ -247,9 +248,6 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
         return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":
         return f"{field}: needs at least {error['ctx']['min_length']} item(s), found none"
-    if kind == "string_pattern_mismatch" and loc[-1] == "url":
-        return (f"{field}: '{error['input']}' is not a web address; expected http:// or "
-                "https:// and a host name, without spaces, <, > or \"")
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
         wanted = expected.get(kind, "a mapping of fields")
@@ -273,18 +271,45 @@ def _describe(value: Any) -> str:
     return f"'{characters.visible(str(value))}'"
 
 
-def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
-    """Field names of the model found at `loc`, for 'expected one of' and did-you-mean."""
+def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    """The model of the value at `loc` (list indexes passed over), or None where no
+    model is: 'summary' in a person is a Statement, 'facts', 0 a Fact."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) \
+                or str(part) not in current.model_fields:
+            return None
         current = _inner_model(current.model_fields[str(part)].annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return [n for n, f in current.model_fields.items() if not f.exclude]
-    return []
+        return current
+    return None
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    """Field names of a model an editor may write, for 'expected one of' and
+    did-you-mean; none for no model."""
+    if model is None:
+        return []
+    return [n for n, f in model.model_fields.items() if not f.exclude]
+
+
+def _misplaced(model: type[BaseModel]) -> dict[str, str]:
+    """`Record.misplaced` of a model: where fields it has not belong."""
+    return model.misplaced if issubclass(model, Record) else {}
+
+
+def _explained(model: type[BaseModel], loc: Path_, error_type: str) -> str | None:
+    """What the type of the field at `loc` says about an error of `error_type`
+    (`kb.model.Explained`); None when it says nothing, or no field is there."""
+    if not loc or isinstance(loc[-1], int):
+        return None
+    within = _model_at(model, loc[:-1])
+    info = within.model_fields.get(str(loc[-1])) if within is not None else None
+    if info is None:
+        return None
+    return explanation(info.annotation, info.metadata, error_type)
 
 
 def _choices_at(model: type[BaseModel], loc: Path_) -> list[str]:
