@@ -229,7 +229,7 @@ def test_the_published_schemas_are_generated_from_the_export_model():
     defs = kb_schema["$defs"]
     assert set(defs["EntityValue"]["properties"]) == set(EntityValue.__annotations__)
     assert set(defs["SourceValue"]["properties"]) == set(SourceValue.__annotations__)
-    assert CSV_COLUMNS == tuple(StatementRow.__annotations__)
+    assert tuple(StatementRow.__annotations__) == CSV_COLUMNS
     assert list(row_schema["properties"]) == list(CSV_COLUMNS)
     assert row_schema["required"] == list(CSV_COLUMNS)
 
