@@ -1,7 +1,9 @@
 """The data model, defined once: every kind, field and relation type of `data/`.
 
 Validation (pydantic), the JSON Schema for editors and the scaffolding all read
-these classes; nothing else declares the shape of the data.
+these classes; nothing else declares the shape of the data. `KINDS` declares each kind
+of entry whole: its folder, labels, index page, schema.org type, order and search rank.
+A field's error message is declared with its type (`Explained`).
 """
 
 from __future__ import annotations
