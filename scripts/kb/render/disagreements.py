@@ -36,7 +36,8 @@ def disagreements_page(linked: Linked) -> tuple[PagePath, str]:
         parts.append(f'<span class="kb-kind">{KINDS[kind].label}</span> · '
                      f"{link_to(linked, entry_id, PATH)}\n")
         for dispute, anchor in zip(entity.disputes, dispute_anchors(entity), strict=True):
-            parts.append(f"### [{esc(dispute.about)}]({href(PATH, target)}#{anchor})\n")
+            section = PagePath(f"{target}#{anchor}")
+            parts.append(f"### [{esc(dispute.about)}]({href(PATH, section)})\n")
             parts.append(dispute_table(dispute, notes))
     parts.append(notes.section())
     return PATH, "\n".join(p for p in parts if p)

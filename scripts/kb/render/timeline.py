@@ -106,12 +106,13 @@ def _elsewhere(linked: Linked, periods: list[Period[EntryId]], index: int,
     for event_id in period.also:
         event = linked.entry(event_id, Event)
         listed = listed_under(periods, event_id)
-        target = href(here, period_path(PATH, listed))
+        listed_at = period_path(PATH, listed)
+        target, entry = href(here, listed_at), href(here, PagePath(f"{listed_at}#{event_id}"))
         reported = reported_marker(linked, [c.citation for c in statements(event)])
         parts.append(
             f'<div class="kb-also" data-kind="{attr(event.type)}" '
             f'data-entities="{" ".join(involved(event))}" data-years="{_years(event, years)}" '
-            f"markdown>\n\n**{event.date.words()}:** [{esc(event.name)}]({target}#{event_id}), "
+            f"markdown>\n\n**{event.date.words()}:** [{esc(event.name)}]({entry}), "
             f"listed under [{listed.title}]({target}){reported}\n\n</div>\n")
     return "\n".join(parts)
 
