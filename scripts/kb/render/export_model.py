@@ -223,8 +223,19 @@ def json_schema(shape: Any, title: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a typed dict above, as pydantic generates it
     from the declaration, with `title`. Raises pydantic's PydanticUserError for a type
     it cannot describe: a fault of this module, found by the tests."""
-    schema = TypeAdapter(shape).json_schema(mode="serialization")
+    schema = _one_line(TypeAdapter(shape).json_schema(mode="serialization"))
     return {"$schema": DIALECT, **schema, "title": title}
+
+
+def _one_line(value: Any) -> Any:
+    """The schema with each description on one line: a docstring's line breaks are
+    where its source was wrapped, not breaks for a reader."""
+    if isinstance(value, dict):
+        return {key: " ".join(item.split()) if key == "description" and isinstance(item, str)
+                else _one_line(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_one_line(item) for item in value]
+    return value
 
 
 def schema_text(shape: Any, title: str) -> str:
