@@ -17,12 +17,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kb.addresses import _relative
 from kb.link import link
 from kb.load import load
 from kb.model import Citation
 from kb.render import Site, render
 from kb.render.citations import Footnotes
-from kb.render.text import _relative, esc, literal, prose
+from kb.render.text import esc, literal, prose
 from kb.titles import nest_quotes
 from kb.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading

@@ -95,11 +95,13 @@ def test_the_search_index_keys_a_name_with_an_apostrophe_as_one_word(data_tree):
 
 def test_the_browser_reads_the_folding_rules_from_the_index():
     """One table: the pipeline writes it beside the index, search.js writes no rule."""
-    assert json.loads(folding_rules()) == {**FOLDING, "prefix": 3}
+    ranks = {"Person": 0.6, "Group": 0.6, "Place": 0.6, "Event": 0.3, "Source": 0,
+             "Page": 0.2}
+    assert json.loads(folding_rules()) == {**FOLDING, "prefix": 3, "ranks": ranks}
     pages = search_index(linked_tree(ROOT), {})
     assert pages["kb-search/folding.json"] == folding_rules()
     script = (ROOT / "overrides" / "js" / "search.js").read_text("utf-8")
-    for rule in ("aeiouy", '"kh"', "/kh/", "’", "‐", "PREFIX = "):
+    for rule in ("aeiouy", '"kh"', "/kh/", "’", "‐", "PREFIX = ", "0.6", "Person:"):
         assert rule not in script, rule
     assert 'new URL("folding.json", index)' in script
 

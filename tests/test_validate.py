@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.addresses import EntryId
 from kb.load import load
 from kb.schema import schema_comment
 from kb.validate import validate
@@ -350,4 +351,77 @@ def test_a_file_that_cannot_be_read_keeps_its_kind(data_tree, tmp_path):
         "data/places/party.yaml:3:1: YAML syntax: found character that cannot start any "
         "token (tabs are not allowed for indentation; use spaces)",
         "data/places/town.yml: data files end in .yaml (found '.yml')",
+    ]
+
+
+# ---------------------------------------------------------------------------- messages
+
+CITE = ("every statement needs a citation; add 'cite:' with the id of a source in "
+        "data/sources/")
+SPEAKER = "a quote must say who said it; add 'speaker:' with the id of a person or group"
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # Every statement whose type is `Cites`, its citations missing or empty.
+    (PERSON.replace("  cite: [report]\n", ""), "2:1: summary.cite"),
+    (PERSON.replace("[report]", "[]"), "4:3: summary.cite"),
+    (PERSON + "facts:\n  - text: A fact.\n", "6:5: facts[0].cite"),
+    (PERSON + "aliases:\n  - name: Ada L.\n    cite: []\n", "7:5: aliases[0].cite"),
+    (PERSON + "relations:\n  - {type: works_for, target: outlet}\n", "6:5: relations[0].cite"),
+    (PERSON + "disputes:\n  - about: Age\n    versions:\n      - {value: '30', cite: [report]}"
+     "\n      - {value: '31'}\n", "9:9: disputes[0].versions[1].cite"),
+])
+def test_a_statement_without_a_citation_is_told_so_wherever_it_is(data_tree, text, where):
+    assert problems(data_tree({"people/ada.yaml": text})) == [
+        f"data/people/ada.yaml:{where}: {CITE}"]
+
+
+def test_a_story_sentence_without_a_citation_is_told_so(data_tree):
+    chapter = "title: The vote\nsentences:\n  - text: A vote.\n"
+    assert problems(data_tree({"story/01-vote.yaml": chapter})) == [
+        f"data/story/01-vote.yaml:3:5: sentences[0].cite: {CITE}"]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    (PERSON.replace("[report]", "\n    - source: report\n      quote: {text: hi}"),
+     "6:7: summary.cite[0].quote.speaker"),
+    (PERSON + "facts:\n  - text: Said so.\n    cite:\n      - source: report\n"
+              "        quote: {text: so, said: 2024-01-05}\n",
+     "9:9: facts[0].cite[0].quote.speaker"),
+])
+def test_a_quote_without_a_speaker_is_told_so_wherever_it_is(data_tree, text, where):
+    assert problems(data_tree({"people/ada.yaml": text})) == [
+        f"data/people/ada.yaml:{where}: {SPEAKER}"]
+
+
+def test_a_types_own_message_is_the_one_shown():
+    """The message is the type's (kb.model.Explained), whatever the field is called:
+    no table of field names decides it."""
+    from typing import Annotated, ClassVar
+
+    from pydantic import Field, ValidationError
+
+    from kb.load import RawRecord
+    from kb.model import Explained, Record
+    from kb.validate import located
+
+    Hue = Annotated[str, Field(pattern="^#[0-9a-f]{6}$"), Explained(
+        string_pattern_mismatch="'{input}' is not a colour; write #rrggbb",
+        missing="say which colour")]
+
+    class Swatch(Record):
+        misplaced: ClassVar[dict[str, str]] = {
+            "shade": "A shade goes in the paint's own file."}
+        tint: Hue
+        edge: Hue | None = None
+
+    record = RawRecord("data/swatches/s.yaml", "swatch", EntryId("s"),
+                       {"edge": "red", "shade": "dark"}, {("edge",): (2, 1)})
+    with pytest.raises(ValidationError) as caught:
+        Swatch.model_validate(record.data)
+    assert sorted(str(located(record, Swatch, e)) for e in caught.value.errors()) == [
+        "data/swatches/s.yaml:1:1: tint: say which colour",
+        "data/swatches/s.yaml:1:1: unknown field 'shade'; expected one of tint, edge. "
+        "A shade goes in the paint's own file.",
+        "data/swatches/s.yaml:2:1: edge: 'red' is not a colour; write #rrggbb",
     ]

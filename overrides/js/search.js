@@ -3,7 +3,8 @@
 // to the box; the longest word of the query picks one shard of words and one of
 // spelling skeletons. How a query is folded (apostrophes, dashes, accents, letters
 // that transliterations swap) is read from kb-search/folding.json, the table that
-// folded the index (kb.spelling.FOLDING): no rule is written here.
+// folded the index (kb.spelling.FOLDING), and so is how each kind of page ranks
+// (kb.model.Kind.search_rank): no rule is written here.
 // Globals defined: kbSpelling.
 (function () {
   "use strict";
@@ -16,12 +17,12 @@
   var index = new URL(form.dataset.index, location.href);
   var site = new URL("..", index);
   var shards = new Map();
-  var KIND_RANK = { Person: 0.6, Group: 0.6, Place: 0.6, Event: 0.3, Source: 0, Page: 0.2 };
   var MAX_SHOWN = 12;
   var asked = "";
 
-  // The rules of kb.spelling.FOLDING, and PREFIX (letters that name a shard), from
-  // beside the shards; without them (the index failed to load) nothing is answered.
+  // The rules of kb.spelling.FOLDING, PREFIX (letters that name a shard) and the ranks
+  // of kinds of page, from beside the shards; without them (the index failed to load)
+  // nothing is answered.
   var rules = null, dropped = null;
   var ready = fetch(new URL("folding.json", index))
     .then(function (response) { return response.ok ? response.json() : null; })
@@ -104,7 +105,7 @@
       total += opening(words(name), queryWords);
       if (!best || total > best.score) best = { score: total, name: name };
     });
-    if (best) best.score += KIND_RANK[record[2]] || 0;
+    if (best) best.score += rules.ranks[record[2]] || 0;  // by the kind's label
     return best;
   }
 

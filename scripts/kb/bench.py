@@ -28,12 +28,14 @@ from typing import Any
 
 from kb import bench_site, dates, refs
 from kb import load as load_module
+from kb.addresses import _relative
 from kb.build import without_cycle_collection
 from kb.link import link
 from kb.load import load
+from kb.model import KINDS
 from kb.render import render
 from kb.render.graph import _layout
-from kb.render.text import _relative, esc
+from kb.render.text import esc
 from kb.synthetic import write_tree
 from kb.validate import validate
 from kb.write import write
@@ -106,11 +108,13 @@ def mkdocs_seconds(project: Path, *, bare: bool) -> float:
 
 def _reader_figures(work: Path) -> dict[str, Any]:
     """First visit and search in a browser, and Pagefind over the same pages."""
-    name = re.search(r"^name: (.+)$", (work / "data" / "people" / "person-0.yaml")
-                     .read_text("utf-8"), re.MULTILINE).group(1)  # type: ignore[union-attr]
+    people = KINDS["person"].folder
+    name = _found(r"^name: (.+)$", (work / "data" / people / "person-0.yaml")
+                  .read_text("utf-8"))
     query = name.split("al-")[-1]  # a family name, as a reader types it
     figures: dict[str, Any] = {"query": query}
-    figures.update(bench_site.first_visit_and_search(work / "site", "/people/person-0/", query))
+    figures.update(bench_site.first_visit_and_search(work / "site", f"/{people}/person-0/",
+                                                     query))
     found = bench_site.pagefind(work / "site", query)
     if found:
         figures.update({f"pagefind_{key}": value for key, value in found.items()})
@@ -126,17 +130,27 @@ def copy_project(repo: Path, work: Path) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    indexes = ", ".join(f"[{kind.plural.lower()}]({kind.folder}/index.md)"
+                        for kind in KINDS.values() if kind.indexed)
     (work / "docs" / "index.md").write_text(
-        "# Synthetic knowledge base\n\nFor benchmarks: [people](people/index.md), "
-        "[groups](groups/index.md), [places](places/index.md), [events](events/index.md), "
-        "[sources](sources/index.md).\n", "utf-8")
+        f"# Synthetic knowledge base\n\nFor benchmarks: {indexes}.\n", "utf-8")
 
 
 def _preview_figures(work: Path, repo: Path) -> dict[str, Any]:
     copy_project(repo, work)
-    person = (work / "data" / "people" / "person-0.yaml").read_text("utf-8")
-    group = re.search(r"target: (group-\d+)", person).group(1)  # type: ignore[union-attr]
-    return bench_site.live_preview(work, "people/person-0", f"/groups/{group}/")
+    people, groups = KINDS["person"].folder, KINDS["group"].folder
+    person = (work / "data" / people / "person-0.yaml").read_text("utf-8")
+    group = _found(r"target: (group-\d+)", person)
+    return bench_site.live_preview(work, f"{people}/person-0", f"/{groups}/{group}/")
+
+
+def _found(pattern: str, text: str) -> str:
+    """The first group of the first match of `pattern` (multi-line) in `text`; raises
+    ValueError when there is none: the synthetic data is not of the shape written."""
+    match = re.search(pattern, text, re.MULTILINE)
+    if match is None:
+        raise ValueError(f"no {pattern!r} in the synthetic data")
+    return match[1]
 
 
 def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path, *,

@@ -126,7 +126,8 @@ def pagefind(site: Path, query: str) -> dict[str, float] | None:
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, float]:
@@ -203,7 +204,7 @@ def _save_and_wait(page: Any, data: Path, line: str, shown_in: str) -> tuple[flo
     return time.perf_counter() - saved, new
 
 
-def _wait_for(url: str, server: subprocess.Popen, log: Path, seconds: float) -> None:
+def _wait_for(url: str, server: subprocess.Popen[bytes], log: Path, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -217,7 +217,7 @@ def _report(problems: list[Problem], success: str) -> int:
     return 0
 
 
-def _as_json(problems: list[Problem]) -> dict:
+def _as_json(problems: list[Problem]) -> dict[str, object]:
     return {
         "errors": len(errors(problems)),
         "warnings": len(problems) - len(errors(problems)),

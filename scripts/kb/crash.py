@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from types import TracebackType
+from typing import Literal
 
 from kb.problems import Problem
 
@@ -45,7 +46,7 @@ class reading:
         return None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> bool:
+                 traceback: TracebackType | None) -> Literal[False]:
         if isinstance(error, Exception) and data_file(error) is None:
             with suppress(AttributeError, TypeError):  # an exception type with __slots__
                 setattr(error, _ATTRIBUTE, self.path)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import TypedDict
 
 from dateutil import parser as dateutil_parser
 
@@ -79,17 +80,25 @@ def _suggestion(text: str) -> tuple[str, str] | None:
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 
 
-def _readings(text: str) -> list[dict]:
+class _Reading(TypedDict):
+    """One way dateutil reads a text: each part None where the text does not give it."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    time: dt.time | None
+
+
+def _readings(text: str) -> list[_Reading]:
     """What dateutil reads, month first and day first (year first for text that starts
     with a year: nobody writes year, day, month); only the parts written."""
-    if _YEAR_FIRST.match(text):
-        options = [{"yearfirst": True, "dayfirst": False}]
-    else:
-        options = [{"dayfirst": False}, {"dayfirst": True}]
-    readings = []
-    for option in options:
+    # (day first, year first)
+    options = [(False, True)] if _YEAR_FIRST.match(text) else [(False, False), (True, False)]
+    readings: list[_Reading] = []
+    for dayfirst, yearfirst in options:
         try:
-            low, high = (dateutil_parser.parse(text, default=default, **option)
+            low, high = (dateutil_parser.parse(text, default=default, dayfirst=dayfirst,
+                                               yearfirst=yearfirst)
                          for default in _DEFAULTS)
         except (ValueError, OverflowError, TypeError):  # its ParserError is a ValueError
             continue
@@ -103,7 +112,7 @@ def _readings(text: str) -> list[dict]:
     return readings
 
 
-def _edtf(reading: dict) -> str:
+def _edtf(reading: _Reading) -> str:
     text = f"{reading['year']:04d}"
     if reading["month"]:
         text += f"-{reading['month']:02d}"
@@ -112,21 +121,22 @@ def _edtf(reading: dict) -> str:
     return text
 
 
-def _words(reading: dict) -> str:
+def _words(reading: _Reading) -> str:
     month = calendar.month_name[reading["month"]] if reading["month"] else ""
     return " ".join(str(part) for part in (reading["day"], month, reading["year"]) if part)
 
 
-def _day(reading: dict) -> str:
+def _day(reading: _Reading) -> str:
     return f"-{reading['day']:02d}" if reading["day"] else ""
 
 
-def _weekday_note(text: str, reading: dict) -> str:
+def _weekday_note(text: str, reading: _Reading) -> str:
     """dateutil passes over a day of the week that does not fit the date; say so."""
     named = _WEEKDAY.search(text)
-    if not (named and reading["month"] and reading["day"]):
+    year, month, day_of_month = reading["year"], reading["month"], reading["day"]
+    if not (named and year and month and day_of_month):
         return ""
-    day = dt.date(reading["year"], reading["month"], reading["day"])
+    day = dt.date(year, month, day_of_month)
     weekday = calendar.day_name[day.weekday()]
     written = next(name for name in calendar.day_name
                    if name[:3].casefold() == named[1].casefold())
@@ -136,8 +146,9 @@ def _weekday_note(text: str, reading: dict) -> str:
             f"means.")
 
 
-def _time_note(reading: dict) -> str:
-    if reading["time"] is None:
+def _time_note(reading: _Reading) -> str:
+    time = reading["time"]
+    if time is None:
         return ""
     return (f" The site shows dates to the day: if the time "
-            f"({reading['time'].strftime('%H:%M')}) matters, give it in words in a note.")
+            f"({time.strftime('%H:%M')}) matters, give it in words in a note.")

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import typing
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
 from kb import date_reading
-from kb.date_reading import EXAMPLES, EXPECTED, PLAIN, DateError, Shape, read
+from kb.date_reading import EXAMPLES, EXPECTED, PLAIN, DateError, Shape, known, read
 from kb.date_words import words as _reading_words
 
 Qualifier = Literal["early", "mid", "late", "as-early-as"]
@@ -116,7 +117,7 @@ class FuzzyDate:
                     "multiple": "several dates"}[reading.shape]
         if self.qualifier in PARTS_OF_MONTH:
             return "part of month"
-        return reading.items[0].first.precision  # type: ignore[union-attr]
+        return known(reading.items[0].first).precision
 
     def stated(self) -> list[tuple[int | None, int | None, int | None]]:
         """(year, month, day) of each date the text names, None for what it does not
@@ -149,9 +150,9 @@ def parse(value: object, qualifier: str | None = None) -> FuzzyDate:
         raise DateError(f"{EXPECTED[0].upper()}{EXPECTED[1:]} (as text)")
     text = value.strip()
     read(text)  # raises on bad text
-    if qualifier is not None:
-        _check_qualifier(text, qualifier)
-    return FuzzyDate(text, qualifier)  # type: ignore[arg-type]
+    if qualifier is None:
+        return FuzzyDate(text)
+    return FuzzyDate(text, _check_qualifier(text, qualifier))
 
 
 def forget() -> None:
@@ -160,19 +161,24 @@ def forget() -> None:
         cached.cache_clear()
 
 
-def _check_qualifier(text: str, qualifier: str) -> None:
-    match = PLAIN.match(text)
-    if qualifier in PARTS_OF_MONTH:
+_QUALIFIERS: dict[str, Qualifier] = {name: name for name in typing.get_args(Qualifier)}
+
+
+def _check_qualifier(text: str, qualifier: str) -> Qualifier:
+    """The qualifier, if it is one and fits the date; else raises DateError."""
+    checked = _QUALIFIERS.get(qualifier)
+    if checked is None:
+        raise DateError(f"unknown qualifier '{qualifier}'; expected one of "
+                        f"early, mid, late, as-early-as")
+    if checked in PARTS_OF_MONTH:
         # A flag would read "late about October": the part of a month says it already.
+        match = PLAIN.match(text)
         if not match or not match["m"] or match["d"] or match["flag"]:
             raise DateError(f"qualifier '{qualifier}' needs a month, like 2023-10, with no "
                             f"~, ? or % (found '{text}')")
-    elif qualifier == "as-early-as":
-        if read(text).shape != "single":
-            raise DateError(f"qualifier 'as-early-as' needs a single date (found '{text}')")
-    else:
-        raise DateError(f"unknown qualifier '{qualifier}'; expected one of "
-                        f"early, mid, late, as-early-as")
+    elif read(text).shape != "single":  # 'as-early-as'
+        raise DateError(f"qualifier 'as-early-as' needs a single date (found '{text}')")
+    return checked
 
 
 @cache

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
+from kb.addresses import EntryId
 from kb.claims import ARTICLES, Claim, Gazetteer, claims, date_claims, prose_words
 from kb.crash import reading
 from kb.evidence import Evidence, verbatim_text
@@ -32,11 +32,15 @@ from kb.model import (
     GROUNDING_FILE,
     Allowance,
     Allowances,
+    AnyEntry,
     Chapter,
     Citation,
+    Entity,
+    Entry,
     Event,
     KnowledgeBase,
     Source,
+    Statement,
     free_text_paths,
 )
 from kb.problems import Problem, did_you_mean, errors, relative
@@ -79,7 +83,7 @@ def ground_project(root: Path, material: Path) -> list[Problem]:
     return found + ground(kb, records, documents, allowed, record)
 
 
-def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Document],
+def ground(kb: KnowledgeBase, records: dict[EntryId, RawRecord], documents: list[Document],
            allowances: Allowed | None = None,
            allowances_record: RawRecord | None = None) -> list[Problem]:
     """Every claim in the data that no source it cites states, as located problems.
@@ -91,7 +95,8 @@ def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Doc
     texts = source_texts(kb, documents)
     # A text is dated by the source it belongs to, also when it stands for a source it
     # relays: 'Thursday' in Vox's article is the Thursday before Vox's date.
-    dated_by = {id(d): kb.entries[i].date for i, d in own_documents(kb, documents).items()}
+    dated_by = {id(d): kb.entry(i, Source).date
+                for i, d in own_documents(kb, documents).items()}
     indexed = {id(d): Evidence(d.text, dated_by.get(id(d))) for d in documents}
     evidence = {source_id: [indexed[id(d)] for d in found]
                 for source_id, found in texts.items()}
@@ -126,7 +131,7 @@ def ground(kb: KnowledgeBase, records: dict[str, RawRecord], documents: list[Doc
 
 
 def _unsupported(kb: KnowledgeBase, assertion: Assertion,
-                 evidence: dict[str, list[Evidence]]) -> Iterator[tuple[Claim, str]]:
+                 evidence: dict[EntryId, list[Evidence]]) -> Iterator[tuple[Claim, str]]:
     texts: list[Evidence] = []
     names: list[str] = []
     for citation in assertion.cite:
@@ -177,25 +182,25 @@ def gazetteer(kb: KnowledgeBase, texts: list[str]) -> Gazetteer:
     """Names and aliases of every person, group and place, to find in statements; the
     lower-case words of `texts` (the material) are common words, not names, when they
     open a sentence."""
-    return Gazetteer(((entry_id, _names(kb.entries[entry_id]))
+    return Gazetteer(((entry_id, _names(kb.entity(entry_id)))
                       for entry_id, kind in kb.kinds.items() if kind in _NAMED_KINDS), texts)
 
 
-def _names(entry: Any) -> list[str]:
+def _names(entry: Entity) -> list[str]:
     return [entry.name, *(alias.name for alias in entry.aliases)]
 
 
 _LINKING_WORDS = frozenset({"of", "the", "for", "to", "and", "in", "on", "us"})
 
 
-def _link_supported(kb: KnowledgeBase, entry_id: str, texts: list[Evidence]) -> bool:
+def _link_supported(kb: KnowledgeBase, entry_id: EntryId, texts: list[Evidence]) -> bool:
     """Whether a source names an entry: by one of its names or aliases; a person also by
     surname ('Soleimani' for Qasem Soleimani); a group or place also by the words of a
     descriptive name ('the Iraqi government' for Government of Iraq) or its initials
     ('PMF')."""
     entry = kb.entries.get(entry_id)
     kind = kb.kinds.get(entry_id)
-    if entry is None or kind not in _NAMED_KINDS:
+    if not isinstance(entry, Entry) or kind not in _NAMED_KINDS:
         return True  # an event's name is a headline of ours; a missing id is validate's
     names = _names(entry)
     for text in texts:
@@ -220,7 +225,7 @@ def _link_supported(kb: KnowledgeBase, entry_id: str, texts: list[Evidence]) -> 
 # ---------------------------------------------------------------------------- assertions
 
 
-def assertions(kb: KnowledgeBase, entry_id: str, entry: Any,
+def assertions(kb: KnowledgeBase, entry_id: EntryId, entry: AnyEntry,
                read: Reader) -> Iterator[Assertion]:
     """Everything an entry states, each with the citations that must back it; `read`
     lists a text's claims."""
@@ -243,7 +248,7 @@ def assertions(kb: KnowledgeBase, entry_id: str, entry: Any,
     for index, fact in enumerate(entry.facts):
         yield from _statement(read, ("facts", index), fact)
     for index, alias in enumerate(entry.aliases):
-        path = ("aliases", index)
+        path: Path_ = ("aliases", index)
         yield Assertion((*path, "name"), (), tuple(alias.cite), (alias.name,))
         if alias.note:
             yield Assertion((*path, "note"), tuple(read(alias.note)), tuple(alias.cite))
@@ -277,7 +282,7 @@ def assertions(kb: KnowledgeBase, entry_id: str, entry: Any,
             yield from _citation_assertions(read, path, participant.cite)
 
 
-def _statement(read: Reader, path: Path_, statement: Any) -> Iterator[Assertion]:
+def _statement(read: Reader, path: Path_, statement: Statement) -> Iterator[Assertion]:
     found = read(statement.text) + date_claims(getattr(statement, "date", None))  # a fact's
     yield Assertion((*path, "text"), tuple(found), tuple(statement.cite))
     yield from _citation_assertions(read, (*path, "cite"), statement.cite)
@@ -309,7 +314,7 @@ def _source_assertions(read: Reader, source: Source) -> Iterator[Assertion]:
         yield Assertion(("note",), tuple(read(source.note)), itself)
 
 
-def _all_citations(entry: Any) -> Iterator[Citation]:
+def _all_citations(entry: Entity) -> Iterator[Citation]:
     yield from entry.summary.cite
     for group in (entry.facts, entry.aliases, entry.relations):
         for item in group:
@@ -339,7 +344,7 @@ def read_allowances(path: Path, root: Path) -> tuple[Allowed, RawRecord | None, 
                                        free_text=free_text_paths(Allowances))
     if problems:
         return [], None, problems
-    record = RawRecord(shown, "grounding", path.stem, data, marks)
+    record = RawRecord(shown, "grounding", EntryId(path.stem), data, marks)
     try:
         return list(enumerate(Allowances.model_validate(data).allowed)), record, []
     except ValidationError as error:

@@ -22,11 +22,14 @@ from typing import Any
 
 import yaml
 
+from kb.addresses import EntryId
 from kb.crash import reading
 from kb.model import ANY_INDEX, GROUNDING_FILE, KIND_BY_FOLDER, KINDS, free_text_paths
 from kb.problems import Problem, did_you_mean, dotted, relative
 
 
+# The base is chosen at import (libyaml's where PyYAML has it), which a type checker
+# cannot follow: it sees a base of type Any.
 class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore[misc]
     """PyYAML's parser (libyaml's, where PyYAML was built with it) with no implicit
     types: every plain value is text exactly as written, never a number, a yes/no
@@ -51,7 +54,7 @@ class RawRecord:
     path: str
     """File path as shown in messages (relative to the project root)."""
     kind: str
-    id: str
+    id: EntryId
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """(line, column), 1-based, for each key path, e.g. ("aliases", 0, "name")."""
@@ -72,7 +75,7 @@ class Loaded:
 
     records: list[RawRecord]
     problems: list[Problem]
-    unread: dict[str, str] = field(default_factory=dict)
+    unread: dict[EntryId, str] = field(default_factory=dict)
     """{id: kind} of each entry file in a kind's folder that could not be read or parsed
     (its problems are in `problems`): its id and kind are known from its path, so that
     references to it are not also reported as unknown."""
@@ -85,7 +88,7 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
     root = root or data_dir.parent
     records: list[RawRecord] = []
     problems: list[Problem] = []
-    unread: dict[str, str] = {}
+    unread: dict[EntryId, str] = {}
     if not data_dir.is_dir():
         return Loaded([], [Problem(relative(data_dir, root), 0, 0, "data folder not found")])
     for path in sorted(data_dir.rglob("*")):
@@ -103,7 +106,7 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
         if record is not None:
             records.append(record)
         elif _meant_as_entry(path, data_dir):
-            unread[path.stem] = KIND_BY_FOLDER[path.parent.name]
+            unread[EntryId(path.stem)] = KIND_BY_FOLDER[path.parent.name]
     return Loaded(records, problems, unread)
 
 
@@ -179,7 +182,7 @@ def _read_file(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]
     if problems:
         return None, problems
     first_line = text.split("\n", 1)[0].rstrip("\r")
-    return RawRecord(shown, kind, path.stem, data, marks, first_line), []
+    return RawRecord(shown, kind, EntryId(path.stem), data, marks, first_line), []
 
 
 def _refuse_before_reading(path: Path,
@@ -298,9 +301,11 @@ class _Reader:
                                               item.start_mark.column + 1)
                 items.append(self.value(item, (*path, index)))
             return items
-        return self.scalar(node, path)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        raise TypeError(f"a YAML node that is no mapping, list or scalar: {node!r}")
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -332,7 +337,8 @@ class _Reader:
             return None
         if not node.style and path:
             self._check_comment(node, path)
-        return node.value
+        text: str = node.value  # a scalar's value is its text
+        return text
 
     def _check_comment(self, node: yaml.ScalarNode, path: Path_) -> None:
         """A plain value followed by ' #' on its line: YAML took the rest for a comment."""

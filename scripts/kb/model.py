@@ -1,7 +1,9 @@
 """The data model, defined once: every kind, field and relation type of `data/`.
 
 Validation (pydantic), the JSON Schema for editors and the scaffolding all read
-these classes; nothing else declares the shape of the data.
+these classes; nothing else declares the shape of the data. `KINDS` declares each kind
+of entry whole: its folder, labels, index page, schema.org type, order and search rank.
+A field's error message is declared with its type (`Explained`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -28,6 +30,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from kb import characters, dates
+from kb.addresses import EntryId
 from kb.problems import Problem
 
 PLACEHOLDER = "TODO"
@@ -94,7 +97,7 @@ Date = Annotated[
         ],
     }),
 ]
-Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.",
+Ref = Annotated[EntryId, Field(description="The id of another entry: its file name without .yaml.",
                            json_schema_extra={"pattern": SLUG_PATTERN})]
 
 
@@ -105,11 +108,48 @@ class _FreeText:
         return "FREE_TEXT"
 
 
+class Explained:
+    """What an editor is told when a value of a type is wrong, declared with the type as
+    Annotated metadata: messages by pydantic's error type ('missing', 'too_short',
+    'string_pattern_mismatch'...), `{input}` standing for the value written, e.g.
+    `Annotated[list[Cite], Explained(missing="every statement needs a citation")]`.
+    kb.validate prints the message after the value's place in the file; an error type
+    the type does not explain gets the general message of that error type."""
+
+    def __init__(self, **messages: str) -> None:
+        self.messages = messages
+
+    def __repr__(self) -> str:
+        return f"Explained({self.messages!r})"
+
+
+def explanation(annotation: Any, metadata: list[Any], error_type: str) -> str | None:
+    """The message a field's type (its `annotation` and `metadata`, as in pydantic's
+    FieldInfo) gives for an error of `error_type`, looking through Annotated and
+    `X | None`; None when it gives none. Raises nothing."""
+    for item in metadata:
+        if isinstance(item, Explained) and error_type in item.messages:
+            return item.messages[error_type]
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return explanation(typing.get_args(annotation)[0], list(annotation.__metadata__),
+                           error_type)
+    if origin in (typing.Union, types.UnionType):
+        for argument in typing.get_args(annotation):
+            found = explanation(argument, [], error_type)
+            if found is not None:
+                return found
+    return None
+
+
 FREE_TEXT = _FreeText()
 """The mark, read by `free_text_paths`: load refuses a free text that YAML would cut
 short at ' #' (names, titles, statements, quotes, notes, roles...). Ids, dates,
 addresses and the closed choices (`type`) are not free text: a comment may follow them."""
 FreeText = Annotated[str, FREE_TEXT]
+WebAddress = Annotated[str, Field(pattern=WEB_ADDRESS), Explained(
+    string_pattern_mismatch="'{input}' is not a web address; expected http:// or https:// "
+                            "and a host name, without spaces, <, > or \"")]
 Text = Annotated[FreeText, Field(min_length=1)]
 ENTITY_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 """A link to an entry inside a statement's text: [[abu-taqwa]] shows the entry's name,
@@ -159,6 +199,12 @@ class Record(BaseModel):
     and every text holds only characters a reader sees, in NFC (`kb.characters`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    misplaced: ClassVar[dict[str, str]] = {
+        "date": "A date goes on a fact (under 'facts:'), or, for an event, in its own "
+                "'date'.",
+    }
+    """Fields editors write where a record has none, and where they go: what kb.validate
+    adds to 'unknown field' when no field of the record has a name close to it."""
 
     @field_validator("*", mode="before")
     @classmethod
@@ -185,7 +231,9 @@ class Quote(Record):
     text: Text = Field(description="The words exactly as the source prints them, "
                                    "without quotation marks; mark cuts with [...].")
     speaker: Annotated[list[Ref], BeforeValidator(_one_or_more, json_schema_input_type=(
-        Ref | list[Ref])), Field(min_length=1)] = Field(
+        Ref | list[Ref])), Field(min_length=1), Explained(
+        missing="a quote must say who said it; add 'speaker:' with the id of a person or "
+                "group")] = Field(
         description="Id of the person or group who said it (or of a country speaking "
                     "through its government); a list of ids for words said jointly, e.g. "
                     "[iraq, united-states] for a joint statement.")
@@ -216,6 +264,9 @@ Cites = Annotated[
     list[Cite],
     Field(min_length=1, description="One or more citations: a source id, or a mapping "
                                     "with source, citing, quote, note."),
+    Explained(**dict.fromkeys(
+        ("missing", "too_short"), "every statement needs a citation; add 'cite:' with the "
+                                  "id of a source in data/sources/")),
 ]
 
 
@@ -267,7 +318,11 @@ RELATION_TYPES: dict[str, RelationType] = {
                     "in retaliation for an attack, a statement condemning a strike"),
 }
 # The names editors may write, taken from the registry above so the two cannot drift.
-RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
+# A Literal built at import is beyond a static type checker: to it they are text.
+if TYPE_CHECKING:
+    RelationTypeName = str
+else:
+    RelationTypeName = Literal[tuple(RELATION_TYPES)]
 
 
 # ---------------------------------------------------------------------------- statements
@@ -354,7 +409,7 @@ class Participant(Record):
 class Entry(Record):
     """Fields every person, group, place and event has."""
 
-    id: SkipJsonSchema[str] = Field("", exclude=True)
+    id: SkipJsonSchema[EntryId] = Field(EntryId(""), exclude=True)
     """Set from the file name; never written in the file."""
     name: Name = Field(description="The name readers know best, as sources spell it.")
     aliases: list[Alias] = Field(default_factory=list, description="Other names and "
@@ -424,12 +479,16 @@ DATE_BASES = {
 }
 """How a source's date is known, and how a reader is told: a dateline without its year
 is 'inferred', a republisher's stamp is 'republication', never 'printed'."""
+if TYPE_CHECKING:  # as `RelationTypeName`, from the table above
+    DateBasis = str
+else:
+    DateBasis = Literal[tuple(DATE_BASES)]
 
 
 class Source(Record):
     """A publication the knowledge base cites."""
 
-    id: SkipJsonSchema[str] = Field("", exclude=True)
+    id: SkipJsonSchema[EntryId] = Field(EntryId(""), exclude=True)
     """Set from the file name; never written in the file."""
     title: Name = Field(description="The headline; or, per title_kind, a URL slug or a "
                                     "description of an untitled source.")
@@ -450,11 +509,11 @@ class Source(Record):
                                                   "'Jennifer Kavanagh, remarks to Vox'.")
     author: FreeText | None = Field(None, description="Byline, as printed.")
     date: Date | None = Field(None, description="Publication date, as precise as known.")
-    date_basis: Literal[tuple(DATE_BASES)] | None = Field(  # type: ignore[valid-type]
+    date_basis: DateBasis | None = Field(
         None, description="How the date is known: " + "; ".join(
             f"'{name}': {words}" for name, words in DATE_BASES.items()) + ".")
-    url: str | None = Field(None, pattern=WEB_ADDRESS,
-                            description="Address given by the source material; never guessed.")
+    url: WebAddress | None = Field(None, description="Address given by the source "
+                                                     "material; never guessed.")
     relays: Annotated[list[Ref], BeforeValidator(_one_or_more,
                                                  json_schema_input_type=Ref | list[Ref])] = Field(
         default_factory=list, description="Id of a source this one republishes or "
@@ -480,7 +539,7 @@ names them ('Jennifer Kavanagh, remarks to Vox')."""
 class Chapter(Record):
     """One part of the story overview: a heading and sentences in date order."""
 
-    id: SkipJsonSchema[str] = Field("", exclude=True)
+    id: SkipJsonSchema[EntryId] = Field(EntryId(""), exclude=True)
     """Set from the file name, which also sets the chapter's place in the story."""
     title: Name = Field(description="The chapter's heading, e.g. 'The strike'.")
     sentences: list[Statement] = Field(min_length=1, description="What happened, in our "
@@ -521,13 +580,31 @@ class Allowances(Record):
 
 @dataclass(frozen=True)
 class Kind:
-    """How a kind of entry is stored and shown."""
+    """A kind of entry, declared once: where its files and pages are, what its pages
+    are called, how they are listed and searched, and what they are to search engines.
+    Load, validate, render, the search script and the editors' tools all read it here."""
 
     name: str
+    """What `kb new` and the code call it: 'person'."""
     folder: str
-    model: type[Record]
+    """Its folder, in data/ and in the site: 'people'."""
+    model: type[AnyEntry]
     label: str
+    """One entry of the kind, as pages name it: 'Person'."""
     plural: str
+    """All of them: 'People', the title of its index page."""
+    order: int
+    """Where its entries come where entries of several kinds are listed together ('What
+    links here', disagreements, the network's filters): people first, sources last."""
+    search_rank: float
+    """What search adds to the score of a page of this kind, so that of two equal
+    matches people, groups and places come before events, and events before sources
+    (overrides/js/search.js reads it from the index, kb.render.search)."""
+    intro: str = ""
+    """The introduction of its index page (Markdown; links relative to that page)."""
+    schema_org: str | None = None
+    """The schema.org type its pages declare in their JSON-LD (kb.render.entity);
+    None for a kind whose pages declare none."""
     indexed: bool = True
     """Whether the kind has an index page and a page per entry (story chapters are
     all shown on the one story page)."""
@@ -536,12 +613,24 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("person", "people", Person, "Person", "People"),
-        Kind("group", "groups", Group, "Group", "Groups"),
-        Kind("place", "places", Place, "Place", "Places"),
-        Kind("event", "events", Event, "Event", "Events"),
-        Kind("source", "sources", Source, "Source", "Sources"),
-        Kind("chapter", "story", Chapter, "Story chapter", "Story", indexed=False),
+        Kind("person", "people", Person, "Person", "People", order=0, search_rank=0.6,
+             intro="Everyone named in the reporting this site draws on.",
+             schema_org="Person"),
+        Kind("group", "groups", Group, "Group", "Groups", order=1, search_rank=0.6,
+             intro="Armed groups, governments and their bodies, military commands, "
+                   "political blocs, think tanks and news outlets.",
+             schema_org="Organization"),
+        Kind("place", "places", Place, "Place", "Places", order=2, search_rank=0.6,
+             intro="Countries, cities, sites and bodies of water.", schema_org="Place"),
+        Kind("event", "events", Event, "Event", "Events", order=3, search_rank=0.3,
+             intro="Everything dated, earliest first. The [timeline](../timeline.md) shows "
+                   "the same events with their sources.",
+             schema_org="Event"),
+        Kind("source", "sources", Source, "Source", "Sources", order=5, search_rank=0,
+             intro="Every publication the site cites, newest first, with what each one "
+                   "backs."),
+        Kind("chapter", "story", Chapter, "Story chapter", "Story", order=4, search_rank=0,
+             indexed=False),
     )
 }
 KIND_BY_FOLDER = {kind.folder: kind.name for kind in KINDS.values()}
@@ -589,6 +678,9 @@ def _free_text_in(annotation: Any, metadata: list[Any], path: tuple[str, ...],
 
 
 Entity = Person | Group | Place | Event
+AnyEntry = Entity | Source | Chapter
+"""An entry of any kind: what `KnowledgeBase.entries` holds."""
+E = TypeVar("E", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -597,7 +689,7 @@ class Draft:
     The live preview sets it aside and shows it on a page of its own, marked as a draft,
     with what is left to do; everywhere else its placeholders are errors (kb.validate)."""
 
-    id: str
+    id: EntryId
     kind: str
     path: str
     name: str
@@ -610,14 +702,50 @@ class Draft:
 class KnowledgeBase:
     """Every valid entry by id; what `validate` hands to `link`."""
 
-    entries: dict[str, Entity | Source | Chapter]
-    kinds: dict[str, str]
+    entries: dict[EntryId, AnyEntry]
+    kinds: dict[EntryId, str]
     """Kind name of each id."""
-    paths: dict[str, str]
+    paths: dict[EntryId, str]
     """Data file of each id, for messages."""
-    drafts: dict[str, Draft] = field(default_factory=dict)
+    drafts: dict[EntryId, Draft] = field(default_factory=dict)
     """Files set aside as drafts, by id: only ever in the live preview."""
 
-    def of_kind(self, kind: str) -> list[Any]:
-        """Entries of one kind, in id order."""
-        return [self.entries[i] for i, k in self.kinds.items() if k == kind]
+    @overload
+    def entry(self, entry_id: EntryId) -> AnyEntry: ...
+    @overload
+    def entry(self, entry_id: EntryId, model: type[E]) -> E: ...
+
+    def entry(self, entry_id: EntryId, model: type[E] | None = None) -> AnyEntry | E:
+        """The entry with this id; given its model (`kb.entry(i, Event)`), typed as
+        that model. Raises KeyError for an unknown id, and TypeError for an entry of
+        another model: both faults of the pipeline, not of the data, since validate
+        checks every id against the kinds it may name (kb.refs)."""
+        found = self.entries[entry_id]
+        if model is None:
+            return found
+        if not isinstance(found, model):
+            raise TypeError(f"'{entry_id}' is a {type(found).__name__}, not a "
+                            f"{model.__name__}")
+        return found
+
+    def entity(self, entry_id: EntryId) -> Entity:
+        """The person, group, place or event with this id. Raises KeyError for an
+        unknown id, and TypeError for a source or a story chapter (see `entry`)."""
+        found = self.entries[entry_id]
+        if not isinstance(found, Entry):
+            raise TypeError(f"'{entry_id}' is a {type(found).__name__}, not an entity")
+        return found
+
+    @overload
+    def of_kind(self, kind: type[E]) -> list[E]: ...
+    @overload
+    def of_kind(self, kind: str) -> list[AnyEntry]: ...
+
+    def of_kind(self, kind: type[E] | str) -> list[E] | list[AnyEntry]:
+        """Entries of one kind, in the order they were read (file order): given its
+        model (`of_kind(Source)`), typed as that model; given its name
+        (`of_kind("source")`), as any entry. Raises nothing: an unknown kind has none."""
+        if isinstance(kind, str):
+            return [self.entries[i] for i, k in self.kinds.items() if k == kind]
+        typed: list[E] = [entry for entry in self.entries.values() if isinstance(entry, kind)]
+        return typed

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from kb import characters, dates
+from kb.addresses import EntryId
 from kb.load import RawRecord, load
 from kb.model import (
     DATE_BASES,
@@ -55,8 +56,8 @@ class Request:
     type: str | None = None
     date: str | None = None
     summary: str | None = None
-    cite: list[str] = field(default_factory=list)
-    outlet: str | None = None
+    cite: list[EntryId] = field(default_factory=list)
+    outlet: EntryId | None = None
     url: str | None = None
     date_basis: str | None = None
     """For a source: how its date is known, one of kb.model.DATE_BASES."""
@@ -76,7 +77,7 @@ class Match:
 def create(data_dir: Path, request: Request, *, root: Path) -> Path:
     """Write the new file and return its path, or raise ScaffoldError saying why not."""
     records = load(data_dir, root=root).records
-    entry_id = request.id or suggest_id(request)
+    entry_id = EntryId(request.id or suggest_id(request))
     path = data_dir / KINDS[request.kind].folder / f"{entry_id}.yaml"
     _check_request(request, entry_id, path, records, root)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +86,7 @@ def create(data_dir: Path, request: Request, *, root: Path) -> Path:
     return path
 
 
-def _check_request(request: Request, entry_id: str, path: Path,
+def _check_request(request: Request, entry_id: EntryId, path: Path,
                    records: list[RawRecord], root: Path) -> None:
     messages = []
     if not re.match(SLUG_PATTERN, entry_id):
@@ -108,7 +109,7 @@ def _check_request(request: Request, entry_id: str, path: Path,
         raise ScaffoldError(messages)
 
 
-def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[str]:
+def _check_fields(request: Request, existing: dict[EntryId, RawRecord]) -> Iterator[str]:
     # The file would be refused for them (kb.characters): say so before writing it.
     for option, text, is_name in (("name", request.name, True),
                                   ("--summary", request.summary, False)):
@@ -139,7 +140,8 @@ def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[
         yield _unknown("--outlet", request.outlet, "group", existing)
 
 
-def _unknown(option: str, ref: str, kind: str, existing: dict[str, RawRecord]) -> str:
+def _unknown(option: str, ref: str, kind: str,
+             existing: dict[EntryId, RawRecord]) -> str:
     hint = did_you_mean(ref, [i for i, r in existing.items() if r.kind == kind])
     return f"{option} '{ref}' is not a {kind} in data/{KINDS[kind].folder}/.{hint}"
 

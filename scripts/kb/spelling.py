@@ -10,8 +10,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TypedDict
 
-FOLDING: dict = {
+
+class Folding(TypedDict):
+    """The shape of `FOLDING` (each rule is described there)."""
+
+    joined: str
+    breaks: str
+    dropped: list[str]
+    sounds: list[list[str]]
+    vowels: str
+    skeleton_from: int
+
+
+FOLDING: Folding = {
     "joined": "'’‘‛ʼʻʽʾʿ`´′＇ꞌꞋ",
     "breaks": "-‐‑‒–—―−⁃﹘﹣－",
     "dropped": ["Mn", "Mc", "Me", "Cf"],

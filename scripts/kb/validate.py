@@ -16,14 +16,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kb import characters, checks
+from kb.addresses import EntryId
 from kb.crash import reading
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
+    AnyEntry,
     Draft,
     KnowledgeBase,
+    Record,
+    explanation,
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.problems import dotted as _dotted
@@ -41,10 +45,10 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     checked as if it were not there (see `set_aside`)."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
-    entries: dict[str, Any] = {}
-    kinds: dict[str, str] = {}
-    paths: dict[str, str] = {}
-    records: dict[str, RawRecord] = {}
+    entries: dict[EntryId, AnyEntry] = {}
+    kinds: dict[EntryId, str] = {}
+    paths: dict[EntryId, str] = {}
+    records: dict[EntryId, RawRecord] = {}
     checked = _check_each(loaded.records)
     for record in loaded.records:
         entry, found, unfilled = checked[id(record)][1:]
@@ -58,7 +62,7 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         records[record.id] = record
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
-    aside: dict[str, Draft] = {}
+    aside: dict[EntryId, Draft] = {}
     if drafts:
         unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
@@ -88,8 +92,9 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
-def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
-              unfilled: dict[str, list[Problem]], problems: list[Problem]) -> dict[str, Draft]:
+def set_aside(records: dict[EntryId, RawRecord], entries: dict[EntryId, AnyEntry],
+              unfilled: dict[EntryId, list[Problem]],
+              problems: list[Problem]) -> dict[EntryId, Draft]:
     """The drafts among `records` (id -> file), with their share of `problems`.
 
     A draft is a file with placeholders left (`unfilled`, by id) that no other file
@@ -120,7 +125,7 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
 
 # ---------------------------------------------------------------------------- one file
 
-_Checked = tuple[RawRecord, Any, list[Problem], list[Problem]]
+_Checked = tuple[RawRecord, AnyEntry | None, list[Problem], list[Problem]]
 _last_checked: dict[int, _Checked] = {}
 """Each record's own checks from the last run. `load` hands back the same record for
 a file that has not changed, so the live preview re-checks only the edited files."""
@@ -130,11 +135,12 @@ def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
     checked: dict[int, _Checked] = {}
     for record in records:
         known = _last_checked.get(id(record))
-        if known is None or known[0] is not record:  # ids of dead objects are reused
-            with reading(record.path):
-                entry, found = _validate_record(record)
-                known = (record, entry, found, list(placeholders(record)))
-        checked[id(record)] = known
+        if known is not None and known[0] is record:  # ids of dead objects are reused
+            checked[id(record)] = known
+            continue
+        with reading(record.path):
+            entry, found = _validate_record(record)
+            checked[id(record)] = (record, entry, found, list(placeholders(record)))
     _last_checked.clear()
     _last_checked.update(checked)  # holding the records keeps their ids unique
     return checked
@@ -170,7 +176,7 @@ def _placeholders_explain_their_line(problems: list[Problem],
     return {*todo, *(p for p in problems if (p.path, p.line) not in lines)}
 
 
-def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
+def _validate_record(record: RawRecord) -> tuple[AnyEntry | None, list[Problem]]:
     problems = []
     if not re.match(SLUG_PATTERN, record.id):
         problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
@@ -213,21 +219,20 @@ def located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
 
 
 def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
+    """The editor's message for one pydantic error: the one the field's type gives
+    for it (`kb.model.Explained`), else the general one of its error type."""
     kind, field = error["type"], _dotted(loc)
-    if loc and loc[-1] == "cite" and kind in ("missing", "too_short"):
-        return (f"{field}: every statement needs a citation; add 'cite:' with the id of a "
-                "source in data/sources/")
-    if loc and loc[-1] == "speaker" and kind == "missing":
-        return (f"{field}: a quote must say who said it; add 'speaker:' with the id of a "
-                "person or group")
+    explained = _explained(model, loc, kind)
+    if explained is not None:
+        return f"{field}: {explained.format(input=error.get('input'))}"
     if kind == "missing":
         return f"missing required field '{loc[-1]}'" + _within(loc[:-1])
     if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
+        within = _model_at(model, loc[:-1])
+        allowed = _field_names(within)
         hint = did_you_mean(str(loc[-1]), allowed)
-        if loc[-1] == "date" and not hint:  # a summary's or a story sentence's
-            hint = (" A date goes on a fact (under 'facts:'), or, for an event, in its "
-                    "own 'date'.")
+        if not hint and within is not None and str(loc[-1]) in _misplaced(within):
+            hint = f" {_misplaced(within)[str(loc[-1])]}"
         return (f"unknown field '{characters.visible(str(loc[-1]))}'{_within(loc[:-1])}; "
                 f"expected one of "
                 f"{', '.join(allowed)}.{hint}")
@@ -245,9 +250,6 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "too_short":
         found = error["ctx"].get("actual_length") or "none"
         return f"{field}: needs at least {count(error['ctx']['min_length'], 'item')}, found {found}"
-    if kind == "string_pattern_mismatch" and loc[-1] == "url":
-        return (f"{field}: '{error['input']}' is not a web address; expected http:// or "
-                "https:// and a host name, without spaces, <, > or \"")
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
         wanted = expected.get(kind, "a mapping of fields")
@@ -271,18 +273,45 @@ def _describe(value: Any) -> str:
     return f"'{characters.visible(str(value))}'"
 
 
-def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
-    """Field names of the model found at `loc`, for 'expected one of' and did-you-mean."""
+def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    """The model of the value at `loc` (list indexes passed over), or None where no
+    model is: 'summary' in a person is a Statement, 'facts', 0 a Fact."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) \
+                or str(part) not in current.model_fields:
+            return None
         current = _inner_model(current.model_fields[str(part)].annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return [n for n, f in current.model_fields.items() if not f.exclude]
-    return []
+        return current
+    return None
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    """Field names of a model an editor may write, for 'expected one of' and
+    did-you-mean; none for no model."""
+    if model is None:
+        return []
+    return [n for n, f in model.model_fields.items() if not f.exclude]
+
+
+def _misplaced(model: type[BaseModel]) -> dict[str, str]:
+    """`Record.misplaced` of a model: where fields it has not belong."""
+    return model.misplaced if issubclass(model, Record) else {}
+
+
+def _explained(model: type[BaseModel], loc: Path_, error_type: str) -> str | None:
+    """What the type of the field at `loc` says about an error of `error_type`
+    (`kb.model.Explained`); None when it says nothing, or no field is there."""
+    if not loc or isinstance(loc[-1], int):
+        return None
+    within = _model_at(model, loc[:-1])
+    info = within.model_fields.get(str(loc[-1])) if within is not None else None
+    if info is None:
+        return None
+    return explanation(info.annotation, info.metadata, error_type)
 
 
 def _choices_at(model: type[BaseModel], loc: Path_) -> list[str]:
@@ -325,7 +354,8 @@ def _inner_model(annotation: Any) -> Any:
 # ---------------------------------------------------------------------------- references
 
 
-def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> Iterator[Problem]:
+def _check_references(entry: AnyEntry, record: RawRecord,
+                      kinds: dict[EntryId, str]) -> Iterator[Problem]:
     for path, ref, allowed, what in references(entry):
         line, column = record.mark(path)
         if ref not in kinds:

@@ -6,6 +6,7 @@ written here: `write` is the only stage that touches the disk.
 
 from __future__ import annotations
 
+from kb.addresses import PagePath
 from kb.crash import reading
 from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
@@ -23,7 +24,9 @@ from kb.render.sources import source_page
 from kb.render.story import story_page
 from kb.render.timeline import timeline_pages
 
-Pages = dict[str, str]
+Pages = dict[PagePath, str]
+"""Every file of the generated tree, by its path: Markdown pages and the downloads and
+search index beside them."""
 ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_page}
 """Kinds with a page per entry, and who emits it (story chapters share one page)."""
 SHARED = {**dict.fromkeys(ENTITY_KINDS, ("reporting_span",)), "source": ()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+from kb.addresses import PagePath
 from kb.model import KINDS, PLACEHOLDER, Draft
 from kb.render.text import esc, front_matter, page_path
 from kb.wording import count
@@ -12,7 +13,7 @@ from kb.wording import count
 DRAFT_CLASS = "kb-draft"
 
 
-def draft_page(draft: Draft) -> tuple[str, str]:
+def draft_page(draft: Draft) -> tuple[PagePath, str]:
     """(path, Markdown) of a draft: at the path its finished page will have, the name
     written so far and a banner listing every problem in the file, as text."""
     title = f"Draft: {count(len(draft.problems), 'thing')} left to fill in"

@@ -7,10 +7,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from kb.addresses import EntryId, PagePath, href
 from kb.dates import FuzzyDate
 from kb.link import Linked, statements
-from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Fact, Relation
+from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Fact, Relation, Source
 from kb.render.citations import Footnotes, dispute_table, source_link
+from kb.render.disagreements import PATH as DISAGREEMENTS_PATH
 from kb.render.graph import ego_network
 from kb.render.site import Site, cite_block
 from kb.render.text import (
@@ -19,6 +21,7 @@ from kb.render.text import (
     disputed_link,
     esc,
     front_matter,
+    kind_line,
     link_to,
     newest_first,
     opens_with_date,
@@ -29,9 +32,9 @@ from kb.render.text import (
 )
 
 
-def entity_page(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
+def entity_page(linked: Linked, entry_id: EntryId, site: Site) -> tuple[PagePath, str]:
     """(path, Markdown) of one entity's page."""
-    entity = linked.entry(entry_id)
+    entity = linked.entity(entry_id)
     kind = linked.kind(entry_id)
     path = page_path(kind, entry_id)
     notes = Footnotes(linked, path)
@@ -45,7 +48,7 @@ def entity_page(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
         _events(linked, entity, path),
         ego_network(linked, entry_id, path),
         _quotes(linked, entity, notes, path),
-        _disputes(entity, notes),
+        _disputes(entity, notes, path),
         _published(linked, entity, path),
         _what_links_here(linked, entity, path),
         cite_block(linked, site, entry_id, path),
@@ -57,16 +60,13 @@ def entity_page(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
     return path, front + body
 
 
-_SCHEMA_ORG_TYPES = {"person": "Person", "group": "Organization", "place": "Place",
-                     "event": "Event"}
-
-
 def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
-    """schema.org JSON-LD for search engines and scrapers, with every <, > and &
-    escaped so that no text can close the element. It goes in the page's head (see
-    overrides/main.html): in the body, the theme's instant navigation would run it as
-    code."""
-    data: dict = {"@context": "https://schema.org", "@type": _SCHEMA_ORG_TYPES[kind],
+    """schema.org JSON-LD for search engines and scrapers, of the kind's type
+    (`Kind.schema_org`), with every <, > and & escaped so that no text can close the
+    element. It goes in the page's head (see overrides/main.html): in the body, the
+    theme's instant navigation would run it as code."""
+    data: dict[str, object] = {"@context": "https://schema.org",
+                               "@type": KINDS[kind].schema_org,
                   "name": entity.name,
                   "description": plain(linked, entity.summary.text)}
     if entity.aliases:
@@ -76,7 +76,8 @@ def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
     if isinstance(entity, Event):
         data.update(_schema_org_dates(entity.date))
         if entity.places:
-            data["location"] = [{"@type": "Place", "name": linked.entry(p).name}
+            data["location"] = [{"@type": KINDS["place"].schema_org,
+                                 "name": linked.entry(p).name}
                                 for p in entity.places]
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -108,11 +109,9 @@ def _schema_org_dates(date: FuzzyDate) -> dict[str, str]:
     return {"startDate": first[:shared]} if shared else {}
 
 
-def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnotes) -> str:
-    label = KINDS[kind].label
-    # The page sits beside its kind's index, so the link back is always index.md.
-    plural = KINDS[kind].plural.lower()
-    details = [f'<span class="kb-kind">{label}</span> · [All {plural}](index.md)']
+def _header(linked: Linked, entity: Entity, kind: str, path: PagePath,
+            notes: Footnotes) -> str:
+    details = [kind_line(kind, path)]
     if isinstance(entity, Event):
         details.append(f"**Date:** {entity.date.words()}")
         if entity.places:
@@ -150,7 +149,7 @@ def _with_quotes(item: str, citations: list[Citation], notes: Footnotes) -> str:
     return f"{item}\n\n{quotes}" if quotes else item
 
 
-def _participants(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+def _participants(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
     if not isinstance(entity, Event) or not entity.participants:
         return ""
     rows, quotes = [], []
@@ -170,7 +169,7 @@ def _after_table(quotes: list[str]) -> str:
     return "".join(f"\n{quote}\n" for quote in quotes if quote)
 
 
-def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
     if not entity.facts:
         return ""
     # Blank lines between items: a quote's blockquote would otherwise swallow the
@@ -179,7 +178,7 @@ def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
     return "## Key facts\n\n" + "\n\n".join(lines) + "\n"
 
 
-def _statement(linked: Linked, statement: Fact, notes: Footnotes, path: str) -> str:
+def _statement(linked: Linked, statement: Fact, notes: Footnotes, path: PagePath) -> str:
     date = statement.date
     # The date leads each dated fact, unless the fact's own words already open with it.
     when = (f"**{date.words()}:** " if date and not
@@ -189,7 +188,7 @@ def _statement(linked: Linked, statement: Fact, notes: Footnotes, path: str) -> 
     return _with_quotes(line, statement.cite, notes)
 
 
-def _connections(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+def _connections(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
     rows = list(_outgoing(linked, entity, notes, path)) + list(_incoming(linked, entity, path))
     if not rows:
         return ""
@@ -202,13 +201,14 @@ def _connections(linked: Linked, entity: Entity, notes: Footnotes, path: str) ->
            "|---|---|---|---|---|\n" + "\n".join(rows) + "\n" + _after_table(quotes)
 
 
-def _outgoing(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> Iterator[str]:
+def _outgoing(linked: Linked, entity: Entity, notes: Footnotes,
+              path: PagePath) -> Iterator[str]:
     for relation in entity.relations:
         yield _row(RELATION_TYPES[relation.type].label, link_to(linked, relation.target, path),
                    relation, notes.named(relation.cite))
 
 
-def _incoming(linked: Linked, entity: Entity, path: str) -> Iterator[str]:
+def _incoming(linked: Linked, entity: Entity, path: PagePath) -> Iterator[str]:
     for incoming in linked.incoming.get(entity.id, []):
         relation = incoming.relation
         sources = (f"on {link_to(linked, incoming.subject, path)}'s page"
@@ -225,20 +225,20 @@ def _row(label: str, other: str, relation: Relation, sources: str) -> str:
     return f"| {label.capitalize()} | {other} | {role} | {since} | {sources} |"
 
 
-def _events(linked: Linked, entity: Entity, path: str) -> str:
+def _events(linked: Linked, entity: Entity, path: PagePath) -> str:
     involvements = linked.events_of.get(entity.id, [])
     if not involvements:
         return ""
-    roles: dict[str, list[str]] = defaultdict(list)
+    roles: dict[EntryId, list[str]] = defaultdict(list)
     for involvement in involvements:
         if involvement.role:
             roles[involvement.event].append(involvement.role)
         else:
             roles.setdefault(involvement.event, [])
-    ordered = sorted(roles, key=lambda i: linked.entry(i).date.order)
+    ordered = sorted(roles, key=lambda i: linked.entry(i, Event).date.order)
     lines = []
     for event_id in ordered:
-        event = linked.entry(event_id)
+        event = linked.entry(event_id, Event)
         role = f" ({', '.join(esc(r) for r in roles[event_id])})" if roles[event_id] else ""
         # An event was known once any source on its page had reported it.
         reported = reported_marker(linked, [c.citation for c in statements(event)])
@@ -247,7 +247,7 @@ def _events(linked: Linked, entity: Entity, path: str) -> str:
     return "## Events\n\n" + "\n".join(lines) + "\n"
 
 
-def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
+def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
     """What this entry said on other pages, in the order it was said (kb.link sorts
     them); its quotes on this page's own statements are shown with them instead."""
     uses = [u for u in linked.quotes_by.get(entity.id, []) if u.entry != entity.id]
@@ -259,24 +259,24 @@ def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: str) -> str:
     return "## Quotes\n\n" + "\n\n".join(blocks) + "\n"
 
 
-def _published(linked: Linked, entity: Entity, path: str) -> str:
+def _published(linked: Linked, entity: Entity, path: PagePath) -> str:
     sources = linked.published.get(entity.id, [])
     if not sources:
         return ""
     lines = []
     for source_id in sorted(sources, key=lambda i: (newest_first(linked, i), i)):
-        source = linked.entry(source_id)
+        source = linked.entry(source_id, Source)
         date = source.date.words() if source.date else "date not given"
         reported = reported_marker(linked, [Citation(source=source_id)])
         lines.append(f"- {source_link(linked, source_id, path)}, {date}{reported}")
     return "## Sources it published\n\n" + "\n".join(lines) + "\n"
 
 
-def _what_links_here(linked: Linked, entity: Entity, path: str) -> str:
+def _what_links_here(linked: Linked, entity: Entity, path: PagePath) -> str:
     """Every other page that names this entry, and where on it (Wikipedia's
-    'What links here'), computed from the data."""
+    'What links here'), computed from the data; by kind (`Kind.order`), then name."""
     mentions = sorted(linked.mentions.get(entity.id, []), key=lambda m: (
-        _KIND_ORDER.index(linked.kind(m.entry)), linked.entry(m.entry).name.casefold()))
+        KINDS[linked.kind(m.entry)].order, linked.entry(m.entry).name.casefold()))
     if not mentions:
         return ""
     lines = []
@@ -287,15 +287,12 @@ def _what_links_here(linked: Linked, entity: Entity, path: str) -> str:
     return "## What links here\n\n" + "\n".join(lines) + "\n"
 
 
-_KIND_ORDER = ("person", "group", "place", "event", "chapter", "source")
-
-
-def _disputes(entity: Entity, notes: Footnotes) -> str:
+def _disputes(entity: Entity, notes: Footnotes, path: PagePath) -> str:
     if not entity.disputes:
         return ""
     parts = ["## Disagreements between sources\n",
              "Each version with the sources that give it, and their dates; none is "
-             "preferred. All disagreements: [index](../disagreements.md).\n"]
+             f"preferred. All disagreements: [index]({href(path, DISAGREEMENTS_PATH)}).\n"]
     for dispute, anchor in zip(entity.disputes, dispute_anchors(entity), strict=True):
         parts.append(f"### {esc(dispute.about)} {{ #{anchor} }}\n")
         parts.append(dispute_table(dispute, notes))

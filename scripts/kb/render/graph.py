@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Hashable, Mapping
 from functools import lru_cache
+from typing import TypeVar
 
+from kb.addresses import EntryId, Href, PagePath, address, href
 from kb.link import EDGE_LABELS, Edge, Linked
 from kb.model import ENTITY_KINDS, KINDS
-from kb.render.text import attr, esc, isolate_plain, literal, page_head, page_path
+from kb.render.text import attr, esc, isolate_plain, link_to, literal, page_head, page_path
 
-PATH = "network.md"
+PATH = PagePath("network.md")
 SIZE = 1000.0
 """Width and height of the drawing, in SVG units."""
 MAX_DRAWN = 250
@@ -28,14 +31,17 @@ cannot be read, and its layout would cost more than the rest of the build."""
 # ---------------------------------------------------------------------------- layout
 
 
-def layout(nodes: list[str], links: list[tuple[str, str]],
-           iterations: int = 120) -> dict[str, tuple[float, float]]:
+N = TypeVar("N", bound=Hashable)
+
+
+def layout(nodes: list[N], links: list[tuple[N, N]],
+           iterations: int = 120) -> dict[N, tuple[float, float]]:
     """Positions in [0, SIZE]² for every node; the same input gives the same drawing."""
     return dict(zip(nodes, _layout(tuple(nodes), tuple(links), iterations), strict=True))
 
 
 @lru_cache(maxsize=8)  # the live preview re-renders on every save; most saves keep the graph
-def _layout(nodes: tuple[str, ...], links: tuple[tuple[str, str], ...],
+def _layout(nodes: tuple[Hashable, ...], links: tuple[tuple[Hashable, Hashable], ...],
             iterations: int) -> list[tuple[float, float]]:
     count = len(nodes)
     if count == 0:
@@ -110,15 +116,14 @@ def _repulsion(x: list[float], y: list[float], k: float) -> tuple[list[float], l
 # ---------------------------------------------------------------------------- drawing
 
 
-def url(from_page: str, kind: str, entry_id: str) -> str:
+def url(from_page: PagePath, kind: str, entry_id: EntryId) -> Href:
     """Relative address of an entry's published page (directory URLs), for raw HTML."""
-    depth = from_page.removesuffix(".md").count("/") + 1
-    return "../" * depth + page_path(kind, entry_id).removesuffix(".md") + "/"
+    return address(page_path(kind, entry_id), from_page)
 
 
-def svg(linked: Linked, nodes: list[str], links: list[Edge], positions: dict,
-        from_page: str, *, label: str, radius: float = 7.0, font: float = 11.0,
-        radial: bool = False) -> str:
+def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
+        positions: Mapping[EntryId, tuple[float, float]], from_page: PagePath, *,
+        label: str, radius: float = 7.0, font: float = 11.0, radial: bool = False) -> str:
     """An SVG drawing whose nodes are links to their pages. `radial` sets each label
     outward from the centre, so that labels around a ring do not cross it."""
     box = (-420, -60, SIZE + 840, SIZE + 120) if radial else (-40, -40, SIZE + 80, SIZE + 80)
@@ -178,7 +183,7 @@ _INTRO = ("Everyone and everything in the story and how they connect: relations 
           "are listed below the drawing.")
 
 
-def network_page(linked: Linked) -> tuple[str, str]:
+def network_page(linked: Linked) -> tuple[PagePath, str]:
     """(path, Markdown) of the whole network: a drawing and the same links as a list."""
     # Entries with no link (news outlets, mostly) would only crowd the margins.
     linked_ids = [i for i, k in linked.kb.kinds.items()
@@ -195,7 +200,7 @@ def network_page(linked: Linked) -> tuple[str, str]:
     return PATH, "\n".join(parts)
 
 
-def most_connected(linked: Linked, ids: list[str], limit: int) -> list[str]:
+def most_connected(linked: Linked, ids: list[EntryId], limit: int) -> list[EntryId]:
     """The `limit` entries with most links, in their original order; ties by order."""
     if len(ids) <= limit:
         return ids
@@ -235,18 +240,14 @@ def _link_list(linked: Linked, links: list[Edge]) -> str:
         rows = sorted(by_type[edge_type], key=lambda e: (linked.entry(e.source).name.casefold(),
                                                          linked.entry(e.target).name.casefold()))
         parts.append("\n".join(
-            f"- {_md_link(linked, e.source)} → {_md_link(linked, e.target)}"
+            f"- {link_to(linked, e.source, PATH)} → {link_to(linked, e.target, PATH)}"
             + (f" ({esc(e.label)})" if e.type == "participant" and e.label != EDGE_LABELS[e.type]
                else "")
             for e in rows) + "\n")
     return "\n".join(parts)
 
 
-def _md_link(linked: Linked, entry_id: str) -> str:
-    return f"[{esc(linked.entry(entry_id).name)}]({page_path(linked.kind(entry_id), entry_id)})"
-
-
-def ego_network(linked: Linked, entry_id: str, path: str) -> str:
+def ego_network(linked: Linked, entry_id: EntryId, path: PagePath) -> str:
     """An entry and its direct connections, drawn in a ring around it."""
     around = linked.edges_of.get(entry_id, [])
     neighbours = list(dict.fromkeys(e.target if e.source == entry_id else e.source
@@ -263,5 +264,5 @@ def ego_network(linked: Linked, entry_id: str, path: str) -> str:
                   label=f"{name} and its {len(neighbours)} direct connections",
                   radius=12, font=30 if len(neighbours) < 12 else 24, radial=True)
     return (f"## Network\n\n{len(neighbours)} direct connections; the tables above list "
-            f"them with their sources. See the [whole network](../network.md).\n\n"
+            f"them with their sources. See the [whole network]({href(path, PATH)}).\n\n"
             f'<div class="kb-ego">\n{drawing}</div>\n')

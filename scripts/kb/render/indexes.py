@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from kb.addresses import EntryId, PagePath, href
 from kb.link import Linked
-from kb.model import KINDS, Event
+from kb.model import KINDS, Event, Source
 from kb.render.citations import titled_link
 from kb.render.text import (
     disputed_link,
@@ -12,54 +13,47 @@ from kb.render.text import (
     link_to,
     newest_first,
     page_head,
+    page_path,
     prose,
 )
 
-_INTROS = {
-    "person": "Everyone named in the reporting this site draws on.",
-    "group": "Armed groups, governments and their bodies, military commands, political "
-             "blocs, think tanks and news outlets.",
-    "place": "Countries, cities, sites and bodies of water.",
-    "event": "Everything dated, earliest first. The [timeline](../timeline.md) shows the "
-             "same events with their sources.",
-    "source": "Every publication the site cites, newest first, with what each one backs.",
-}
 
-
-def kind_index(linked: Linked, kind: str) -> tuple[str, str]:
-    """(path, Markdown) of the index of one kind."""
+def kind_index(linked: Linked, kind: str) -> tuple[PagePath, str]:
+    """(path, Markdown) of the index of one kind, introduced by its `Kind.intro`.
+    Raises KeyError for an unknown kind."""
     path = index_path(kind)
     ids = [i for i, k in linked.kb.kinds.items() if k == kind]
-    header = page_head(KINDS[kind].plural, _INTROS[kind]) + "\n"
+    header = page_head(KINDS[kind].plural, KINDS[kind].intro) + "\n"
     if not ids:
         return path, header + "None yet.\n"
     if kind == "source":
         return path, header + _sources_table(linked, ids, path)
     if kind == "event":
-        ids = [i for i in linked.timeline]
-        rows = [f"| {linked.entry(i).date.words()} | {link_to(linked, i, path)} | "
-                f"{prose(linked, linked.entry(i).summary.text, path)}"
-                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
+        events = [linked.entry(i, Event) for i in linked.timeline]
+        rows = [f"| {event.date.words()} | {link_to(linked, event.id, path)} | "
+                f"{prose(linked, event.summary.text, path)}"
+                f"{disputed_link(linked, event.summary, path)} |" for event in events]
         return path, header + "| Date | Event | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
     ids.sort(key=lambda i: linked.entry(i).name.casefold())
     rows = [f"| {link_to(linked, i, path)} | {_type(linked, i)} | "
-            f"{prose(linked, linked.entry(i).summary.text, path)}"
-                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
+            f"{prose(linked, linked.entity(i).summary.text, path)}"
+                f"{disputed_link(linked, linked.entity(i).summary, path)} |" for i in ids]
     return path, header + "| Name | Type | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
-def _type(linked: Linked, entry_id: str) -> str:
+def _type(linked: Linked, entry_id: EntryId) -> str:
     entry = linked.entry(entry_id)
-    return esc(entry.type) if hasattr(entry, "type") and not isinstance(entry, Event) else ""
+    kind_type = getattr(entry, "type", None)
+    return esc(kind_type) if kind_type and not isinstance(entry, Event) else ""
 
 
-def _sources_table(linked: Linked, ids: list[str], path: str) -> str:
+def _sources_table(linked: Linked, ids: list[EntryId], path: PagePath) -> str:
     rows = []
     for source_id in sorted(ids, key=lambda i: newest_first(linked, i)):
-        source = linked.entry(source_id)
+        source = linked.entry(source_id, Source)
         outlet = esc(linked.entry(source.outlet).name) if source.outlet else ""
         date = source.date.words() if source.date else "not given"
-        title = titled_link(source, f"{source_id}.md")
+        title = titled_link(source, href(path, page_path("source", source_id)))
         count = len(linked.backing.get(source_id, [])) + len(linked.relayed.get(source_id, []))
         rows.append(f"| {date} | {outlet} | {title} | {source.type} | {count} |")
     return ("| Date | Outlet | Title | Type | Statements |\n|---|---|---|---|---|\n"

@@ -22,20 +22,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kb.addresses import EntryId, PagePath
 from kb.link import Linked
+from kb.model import AnyEntry
 from kb.render.site import page_changed
 
-EntryPage = Callable[[Any, str, Any], tuple[str, str]]
+EntryPage = Callable[[Any, EntryId, Any], tuple[PagePath, str]]
+"""An entry page's emitter: (linked, or a view of it; entry id; site) -> (path, text)."""
 _MISSING = object()
 
 
 @dataclass(frozen=True)
 class _Page:
-    inputs: dict[str, tuple[Any, Any]]
+    inputs: dict[EntryId, tuple[AnyEntry | None, str | None]]
     """Each entry the page shows: (the entry, its kind)."""
     changed: dt.date | None
-    shared: tuple
-    path: str
+    shared: tuple[object, ...]
+    path: PagePath
     text: str
 
 
@@ -43,7 +46,7 @@ class PageMemo:
     """The entry pages of the last build, each with what it was made of."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, _Page] = {}
+        self._pages: dict[EntryId, _Page] = {}
         self._site: Any = _MISSING
         self.reused = 0
         """Entry pages the last build took from the memo."""
@@ -53,7 +56,7 @@ class PageMemo:
         """Entry pages held."""
         return len(self._pages)
 
-    def start(self, site: Any, entry_ids: Iterable[str]) -> None:
+    def start(self, site: Any, entry_ids: Iterable[EntryId]) -> None:
         """Begin a build: a new site name or address touches every page; entries that
         are gone are forgotten."""
         if (site.name, site.url) != self._site:
@@ -64,8 +67,8 @@ class PageMemo:
             del self._pages[gone]
         self.reused = 0
 
-    def page(self, linked: Linked, entry_id: str, site: Any, emit: EntryPage,
-             shared: tuple[str, ...] = ()) -> tuple[str, str]:
+    def page(self, linked: Linked, entry_id: EntryId, site: Any, emit: EntryPage,
+             shared: tuple[str, ...] = ()) -> tuple[PagePath, str]:
         """(path, Markdown) of an entry's page: the last text if nothing it shows has
         changed, else rendered now by `emit`. `shared` names the attributes of `linked`
         that the page shows besides its entries ('reporting_span')."""
@@ -87,7 +90,7 @@ class PageMemo:
 class Reads:
     """What rendering one page read."""
 
-    entries: set[str]
+    entries: set[EntryId]
     """Ids of the entries whose content or kind it read (all of them, if it walked
     every entry)."""
     attributes: set[str]
@@ -95,7 +98,7 @@ class Reads:
     (read by key) and values of the whole ('reporting_span', 'timeline')."""
 
 
-def page_reads(linked: Linked, entry_id: str, site: Any, emit: EntryPage) -> Reads:
+def page_reads(linked: Linked, entry_id: EntryId, site: Any, emit: EntryPage) -> Reads:
     """Render one page through a view that notes what it reads: the check that
     `linked.page_inputs` and the memo's `shared` values miss nothing a page shows."""
     reads = Reads(set(), set())
@@ -111,21 +114,20 @@ class _NotingLinked:
     def __init__(self, linked: Linked, kb: Any, attributes: set[str]) -> None:
         self._linked, self.kb, self._attributes = linked, kb, attributes
 
-    def entry(self, entry_id: str) -> Any:
-        return self.kb.entries[entry_id]
-
-    def kind(self, entry_id: str) -> str:
-        return self.kb.kinds[entry_id]
+    # Linked's own accessors, which read `self.kb`: the noting one.
+    entry = Linked.entry
+    entity = Linked.entity
+    kind = Linked.kind
 
     def __getattr__(self, name: str) -> Any:
         self._attributes.add(name)
         return getattr(self._linked, name)
 
 
-class _Noting(dict):
+class _Noting(dict[Any, Any]):
     """A dict that notes each key read, and every key when read whole."""
 
-    def __init__(self, data: dict, reads: set[str]) -> None:
+    def __init__(self, data: dict[Any, Any], reads: set[Any]) -> None:
         super().__init__(data)
         self._reads = reads
 
@@ -138,7 +140,7 @@ class _Noting(dict):
         return super().get(key, default)
 
     def __contains__(self, key: object) -> bool:
-        self._reads.add(key)  # type: ignore[arg-type]
+        self._reads.add(key)
         return super().__contains__(key)
 
     def _whole(self) -> None:

@@ -13,7 +13,9 @@ overrides/js/search.js answers in Material's search box.
 Shard `kb-search/words/<abc>.json` (and `sounds/<abc>.json` for skeletons):
     {"w": {word: [page number, ...]}, "p": {page number: [url, title, kind, [alias, ...]]}}
 `kb-search/folding.json`: the folding rules (`kb.spelling.FOLDING`) and `PREFIX`, which
-search.js reads before it folds a query, so that a query and the index fold alike.
+search.js reads before it folds a query, so that a query and the index fold alike; and
+`ranks`, what a page of each kind adds to the score of a match, by the label records
+give it (`Kind.search_rank`, and `OTHER_PAGE_RANK` for pages of no entry).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from typing import TypedDict
 
+from kb.addresses import EntryId, PagePath, address
 from kb.link import Linked
 from kb.model import KINDS
 from kb.render.text import page_path
@@ -29,17 +33,33 @@ from kb.spelling import FOLDING, skeleton, words
 from kb.titles import NO_HEADLINE
 
 FOLDER = "kb-search"
+_Record = list[str | list[str]]
+"""What the index holds of a page: [address, title, kind's label, [alias, ...]]."""
+
+
+class _Shard(TypedDict):
+    """One shard file: {word: [page number, ...]} and {page number: record}."""
+
+    w: dict[str, list[int]]
+    p: dict[int, _Record]
+
+
 PREFIX = 3
 """Letters of a word that name its shard: a query needs a word this long to be answered.
 overrides/js/search.js reads it from folding.json."""
-RULES = f"{FOLDER}/folding.json"
+RULES = PagePath(f"{FOLDER}/folding.json")
+OTHER_PAGE = "Page"
+"""The label of a page that shows no one entry: the home page, an index, the timeline."""
+OTHER_PAGE_RANK = 0.2
+"""What such a page adds to a match's score: below people, groups, places and events
+of the same name, above sources (kb.model.KINDS)."""
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
 
 
-def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
+def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, str]:
     """Shard files (path -> JSON) for every Markdown page of `pages` that has a title,
     and the folding rules beside them."""
-    shards: dict[str, dict] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
+    shards: dict[PagePath, _Shard] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
     by_path = {page_path(kind, entry_id): entry_id
                for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
     number = 0
@@ -50,11 +70,11 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
         entry_id = by_path.get(path)
         kind = linked.kind(entry_id) if entry_id else "page"
         aliases = _aliases(linked, entry_id) if entry_id else []
-        label = KINDS[kind].label if entry_id else "Page"
-        record = [_url(path), title, label, aliases]
+        label = KINDS[kind].label if entry_id else OTHER_PAGE
+        record: _Record = [address(path), title, label, aliases]
         # The mark after a label made from a web address is shown, not searched for.
         for folder, key in _keys([title.removesuffix(f" ({NO_HEADLINE})"), *aliases]):
-            shard = shards[f"{FOLDER}/{folder}/{key[:PREFIX]}.json"]
+            shard = shards[PagePath(f"{FOLDER}/{folder}/{key[:PREFIX]}.json")]
             shard["w"][key].append(number)  # keys are unique per page: never twice
             shard["p"][number] = record
         number += 1
@@ -65,8 +85,13 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
 
 def folding_rules() -> str:
     """kb-search/folding.json: how search.js folds a query, from the one table
-    (`kb.spelling.FOLDING`) that folds the index, and the length of a shard's name."""
-    return json.dumps({**FOLDING, "prefix": PREFIX}, ensure_ascii=False, sort_keys=True)
+    (`kb.spelling.FOLDING`) that folds the index, the length of a shard's name, and
+    how it ranks pages by kind: {label: `Kind.search_rank`} of every kind with pages,
+    and `OTHER_PAGE_RANK` for the other pages."""
+    ranks = {kind.label: kind.search_rank for kind in KINDS.values() if kind.indexed}
+    return json.dumps({**FOLDING, "prefix": PREFIX,
+                       "ranks": {**ranks, OTHER_PAGE: OTHER_PAGE_RANK}},
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _keys(names: list[str]) -> list[tuple[str, str]]:
@@ -83,7 +108,7 @@ def _keys(names: list[str]) -> list[tuple[str, str]]:
     return list(keys)
 
 
-def _aliases(linked: Linked, entry_id: str) -> list[str]:
+def _aliases(linked: Linked, entry_id: EntryId) -> list[str]:
     entry = linked.entry(entry_id)
     names = [alias.name for alias in getattr(entry, "aliases", [])]
     return [name for name in dict.fromkeys(names) if name != entry.name]
@@ -94,9 +119,3 @@ def _title(text: str) -> str | None:
     return json.loads(match.group(1)) if match else None
 
 
-def _url(path: str) -> str:
-    """A page's directory URL relative to the site root: people/x.md -> people/x/."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"

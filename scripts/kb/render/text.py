@@ -10,12 +10,12 @@ import html
 import json
 import re
 from functools import lru_cache
-from typing import Any
 
+from kb.addresses import EntryId, PagePath, href
 from kb.claims import claims
 from kb.dates import FuzzyDate
-from kb.link import Linked
-from kb.model import ENTITY_LINK, KINDS, Citation
+from kb.link import Cited, Linked
+from kb.model import ENTITY_LINK, KINDS, Citation, Entity, Source, Statement
 from kb.titles import nest_quotes
 
 # Characters Python-Markdown (with this site's extensions) lets a backslash escape;
@@ -78,62 +78,50 @@ def attr(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
-STORY_PATH = "story.md"
+STORY_PATH = PagePath("story.md")
 
 
-def page_path(kind: str, entry_id: str) -> str:
-    """Where an entry's page lives in the generated tree (a story chapter's is a
-    section of the story page)."""
+def page_path(kind: str, entry_id: EntryId) -> PagePath:
+    """Where an entry's page lives in the generated tree, 'people/abu-taqwa.md' (a story
+    chapter's is a section of the story page, 'story.md#01-strike'). Raises KeyError
+    for an unknown kind."""
     if not KINDS[kind].indexed:
-        return f"{STORY_PATH}#{entry_id}"
-    return f"{KINDS[kind].folder}/{entry_id}.md"
+        return PagePath(f"{STORY_PATH}#{entry_id}")
+    return PagePath(f"{KINDS[kind].folder}/{entry_id}.md")
 
 
-def index_path(kind: str) -> str:
-    return f"{KINDS[kind].folder}/index.md"
+def index_path(kind: str) -> PagePath:
+    """Where a kind's index page lives, 'people/index.md'. Raises KeyError for an
+    unknown kind."""
+    return PagePath(f"{KINDS[kind].folder}/index.md")
 
 
-def href(from_page: str, to_page: str) -> str:
-    """Relative link from one generated page to another (MkDocs checks these)."""
-    page, hash_, fragment = to_page.partition("#")
-    if page == from_page and hash_:
-        return f"#{fragment}"
-    return _relative(page, from_page.rpartition("/")[0]) + hash_ + fragment
+def kind_line(kind: str, from_page: PagePath) -> str:
+    """What kind of entry a page is about, and a link to all of that kind: 'Person ·
+    All people' (Markdown), on the page `from_page`. Raises KeyError for an unknown
+    kind."""
+    return (f'<span class="kb-kind">{KINDS[kind].label}</span> · '
+            f"[All {KINDS[kind].plural.lower()}]({href(from_page, index_path(kind))})")
 
 
-@lru_cache(maxsize=1 << 17)  # pages of one folder link to the same pages, many times
-def _relative(page: str, from_dir: str) -> str:
-    """posixpath.relpath for two normalised paths inside the generated tree, by string
-    work alone: relpath asks the file system for the current folder on every call,
-    which was a fifth of render at 10,000 entries."""
-    if not from_dir:
-        return page
-    here, there = from_dir.split("/"), page.split("/")
-    common = 0
-    while (common < len(here) and common < len(there) - 1
-           and here[common] == there[common]):
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def link_to(linked: Linked, entry_id: str, from_page: str) -> str:
+def link_to(linked: Linked, entry_id: EntryId, from_page: PagePath) -> str:
     """A Markdown link to an entry's page, labelled with its name."""
     target = page_path(linked.kind(entry_id), entry_id)
     return f"[{esc(linked.entry(entry_id).name)}]({href(from_page, target)})"
 
 
-def newest_first(linked: Linked, source_id: str) -> tuple:
+def newest_first(linked: Linked, source_id: EntryId) -> tuple[bool, tuple[int, ...]]:
     """Sort key for sources: newest first, undated last."""
-    date = linked.entry(source_id).date
+    date = linked.entry(source_id, Source).date
     return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else ())
 
 
 def _link_words(linked: Linked, match: re.Match[str]) -> str:
     """What an [[id]] or [[id|words]] link shows: the words, else the entry's name."""
-    return (match[2] or "").strip() or linked.entry(match[1].strip()).name
+    return (match[2] or "").strip() or linked.entry(EntryId(match[1].strip())).name
 
 
-def prose(linked: Linked, text: str, from_page: str) -> str:
+def prose(linked: Linked, text: str, from_page: PagePath) -> str:
     """Statement text as Markdown, isolated as `esc` isolates: literal, except [[id]]
     and [[id|words]] become links. The text between links is escaped piece by piece:
     no marker stands in for a link, so no text can be mistaken for one."""
@@ -141,7 +129,7 @@ def prose(linked: Linked, text: str, from_page: str) -> str:
     parts: list[str] = []
     end = 0
     for match in ENTITY_LINK.finditer(flat):
-        entry_id = match[1].strip()
+        entry_id = EntryId(match[1].strip())
         target = page_path(linked.kind(entry_id), entry_id)
         parts += [_literal(flat[end:match.start()]),
                   f"[{esc(_link_words(linked, match))}]({href(from_page, target)})"]
@@ -191,7 +179,8 @@ def opens_with_date(text: str, date: FuzzyDate) -> bool:
         span is not None and first <= span[0] and span[1] <= last for span in spans)
 
 
-def _claimed_days(key: tuple, date: FuzzyDate) -> tuple[dt.date, dt.date] | None:
+def _claimed_days(key: tuple[int | None, int, int | None],
+                  date: FuzzyDate) -> tuple[dt.date, dt.date] | None:
     """The days a (year, month, day) claim covers, its year taken from `date` when the
     text leaves it out; None for a day not on the calendar."""
     year, month, day = key
@@ -221,7 +210,7 @@ def reported_by(linked: Linked, citations: list[Citation]) -> str:
     7 January; one published "on or after 4 January" has no such day, like an
     undated one."""
     days = [source.date.latest for c in citations
-            if (source := linked.entry(c.source)).date and source.date.latest]
+            if (source := linked.entry(c.source, Source)).date and source.date.latest]
     return min(days).isoformat() if days else ""
 
 
@@ -242,13 +231,13 @@ def anchor(text: str, taken: set[str]) -> str:
     return candidate
 
 
-def dispute_anchors(entity: Any) -> list[str]:
+def dispute_anchors(entity: Entity) -> list[str]:
     """The heading id of each of an entity's disagreements, in order."""
     taken: set[str] = set()
     return [anchor(f"disagreement {dispute.about}", taken) for dispute in entity.disputes]
 
 
-def disputed_link(linked: Linked, statement: Any, from_page: str) -> str:
+def disputed_link(linked: Linked, statement: Statement | Cited, from_page: PagePath) -> str:
     """' (sources differ: see the 4 versions)' after a statement that gives one source's
     version of a recorded disagreement, linking the table of all of them; '' otherwise.
     The rule it keeps: where sources disagree, every page that touches the point shows
@@ -256,10 +245,10 @@ def disputed_link(linked: Linked, statement: Any, from_page: str) -> str:
     ref = statement.disputed
     if ref is None:
         return ""
-    owner = linked.entry(ref.entry)
+    owner = linked.entity(ref.entry)
     anchors = dict(zip((d.about for d in owner.disputes), dispute_anchors(owner), strict=True))
     versions = next(len(d.versions) for d in owner.disputes if d.about == ref.about)
-    target = f"{page_path(linked.kind(ref.entry), ref.entry)}#{anchors[ref.about]}"
+    target = PagePath(f"{page_path(linked.kind(ref.entry), ref.entry)}#{anchors[ref.about]}")
     return (f' <span class="kb-disputed">(sources differ: [see the {versions} versions]'
             f"({href(from_page, target)}))</span>")
 
