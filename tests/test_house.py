@@ -48,8 +48,38 @@ def dead_code(paths: list[Path], root: Path = ROOT) -> list[str]:
     aside."""
     finder = vulture.Vulture(ignore_names=list(CALLED_BY_NAME), ignore_decorators=VALIDATORS)
     finder.scavenge([str(p) for p in paths], exclude=["*/vendor/*", "*/golden/*"])
+    fields = shape_fields([file for p in paths for file in sorted(p.rglob("*.py"))
+                           if "vendor" not in file.parts])
     return [f"{Path(item.filename).relative_to(root)}:{item.first_lineno}: {item.message}"
-            for item in finder.get_unused_code(min_confidence=60)]
+            for item in finder.get_unused_code(min_confidence=60)
+            if (Path(item.filename).resolve(), item.first_lineno) not in fields]
+
+
+SHAPES = {"TypedDict", "BaseModel", "NamedTuple"}
+"""Classes whose annotated names are keys read by name (a JSON row, a YAML field), which
+vulture cannot see being used: `row["quote_said"]`, pydantic filling a field."""
+
+
+def shape_fields(files: list[Path]) -> set[tuple[Path, int]]:
+    """(file, line) of each field declared in a class that derives, directly or through
+    classes of the same files, from one of `SHAPES`."""
+    classes: dict[str, tuple[list[str], Path, ast.ClassDef]] = {}
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases = [ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases]
+                classes[node.name] = (bases, path, node)
+
+    def is_shape(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        if name in SHAPES:
+            return True
+        if name not in classes or name in seen:
+            return False
+        return any(is_shape(base, seen | {name}) for base in classes[name][0])
+
+    return {(path.resolve(), stmt.lineno)
+            for name, (_, path, node) in classes.items() if is_shape(name)
+            for stmt in node.body if isinstance(stmt, ast.AnnAssign)}
 
 
 def test_no_code_is_left_that_nothing_uses():
@@ -153,3 +183,15 @@ def test_a_hand_written_copy_is_found():
                                     (10, SERIES), (11, SUGGESTION)]
     # What is none of them: a call with an 's', an http(s) address, a join of a list.
     assert hand_written("n = len(s)\nx = 'an http(s) address'\ny = ', '.join(a[1:])\n") == []
+
+
+def test_fields_of_a_shape_are_not_dead(tmp_path: Path):
+    # A TypedDict's keys are read as strings (row["said"]) and a model's fields are
+    # filled by name: vulture sees neither; a plain class's unused attribute stays found.
+    (tmp_path / "shapes.py").write_text(
+        "from typing import TypedDict\n\n\n"
+        "class Row(TypedDict):\n    said: str\n\n\n"
+        "class Later(Row):\n    also: int\n\n\n"
+        "class Plain:\n    spare: int = 0\n\n\n"
+        "print(Row, Later, Plain)\n", encoding="utf-8")
+    assert dead_code([tmp_path], tmp_path) == ["shapes.py:13: unused variable 'spare'"]
