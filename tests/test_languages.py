@@ -12,6 +12,8 @@ import pytest
 from kb.link import link
 from kb.load import load
 from kb.render import render
+from kb.render.search import search_index
+from kb.spelling import name_key, words
 from kb.validate import validate
 from kb.writing import language_name, language_problem, scripts, tag_problem
 
@@ -227,3 +229,40 @@ def test_json_ld_gives_the_arabic_name_with_its_language(pages):
     ld = json.loads(json.loads(front.split("json_ld: ", 1)[1].split("\n", 1)[0]))
     assert ld["alternateName"] == [{"@value": "أبو تقوى السعيدي", "@language": "ar"},
                                    "Abu Taqwa al-Saeedi", "al-Jawari"]
+
+
+# ---------------------------------------------------------------------------- search
+
+
+@pytest.mark.parametrize(("written", "typed"), [
+    ("أبو تقوى", "ابو تقوي"),        # alef with hamza, alef maqsura
+    ("إبراهيم", "ابراهيم"),          # alef with hamza below
+    ("آمر", "امر"),                  # alef with madda
+    ("ٱلله", "الله"),                # alef wasla
+    ("مؤتمر", "موتمر"),              # waw with hamza
+    ("رئيس", "رييس"),                # ya with hamza
+    ("حركة", "حركه"),                # ta marbuta
+    ("أَبُو تَقْوَى", "ابو تقوي"),     # tashkeel
+    ("السعـــيدي", "السعيدي"),        # tatweel
+    ("کتائب", "كتايب"),              # Persian kaf
+    ("علی", "علي"),                  # Persian ya
+])
+def test_arabic_spellings_fold_alike(written, typed):
+    assert words(written) == words(typed)
+    assert name_key(written) == name_key(typed)
+
+
+def test_different_arabic_words_stay_apart():
+    assert words("كناني") != words("كنانة") and words("نايف") != words("نائل")
+
+
+def test_search_finds_an_arabic_alias_in_arabic_and_by_its_transliteration(data_tree):
+    root = data_tree({"people/abu-taqwa.yaml": person(ARABIC_NAME)})
+    kb, _ = validate(load(root / "data", root=root))
+    index = search_index(link(kb), render(link(kb)))
+    for word in ("ابو", "السعيدي"):  # the alias, folded
+        shard = json.loads(index[f"kb-search/words/{word[:3]}.json"])
+        assert [shard["p"][str(n)][1] for n in shard["w"][word]] == ["Abu Taqwa"], word
+    shard = json.loads(index["kb-search/words/sae.json"])  # the transliteration
+    [page] = shard["w"]["saeedi"]
+    assert shard["p"][str(page)][3] == ["أبو تقوى السعيدي", "Abu Taqwa al-Saeedi"]
