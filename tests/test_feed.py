@@ -183,5 +183,5 @@ def test_the_latest_page_is_in_the_nav_and_every_page_links_the_feed():
     nav = mkdocs_config()["nav"]
     assert {"Latest": "latest.md"} in nav
     template = (ROOT / "overrides" / "main.html").read_text("utf-8")
-    assert ('<link rel="alternate" type="application/atom+xml" href="{{ \'feed.xml\' | url }}"'
-            in template)
+    assert ('<link rel="alternate feed" type="application/atom+xml" '
+            'href="{{ \'feed.xml\' | url }}"') in template
