@@ -151,3 +151,27 @@ def test_every_dialog_is_named_in_the_page_itself(site):
     assert unnamed == []
     home = (site / "index.html").read_text()
     assert re.search(r'<div class="md-search kb-search" role="dialog" aria-label="Search">', home)
+
+
+def test_the_latest_page_is_in_the_nav_and_every_page_heads_to_the_feed(site):
+    """Issue 18, item 5: the Latest page in every page's navigation, and the Atom feed
+    in every page's head, at an address that exists; the feed's own links resolve."""
+    feed = site / "feed.xml"
+    assert feed.exists() and (site / "latest" / "index.html").exists()
+    for page in html_pages(site):
+        if page.name == "404.html":
+            continue
+        text = page.read_text("utf-8")
+        head = text.split("</head>", 1)[0]
+        # "alternate" among its link types, as feed readers look for it; not alone,
+        # or Material's script would fetch the sitemap (tests/test_reading.py).
+        [href] = re.findall(r'<link rel="alternate feed" type="application/atom\+xml" '
+                            r'href="([^"]+)"', head)
+        assert Path(posixpath.normpath(page.parent / href)) == feed, page
+        if page.parent.name != "latest":  # there, the entry is the page itself
+            assert re.search(r'<a href="[^"]*latest/" class="md-nav__link', text), page
+    hrefs = re.findall(r'href="([^"]+)"', feed.read_text("utf-8").replace("&lt;a ", "<a "))
+    assert len(hrefs) > 50
+    for href in hrefs:
+        target = Path(posixpath.normpath(site / unquote(urlsplit(href).path)))
+        assert (target / "index.html" if target.is_dir() else target).exists(), href

@@ -19,6 +19,7 @@ from kb.addresses import EntryId, Href
 from kb.dates import PRECISIONS, Qualifier
 from kb.link import Section
 from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, SLUG_PATTERN
+from kb.writing import WELL_FORMED
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 QUALIFIERS: tuple[str, ...] = typing.get_args(Qualifier)
@@ -41,6 +42,8 @@ else:
 
 Id = Annotated[EntryId, Field(pattern=SLUG_PATTERN)]
 """An entry's id, as in the data: lower-case letters, digits and single hyphens."""
+Lang = Annotated[str, Field(pattern=WELL_FORMED)]
+"""A BCP 47 language tag, well formed ('ar', 'ar-IQ')."""
 IsoDay = Annotated[str, WithJsonSchema({"type": "string", "format": "date"})]
 PRECISION = ("How precise the date is: 'interval' is a span, from one day to another; "
              "'one of a range' is a single day known only to fall between two, or to be "
@@ -82,6 +85,12 @@ Citations = Annotated[list[CitationValue], Field(min_length=1)]
 @with_config(_CLOSED)
 class AliasValue(TypedDict):
     name: str
+    lang: Annotated[Lang | None, Field(
+        description="BCP 47 tag of the name's language, for a name in another script; "
+                    "else null.")]
+    transliteration: Annotated[str | None, Field(
+        description="The name in Latin letters as the source gives it, for a name with a "
+                    "lang.")]
     citations: Citations
 
 
@@ -213,6 +222,14 @@ class StatementRow(TypedDict):
                     "write.")]
     statement_date_qualifier: Annotated[QualifierOrNone, Field(
         description="Part of the month or 'as early as' of statement_date.")]
+    value_lang: Annotated[Empty | Lang, Field(
+        description="BCP 47 tag of the value's language, for a name in another script "
+                    "('ar'); else empty.")]
+    value_transliteration: Annotated[str, Field(
+        description="That name in Latin letters, as the source gives it; else empty.")]
+    quote_lang: Annotated[Empty | Lang, Field(
+        description="BCP 47 tag of the quote's language when it is not English ('ar'); "
+                    "else empty.")]
 
 
 CSV_COLUMNS: tuple[str, ...] = tuple(StatementRow.__annotations__)

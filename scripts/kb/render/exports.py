@@ -97,7 +97,8 @@ def _entity(linked: Linked, entry_id: EntryId) -> EntityValue:
         "id": entry_id, "kind": kind, "type": getattr(entity, "type", None),
         "name": entity.name, "page": address(page_path(kind, entry_id)),
         "wikidata": entity.wikidata,
-        "aliases": [{"name": a.name, "citations": _citations(a.cite)} for a in entity.aliases],
+        "aliases": [{"name": a.name, "lang": a.lang, "transliteration": a.transliteration,
+                     "citations": _citations(a.cite)} for a in entity.aliases],
         "summary": {"text": plain(linked, entity.summary.text),
                     "citations": _citations(entity.summary.cite)},
         "facts": [{"text": plain(linked, f.text), "date": date_value(f.date),
@@ -166,6 +167,8 @@ def _row(linked: Linked, kind: str, cited: Cited) -> StatementRow:
         "speaker": "; ".join(quote.speaker) if quote else "",
         "quote_said": said, "quote_said_qualifier": said_qualifier,
         "statement_date_qualifier": _edtf(cited.date)[1],
+        "value_lang": cited.lang or "", "value_transliteration": cited.transliteration or "",
+        "quote_lang": (quote.lang or "") if quote else "",
     }
 
 
