@@ -64,6 +64,9 @@ def slug_label(title: str) -> str:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_EXTENSION = re.compile(r"\.(?:php\d?|s?html?|aspx?|jsp|cfm|cgi)$", re.IGNORECASE)
+"""A file-type ending of an address's last part ('….php'): how the site serves the page,
+not words of its title."""
 
 
 def _words(text: str) -> list[str]:
@@ -78,22 +81,31 @@ def address_slug(url: str) -> str:
     return parts[-1] if parts else ""
 
 
+def _identifier(word: str) -> bool:
+    """Whether a word of an address is an outlet's article number or identifier ('2766294',
+    'o80602'), which a title may leave out: it holds a digit. Only at the ends of the
+    address's words: a number among them ('us-designates-4-…') is a word of the title."""
+    return any(char.isdigit() for char in word)
+
+
 def slug_mismatch(title: str, url: str | None) -> str | None:
     """Why `title` cannot be shown as the words of the address `url`, or None if it can.
 
     The title's words (letters and digits, any case, punctuation aside) must be the
     words of the address's last path part, in order; numbers the outlet puts before or
-    after them (an article number, '2766294-us-strike-…') may be left out, but no word
-    may be added, dropped or changed: the label claims to be the address's words.
+    after them (an article number, '2766294-us-strike-…', or an identifier of letters and
+    digits, '…-supreme-court-o80602') may be left out, and so may a file-type ending
+    ('….php'), but no word may be added, dropped or changed: the label claims to be the
+    address's words.
     """
     if not url:
         return ("a title taken from a web address needs the address: add 'url', or set "
                 "title_kind to 'description' and describe the source")
     slug = address_slug(url)
-    have, want = _words(title), _words(slug)
+    have, want = _words(title), _words(_EXTENSION.sub("", slug))
     for start in range(len(want) - len(have) + 1):
         if want[start:start + len(have)] == have and all(
-                word.isdigit() for word in want[:start] + want[start + len(have):]):
+                _identifier(word) for word in want[:start] + want[start + len(have):]):
             return None
     return (f"title '{title}' is not the words of the web address's last part "
             f"'{slug}'; with title_kind 'url slug' the title must be those words, in "
