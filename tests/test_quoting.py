@@ -313,6 +313,13 @@ def test_the_real_slug_titles_read_as_labels(real):
     ("iraq elections result ratified supreme court",
      "https://www.newsday.com/news/nation/iraq-elections-result-ratified-supreme-court-o80602",
      True),
+    # A language code or 'amp' after the words is not their last part (dossier-2, S45).
+    ("Iraq can disarm factions only when the US withdraws PM tells Reuters",
+     "https://www.lbcgroup.tv/news/middleeastnews/888037/iraq-can-disarm-factions-only-"
+     "when-the-us-withdraws-pm-tells-reuters/en", True),
+    ("militias join the war", "https://x.org/militias-join-the-war/amp/", True),
+    ("militias join the war", "https://x.org/militias-join-the-war/pt-br", True),
+    ("en", "https://x.org/en", True),  # an address of that part alone keeps it
     # ...but a number among the words stays one, and a word is never taken for an ending.
     ("US designates Iran backed militias", "https://x.org/us-designates-4-iran-backed-militias",
      False),

@@ -73,11 +73,19 @@ def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text)]
 
 
+_EDITION = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|amp", re.IGNORECASE)
+"""A last part of an address that names a language or a page format ('…/slug/en',
+'…/slug/amp'): the words are in the part before it."""
+
+
 def address_slug(url: str) -> str:
     """The last non-empty part of an address's path, decoded: the words a page's
     address gives it ('…/Article/3632005/self-defense-strike/#:~:text=…' ->
-    'self-defense-strike')."""
+    'self-defense-strike'). A language code or 'amp' after it is passed over
+    ('…/888037/iraq-can-disarm-factions/en' -> 'iraq-can-disarm-factions')."""
     parts = [unquote(part) for part in urlsplit(url).path.split("/") if part]
+    while len(parts) > 1 and _EDITION.fullmatch(parts[-1]):
+        parts.pop()
     return parts[-1] if parts else ""
 
 
