@@ -209,7 +209,7 @@ def test_the_story_links_what_it_names_and_keeps_links_apart(linked):
 
 def test_the_timeline_runs_from_2014_to_the_latest_event(linked):
     years = [linked.entry(i).date.bounds[0].year for i in linked.timeline]
-    assert years[0] == 2014 and years[-1] == 2025
+    assert years[0] == 2014 and years[-1] == 2026
 
 
 @pytest.mark.parametrize(("dossier", "at_least"), [(DOSSIER, 50)])
