@@ -68,7 +68,9 @@ def test_the_search_script_splits_and_sounds_out_names_as_the_index_does(page: P
               # every apostrophe and dash the folding table knows, and some it does not
               *(f"Kata{c}ib Hizbullah al{c}Haq" for c in FOLDING["joined"] + FOLDING["breaks"]
                 + "\u02c8\u2019\u201c\u00b7/"),
-              "Abu Taq\u200bwa Kata\u00adib", "Jose\u0301 ﬁnal ２０２４"]
+              "Abu Taq\u200bwa Kata\u00adib", "Jose\u0301 ﬁnal ２０２４",
+              # Arabic letters written two ways, tashkeel, tatweel (issue 18)
+              "أَبُو تَقْوَى السعـيدي", "إبراهيم آمر ٱلله مؤتمر رئيس حركة علی کتائب"]
     page.goto(base_url + "/")
     page.evaluate("kbLoad('search.js')")  # loaded when a reader first searches
     page.wait_for_function("window.kbSpelling !== undefined")

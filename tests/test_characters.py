@@ -124,16 +124,18 @@ def test_invisible_characters_in_free_text_are_refused_too(data_tree):
                      "and found")
 
 
-@pytest.mark.parametrize("quote", [
-    "می\u200cخواهم",          # Persian: the non-joiner is spelling
-    "قلبي \u2764\ufe0f",      # an emoji's variation selector
-    "\U0001f468\u200d\U0001f469",  # a joined emoji
-    "one 1\ufe0f\u20e3",      # a keycap
-    "\u06dd\u0661",           # END OF AYAH, a format character that is seen
-    "line one\tand two",
+@pytest.mark.parametrize(("quote", "lang"), [
+    ("می\u200cخواهم", "fa"),          # Persian: the non-joiner is spelling
+    ("قلبي \u2764\ufe0f", "ar"),      # an emoji's variation selector
+    ("\U0001f468\u200d\U0001f469", ""),  # a joined emoji
+    ("one 1\ufe0f\u20e3", ""),      # a keycap
+    ("\u06dd\u0661", ""),           # END OF AYAH, a format character that is seen
+    ("line one\tand two", ""),
 ])
-def test_characters_that_shape_what_is_seen_stay_in_quotes(data_tree, quote):
-    root = data_tree({"people/ada.yaml": person(quote=f'"{quote}"')})
+def test_characters_that_shape_what_is_seen_stay_in_quotes(data_tree, quote, lang):
+    # Words in Arabic script say their language (issue 18; tests/test_languages.py).
+    tag = f", lang: {lang}" if lang else ""
+    root = data_tree({"people/ada.yaml": person(quote=f'"{quote}"{tag}')})
     assert problems(root) == []
 
 

@@ -287,3 +287,98 @@ def test_an_allowance_cut_short_by_a_comment_is_refused(tmp_path):
         "data/grounding.yaml:4:29: allowed[0].reason: the text stops at ' #': YAML reads the "
         "rest as a comment; put the text in quotes: \"The wire's post #2 names Tower 22 in "
         "full.\" (or move the comment to a line of its own)"]
+
+
+# ---------------------------------------------------------------------------- Arabic (issue 18)
+
+ARABIC_BLOCK = """\
+
+## S03 · Arabic Page (Arabic) · date not given · [heading not in our copy of the page]
+URL: https://arabic.test/page
+Facts:
+- Source note: an Arabic page.
+- It names her as "آدا إكزامبل" (Ada Ekzampel), a soldier.
+Quotes:
+- "خدمت بشرف." — Ada's commander, statement
+"""
+ARABIC_SOURCE = """\
+    title: Arabic page
+    title_kind: description
+    type: article
+    url: https://arabic.test/page
+    """
+
+
+def arabic(tmp_path: Path, alias: str, quote: str = "", source: str = "paper") -> Path:
+    person = f"""\
+        name: Ada Example
+        aliases:
+{textwrap.indent(textwrap.dedent(alias), " " * 10)}
+        summary:
+          text: A soldier.
+          cite:
+            - source: {source}
+{textwrap.indent(textwrap.dedent(quote), " " * 14)}
+        """
+    root = project(tmp_path, {"people/ada-example.yaml": person,
+                              "sources/arabic-page.yaml": ARABIC_SOURCE})
+    material = root / "material" / "dossier.md"
+    material.write_text(material.read_text("utf-8").replace(
+        "\n## Disagreements", ARABIC_BLOCK + "\n## Disagreements"), "utf-8")
+    return root
+
+
+def test_an_arabic_alias_and_its_transliteration_in_the_block_are_grounded(tmp_path):
+    root = arabic(tmp_path, """\
+        - name: آدا إكزامبل
+          lang: ar
+          transliteration: Ada Ekzampel
+          cite: [arabic-page]
+        """)
+    assert messages(root) == []
+
+
+def test_an_arabic_alias_not_in_the_block_letter_for_letter_is_found(tmp_path):
+    root = arabic(tmp_path, """\
+        - name: ادا اكزامبل
+          lang: ar
+          transliteration: Ada Ekzampel
+          cite: [arabic-page]
+        """)
+    # The same name to search (no hamza on the alefs), not as the source prints it.
+    assert messages(root) == [
+        "data/people/ada-example.yaml:3:5: the name 'ادا اكزامبل' is not word for word in the "
+        "text of the source it cites (arabic-page); a name in another script is copied from "
+        "its source letter for letter, as printed"]
+
+
+def test_a_transliteration_the_block_does_not_give_is_found(tmp_path):
+    root = arabic(tmp_path, """\
+        - name: آدا إكزامبل
+          lang: ar
+          transliteration: Ada Exampel
+          cite: [arabic-page]
+        """)
+    assert messages(root) == [
+        "data/people/ada-example.yaml:5:5: the name 'Ada Exampel' is not in the text of the "
+        "source it cites (arabic-page)"]
+
+
+def test_an_arabic_quote_is_grounded_word_for_word(tmp_path):
+    alias = """\
+        - name: آدا إكزامبل
+          lang: ar
+          transliteration: Ada Ekzampel
+          cite: [arabic-page]
+        """
+    said = "خدمت بشرف."
+    quote = f"quote: {{text: {said}, lang: ar, speaker: ada-example}}"
+    found = messages(arabic(tmp_path / "b", alias, quote, source="arabic-page"))
+    assert [m for m in found if "quote" in m] == []
+    found = messages(arabic(tmp_path / "c", alias, quote.replace(said, "خدمت بشرف"
+                                                                  " وإخلاص."),
+                            source="arabic-page"))
+    assert [m for m in found if "quote" in m] == [
+        "data/people/ada-example.yaml:12:15: the quote 'خدمت بشرف وإخلاص.' is not word for "
+        "word in the text of the source it cites (arabic-page); a quote is copied from its "
+        "source, its cuts marked [...]"]

@@ -139,3 +139,25 @@ def test_a_build_without_site_url_names_no_local_address(site):
     home = (site / "index.html").read_text("utf-8")
     assert 'rel="canonical"' not in home and 'property="og:url"' not in home
     assert "<loc>" not in (site / "sitemap.xml").read_text("utf-8")
+
+
+def test_the_latest_page_is_in_the_nav_and_every_page_heads_to_the_feed(site):
+    """Issue 18, item 5: the Latest page in every page's navigation, and the Atom feed
+    in every page's head, at an address that exists; the feed's own links resolve."""
+    feed = site / "feed.xml"
+    assert feed.exists() and (site / "latest" / "index.html").exists()
+    for page in html_pages(site):
+        if page.name == "404.html":
+            continue
+        text = page.read_text("utf-8")
+        head = text.split("</head>", 1)[0]
+        [href] = re.findall(r'<link rel="alternate" type="application/atom\+xml" '
+                            r'href="([^"]+)"', head)
+        assert Path(posixpath.normpath(page.parent / href)) == feed, page
+        if page.parent.name != "latest":  # there, the entry is the page itself
+            assert re.search(r'<a href="[^"]*latest/" class="md-nav__link', text), page
+    hrefs = re.findall(r'href="([^"]+)"', feed.read_text("utf-8").replace("&lt;a ", "<a "))
+    assert len(hrefs) > 50
+    for href in hrefs:
+        target = Path(posixpath.normpath(site / unquote(urlsplit(href).path)))
+        assert (target / "index.html" if target.is_dir() else target).exists(), href

@@ -261,16 +261,16 @@ def test_a_date_yaml_would_read_as_a_number_is_refused_as_written(data_tree, wri
 
 
 def test_a_written_null_is_refused_at_its_line(data_tree):
-    root = data_tree({"people/ada.yaml": PERSON + "name_ar: ~\n"})
+    root = data_tree({"people/ada.yaml": PERSON + "wikidata: ~\n"})
     assert problems(root) == [
-        "data/people/ada.yaml:5:10: name_ar: '~' is YAML for \"no value\", not text; to mean "
+        "data/people/ada.yaml:5:11: wikidata: '~' is YAML for \"no value\", not text; to mean "
         "the text, put it in quotes (\"~\"); to leave the field out, delete the line"]
 
 
 def test_nothing_after_the_colon_leaves_an_optional_field_out(data_tree):
-    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON + "name_ar:\n"}) / "data"))
+    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON + "wikidata:\n"}) / "data"))
     assert [p for p in found if p.severity == "error"] == []
-    assert kb.entries["ada"].name_ar is None
+    assert kb.entries["ada"].wikidata is None
 
 
 # ---------------------------------------------------------------------------- one broken file

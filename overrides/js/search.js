@@ -2,8 +2,9 @@
 // written by scripts/kb/render/search.py). Loaded by lazy.js when the reader first goes
 // to the box; the longest word of the query picks one shard of words and one of
 // spelling skeletons. How a query is folded (apostrophes, dashes, accents, letters
-// that transliterations swap) is read from kb-search/folding.json, the table that
-// folded the index (kb.spelling.FOLDING): no rule is written here.
+// that transliterations swap, Arabic letters written two ways) is read from
+// kb-search/folding.json, the table that folded the index (kb.spelling.FOLDING): no
+// rule is written here.
 (function () {
   "use strict";
   var form = document.forms.namedItem("kb-search");
@@ -21,7 +22,7 @@
 
   // The rules of kb.spelling.FOLDING, and PREFIX (letters that name a shard), from
   // beside the shards; without them (the index failed to load) nothing is answered.
-  var rules = null, dropped = null;
+  var rules = null, dropped = null, letters = null;
   var ready = fetch(new URL("folding.json", index))
     .then(function (response) { return response.ok ? response.json() : null; })
     .then(function (loaded) {
@@ -29,6 +30,7 @@
       dropped = new RegExp("[" + loaded.dropped.map(function (category) {
         return "\\p{" + category + "}";
       }).join("") + "]", "gu");
+      letters = new RegExp("[" + Object.keys(loaded.letters).join("") + "]", "gu");
       rules = loaded;
     })
     .catch(function () {});
@@ -42,6 +44,7 @@
   // kb.spelling.words and kb.spelling.skeleton, step for step.
   function words(text) {
     return fold(text).normalize("NFKD").replace(dropped, "").toLowerCase()
+      .replace(letters, function (ch) { return rules.letters[ch]; })
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
   function skeleton(word) {

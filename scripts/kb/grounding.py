@@ -60,7 +60,10 @@ class Assertion:
     """Names that must appear whole, in order (an alias, a person's name), not only
     word by word."""
     verbatim: str = ""
-    """Words that must appear in a source's text exactly: a quote."""
+    """Words that must appear in a source's text exactly: a quote, or a name in another
+    script (an alias with `lang`), which no spelling rule of Latin letters can match."""
+    verbatim_kind: str = "quote"
+    """What the verbatim words are, for the message: 'quote' or 'name'."""
 
 
 def ground_project(root: Path, material: Path) -> list[Problem]:
@@ -139,8 +142,13 @@ def _unsupported(kb: KnowledgeBase, assertion: Assertion,
                                       for fragment in _fragments(assertion.verbatim)):
         shown = assertion.verbatim if len(assertion.verbatim) < 60 else \
             assertion.verbatim[:57] + "…"
-        yield (Claim("quote", shown, ()), f"the quote '{shown}' is not word for word in the "
-               f"text of {cited}; a quote is copied from its source, its cuts marked [...]")
+        if assertion.verbatim_kind == "quote":
+            advice = "a quote is copied from its source, its cuts marked [...]"
+        else:
+            advice = ("a name in another script is copied from its source letter for "
+                      "letter, as printed")
+        yield (Claim(assertion.verbatim_kind, shown, ()), f"the {assertion.verbatim_kind} "
+               f"'{shown}' is not word for word in the text of {cited}; {advice}")
     for name in assertion.whole_names:
         if not any(text.has_name(name, exact=True) for text in texts):
             yield (Claim("name", name, ()), f"the name '{name}' is not in the text of "
@@ -182,7 +190,10 @@ def gazetteer(kb: KnowledgeBase, texts: list[str]) -> Gazetteer:
 
 
 def _names(entry: Any) -> list[str]:
-    return [entry.name, *(alias.name for alias in entry.aliases)]
+    """An entry's names as sources give them: its name, its aliases, and the Latin
+    transliterations sources give of aliases in another script."""
+    return [entry.name, *(name for alias in entry.aliases
+                          for name in (alias.name, alias.transliteration) if name)]
 
 
 _LINKING_WORDS = frozenset({"of", "the", "for", "to", "and", "in", "on", "us"})
@@ -244,7 +255,16 @@ def assertions(kb: KnowledgeBase, entry_id: str, entry: Any,
         yield from _statement(read, ("facts", index), fact)
     for index, alias in enumerate(entry.aliases):
         path = ("aliases", index)
-        yield Assertion((*path, "name"), (), tuple(alias.cite), (alias.name,))
+        if alias.lang:
+            # In its own script, exactly as the source prints it; its transliteration
+            # is the source's too, so the same source must give it.
+            yield Assertion((*path, "name"), (), tuple(alias.cite), verbatim=alias.name,
+                            verbatim_kind="name")
+            if alias.transliteration:
+                yield Assertion((*path, "transliteration"), (), tuple(alias.cite),
+                                (alias.transliteration,))
+        else:
+            yield Assertion((*path, "name"), (), tuple(alias.cite), (alias.name,))
         if alias.note:
             yield Assertion((*path, "note"), tuple(read(alias.note)), tuple(alias.cite))
         yield from _citation_assertions(read, path, alias.cite)

@@ -47,6 +47,10 @@ class Cited:
     disputed: DisputeRef | None = None
     """The disagreement the statement gives one version of, which every page showing
     it links (a summary, fact or story sentence's `disputed`)."""
+    lang: str | None = None
+    """The language of `text` when it is a name in another script (an alias's `lang`)."""
+    transliteration: str | None = None
+    """That name in Latin letters, as the source gives it (an alias's)."""
 
 
 @dataclass(frozen=True)
@@ -254,7 +258,8 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
                     entry.summary.disputed)
     for alias in entry.aliases:
         for citation in alias.cite:
-            yield Cited(entry.id, "name", alias.name, citation)
+            yield Cited(entry.id, "name", alias.name, citation, lang=alias.lang,
+                        transliteration=alias.transliteration)
     for fact in entry.facts:
         for citation in fact.cite:
             yield Cited(entry.id, "fact", fact.text, citation, fact.date, fact.disputed)

@@ -24,10 +24,11 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from kb import characters, dates
+from kb import characters, dates, writing
 from kb.problems import Problem
 
 PLACEHOLDER = "TODO"
@@ -129,6 +130,25 @@ Name = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"^[^<>]
                  AfterValidator(_plain_name), FREE_TEXT]
 
 
+def _language_tag(value: str) -> str:
+    problem = writing.tag_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+LanguageTag = Annotated[str, Field(json_schema_extra={"pattern": writing.WELL_FORMED}),
+                        AfterValidator(_language_tag)]
+"""A BCP 47 language tag, valid and canonical ('ar'): see `kb.writing`."""
+
+
+def _in_its_language(text: str, lang: str | None, what: str) -> None:
+    """ValueError if `text` and its `lang` do not match (`kb.writing.language_problem`)."""
+    problem = writing.language_problem(text, lang, what)
+    if problem:
+        raise ValueError(problem)
+
+
 def _checked_strings(value: Any, *, name: bool) -> Any:
     """A field's value with each text in it checked and in NFC (`kb.characters`)."""
     if isinstance(value, str):
@@ -193,6 +213,15 @@ class Quote(Record):
                                                 "source says; leave out if not given.")
     context: FreeText | None = Field(None, description="Where it was said: 'post on X', "
                                                   "'briefing', 'remarks to Vox'.")
+    lang: LanguageTag | None = Field(None, description="The language of the words, as a "
+                                     "BCP 47 tag, when it is not English: 'ar' for words "
+                                     "quoted in Arabic. Required for words in another "
+                                     "script; never give a translation of our own.")
+
+    @model_validator(mode="after")
+    def _language(self) -> Quote:
+        _in_its_language(self.text, self.lang, "the quote")
+        return self
 
 
 def _citation_shorthand(value: Any) -> Any:
@@ -306,8 +335,28 @@ class Alias(Record):
     """Another name or spelling under which sources give the entry."""
 
     name: Name = Field(description="The name exactly as the source spells it.")
+    lang: LanguageTag | None = Field(None, description="For a name written in another "
+                                     "script: its language, as a BCP 47 tag ('ar' for "
+                                     "Arabic). Required for such a name.")
+    transliteration: Name | None = Field(None, description="For a name with 'lang': its "
+                                         "Latin transliteration exactly as the same source "
+                                         "gives it, e.g. in brackets; never one of our own.")
     note: FreeText | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
     cite: Cites
+
+    @model_validator(mode="after")
+    def _language(self) -> Alias:
+        _in_its_language(self.name, self.lang, "the alias")
+        if self.transliteration is not None:
+            if self.lang is None:
+                raise ValueError(f"the transliteration '{self.transliteration}' goes with "
+                                 "a name in another script and its 'lang'; without one, "
+                                 "write the Latin spelling as an alias of its own")
+            if writing.other_scripts(self.transliteration):
+                raise ValueError(f"the transliteration '{self.transliteration}' is the "
+                                 "name in Latin letters, as the source gives it; it holds "
+                                 "letters of another script")
+        return self
 
 
 class Relation(Record):
@@ -359,8 +408,6 @@ class Entry(Record):
     name: Name = Field(description="The name readers know best, as sources spell it.")
     aliases: list[Alias] = Field(default_factory=list, description="Other names and "
                                  "spellings sources use; search finds the entry by each.")
-    name_ar: Name | None = Field(None, description="The name in Arabic script, if a "
-                                                   "source gives it (shown right to left).")
     wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$", description="The "
                                  "Wikidata item (Q123...) for this entry, only when certain; "
                                  "exported as schema.org sameAs.")
@@ -372,6 +419,18 @@ class Entry(Record):
                                       "entries; each shows on both pages.")
     disputes: list[Dispute] = Field(default_factory=list, description="Points where "
                                     "sources disagree about this entry.")
+
+    @field_validator("name")
+    @classmethod
+    def _latin_name(cls, value: str) -> str:
+        # The site's own language is English: the name it is known by is in Latin
+        # letters, and a name in another script is an alias with its language.
+        if writing.other_scripts(value):
+            raise ValueError(f"'{value}' is not in Latin letters; give the name readers "
+                             "of this site know (as a source spells it in Latin letters), "
+                             "and this one as an alias with its 'lang' (lang: ar for "
+                             "Arabic) and its citation")
+        return value
 
 
 class Person(Entry):

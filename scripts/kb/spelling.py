@@ -15,6 +15,8 @@ FOLDING: dict = {
     "joined": "'’‘‛ʼʻʽʾʿ`´′＇ꞌꞋ",
     "breaks": "-‐‑‒–—―−⁃﹘﹣－",
     "dropped": ["Mn", "Mc", "Me", "Cf"],
+    "letters": {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي",
+                "ی": "ي", "ة": "ه", "ک": "ك", "ـ": ""},
     "sounds": [["kh", "h"], ["dh", "z"], ["q", "k"], ["g", "k"]],
     "vowels": "aeiouy",
     "skeleton_from": 4,
@@ -33,6 +35,12 @@ index, duplicate checks and the grounding check fold a name alike.
 - `dropped`: Unicode categories removed after compatibility decomposition (NFKD):
   accents and other combining marks (M*), and format characters (Cf: a zero-width
   space or soft hyphen pasted into a query).
+- `letters`: Arabic letters written one way or another for one word, made one (after
+  NFKD and `dropped`, which take away the vowel marks, tashkeel, and most hamzas):
+  alef with hamza or madda and alef wasla are alef; waw and ya with hamza are waw and
+  ya; alef maqsura is ya; ta marbuta is ha; Persian ya and kaf are the Arabic ones (a
+  Persian keyboard types them); tatweel, the stretching stroke, is nothing. "ابو تقوي"
+  finds "أبو تقوى", "حركه" finds "حركة".
 - `sounds`: letter groups that transliterations of one Arabic or Persian letter swap,
   made one in skeletons.
 - `vowels`: letters a skeleton leaves out after the first.
@@ -43,6 +51,7 @@ index, duplicate checks and the grounding check fold a name alike.
 _FOLD = str.maketrans({**dict.fromkeys(FOLDING["joined"], None),
                        **dict.fromkeys(FOLDING["breaks"], " ")})
 _DROPPED = frozenset(FOLDING["dropped"])
+_LETTERS = str.maketrans(FOLDING["letters"])
 _WORD_BREAK = re.compile(r"[\W_]+")
 _VOWELS = frozenset(FOLDING["vowels"])
 _LATIN = re.compile(r"[a-z]+")
@@ -60,7 +69,7 @@ def words(text: str) -> list[str]:
     # lower() and categories, as search.js does with toLowerCase() and \p{...}
     decomposed = unicodedata.normalize("NFKD", fold(text)).lower()
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _DROPPED)
-    return [word for word in _WORD_BREAK.split(bare) if word]
+    return [word for word in _WORD_BREAK.split(bare.translate(_LETTERS)) if word]
 
 
 _TOKEN = re.compile("(?:[^\\W_]|[" + re.escape(FOLDING["joined"]) + "])+")
@@ -113,9 +122,10 @@ def name_key(name: str) -> str:
     'Kataʼib' == 'Kata’ib' == 'Kataib'.
 
     Accents, case, spaces, hyphens and apostrophes (every one `FOLDING` lists, letters
-    such as ʼ included) go; letters of any script stay.
+    such as ʼ included) go; letters of any script stay, Arabic ones made one as
+    `FOLDING['letters']` says ('أبو تقوى' == 'ابو تقوي').
     """
-    decomposed = unicodedata.normalize("NFKD", fold(name).casefold())
+    decomposed = unicodedata.normalize("NFKD", fold(name).casefold()).translate(_LETTERS)
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 

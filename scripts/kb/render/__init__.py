@@ -13,8 +13,10 @@ from kb.render.disagreements import disagreements_page
 from kb.render.draft import draft_page
 from kb.render.entity import entity_page
 from kb.render.exports import exports
+from kb.render.feed import atom_feed
 from kb.render.graph import network_page
 from kb.render.indexes import kind_index
+from kb.render.latest import latest_page
 from kb.render.memo import PageMemo
 from kb.render.quotes import quotes_pages
 from kb.render.search import search_index
@@ -53,9 +55,11 @@ def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = Non
         if KINDS[kind].indexed:
             path, text = kind_index(linked, kind)
             pages[path] = text
-    for emit_page in (story_page, network_page, disagreements_page):
+    for emit_page in (story_page, network_page, disagreements_page, latest_page):
         path, text = emit_page(linked)
         pages[path] = text
+    path, text = atom_feed(linked, site)  # the Latest page, for feed readers
+    pages[path] = text
     for emit_pages in (timeline_pages, quotes_pages):  # cut into periods when long
         pages.update(emit_pages(linked))
     pages.update(exports(linked))

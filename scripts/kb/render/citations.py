@@ -245,7 +245,8 @@ def quote_line(linked: Linked, quote: Quote, citation: Citation, notes: Footnote
     said = f", {quote.said.words()}" if quote.said else ""
     context = f" ({esc(quote.context)})" if quote.context else ""
     speaker = speakers(linked, quote, page)
-    return f"{quoted_text(quote.text)} — {speaker}{said}{context}{notes.refs([citation])}"
+    words = quoted_text(quote.text, quote.lang)
+    return f"{words} — {speaker}{said}{context}{notes.refs([citation])}"
 
 
 def speakers(linked: Linked, quote: Quote, page: str) -> str:

@@ -7,9 +7,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from kb import writing
 from kb.dates import FuzzyDate
 from kb.link import Linked, statements
-from kb.model import KINDS, RELATION_TYPES, Citation, Entity, Event, Fact, Relation
+from kb.model import KINDS, RELATION_TYPES, Alias, Citation, Entity, Event, Fact, Relation
 from kb.render.citations import Footnotes, dispute_table, source_link
 from kb.render.graph import ego_network
 from kb.render.site import Site, cite_block
@@ -19,7 +20,9 @@ from kb.render.text import (
     disputed_link,
     esc,
     front_matter,
+    in_language,
     link_to,
+    literal,
     newest_first,
     opens_with_date,
     page_path,
@@ -70,7 +73,7 @@ def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
                   "name": entity.name,
                   "description": plain(linked, entity.summary.text)}
     if entity.aliases:
-        data["alternateName"] = [alias.name for alias in entity.aliases]
+        data["alternateName"] = alternate_names(entity)
     if entity.wikidata:
         data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
     if isinstance(entity, Event):
@@ -80,6 +83,19 @@ def json_ld(linked: Linked, entity: Entity, kind: str) -> str:
                                 for p in entity.places]
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def alternate_names(entity: Entity) -> list[str | dict[str, str]]:
+    """schema.org alternateName: each alias, one in another language as a JSON-LD value
+    object with its tag ({"@value": "أبو تقوى", "@language": "ar"}), and the Latin
+    transliteration a source gives of it, each name once."""
+    names: dict[str, str | dict[str, str]] = {}
+    for alias in entity.aliases:
+        names.setdefault(alias.name, {"@value": alias.name, "@language": alias.lang}
+                         if alias.lang else alias.name)
+        if alias.transliteration and alias.transliteration != entity.name:
+            names.setdefault(alias.transliteration, alias.transliteration)
+    return list(names.values())
 
 
 _ISO = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?"
@@ -125,19 +141,48 @@ def _header(linked: Linked, entity: Entity, kind: str, path: str, notes: Footnot
                f"{disputed_link(linked, entity.summary, path)}")
     quotes = notes.quotes(entity.summary.cite)
     summary += f"\n\n{quotes}" if quotes else ""
-    return f"# {esc(entity.name)}\n\n" + "  \n".join(details) + f"\n\n{summary}\n"
+    names = _other_scripts(entity, notes)
+    return (f"# {esc(entity.name)}\n\n{names + chr(10) if names else ''}"
+            + "  \n".join(details) + f"\n\n{summary}\n")
+
+
+def _other_scripts(entity: Entity, notes: Footnotes) -> str:
+    """Under the heading, the names sources give in another language's script, beside
+    the Latin name: 'Arabic: أبو تقوى السعيدي (Abu Taqwa al-Saeedi)[^1]', each in its
+    language and direction, with the transliteration the same source gives and its
+    citation; '' when there are none. One item per name, so that the "as reported by"
+    view hides each with its own source."""
+    items = []
+    for alias in entity.aliases:
+        if alias.lang:
+            latin = f" ({esc(alias.transliteration)})" if alias.transliteration else ""
+            items.append(f"<li markdown>**{literal(writing.language_name(alias.lang))}:** "
+                         f"{in_language(alias.name, alias.lang)}{latin}"
+                         f"{notes.refs(alias.cite)}</li>")
+    if not items:
+        return ""
+    return '<ul class="kb-other-names" markdown>\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def _alias(alias: Alias) -> str:
+    """An alias as Markdown: in its language and direction, if it has one, followed by
+    the language and the source's own transliteration."""
+    if not alias.lang:
+        return esc(alias.name)
+    language = writing.language_name(alias.lang)
+    latin = (f"; transliterated by the source as {esc(alias.transliteration)}"
+             if alias.transliteration else "")
+    return f"{in_language(alias.name, alias.lang)} ({literal(language)}{latin})"
 
 
 def _names(entity: Entity, notes: Footnotes) -> str:
-    if not entity.aliases and not entity.name_ar:
+    if not entity.aliases:
         return ""
     lines = [f"- **{esc(entity.name)}** (name used on this site)"]
     for alias in entity.aliases:
         note = f" — {esc(alias.note)}" if alias.note else ""
-        lines.append(_with_quotes(f"- {esc(alias.name)}{note}{notes.refs(alias.cite)}",
+        lines.append(_with_quotes(f"- {_alias(alias)}{note}{notes.refs(alias.cite)}",
                                   alias.cite, notes))
-    if entity.name_ar:
-        lines.append(f'- Arabic script: <span lang="ar" dir="rtl">{esc(entity.name_ar)}</span>')
     # A quote's block quote inside an item needs blank lines around it (Markdown's lazy
     # continuation would otherwise swallow the next item); a list without quotes stays tight.
     joiner = "\n\n" if any("\n" in line for line in lines) else "\n"

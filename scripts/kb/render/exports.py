@@ -17,6 +17,7 @@ from kb.dates import PRECISIONS, FuzzyDate, Qualifier
 from kb.link import Cited, Linked, statements
 from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, Citation, Event
 from kb.render.text import page_path, plain
+from kb.writing import WELL_FORMED
 
 FOLDER = "downloads"
 JSON_PATH = f"{FOLDER}/knowledge-base.json"
@@ -29,9 +30,12 @@ CSV_SCHEMA_PATH = f"{FOLDER}/statement.schema.json"
 # `quote_said` when the quoted words were said, where the source says. Each date's
 # qualifier ('late' October) has a column of its own, as EDTF has no form for it. New
 # columns go at the end, so that scripts reading columns by position keep working.
+# `value_lang` and `quote_lang` are BCP 47 tags ('ar') of a name or quote in another
+# language; `value_transliteration` the Latin form of such a name the source gives.
 CSV_COLUMNS = ("entity", "kind", "property", "value", "source", "citing", "date",
                "date_qualifier", "precision", "statement_date", "quote", "speaker",
-               "quote_said", "quote_said_qualifier", "statement_date_qualifier")
+               "quote_said", "quote_said_qualifier", "statement_date_qualifier",
+               "value_lang", "value_transliteration", "quote_lang")
 
 
 def exports(linked: Linked) -> dict[str, str]:
@@ -88,7 +92,8 @@ def _entity(linked: Linked, entry_id: str) -> dict[str, Any]:
         "id": entry_id, "kind": kind, "type": getattr(entity, "type", None),
         "name": entity.name, "page": page_path(kind, entry_id).removesuffix(".md") + "/",
         "wikidata": entity.wikidata,
-        "aliases": [{"name": a.name, "citations": _citations(a.cite)} for a in entity.aliases],
+        "aliases": [{"name": a.name, "lang": a.lang, "transliteration": a.transliteration,
+                     "citations": _citations(a.cite)} for a in entity.aliases],
         "summary": {"text": plain(linked, entity.summary.text),
                     "citations": _citations(entity.summary.cite)},
         "facts": [{"text": plain(linked, f.text), "date": date_value(f.date),
@@ -150,6 +155,7 @@ def _row(linked: Linked, kind: str, cited: Cited) -> list[str]:
         published.precision if published else "", cited.date.edtf if cited.date else "",
         quote.text if quote else "", "; ".join(quote.speaker) if quote else "",
         *_edtf(quote.said if quote else None), _edtf(cited.date)[1],
+        cited.lang or "", cited.transliteration or "", (quote.lang or "") if quote else "",
     ]
 
 
@@ -184,6 +190,7 @@ _DATE = {"anyOf": [{"type": "null"}, {
         "precision": {"enum": list(PRECISIONS), "description": _PRECISION},
         "text": {"type": "string"}}}]}
 _NULLABLE_TEXT = {"type": ["string", "null"]}
+_LANG = {"anyOf": [{"type": "null"}, {"type": "string", "pattern": WELL_FORMED}]}
 
 KNOWLEDGE_BASE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -201,8 +208,16 @@ KNOWLEDGE_BASE_SCHEMA: dict[str, Any] = {
                 "wikidata": {"anyOf": [{"type": "null"},
                                        {"type": "string", "pattern": r"^Q[1-9][0-9]*$"}]},
                 "aliases": {"type": "array", "items": {
-                    "type": "object", "required": ["name", "citations"],
-                    "properties": {"name": {"type": "string"}, "citations": _CITATIONS}}},
+                    "type": "object", "required": ["name", "lang", "transliteration",
+                                                   "citations"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "lang": {**_LANG, "description": "BCP 47 tag of the name's "
+                                 "language, for a name in another script; else null."},
+                        "transliteration": {**_NULLABLE_TEXT, "description": "The name in "
+                                            "Latin letters as the source gives it, for a "
+                                            "name with a lang."},
+                        "citations": _CITATIONS}}},
                 "summary": {"type": "object", "required": ["text", "citations"],
                             "properties": {"text": {"type": "string"},
                                            "citations": _CITATIONS}},
@@ -286,5 +301,14 @@ STATEMENT_ROW_SCHEMA: dict[str, Any] = {
         "statement_date_qualifier": {"enum": ["", *QUALIFIERS],
                                      "description": "Part of the month or 'as early as' of "
                                                     "statement_date."},
+        "value_lang": {"anyOf": [{"const": ""}, {"type": "string", "pattern": WELL_FORMED}],
+                       "description": "BCP 47 tag of the value's language, for a name "
+                                      "in another script ('ar'); else empty."},
+        "value_transliteration": {"type": "string",
+                                  "description": "That name in Latin letters, as the "
+                                                 "source gives it; else empty."},
+        "quote_lang": {"anyOf": [{"const": ""}, {"type": "string", "pattern": WELL_FORMED}],
+                       "description": "BCP 47 tag of the quote's language when it is not "
+                                      "English ('ar'); else empty."},
     },
 }

@@ -77,5 +77,5 @@ def _elsewhere(linked: Linked, periods: list[Period[QuoteUse]], use: QuoteUse,
     words = use.quote.text.split()
     opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return (f"- {speakers(linked, use.quote, path)}, {when.words() if when else ''}: "
-            f"{quoted_text(opening)}, listed under "
+            f"{quoted_text(opening, use.quote.lang)}, listed under "
             f"[{listed.title}]({href(path, period_path(PATH, listed))})")

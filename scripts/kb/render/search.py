@@ -84,8 +84,11 @@ def _keys(names: list[str]) -> list[tuple[str, str]]:
 
 
 def _aliases(linked: Linked, entry_id: str) -> list[str]:
+    """An entry's other names, each once: every alias, and the Latin transliteration a
+    source gives of a name in another script, so that either finds it."""
     entry = linked.entry(entry_id)
-    names = [alias.name for alias in getattr(entry, "aliases", [])]
+    names = [name for alias in getattr(entry, "aliases", [])
+             for name in (alias.name, alias.transliteration) if name]
     return [name for name in dict.fromkeys(names) if name != entry.name]
 
 

@@ -13,6 +13,7 @@ from kb.render.text import (
     esc,
     external,
     front_matter,
+    in_language,
     link_to,
     page_path,
     prose,
@@ -102,6 +103,9 @@ def _line(item: Cited, linked: Linked, path: str) -> str:
         text = f"{relation_type.replace('_', ' ')} {link_to(linked, target, path)}"
     elif item.section == "participant":
         text = link_to(linked, item.text, path)
+    elif item.lang:  # a name in another script, in its language and direction
+        latin = f" ({esc(item.transliteration)})" if item.transliteration else ""
+        text = f"{in_language(item.text, item.lang)}{latin}"
     line = f"- *{label}:* {text}{disputed_link(linked, item, path)}"
     if item.citation.citing and item.citation.source != item.citation.citing:
         line += f" (citing {source_link(linked, item.citation.citing, path)})"
@@ -110,5 +114,5 @@ def _line(item: Cited, linked: Linked, path: str) -> str:
         said = f", {quote.said.words()}" if quote.said else ""
         context = f" ({esc(quote.context)})" if quote.context else ""
         line += (f" — quotes {speakers(linked, quote, path)}{said}{context}: "
-                 f"{quoted_text(quote.text)}")
+                 f"{quoted_text(quote.text, quote.lang)}")
     return line

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from kb import writing
 from kb.claims import claims
 from kb.dates import FuzzyDate
 from kb.link import Linked
@@ -59,6 +60,16 @@ def isolate(markdown: str) -> str:
     return f"<bdi>{markdown}</bdi>" if markdown else ""
 
 
+def in_language(text: str, lang: str | None) -> str:
+    """Data text as `esc` makes it, marked as written in `lang` (a BCP 47 tag, checked
+    by the model) and in that language's direction: `<bdi lang="ar" dir="rtl">`. A
+    screen reader then reads it in its language, and a full stop at the end of an
+    Arabic quote sits at its left end whatever text surrounds it. Without a tag, `esc`."""
+    if not lang or not text:
+        return esc(text)
+    return f'<bdi lang="{attr(lang)}" dir="{writing.direction(lang)}">{literal(text)}</bdi>'
+
+
 def isolate_plain(text: str) -> str:
     """Data text isolated where no element can hold it (a form's option, an SVG label):
     between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, the plain
@@ -66,10 +77,13 @@ def isolate_plain(text: str) -> str:
     return f"\u2068{text}\u2069" if text else ""
 
 
-def quoted_text(text: str) -> str:
+def quoted_text(text: str, lang: str | None = None) -> str:
     """Data text in one pair of curly double quotes, its own quotes nested (as
     `kb.titles.quoted`), the quotation marks outside its isolation: they belong to
-    the English sentence around it."""
+    the English sentence around it. Words in another language (`lang`, a BCP 47 tag)
+    are marked up in it (`in_language`) and followed by its name: '“…” (Arabic)'."""
+    if lang:
+        return f"“{in_language(nest_quotes(text), lang)}” ({writing.language_name(lang)})"
     return f"“{esc(nest_quotes(text))}”"
 
 
