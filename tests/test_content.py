@@ -310,14 +310,23 @@ def test_every_disagreement_in_dossier_2_is_shown_with_every_source_it_names(lin
         assert sorted(named - shown) == [], point[:60]
 
 
-def test_points_that_extend_a_disagreement_join_its_table():
-    # Dossier-2 extends four disagreements of dossier.md: no second table for them.
+def test_points_that_extend_a_disagreement_join_its_table(linked):
+    # Dossier-2 extends four disagreements of dossier.md: their versions join the
+    # existing tables, and no second table opens on the same point.
     assert DISAGREEMENTS_2["Abu Taqwa's real name"][0] == DISAGREEMENTS["Abu Taqwa's full name"]
     assert DISAGREEMENTS_2["Name of the joint US–Iraq military body"][0] == \
         DISAGREEMENTS["Name of the joint military body"]
     assert DISAGREEMENTS_2["US troop numbers"][0] == DISAGREEMENTS["Troop numbers"]
     assert DISAGREEMENTS_2["Whether and when Ain al-Asad was emptied"][0] == \
         DISAGREEMENTS["Timing of the pull-out"]
+    tables = [(e.id, d.about.casefold()) for e in linked.kb.entries.values()
+              for d in getattr(e, "disputes", [])]
+    assert len([t for t in tables if t[0] == "abu-taqwa" and "name" in t[1]]) == 1
+    assert len([t for t in tables if t[0] == "higher-military-commission"]) == 1
+    assert len([t for t in tables if "troop" in t[1] or "size of the us" in t[1]
+                or "force in iraq" in t[1]]) == 1
+    assert len([t for t in tables if "ain al-asad" in t[1] or "pull-out" in t[1]
+                or "emptied" in t[1]]) == 1
 
 
 # Per block of dossier-2: its date as the site says it, how that date is known, the
