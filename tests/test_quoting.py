@@ -67,7 +67,8 @@ def statement_pages(linked: Linked, pages: dict[str, str], use: QuoteUse) -> lis
 
 def quote_words(linked: Linked, use: QuoteUse, page: str) -> str:
     """The start of a quote's line: its words and who said them, linked from `page`."""
-    return reading(f"{quoted_text(use.quote.text)} — {speakers(linked, use.quote, page)}")
+    return reading(f"{quoted_text(use.quote.text, use.quote.lang)} — "
+                   f"{speakers(linked, use.quote, page)}")
 
 
 def test_every_quote_shows_on_every_page_that_shows_its_statement(site):
