@@ -448,3 +448,14 @@ def test_the_home_page_says_where_the_story_stands_and_names_the_latest_date(lin
         line = next(ln for ln in home.splitlines() if ln.startswith(f"[^{note}]:"))
         for target in re.findall(r"\]\((sources/[\w-]+)\.md\)", line):
             assert target.split("/")[1] in linked.kb.entries, target
+
+
+def test_a_version_that_quotes_arabic_opens_in_latin_letters(linked):
+    # Data text reads in the direction of its first letter: a version opening with an
+    # Arabic name reads right to left, English words and all ("his ,(Ahmed Kanani)…").
+    arabic = re.compile(r"[\u0600-\u06ff]")
+    versions = [v.value for e in linked.kb.entries.values() for d in getattr(e, "disputes", [])
+                for v in d.versions if arabic.search(v.value)]
+    assert len(versions) >= 5
+    first_letters = [next(ch for ch in v if ch.isalpha()) for v in versions]
+    assert [v for v, ch in zip(versions, first_letters, strict=True) if arabic.match(ch)] == []
