@@ -23,7 +23,7 @@ from kb.load import load
 from kb.model import Citation
 from kb.render import Site, render
 from kb.render.citations import Footnotes
-from kb.render.text import esc, literal, prose
+from kb.render.text import esc, in_language, literal, prose
 from kb.titles import nest_quotes
 from kb.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading
@@ -269,16 +269,21 @@ def test_every_piece_of_data_text_on_an_entity_page_is_isolated():
     linked = linked_tree(ROOT)
     page = render(linked)["people/abu-taqwa.md"]
     taqwa = linked.entry("abu-taqwa")
-    texts = [taqwa.name, *(a.name for a in taqwa.aliases), *(a.note for a in taqwa.aliases)]
-    texts += [d.about for d in taqwa.disputes]
+    texts = [taqwa.name, *(a.name for a in taqwa.aliases if not a.lang)]
+    texts += [a.note for a in taqwa.aliases]
     texts += [v.value for d in taqwa.disputes for v in d.versions]
     texts += [r.role for r in taqwa.relations]
     quotes = [c.quote for s in taqwa.facts for c in s.cite if c.quote]
     texts += [nest_quotes(q.text) for q in quotes] + [q.context for q in quotes]
     texts += ["Harakat al-Nujaba", "Vox", "Behind Iraq’s call to remove US-led forces"]
     missing = [t for t in texts if t and f"<bdi>{literal(t)}</bdi>" not in page]
+    # A name in another script is isolated in its language and direction (dossier-2's
+    # Arabic names of Abu Taqwa, issue 18).
+    named = [a for a in taqwa.aliases if a.lang]
+    assert len(named) >= 3
+    missing += [a.name for a in named if in_language(a.name, a.lang) not in page]
     assert missing == []
-    assert page.count("<bdi>") == page.count("</bdi>") > 100
+    assert page.count("<bdi") == page.count("</bdi>") > 100
 
 
 def test_isolated_text_renders_in_headings_tables_footnotes_and_links(site_markdown):
