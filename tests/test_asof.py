@@ -85,12 +85,20 @@ def test_without_javascript_everything_shows(no_js_page: Page, base_url: str):
 
 @pytest.mark.browser
 def test_hidden_statements_leave_no_empty_bullets_or_sections(page: Page, base_url: str):
-    page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-04")
+    # The day before the strike: no key fact had been reported (Observer Iraq's, the
+    # earliest, dates to the day of the strike).
+    page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-03")
     expect(page.locator("form.kb-asof output")).to_contain_text("had been reported by")
     bullets = page.locator("article li:visible").all()
     assert bullets and all(b.inner_text().strip() for b in bullets)
     assert page.locator("h2#key-facts").is_hidden()  # every key fact came later
+    # A day later, the section is back with just the facts reported by then.
+    page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-04")
+    assert page.locator("h2#key-facts").is_visible()
     assert page.locator("h2#names").is_visible()
+    bullets = page.locator("article li:visible").all()
+    assert bullets and all(b.inner_text().strip() for b in bullets)
+    assert shown(page, "Ahmed Kanani") and not shown(page, "The New Arab gives his age")
 
 
 @pytest.mark.browser
