@@ -25,6 +25,7 @@ from kb.link import Cited, Linked, statements
 from kb.model import ENTITY_KINDS, Source
 from kb.render.citations import source_label
 from kb.render.text import dispute_anchors, esc, link_to, literal, page_head, page_path
+from kb.wording import count
 
 PATH = PagePath("latest.md")
 TITLE = "Latest"
@@ -166,22 +167,21 @@ def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
 def added_items(linked: Linked, addition: Addition, entry_link: Callable[[EntryId], str],
                 link: Callable[[str, str], str], text: Callable[[str], str]) -> list[str]:
     """What a source added, as lines of the given markup: `entry_link(id)` links an
-    entry by its name, `link(target page, words)` links a page, `text(s)` escapes data
+    entry by its name, `link(target page, words)` links a page, `text(words)` escapes data
     text. Shared by the page (Markdown) and the feed (HTML)."""
     items = []
     if addition.entries:
-        items.append(f"First source of {len(addition.entries)} "
-                     f"{'entry' if len(addition.entries) == 1 else 'entries'}: "
+        items.append(f"First source of {count(len(addition.entries), 'entry', 'entries')}: "
                      + ", ".join(entry_link(i) for i in addition.entries))
     for cited, one, many in ((addition.statements, "cites it", "cite it"),
                              (addition.relayed, "read in a source that relays it",
                               "read in sources that relay it")):
         if cited:
-            count = len(cited)
+            number = len(cited)
             on = ", ".join(entry_link(i) + (f" ({n})" if n > 1 else "")
                            for i, n in on_entries(linked, cited))
-            items.append(f"{count} statement{'s' if count > 1 else ''} "
-                         f"{many if count > 1 else one}, on {on}")
+            items.append(f"{count(number, 'statement')} "
+                         f"{many if number > 1 else one}, on {on}")
     if addition.disagreements:
         items.append("Disagreements: " + ", ".join(
             f"{link(disagreement_target(linked, entry_id, about), text(about))} "
