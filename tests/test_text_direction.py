@@ -141,6 +141,16 @@ def test_the_arabic_name_stands_beside_the_latin_one_right_to_left(page: Page, s
     assert heading and kind and box and heading["y"] < box["y"] < kind["y"]
 
 
+def first_result(page: Page, site_url: str, query: str) -> str:
+    """The title of the first search result for `query`, typed key by key."""
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query, delay=40)
+    first = page.locator(".md-search-result__item h1").first
+    first.wait_for(state="visible", timeout=10_000)
+    return first.inner_text()
+
+
 @pytest.mark.parametrize(("query", "title"), [
     ("أبو تقوى", "Abu Taqwa"),
     ("ابو تقوي", "Abu Taqwa"),            # no hamza, ya for alef maqsura
@@ -150,21 +160,11 @@ def test_the_arabic_name_stands_beside_the_latin_one_right_to_left(page: Page, s
 ])
 def test_an_arabic_name_is_found_in_arabic_however_written(page: Page, site_url: str,
                                                            query, title):
-    page.goto(site_url + "/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type(query, delay=40)
-    first = page.locator(".md-search-result__item h1").first
-    first.wait_for(state="visible", timeout=10_000)
-    assert first.inner_text() == title, query
+    assert first_result(page, site_url, query) == title, query
 
 
 def test_a_name_with_an_apostrophe_is_found_without_it(page: Page, site_url: str):
     # The case of the issue: "Asaib" finds "Asa’ib Ahl al-Haq"; since dossier-2 the data
     # spells it "Asaib Ahl al-Haq", which the queries with apostrophes must find.
     for query in ("Asaib", "asa'ib ahl al haq", "Asaʼib"):
-        page.goto(site_url + "/")
-        page.locator(".md-search__input").click()
-        page.keyboard.type(query, delay=40)
-        first = page.locator(".md-search-result__item h1").first
-        first.wait_for(state="visible", timeout=10_000)
-        assert first.inner_text() == GROUP_NAME, query
+        assert first_result(page, site_url, query) == GROUP_NAME, query
