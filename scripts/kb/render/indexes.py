@@ -5,6 +5,7 @@ from __future__ import annotations
 from kb.link import Linked
 from kb.model import KINDS, Event
 from kb.render.citations import titled_link
+from kb.render.table import table
 from kb.render.text import (
     disputed_link,
     esc,
@@ -37,15 +38,15 @@ def kind_index(linked: Linked, kind: str) -> tuple[str, str]:
         return path, header + _sources_table(linked, ids, path)
     if kind == "event":
         ids = [i for i in linked.timeline]
-        rows = [f"| {linked.entry(i).date.words()} | {link_to(linked, i, path)} | "
-                f"{prose(linked, linked.entry(i).summary.text, path)}"
-                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
-        return path, header + "| Date | Event | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+        rows = [(linked.entry(i).date.words(), link_to(linked, i, path),
+                 f"{prose(linked, linked.entry(i).summary.text, path)}"
+                 f"{disputed_link(linked, linked.entry(i).summary, path)}") for i in ids]
+        return path, header + table(("Date", "Event", "Summary"), rows)
     ids.sort(key=lambda i: linked.entry(i).name.casefold())
-    rows = [f"| {link_to(linked, i, path)} | {_type(linked, i)} | "
-            f"{prose(linked, linked.entry(i).summary.text, path)}"
-                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
-    return path, header + "| Name | Type | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    rows = [(link_to(linked, i, path), _type(linked, i),
+             f"{prose(linked, linked.entry(i).summary.text, path)}"
+             f"{disputed_link(linked, linked.entry(i).summary, path)}") for i in ids]
+    return path, header + table(("Name", "Type", "Summary"), rows)
 
 
 def _type(linked: Linked, entry_id: str) -> str:
@@ -61,6 +62,5 @@ def _sources_table(linked: Linked, ids: list[str], path: str) -> str:
         date = source.date.words() if source.date else "not given"
         title = titled_link(source, f"{source_id}.md")
         count = len(linked.backing.get(source_id, [])) + len(linked.relayed.get(source_id, []))
-        rows.append(f"| {date} | {outlet} | {title} | {source.type} | {count} |")
-    return ("| Date | Outlet | Title | Type | Statements |\n|---|---|---|---|---|\n"
-            + "\n".join(rows) + "\n")
+        rows.append((date, outlet, title, source.type, str(count)))
+    return table(("Date", "Outlet", "Title", "Type", "Statements"), rows)
