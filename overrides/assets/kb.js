@@ -9,3 +9,4 @@
 {% include "js/asof.js" %}
 {% include "js/cite.js" %}
 {% include "js/lazy.js" %}
+{% include "js/notfound.js" %}
