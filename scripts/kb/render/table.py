@@ -22,22 +22,27 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A table with a header row of `columns` and one row per item of `rows`, each a
     sequence of Markdown cells, as an HTML block followed by a blank line. Each data
     cell carries its column's label (`data-label`), so that a phone can show it beside
-    the cell (kb.css). An empty cell stays empty, and a phone leaves it out.
+    the cell (kb.css). An empty cell stays empty, and a phone leaves it out; a column
+    empty in every row is left out, heading and all (a disagreement whose versions
+    have no note has no Note column).
 
     Raises ValueError for a row with more or fewer cells than `columns`, or for a
     column without a label: a header cell must never be empty (a reader, or a screen
     reader, would meet a column with no name)."""
     if not columns or not all(label.strip() for label in columns):
         raise ValueError(f"every column needs a label: {list(columns)!r}")
-    labels = [attr(label) for label in columns]
+    rows = [list(row) for row in rows]
+    for row in rows:
+        if len(row) != len(columns):
+            raise ValueError(f"a row of {len(row)} cells under {len(columns)} columns: "
+                             f"{row!r}")
+    kept = [n for n in range(len(columns)) if not rows or any(row[n].strip() for row in rows)]
+    labels = [attr(columns[n]) for n in kept]
     head = "".join(f"<th>{label}</th>" for label in labels)
     lines = ['<table markdown="1">', f"<thead><tr>{head}</tr></thead>", '<tbody markdown="1">']
     for row in rows:
-        if len(row) != len(labels):
-            raise ValueError(f"a row of {len(row)} cells under {len(labels)} columns: "
-                             f"{list(row)!r}")
-        cells = "".join(_cell("td", f' data-label="{label}"', text)
-                        for label, text in zip(labels, row, strict=True))
+        cells = "".join(_cell("td", f' data-label="{label}"', row[n])
+                        for label, n in zip(labels, kept, strict=True))
         lines.append(f'<tr markdown="1">{cells}</tr>')
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines) + "\n"
