@@ -178,9 +178,12 @@ def _edge_title(linked: Linked, edge: Edge) -> str:
 
 _INTRO = ("Everyone and everything in the story and how they connect: relations between "
           "people, groups and places, and who and where each event involves. Hover a line "
-          "to read the link; click a name to open its page. Scroll to zoom, drag to move, "
-          "and use the boxes to show only some kinds of entry or of link. The same links "
-          "are listed below the drawing.")
+          "to read the link; click a name to open its page. The same links are listed "
+          "below the drawing.")
+_CONTROLS = ("Scroll to zoom, drag to move, and use the boxes to show only some kinds of "
+             "entry or of link.")
+"""Said inside the controls, which show only once network.js runs: without scripts no
+sentence tells the reader to use what is not there."""
 
 
 def network_page(linked: Linked) -> tuple[PagePath, str]:
@@ -222,6 +225,7 @@ def _controls(links: list[Edge]) -> str:
     relations = "".join(f'<label><input type="checkbox" name="type" value="{t}" checked> '
                         f"{attr(EDGE_LABELS[t])}</label> " for t in types)
     return ('<form class="kb-network-controls" hidden aria-label="Filter the network">\n'
+            f'<p class="kb-controls-hint">{_CONTROLS}</p>\n'
             f"<fieldset><legend>Show entries</legend>{kinds}</fieldset>\n"
             f"<fieldset><legend>Show links</legend>{relations}</fieldset>\n"
             '<button type="button" data-zoom="in" aria-label="Zoom in">+</button>\n'
