@@ -105,4 +105,5 @@ def _source_row(linked: Linked, source_id: EntryId, path: PagePath) -> tuple[str
     outlet = esc(linked.entry(source.outlet).name) if source.outlet else ""
     date = source.date.words() if source.date else "not given"
     count = len(linked.backing.get(source_id, [])) + len(linked.relayed.get(source_id, []))
-    return (date, outlet, titled_link(source, href(path, page_path("source", source_id))), source.type, str(count))
+    title = titled_link(source, href(path, page_path("source", source_id)))
+    return (date, outlet, title, source.type, str(count))
