@@ -10,6 +10,7 @@ starting spiral so that every build draws the same picture.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections import defaultdict
 from functools import lru_cache
 
@@ -183,13 +184,15 @@ def place_labels(nodes: list[str], names: dict[str, str], positions: dict,
 
 def svg(linked: Linked, nodes: list[str], links: list[Edge], positions: dict,
         from_page: str, *, label: str, box: Box, radius: float = 7.0,
-        font: float = 11.0, places: dict | None = None, size: tuple[int, int] | None = None) -> str:
+        font: float = 11.0, places: dict | None = None, size: tuple[int, int] | None = None,
+        wrap: int = 0) -> str:
     """An SVG drawing whose nodes are links to their pages, within `box` (left, top,
     right, bottom). Labels go where `places` says (node -> (x, y, anchor) or None for
     none), else where `place_labels` finds room. Each node carries its number of links
     (`data-degree`) and each node and line the day it was first reported
     (`data-reported`, '' when no source of it is dated), for overrides/js/network.js.
-    `size` sets the drawing's width and height in CSS pixels."""
+    `size` sets the drawing's width and height in CSS pixels; `wrap` breaks labels
+    longer than that many characters into lines (`label_lines`)."""
     degree: dict[str, int] = defaultdict(int)
     known: dict[str, str] = {}
     for edge in links:
@@ -228,10 +231,24 @@ def svg(linked: Linked, nodes: list[str], links: list[Edge], positions: dict,
                      f'data-reported="{known.get(node, "")}">'
                      f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}"/>'
                      f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" '
-                     f'font-size="{font}"{hidden}>{attr(isolate_plain(names[node]))}</text>'
+                     f'font-size="{font}"{hidden}>{_label_text(names[node], tx, wrap)}</text>'
                      f"<title>{attr(names[node])} ({KINDS[kind].label.lower()})</title></a>")
     lines.append("</g></svg>")
     return "\n".join(lines) + "\n"
+
+
+def label_lines(name: str, wrap: int) -> list[str]:
+    """A name broken at spaces into lines of at most `wrap` characters (a longer word
+    stays whole); one line when `wrap` is 0."""
+    return textwrap.wrap(name, wrap, break_long_words=False) if wrap else [name]
+
+
+def _label_text(name: str, x: float, wrap: int) -> str:
+    lines = label_lines(name, wrap)
+    if len(lines) == 1:
+        return attr(isolate_plain(name))
+    return "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 1.2}em">'
+                   f"{attr(isolate_plain(line))}</tspan>" for i, line in enumerate(lines))
 
 
 def _edge_title(linked: Linked, edge: Edge) -> str:
@@ -342,12 +359,16 @@ def _md_link(linked: Linked, entry_id: str) -> str:
 EGO_FONT = 14
 """Label size of an entry's own network, in CSS pixels: the drawing is shown at its
 own size (scaled down only on a narrower screen), so names read as the page's text."""
+EGO_WRAP = 30
+"""Longest line of a label in an entry's own network, in characters: the drawing then
+fits a phone's width (about 350 px) at nearly its own size."""
 
 
 def ego_network(linked: Linked, entry_id: str, path: str) -> str:
-    """An entry and its direct connections: the entry on the left, its connections in
-    a column to the right, grouped by kind, one line each, so that the drawing grows
-    with the number of connections and every name is written whole (issue 17, item 3)."""
+    """An entry and its direct connections, drawn as a tree: the entry at the top left,
+    its connections in a column below it, grouped by kind, one row each, long names on
+    two lines. The drawing grows with the number of connections, every name is written
+    whole, and it fits a phone (issue 17, item 3)."""
     around = linked.edges_of.get(entry_id, [])
     neighbours = list(dict.fromkeys(e.target if e.source == entry_id else e.source
                                     for e in around))
@@ -356,24 +377,24 @@ def ego_network(linked: Linked, entry_id: str, path: str) -> str:
     order = {k: i for i, k in enumerate(ENTITY_KINDS)}
     neighbours.sort(key=lambda n: (order.get(linked.kind(n), 9),
                                    linked.entry(n).name.casefold()))
-    font, radius, row, reach = EGO_FONT, 7.0, EGO_FONT * 1.9, 110.0
-    height = max(len(neighbours) * row, 2 * row)
-    positions = {entry_id: (radius + 2, height / 2)}
+    font, radius, indent = EGO_FONT, 7.0, 44.0
+    line_height, gap = font * 1.2, font * 0.7
+    positions = {entry_id: (radius + 1, font)}
     places: dict[str, tuple[float, float, str] | None] = {
-        entry_id: (0.0, height / 2 - radius - 6, "start")}
-    for i, other in enumerate(neighbours):
-        y = row / 2 + i * row + (height - len(neighbours) * row) / 2
-        positions[other] = (reach, y)
-        places[other] = (reach + radius + 6, y + font / 3, "start")
-    names = [linked.entry(n).name for n in [entry_id, *neighbours]]
-    right = max(reach + radius + 6 + len(n) * font * CHAR_WIDTH for n in names[1:])
-    right = max(right, len(names[0]) * font * CHAR_WIDTH)
-    top = min(0.0, height / 2 - radius - 6 - font)
-    box = (-4.0, top - 4, right + 4, height + 4)
-    name = names[0]
+        entry_id: (2 * radius + 6, font * 1.35, "start")}
+    y = font * 2 + gap  # top of the next row
+    widest = len(linked.entry(entry_id).name) * font * CHAR_WIDTH + 2 * radius + 6
+    for other in neighbours:
+        lines = label_lines(linked.entry(other).name, EGO_WRAP)
+        positions[other] = (indent, y + line_height / 2)
+        places[other] = (indent + radius + 6, y + line_height / 2 + font / 3, "start")
+        widest = max(widest, indent + radius + 6 + max(map(len, lines)) * font * CHAR_WIDTH)
+        y += len(lines) * line_height + gap
+    box = (-2.0, -2.0, widest + 4, y)
+    name = linked.entry(entry_id).name
     drawing = svg(linked, [entry_id, *neighbours], around, positions, path, box=box,
                   label=f"{name} and its {len(neighbours)} direct connections",
-                  radius=radius, font=font, places=places,
+                  radius=radius, font=font, places=places, wrap=EGO_WRAP,
                   size=(round(box[2] - box[0]), round(box[3] - box[1])))
     return (f"## Network\n\n{len(neighbours)} direct connections; the tables above list "
             f"them with their sources. See them in the [whole network](../network.md"
