@@ -86,10 +86,15 @@
         .concat(ranked.filter(function (n) { return !near[n.id]; }));
       // Each label avoids the labels placed before it and the dots of the entries
       // ranked before it: a name may cover a less important dot, never another name.
+      var dots = [];
+      order.forEach(function (n) {
+        n.r = (DOT + Math.min(4, Math.sqrt(n.degree))) * unit;
+        n.circle.setAttribute("r", n.r.toFixed(2));
+        if (visible(n)) dots.push([n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r]);
+      });
       order.forEach(function (n) {
         var w = n.width * font;
-        var r = (DOT + Math.min(4, Math.sqrt(n.degree))) * unit;
-        n.circle.setAttribute("r", r.toFixed(2));
+        var r = n.r;
         if (visible(n)) placed.push([n.x - r, n.y - r, n.x + r, n.y + r]);
         var spots = [[n.x + r + 2 * unit, n.y + font / 3, "start", n.x + r + 2 * unit],
           [n.x - r - 2 * unit, n.y + font / 3, "end", n.x - r - 2 * unit - w],
@@ -97,15 +102,21 @@
           [n.x, n.y + r + font, "middle", n.x - w / 2]];
         var chosen = null;
         if (visible(n)) {
-          chosen = spots.find(function (s) {
-            var rect = [s[3] - unit, s[1] - font * ascent - unit, s[3] + w + unit,
+          // Clear of every dot if it can be, else covering only less important ones.
+          var free = spots.map(function (s) {
+            s.rect = [s[3] - unit, s[1] - font * ascent - unit, s[3] + w + unit,
               s[1] + font * descent + unit];
+            return s;
+          }).filter(function (s) {
+            var rect = s.rect;
             var inside = rect[0] >= bounds[0] && rect[1] >= bounds[1] &&
               rect[2] <= bounds[2] && rect[3] <= bounds[3];
-            if (!inside || placed.some(function (p) { return overlaps(p, rect); })) return false;
-            placed.push(rect);
-            return true;
+            return inside && !placed.some(function (p) { return overlaps(p, rect); });
           });
+          chosen = free.find(function (s) {
+            return !dots.some(function (d) { return overlaps(d, s.rect); });
+          }) || free[0] || null;
+          if (chosen) placed.push(chosen.rect);
         }
         n.text.setAttribute("font-size", font.toFixed(2));
         if (chosen) {

@@ -159,26 +159,31 @@ def place_labels(nodes: list[str], names: dict[str, str], positions: dict,
                  font: float) -> dict[str, tuple[float, float, str] | None]:
     """node -> (x, y, text-anchor) of its label, or None. Most connected first
     (`by_rank`), each label goes to the right of its node, else left, above or below:
-    the first place inside `bounds` that no label already placed and no more connected
-    node takes (a label may cover a less connected dot). None when there is no such
-    place: the name then shows on hover, and once the reader zooms in (the same rule,
-    in overrides/js/network.js). Labels never overlap and are never cut at the edge
+    the first place inside `bounds` that no label already placed and no dot takes;
+    failing that, the first that covers only dots of less connected entries (so that
+    the hubs in a crowded centre are named). None when there is no such place: the
+    name then shows on hover, and once the reader zooms in (the same rule, in
+    overrides/js/network.js). Labels never overlap and are never cut at the edge
     (issue 17, item 3)."""
+    dots = {n: (x - radius, y - radius, x + radius, y + radius)
+            for n, (x, y) in ((n, positions[n]) for n in nodes)}
     placed: list[Box] = []  # labels, and the dots of the nodes ranked before
     result: dict[str, tuple[float, float, str] | None] = {}
     for node in by_rank(nodes, degree):
         x, y = positions[node]
-        placed.append((x - radius, y - radius, x + radius, y + radius))
-        result[node] = None
-        for spot in ((x + radius + 2, y + font / 3, "start"), (x - radius - 2, y + font / 3, "end"),
-                     (x, y - radius - 3, "middle"), (x, y + radius + font, "middle")):
-            box = label_box(*spot[:2], names[node], font, spot[2])
-            inside = (box[0] >= bounds[0] and box[1] >= bounds[1] and box[2] <= bounds[2]
-                      and box[3] <= bounds[3])
-            if inside and not any(overlaps(box, other) for other in placed):
-                placed.append(box)
-                result[node] = spot
-                break
+        placed.append(dots[node])
+        spots = [(x + radius + 2, y + font / 3, "start"), (x - radius - 2, y + font / 3, "end"),
+                 (x, y - radius - 3, "middle"), (x, y + radius + font, "middle")]
+        boxes = [label_box(*spot[:2], names[node], font, spot[2]) for spot in spots]
+        free = [(spot, box) for spot, box in zip(spots, boxes, strict=True)
+                if bounds[0] <= box[0] and bounds[1] <= box[1] and box[2] <= bounds[2]
+                and box[3] <= bounds[3] and not any(overlaps(box, p) for p in placed)]
+        clear = [(spot, box) for spot, box in free
+                 if not any(overlaps(box, dot) for dot in dots.values())]
+        spot, box = (clear or free or [(None, None)])[0]
+        result[node] = spot
+        if box:
+            placed.append(box)
     return result
 
 
@@ -318,10 +323,9 @@ def _controls(linked: Linked, nodes: list[str], links: list[Edge]) -> str:
             '<button type="button" data-zoom="in" aria-label="Zoom in">+</button>\n'
             '<button type="button" data-zoom="out" aria-label="Zoom out">−</button>\n'
             '<button type="button" data-zoom="reset">Whole network</button>\n'
-            f"<details><summary>Show only some kinds</summary>\n"
             f"<fieldset><legend>Show entries</legend>{kinds}</fieldset>\n"
             f"<fieldset><legend>Show links</legend>{relations}</fieldset>\n"
-            "</details>\n</form>\n")
+            "</form>\n")
 
 
 def _legend() -> str:
