@@ -61,8 +61,8 @@ def test_an_event_responding_to_an_earlier_one_is_valid_and_shown_both_ways(data
     assert [row[:2] for row in table_rows(attack) if row[0] == "Responses"] == [
         ("Responses", "[Strikes in answer](strikes.md)")]
     # The network draws it, labelled, on both pages and on the whole network.
-    line = ('data-type="responds_to" data-ends="strikes attack"><title>Strikes in answer — '
-            "responds to — Drone attack on the base</title>")
+    line = ('data-type="responds_to" data-ends="strikes attack" data-reported="2024-01-07">'
+            "<title>Strikes in answer — responds to — Drone attack on the base</title>")
     assert line in strikes and line in attack and line in pages["network.md"]
     assert "### Responds to" in pages["network.md"]
     relation = knowledge_base(linked)["relations"][0]
