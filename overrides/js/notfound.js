@@ -2,6 +2,7 @@
 // needs them, and ready with the words of the address the reader tried
 // ("/people/abu-taqwa-x/" reads "abu taqwa x"). Submitting it asks the site's search
 // box in the header, as if the reader had typed there.
+// Globals defined: none.
 (function () {
   "use strict";
 
