@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from kb import crash
 from kb.build import BuildResult, build
-from kb.generator import GeneratorSettings, refusals
+from kb.generator import GeneratorSettings, published_address, refusals
 from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
@@ -122,6 +122,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if found:
         raise PluginError("mkdocs.yml: settings the generated pages cannot follow; "
                           "nothing was built:\n" + "\n".join(f"- {f}" for f in found))
+    # Every address built from the published one (canonical, sitemap, 404 page, "Cite
+    # this page") joins a path to it: no '//' in it may reach them (kb.generator).
+    if config.site_url:
+        config.site_url = published_address(config.site_url)
     # The preview rebuilds when a data file is saved, whether or not mkdocs.yml says so.
     if str(root / "data") not in {str(Path(w)) for w in config.watch}:
         config.watch.append(str(root / "data"))

@@ -55,6 +55,17 @@ def read_pages(pages: dict[str, str]) -> dict[str, str]:
     return {path: reading(text) for path, text in pages.items()}
 
 
+_ROW = re.compile(r"<tr[^>]*>(.*?)</tr>")
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>")
+
+
+def table_rows(page: str) -> list[tuple[str, ...]]:
+    """Every row of every table on a generated page (kb.render.table writes each row on
+    one line), as the Markdown of its cells: header rows too, and a details row as
+    (label, value)."""
+    return [tuple(_CELL.findall(row)) for row in _ROW.findall(page)]
+
+
 def linked_tree(root: Path) -> Linked:
     """A project's data, loaded, validated (it must be valid) and linked."""
     kb, problems = validate(load(root / "data", root=root))

@@ -188,8 +188,9 @@ def configured(project: Path, **settings: Any) -> list[str]:
      "- markdown_extensions must include attr_list: headings carry the ids that links "
      "point to ({ #id }), and links to other sites rel=\"noopener\""),
     ({"markdown_extensions": ["footnotes", "attr_list"]},
-     "- markdown_extensions must include md_in_html: the timeline's entries, the periods "
-     "and 'Cite this page' are Markdown inside HTML blocks (markdown attribute)"),
+     "- markdown_extensions must include md_in_html: the timeline's entries, the periods, "
+     "the tables and 'Cite this page' are Markdown inside HTML blocks (markdown "
+     "attribute)"),
     ({"theme": {"name": "mkdocs"}}, "- theme.name must be material (found mkdocs): the "
                                     "generated pages' front matter and the search box are "
                                     "Material's"),

@@ -23,7 +23,7 @@ from kb.render.site import Site
 from kb.render.text import opens_with_date, page_path, quoted_text
 from kb.titles import quoted, slug_label, slug_mismatch
 from kb.validate import validate
-from tests.conftest import ROOT, linked_tree, read_pages, reading
+from tests.conftest import ROOT, linked_tree, read_pages, reading, table_rows
 
 QUOTED = ROOT / "tests" / "fixtures" / "quoted"
 
@@ -252,7 +252,8 @@ def test_headlines_with_quotes_read_rightly_everywhere(real):
     linked, pages = real
     talaat = "“‘Iraq and entire region too volatile for coalition exit’, Talaat argues”"
     assert talaat in pages["sources/index.md"]
-    assert f"| Title | {talaat} |" in pages["sources/kurdistan24-2024-09-28-talaat-interview.md"]
+    assert ("Title", talaat) in table_rows(
+        pages["sources/kurdistan24-2024-09-28-talaat-interview.md"])
     assert f"Kurdistan24, [{talaat}]" in pages["people/abdulkhaliq-talaat.md"]
     cited = read_pages(render(linked, Site(name="Watch")))
     assert f"{talaat}, in *Watch*" in \
@@ -272,9 +273,12 @@ def test_a_page_without_headline_is_labelled_with_its_address_words(fixture):
         in page
     assert "# Council rejects bridge plan\n" in page
     assert "The label above is made of the words of its web address" in page
-    assert "| Title | Council rejects bridge plan (no headline; words of its web address) |" \
-        in page
-    assert "(no headline; words of its web address) | article |" in pages["sources/index.md"]
+    assert ("Title", "Council rejects bridge plan (no headline; words of its web address)") \
+        in table_rows(page)
+    assert [row[2:4] for row in table_rows(pages["sources/index.md"])
+            if "paper-slug" in row[2]] == [
+        ("[Council rejects bridge plan](paper-slug.md) (no headline; words of its web "
+         "address)", "article")]
 
 
 def test_no_page_calls_a_source_untitled(site):

@@ -11,7 +11,7 @@ from kb.model import RELATION_TYPES
 from kb.render import render
 from kb.render.exports import knowledge_base
 from kb.validate import validate
-from tests.conftest import read_pages
+from tests.conftest import read_pages, table_rows
 
 ATTACK = """\
 name: Drone attack on the base
@@ -56,11 +56,13 @@ def test_an_event_responding_to_an_earlier_one_is_valid_and_shown_both_ways(data
     pages = read_pages(render(linked))
     strikes, attack = pages["events/strikes.md"], pages["events/attack.md"]
     # A row on each page: read from the response, and from what it answers.
-    assert "| Responds to | [Drone attack on the base](attack.md) |" in strikes
-    assert "| Responses | [Strikes in answer](strikes.md) |" in attack
+    assert [row[:2] for row in table_rows(strikes) if row[0] == "Responds to"] == [
+        ("Responds to", "[Drone attack on the base](attack.md)")]
+    assert [row[:2] for row in table_rows(attack) if row[0] == "Responses"] == [
+        ("Responses", "[Strikes in answer](strikes.md)")]
     # The network draws it, labelled, on both pages and on the whole network.
-    line = ('data-type="responds_to" data-ends="strikes attack"><title>Strikes in answer — '
-            "responds to — Drone attack on the base</title>")
+    line = ('data-type="responds_to" data-ends="strikes attack" data-reported="2024-01-07">'
+            "<title>Strikes in answer — responds to — Drone attack on the base</title>")
     assert line in strikes and line in attack and line in pages["network.md"]
     assert "### Responds to" in pages["network.md"]
     relation = knowledge_base(linked)["relations"][0]

@@ -23,10 +23,11 @@ from kb.load import load
 from kb.model import Citation
 from kb.render import Site, render
 from kb.render.citations import Footnotes
+from kb.render.table import table
 from kb.render.text import esc, in_language, literal, prose
 from kb.titles import nest_quotes
 from kb.validate import validate
-from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading
+from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading, table_rows
 from tests.site import mkdocs_config
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -178,8 +179,8 @@ def test_the_disagreements_index_links_each_point_to_its_page(read):
 
 def test_a_source_page_says_how_its_date_is_known(pages):
     wire = pages["sources/wire-2024-01-05.md"]
-    assert ("| Date | 5 January 2024 (inferred from the text or from another page; not "
-            "printed in full) |") in wire
+    assert ("Date", "5 January 2024 (inferred from the text or from another page; not "
+            "printed in full)") in table_rows(wire)
     assert "## Statements relayed from this source by another" in wire
 
 
@@ -288,11 +289,12 @@ def test_every_piece_of_data_text_on_an_entity_page_is_isolated():
 
 def test_isolated_text_renders_in_headings_tables_footnotes_and_links(site_markdown):
     markdown_text = ("### <bdi>His position</bdi> { #disagreement-his-position }\n\n"
-                     "| Version | Note |\n|---|---|\n| <bdi>a leader</bdi> | <bdi>x</bdi> |\n\n"
+                     + table(("Version", "Note"), [("<bdi>a leader</bdi>", "<bdi>x</bdi>")])
+                     + "\n"
                      "[<bdi>نص.</bdi>](x.md){: rel=\"noopener\" }[^1]\n\n"
                      "[^1]: <bdi>Vox</bdi>, [“<bdi>Title</bdi>”](y.md).\n")
     html = site_markdown.reset().convert(markdown_text)
     assert '<h3 id="disagreement-his-position"><bdi>His position</bdi>' in html
-    assert "<td><bdi>a leader</bdi></td>" in html
+    assert '<td data-label="Version"><bdi>a leader</bdi></td>' in html
     assert '<a href="x.md" rel="noopener"><bdi>نص.</bdi></a>' in html
     assert "<bdi>Vox</bdi>, <a href=\"y.md\">“<bdi>Title</bdi>”</a>" in html

@@ -175,3 +175,49 @@ def test_the_latest_page_is_in_the_nav_and_every_page_heads_to_the_feed(site):
     for href in hrefs:
         target = Path(posixpath.normpath(site / unquote(urlsplit(href).path)))
         assert (target / "index.html" if target.is_dir() else target).exists(), href
+
+
+# ---------------------------------------------------------------------------- issue 17
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+HEADING_IDS = re.compile(r'<h[23](?: [^>]*)? id="([^"]+)"')
+
+
+def test_every_page_of_two_headings_or_more_carries_its_contents(site):
+    # For phones and tablets, where Material has no contents column
+    # (overrides/partials/content.html); the browser tests check that it shows there.
+    found = []
+    for page in html_pages(site):
+        article = ARTICLE.search(page.read_text("utf-8"))
+        if not article:
+            continue
+        body = article[1]
+        contents, _, rest = body.partition("</nav>") if 'class="kb-toc"' in body else \
+            ("", "", body)
+        headings = HEADING_IDS.findall(rest)
+        listed = re.findall(r'<a href="#([^"]+)">', contents)
+        if len(headings) >= 2 and listed != headings:
+            found.append(f"{page.relative_to(site)}: lists {listed[:3]}…, has {headings[:3]}…")
+        if len(headings) < 2 and contents:
+            found.append(f"{page.relative_to(site)}: contents of fewer than two headings")
+    assert found == []
+
+
+def test_no_table_on_any_page_has_a_header_cell_without_a_name(site):
+    # The source pages' details tables had a header row of two empty cells.
+    empty = [page.relative_to(site).as_posix() for page in html_pages(site)
+             if re.search(r"<th[^>]*>\s*</th>", page.read_text("utf-8"))]
+    assert empty == []
+
+
+def test_how_to_edit_is_linked_from_every_footer_and_from_no_menu(site):
+    for page in html_pages(site):
+        html = page.read_text("utf-8")
+        menu = html.partition('class="md-nav md-nav--primary"')[2].partition("</nav>")[0]
+        assert "How to edit" not in html.partition('class="md-nav md-nav--primary"')[2] \
+            .partition('class="md-sidebar md-sidebar--secondary"')[0], page
+        assert "editing/" not in menu, page
+        footer = html.partition('<footer class="md-footer">')[2]
+        link = re.search(r'<a href="([^"]*)">how to edit this site</a>', footer)
+        assert link, page
+        assert Path(posixpath.normpath(page.parent / link[1])) == site / "editing", page

@@ -8,3 +8,4 @@
 {% include "js/asof.js" %}
 {% include "js/cite.js" %}
 {% include "js/lazy.js" %}
+{% include "js/notfound.js" %}

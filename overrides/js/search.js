@@ -14,7 +14,9 @@
   var toggle = document.getElementById("__search");
   var list = document.getElementById("kb-search-results");
   var meta = list.previousElementSibling;
-  var index = new URL(form.dataset.index, location.href);
+  // Relative to the page's base, not its address: the 404 page of a build without a
+  // published address is served at any depth and sets its base to the site's root.
+  var index = new URL(form.dataset.index, document.baseURI);
   var site = new URL("..", index);
   var shards = new Map();
   var MAX_SHOWN = 12;

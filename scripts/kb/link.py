@@ -115,6 +115,10 @@ class Edge:
     type: str
     """A relation type ('member_of'), or 'participant' / 'place' for events."""
     label: str
+    cite: tuple[Citation, ...] = field(default=(), compare=False)
+    """What reports the link: the relation's citations; a participant's own, else, like
+    an event's places, the event summary's. Their sources' dates say since when the
+    link was known (the network "as reported by" a day)."""
 
 
 EDGE_LABELS = {**{name: t.label for name, t in RELATION_TYPES.items()},
@@ -232,17 +236,19 @@ def _link_relations(linked: Linked, entry: Entity) -> None:
     for relation in entry.relations:
         linked.incoming[relation.target].append(Incoming(entry.id, relation))
         _add_edge(linked, Edge(entry.id, relation.target, relation.type,
-                               EDGE_LABELS[relation.type]))
+                               EDGE_LABELS[relation.type], tuple(relation.cite)))
 
 
 def _link_event(linked: Linked, event: Event) -> None:
     for participant in event.participants:
         linked.events_of[participant.entity].append(Involvement(event.id, participant.role))
         _add_edge(linked, Edge(participant.entity, event.id, "participant",
-                               participant.role or EDGE_LABELS["participant"]))
+                               participant.role or EDGE_LABELS["participant"],
+                               tuple(participant.cite or event.summary.cite)))
     for place in event.places:
         linked.events_of[place].append(Involvement(event.id, "place"))
-        _add_edge(linked, Edge(event.id, place, "place", EDGE_LABELS["place"]))
+        _add_edge(linked, Edge(event.id, place, "place", EDGE_LABELS["place"],
+                               tuple(event.summary.cite)))
 
 
 def _add_edge(linked: Linked, edge: Edge) -> None:

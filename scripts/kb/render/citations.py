@@ -21,6 +21,7 @@ from __future__ import annotations
 from kb.addresses import EntryId, Href, PagePath, href
 from kb.link import Linked, quote_order
 from kb.model import SPOKEN_TYPES, Citation, Dispute, Quote, Source
+from kb.render.table import table
 from kb.render.text import (
     MARKER_SEPARATOR,
     esc,
@@ -259,11 +260,9 @@ def speakers(linked: Linked, quote: Quote, page: PagePath) -> str:
 def dispute_table(dispute: Dispute, notes: Footnotes) -> str:
     """One disagreement as a table: each version, who gives it and when, and any note;
     below it, the quotes the versions rest on."""
-    rows = ["| Version | Given by | Note |", "|---|---|---|"]
-    for version in dispute.versions:
-        note = esc(version.note) if version.note else ""
-        rows.append(f"| {esc(version.value)} | {notes.named(version.cite, dated=True)} "
-                    f"| {note} |")
+    rows = [(esc(version.value), notes.named(version.cite, dated=True),
+             esc(version.note) if version.note else "") for version in dispute.versions]
     quotes = [notes.quotes(version.cite, about=f"*For the version:* {esc(version.value)}")
               for version in dispute.versions]
-    return "\n".join(rows) + "\n" + "".join(f"\n{q}\n" for q in quotes if q)
+    return (table(("Version", "Given by", "Note"), rows)
+            + "".join(f"\n{q}\n" for q in quotes if q))

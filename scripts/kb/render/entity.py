@@ -16,6 +16,7 @@ from kb.render.citations import Footnotes, dispute_table, source_link
 from kb.render.disagreements import PATH as DISAGREEMENTS_PATH
 from kb.render.graph import ego_network
 from kb.render.site import Site, cite_block
+from kb.render.table import table
 from kb.render.text import (
     asof_form,
     dispute_anchors,
@@ -202,11 +203,11 @@ def _participants(linked: Linked, entity: Entity, notes: Footnotes, path: PagePa
         role = esc(participant.role) if participant.role else ""
         sources = notes.named(participant.cite) if participant.cite else "as in the summary"
         who = link_to(linked, participant.entity, path)
-        rows.append(f"| {who} | {role} | {sources} |")
+        rows.append((who, role, sources))
         quotes.append(notes.quotes(participant.cite, about=f"*For:* {who}"
                                    + (f" ({role})" if role else "")))
-    return "## Who was involved\n\n| Who | Role | Sources |\n|---|---|---|\n" \
-        + "\n".join(rows) + "\n" + _after_table(quotes)
+    return "## Who was involved\n\n" + table(("Who", "Role", "Sources"), rows) \
+        + _after_table(quotes)
 
 
 def _after_table(quotes: list[str]) -> str:
@@ -242,18 +243,18 @@ def _connections(linked: Linked, entity: Entity, notes: Footnotes, path: PagePat
     quotes = [notes.quotes(relation.cite, about=f"*For:* {RELATION_TYPES[relation.type].label} "
                            f"{link_to(linked, relation.target, path)}")
               for relation in entity.relations]
-    return "## Connections\n\n| Relation | With | Role | Since | Sources |\n" \
-           "|---|---|---|---|---|\n" + "\n".join(rows) + "\n" + _after_table(quotes)
+    return "## Connections\n\n" + table(("Relation", "With", "Role", "Since", "Sources"),
+                                         rows) + _after_table(quotes)
 
 
 def _outgoing(linked: Linked, entity: Entity, notes: Footnotes,
-              path: PagePath) -> Iterator[str]:
+              path: PagePath) -> Iterator[tuple[str, ...]]:
     for relation in entity.relations:
         yield _row(RELATION_TYPES[relation.type].label, link_to(linked, relation.target, path),
                    relation, notes.named(relation.cite))
 
 
-def _incoming(linked: Linked, entity: Entity, path: PagePath) -> Iterator[str]:
+def _incoming(linked: Linked, entity: Entity, path: PagePath) -> Iterator[tuple[str, ...]]:
     for incoming in linked.incoming.get(entity.id, []):
         relation = incoming.relation
         sources = (f"on {link_to(linked, incoming.subject, path)}'s page"
@@ -262,12 +263,12 @@ def _incoming(linked: Linked, entity: Entity, path: PagePath) -> Iterator[str]:
                    link_to(linked, incoming.subject, path), relation, sources)
 
 
-def _row(label: str, other: str, relation: Relation, sources: str) -> str:
+def _row(label: str, other: str, relation: Relation, sources: str) -> tuple[str, ...]:
     role = esc(relation.role) if relation.role else ""
     since = relation.since.words() if relation.since else ""
     if relation.until:
         since = f"{since} – {relation.until.words()}"
-    return f"| {label.capitalize()} | {other} | {role} | {since} | {sources} |"
+    return label.capitalize(), other, role, since, sources
 
 
 def _events(linked: Linked, entity: Entity, path: PagePath) -> str:

@@ -9,6 +9,7 @@ from kb.link import Cited, Linked
 from kb.model import DATE_BASES, Source
 from kb.render.citations import source_heading, source_link, source_title, speakers, title_mark
 from kb.render.site import Site, cite_block
+from kb.render.table import details_table
 from kb.render.text import (
     disputed_link,
     esc,
@@ -82,7 +83,7 @@ def _details(linked: Linked, source: Source, path: PagePath) -> str:
         rows.append(("Relays", ", ".join(source_link(linked, i, path) for i in source.relays)))
     if source.note:
         rows.append(("Note", esc(source.note)))
-    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n"
+    return details_table(rows)
 
 
 def _statements(title: str, cited: list[Cited], linked: Linked, path: PagePath) -> str:

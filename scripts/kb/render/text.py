@@ -267,15 +267,22 @@ def disputed_link(linked: Linked, statement: Statement | Cited, from_page: PageP
             f"({href(from_page, target)}))</span>")
 
 
+ASOF_HINT = "Pick a day to see only what sources had reported by then."
+"""What 'as reported by' does, in one line above its date picker."""
+
+
 def asof_form(linked: Linked, noun: str = "statements") -> str:
-    """The 'as reported by' date picker, hidden until overrides/js/asof.js shows it;
-    `noun` names what it counts ('statements', 'events')."""
+    """The 'as reported by' date picker, with a line saying what it does, hidden until
+    overrides/js/asof.js shows it (without scripts it would do nothing); `noun` names
+    what it counts ('statements', 'events')."""
     first, last = linked.reporting_span
     limits = f' min="{first}" max="{last}"' if first else ""
     return (
         f'<form class="kb-asof" data-noun="{noun}" hidden '
         'aria-label="Show what had been reported by a date">\n'
-        f'<label>As reported by <input type="date" name="asof"{limits}></label>\n'
+        f'<span class="kb-asof-hint" id="kb-asof-hint">{ASOF_HINT}</span>\n'
+        f'<label>As reported by <input type="date" name="asof"{limits} '
+        'aria-describedby="kb-asof-hint"></label>\n'
         '<button type="reset">Everything</button>\n'
         '<output aria-live="polite"></output>\n'
         "</form>\n"

@@ -64,9 +64,8 @@ def _period_page(linked: Linked, periods: list[Period[EntryId]], index: int) -> 
     notes = Footnotes(linked, path)
     events = [linked.entry(i, Event) for i in period.items]
     years = sorted({_year(e) for e in events})
-    what = ("year, " if len(years) > 1 else "") + "kind of event or who and where it involves"
     title = f"Timeline: {period.title}" if period.slug else "Timeline"
-    parts = [page_head(title, f"{_INTRO} {_FILTERS.format(what=what)}")]
+    parts = [page_head(title, _INTRO)]
     if period.slug:
         parts.append(period_links(PATH, periods, index))
     parts += [_filters(linked, events, years), asof_form(linked, "events")]
@@ -132,8 +131,12 @@ def _filters(linked: Linked, events: list[Event], years: list[int]) -> str:
                           f"({KINDS[linked.kind(i)].label.lower()})")
                       for i in entities]
     year = _select("year", "Year", "All years", [(str(y), str(y)) for y in years])
+    what = ("year, " if len(years) > 1 else "") + "kind of event or who and where it involves"
+    # Said inside the form, which shows only once its script runs: without scripts no
+    # sentence tells the reader to use filters that are not there.
     return "\n".join([
         '<form class="kb-filters" hidden aria-label="Filter the timeline">',
+        f'<span class="kb-filters-hint">{_FILTERS.format(what=what)}</span>',
         *([year] if len(years) > 1 else []),
         _select("kind", "Kind", "All kinds", [(k, k) for k in kinds]),
         _select("entity", "Involving", "Anyone, anywhere", entity_options),
