@@ -19,6 +19,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kb.dates import PRECISIONS, DateError, parse
+from kb.render.periods import by_period, period_links, period_pages
 
 READ = [
     # (EDTF, what a reader is told, precision)
@@ -307,3 +308,37 @@ def test_days_not_on_the_calendar_are_refused_wherever_they_stand(year, month, d
                  f"[..{impossible}]", f"{{0001, {impossible}}}", f"{impossible}~"):
         with pytest.raises(DateError, match=r"not a date on the calendar"):
             parse(text)
+
+
+# ---------------------------------------------------------------------------- periods
+# Every date the reader accepts is filed on a page of the long timeline and quotes
+# lists, which name pages by year and month (a year before 1000 once crashed there).
+
+
+@settings(max_examples=150)
+@given(st.lists(st.one_of(_POINT, _INTERVAL, _LIST, _plain_dates().map(lambda d: d[0])),
+                min_size=1, max_size=8),
+       st.integers(1, 3))
+def test_any_accepted_date_is_filed_on_exactly_one_period_page_that_holds_its_day(texts,
+                                                                                limit):
+    dates = []
+    for text in texts:
+        try:
+            dates.append(parse(text))
+        except DateError:
+            continue
+    assume(dates)
+    dates.sort(key=lambda date: date.order)
+    periods = by_period(dates, lambda date: date.listed_on, limit,
+                        span=lambda date: (date.earliest, date.latest))
+    pages = period_pages("timeline.md", "Timeline", "Events.", "events", periods,
+                         lambda periods, index: periods[index].title)
+    assert len(pages) == len(periods) + (len(periods) > 1)  # one file each, and the list
+    for date in dates:
+        holding = [period for period in periods if date in period.items]
+        assert len(holding) == 1
+        if holding[0].slug:
+            assert holding[0].slug[:4] == f"{date.listed_on.year:04d}"
+            assert str(date.listed_on.year) in holding[0].title
+    for index in range(len(periods)):
+        assert period_links("timeline.md", periods, index)
