@@ -15,7 +15,7 @@ import re
 
 import edtf
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from kb.dates import PRECISIONS, DateError, parse
@@ -256,6 +256,8 @@ _EDTF_LIKE = st.one_of(_POINT, _TIME, _INTERVAL, _LIST, st.text(max_size=30))
 
 @settings(max_examples=400)
 @given(_EDTF_LIKE, st.sampled_from([None, None, "early", "mid", "late", "as-early-as"]))
+@example("2024-21", "late").via("trial of issue 15: read as 21-31 March")
+@example("2024-40", "early").via("trial of issue 15: read as 1-10 January")
 def test_any_edtf_like_text_reads_in_full_or_raises_the_date_error_alone(text, qualifier):
     try:
         date = parse(text, qualifier)
@@ -271,6 +273,9 @@ def test_any_edtf_like_text_reads_in_full_or_raises_the_date_error_alone(text, q
     # Words a reader can read: none of EDTF's marks is left in them.
     assert words and not re.search(r"[?~%X\[\]{}/]|\.\.", words), words
     assert date.stated() is not None and str(date) == words
+    if qualifier in ("early", "mid", "late"):  # only ever on a month, not a season
+        assert re.fullmatch(r"\d{4}-(?:0[1-9]|1[0-2])", date.edtf), date.edtf
+        assert (earliest.year, earliest.month) == (latest.year, latest.month)
 
 
 @st.composite
