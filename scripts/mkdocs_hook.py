@@ -35,6 +35,7 @@ from kb.generator import GeneratorSettings, refusals
 from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
+from kb.render.draft import left_to_do
 from kb.render.memo import PageMemo
 
 GENERATED = "generated"
@@ -172,7 +173,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
                  f"(pipeline {time.perf_counter() - start:.2f} s); {memo.reused} of "
                  f"{memo.pages} entry pages reused")
     for draft in result.drafts:
-        log.info(f"kb: {draft.path} is a draft ({len(draft.problems)} left to fill in): "
+        log.info(f"kb: {draft.path} is a draft ({left_to_do(draft)}): "
                  f"shown as such at its own page, and left out of the rest of the site")
     for note in result.notes:
         if note not in _noted:

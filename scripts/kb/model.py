@@ -619,7 +619,11 @@ class Draft:
     name: str
     """The name or title as written so far; the id when there is none yet."""
     problems: tuple[Problem, ...]
-    """Everything wrong in the file, placeholders first among equals, in line order."""
+    """Everything wrong in the file, placeholders first among equals, in line order;
+    also what only the whole site shows, such as an id no file has."""
+    placeholders: int = 0
+    """How many of `problems` are placeholders left to fill in; the others are
+    mistakes to fix."""
 
 
 @dataclass(frozen=True)

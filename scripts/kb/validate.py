@@ -7,6 +7,7 @@ files: unknown ids, ids of the wrong kind, duplicate ids.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
@@ -58,6 +59,7 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
     aside: dict[str, Draft] = {}
+    drafted: dict[str, tuple[RawRecord, Any]] = {}  # each draft's file and valid entry
     if drafts:
         unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
@@ -66,13 +68,14 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         problems = [p for p in problems if p.path not in left_out]
         todo = [p for p in todo if p.path not in left_out]
         for draft_id in aside:
-            del records[draft_id]
+            drafted[draft_id] = (records.pop(draft_id), entries.get(draft_id))
             for table in (entries, kinds, paths):
                 table.pop(draft_id, None)
     # References are checked against every file's id, valid or not, read or not (the
     # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
-    known = {**loaded.unread, **{i: record.kind for i, record in records.items()}}
+    known = {**loaded.unread, **_meant_ids(loaded.records),
+             **{i: record.kind for i, record in records.items()}}
     for entry_id, entry in entries.items():
         with reading(records[entry_id].path):
             problems.extend(_check_references(entry, records[entry_id], known))
@@ -84,6 +87,9 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         # misreport, and the errors above come first anyway.
         problems.extend(checks.run(_error_free(kb, problems), records,
                                    with_warnings=False))
+    if drafted:
+        kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
+            kb, drafted, known, records, site_ok=not errors(problems)))
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
@@ -113,8 +119,58 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
         written = data.get("name", data.get("title"))
         name = written if isinstance(written, str) and written.strip() else draft_id
         aside[draft_id] = Draft(draft_id, record.kind, record.path, name.strip(),
-                                tuple(p for p in problems if p.path == record.path))
+                                tuple(p for p in problems if p.path == record.path),
+                                len(unfilled[draft_id]))
     return aside
+
+
+def _with_cross_file_problems(kb: KnowledgeBase, drafted: dict[str, tuple[RawRecord, Any]],
+                              known: dict[str, str], records: dict[str, RawRecord], *,
+                              site_ok: bool) -> dict[str, Draft]:
+    """The drafts with the problems only the whole site shows added to their own: an
+    unknown id, a response dated before what it answers... A draft's page lists all
+    that is wrong in it, not only its placeholders, so that it does not claim to be
+    one placeholder from joining the site when it is not. The checks run on the site
+    with the drafts in it, and only the drafts' problems are kept: a draft is named
+    by no other file, so the rest of the site is checked without it (see `validate`).
+    `kb` is the site without the drafts, `drafted` each draft's file and valid entry
+    (None if the model refused it: its own problems say why), `known` {id: kind} of
+    every other file; the checks across files run only on a site free of errors, as
+    they do for the site itself.
+    """
+    drafts_known = {**known, **{i: record.kind for i, (record, _) in drafted.items()}}
+    found: list[Problem] = []
+    valid = {i: entry for i, (_, entry) in drafted.items() if entry is not None}
+    for draft_id, entry in valid.items():
+        record = drafted[draft_id][0]
+        with reading(record.path):
+            found.extend(_check_references(entry, record, drafts_known))
+    if valid and site_ok and not errors(found):
+        whole = KnowledgeBase({**kb.entries, **valid},
+                              {**kb.kinds, **{i: drafted[i][0].kind for i in valid}},
+                              {**kb.paths, **{i: drafted[i][0].path for i in valid}})
+        all_records = {**records, **{i: drafted[i][0] for i in valid}}
+        found.extend(checks.run(whole, all_records, with_warnings=False))
+    result = {}
+    for draft_id, draft in kb.drafts.items():
+        own = [p for p in found if p.path == draft.path]
+        result[draft_id] = dataclasses.replace(
+            draft, problems=tuple(sorted({*draft.problems, *own})))
+    return result
+
+
+def _meant_ids(records: list[RawRecord]) -> dict[str, str]:
+    """{id: kind} of each file whose name would be a valid id but for characters no
+    one sees (a zero-width space pasted into 'gaza.yaml'): its file name is reported
+    once, and entries naming the id it was meant to have are not also reported as
+    naming an unknown one."""
+    meant = {}
+    for record in records:
+        if not re.match(SLUG_PATTERN, record.id):
+            wanted = characters.without_refused(record.id)
+            if re.match(SLUG_PATTERN, wanted):
+                meant[wanted] = record.kind
+    return meant
 
 
 # ---------------------------------------------------------------------------- one file
