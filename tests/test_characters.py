@@ -224,3 +224,58 @@ def test_the_table_of_invisible_characters_holds_every_format_character():
     assert missing == []
     assert not any(is_invisible(chr(point)) for point in seen)
     assert all(low <= high for low, high in INVISIBLE)
+
+
+# ---------------------------------------------------------------------------- line breaks
+# Names, aliases and titles are one line: a line break in one is a located error naming
+# it (trial of issue 15: "Bagh\u2028dad" showed as "Bagh dad", its title kept U+2028).
+
+BREAKS = [("\\u2028", "U+2028 LINE SEPARATOR"), ("\\u2029", "U+2029 PARAGRAPH SEPARATOR"),
+          ("\\n", "U+000A LINE FEED"), ("\\L", "U+2028 LINE SEPARATOR"),
+          ("\\P", "U+2029 PARAGRAPH SEPARATOR")]
+ONE_LINE = "a line break, which a name or title cannot hold (pages would run the words " \
+    "together); write it on one line (in double quotes, YAML makes one from \\n, \\L or " \
+    "\\P; after | or >, from the end of a line)"
+
+
+@pytest.mark.parametrize(("escape", "described"), BREAKS)
+@pytest.mark.parametrize(("field", "text", "where"), [
+    ("name", 'name: "Bagh{}dad"', "1:1: name"),
+    ("alias", 'name: Ada\naliases:\n  - name: "Ada{}Example"\n    cite: [report]',
+     "3:5: aliases[0].name"),
+    ("name_ar", 'name: Ada\nname_ar: "أدا{}إكزامبل"', "2:1: name_ar"),
+])
+def test_a_line_break_in_a_name_is_refused_and_named(data_tree, escape, described, field,
+                                                      text, where):
+    body = text.format(escape) + "\nsummary:\n  text: A person.\n  cite: [report]\n"
+    root = data_tree({"people/ada.yaml": body})
+    [found] = problems(root)
+    shown = text.format(f"<U+{described[2:6]}>").split('"')[1]
+    assert found == f"data/people/ada.yaml:{where}: '{shown}' holds {described}, {ONE_LINE}"
+
+
+def test_a_name_written_as_a_block_over_two_lines_is_refused(data_tree):
+    root = data_tree({"people/ada.yaml": "name: |\n  Ada\n  Example\nsummary:\n  text: A "
+                                         "person.\n  cite: [report]\n"})
+    assert problems(root) == [f"data/people/ada.yaml:1:1: name: 'Ada<U+000A>Example<U+000A>' holds "
+                              f"U+000A LINE FEED, {ONE_LINE}"]
+
+
+def test_a_source_title_with_a_line_break_is_refused(data_tree):
+    root = data_tree({"sources/report.yaml": 'title: "A report\\Lon two lines"\ntype: '
+                                             'article\noutlet: outlet\ndate: 2024-01-07\n'})
+    assert problems(root) == [f"data/sources/report.yaml:1:1: title: 'A report<U+2028>on two "
+                              f"lines' holds U+2028 LINE SEPARATOR, {ONE_LINE}"]
+
+
+def test_other_text_may_run_over_lines(data_tree):
+    root = data_tree({"people/ada.yaml": person(text='"First line.\\nSecond line."')})
+    assert problems(root) == []
+
+
+def test_kb_new_refuses_a_name_over_two_lines(data_tree, capsys):
+    root = data_tree({})
+    assert main(["--root", str(root), "new", "person", "multi\nline", "--cite", "report"]) != 0
+    assert "'multi<U+000A>line' holds U+000A LINE FEED" in capsys.readouterr().err
+    assert not (root / "data" / "people").exists() or not list(
+        (root / "data" / "people").iterdir())
