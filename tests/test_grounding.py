@@ -256,7 +256,8 @@ WITHHELD = ("data/grounding.yaml: warning: no claim was checked: the grounding c
     ("allowed: ada-example Tower\n", "data/grounding.yaml:1:1: allowed: expected a list "
      "(lines starting with '- '), found 'ada-example Tower'"),
     ("- entry: ada-example\n  claim: Tower\n  reason: The wire names the base.\n",
-     "data/grounding.yaml:1:1: file: expected a mapping of fields, found a list"),
+     "data/grounding.yaml:1:1: file: expected a mapping of fields, found a list ([{entry: "
+     "ada-example, claim: Tower, reason: The wire names the base.}])"),
 ])
 def test_an_allow_list_that_cannot_be_read_is_reported_once(tmp_path, allow, problem):
     root = project(tmp_path, {"people/ada-example.yaml": SOLDIER.format(cite="paper")},

@@ -230,9 +230,8 @@ def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
     if not re.match(SLUG_PATTERN, record.id):
         problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
     if not isinstance(record.data, dict):
-        found = type(record.data).__name__
         problems.append(Problem(record.path, 1, 1, f"expected a mapping of fields "
-                                f"(name: ..., summary: ...), found {found}"))
+                                f"(name: ..., summary: ...), found {_describe(record.data)}"))
         return None, problems
     if "id" in record.data:
         line, column = record.mark(("id",))
@@ -289,12 +288,20 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "literal_error":
         expected = error["ctx"]["expected"]
         choices = re.findall(r"'([^']*)'", expected)
-        hint = did_you_mean(str(error["input"]), choices)
-        written = characters.visible(str(error["input"]))
+        value = error["input"]
+        if not isinstance(value, str):  # `type: [armed group]`: a list, not a choice
+            items = list(value) if isinstance(value, list | dict) else []
+            hint = did_you_mean(str(items[0]), choices) if len(items) == 1 else ""
+            return f"{field}: expected one of {expected}, found {_describe(value)}.{hint}"
+        hint = did_you_mean(value, choices)
+        written = characters.visible(value)
         return f"{field}: '{written}' is not allowed; expected one of {expected}.{hint}"
     if kind == "string_too_short" and error["ctx"]["min_length"] > 1:
-        return (f"{field}: '{error['input']}' is too short; write at least "
+        return (f"{field}: {_describe(error['input'])} is too short; write at least "
                 f"{error['ctx']['min_length']} characters")
+    if kind == "string_pattern_mismatch" and loc[-1] == "wikidata":
+        return (f"{field}: {_describe(error['input'])} is not a Wikidata item; expected Q "
+                "and its number, such as Q42")
     if kind == "string_too_short":
         return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":
@@ -305,7 +312,12 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
         wanted = expected.get(kind, "a mapping of fields")
+        if kind == "model_type" and len(loc) >= 2 and loc[-2] == "cite":
+            wanted = "a source id, or a mapping of fields (source: ..., quote: ...)"
         return f"{field}: expected {wanted}, found {_describe(error['input'])}"
+    if kind == "string_pattern_mismatch":
+        return (f"{field}: {_describe(error['input'])} is not in the form expected "
+                f"({error['ctx']['pattern']})")
     message = str(error["msg"]).removeprefix("Value error, ")
     return f"{field}: {message}"
 
@@ -315,14 +327,30 @@ def _within(loc: Path_) -> str:
 
 
 def _describe(value: Any) -> str:
+    """A value in a message, as the editor wrote it: 'nothing', "'text'", 'a list
+    ([armed group])', 'a mapping ({armed group})'; never as Python writes it."""
     if value is None:
         return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
+    if isinstance(value, dict | list):
+        what = "a mapping" if isinstance(value, dict) else "a list"
+        written = _written(value)
+        return f"{what} ({written})" if len(written) <= 80 else what
+    # load gives text, never a number: YAML guesses no types here. One line, as every
+    # message is: a block's line breaks are shown, and its final one left out.
+    text = re.sub("[\n\u2028\u2029]", lambda match: f"<U+{ord(match[0]):04X}>",
+                  characters.visible(str(value).strip()))
+    return f"'{text[:80]}…'" if len(text) > 80 else f"'{text}'"
+
+
+def _written(value: Any) -> str:
+    """A value in YAML's one-line form: [a, b], {key: value}, {key} for a key with no
+    value."""
     if isinstance(value, list):
-        return "a list"
-    # load gives text, never a number: YAML guesses no types here
-    return f"'{characters.visible(str(value))}'"
+        return "[" + ", ".join(_written(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(str(key) if item is None else f"{key}: {_written(item)}"
+                               for key, item in value.items()) + "}"
+    return "" if value is None else characters.visible(str(value))
 
 
 def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
