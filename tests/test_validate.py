@@ -368,8 +368,8 @@ GROUP = "name: Nujaba\ntype: {type}\nsummary:\n  text: A group.\n  cite: [report
 def test_a_choice_written_as_a_list_or_mapping_is_shown_as_written(data_tree, written, found):
     root = data_tree({"groups/nujaba.yaml": GROUP.format(type=written)})
     [message] = problems(root)
-    assert message.startswith(f"data/groups/nujaba.yaml:2:1: type: expected one of 'armed "
-                              f"group', 'government', ")
+    assert message.startswith("data/groups/nujaba.yaml:2:1: type: expected one of 'armed "
+                              "group', 'government', ")
     assert message.endswith(f"'military unit', found {found}. Did you mean 'armed group'?")
     assert "['" not in message and "None" not in message
 
