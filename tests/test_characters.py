@@ -279,3 +279,13 @@ def test_kb_new_refuses_a_name_over_two_lines(data_tree, capsys):
     assert "'multi<U+000A>line' holds U+000A LINE FEED" in capsys.readouterr().err
     assert not (root / "data" / "people").exists() or not list(
         (root / "data" / "people").iterdir())
+
+
+def test_a_broken_file_with_an_invisible_character_in_its_name_is_reported_alone(data_tree):
+    town = "name: Town\ntype: city\nsummary:\n\ttext: A town.\n  cite: [report]\n"
+    raid = ("name: Raid\ntype: raid\ndate: 2024-01-04\nplaces: [town]\nsummary:\n"
+            "  text: A raid on [[town]].\n  cite: [report]\n")
+    root = data_tree({"places/to\u200bwn.yaml": town, "events/raid.yaml": raid})
+    found = problems(root)
+    assert len(found) == 1 and found[0].startswith("data/places/to\u200bwn.yaml:4:1: YAML "
+                                                   "syntax"), found

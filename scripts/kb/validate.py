@@ -74,7 +74,8 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     # References are checked against every file's id, valid or not, read or not (the
     # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
-    known = {**loaded.unread, **_meant_ids(loaded.records),
+    known = {**_meant_ids({**loaded.unread, **{r.id: r.kind for r in loaded.records}}),
+             **loaded.unread,
              **{i: record.kind for i, record in records.items()}}
     for entry_id, entry in entries.items():
         with reading(records[entry_id].path):
@@ -159,17 +160,17 @@ def _with_cross_file_problems(kb: KnowledgeBase, drafted: dict[str, tuple[RawRec
     return result
 
 
-def _meant_ids(records: list[RawRecord]) -> dict[str, str]:
-    """{id: kind} of each file whose name would be a valid id but for characters no
-    one sees (a zero-width space pasted into 'gaza.yaml'): its file name is reported
-    once, and entries naming the id it was meant to have are not also reported as
-    naming an unknown one."""
+def _meant_ids(files: dict[str, str]) -> dict[str, str]:
+    """Of the files' {id: kind}, each whose name would be a valid id but for characters
+    no one sees (a zero-width space pasted into 'gaza.yaml'), as {meant id: kind}: its
+    file name is reported once, and entries naming the id it was meant to have are not
+    also reported as naming an unknown one."""
     meant = {}
-    for record in records:
-        if not re.match(SLUG_PATTERN, record.id):
-            wanted = characters.without_refused(record.id)
+    for file_id, kind in files.items():
+        if not re.match(SLUG_PATTERN, file_id):
+            wanted = characters.without_refused(file_id)
             if re.match(SLUG_PATTERN, wanted):
-                meant[wanted] = record.kind
+                meant[wanted] = kind
     return meant
 
 
