@@ -4,7 +4,9 @@ On every build (and every rebuild of `mkdocs serve`) it renders data/ into
 generated/ and adds those pages to the site. The pipeline rewrites only pages whose
 text changed, so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds just those.
 Problems in data/ stop `mkdocs build` with one message listing them all, before
-MkDocs empties site/, so the last good site stays whole; `mkdocs serve` instead keeps
+MkDocs empties site/, so the last good site stays whole (and `mkdocs build` writes
+the site beside site/, swapped in only when the build succeeds: a strict build failing
+on a broken link in docs/ keeps it whole too); `mkdocs serve` instead keeps
 serving the last good pages under a banner listing the problems, and recovers on the
 next save. Settings of mkdocs.yml the pages cannot follow stop the build at once
 (`kb.generator`), and an unexpected exception is reported as one line naming the data
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +29,7 @@ import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -35,7 +39,9 @@ from kb.generator import GeneratorSettings, published_address, refusals
 from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
+from kb.render.draft import left_to_do
 from kb.render.memo import PageMemo
+from kb.write import staging_beside, swap_in
 
 GENERATED = "generated"
 PREVIEW = "generated.serve"
@@ -129,7 +135,74 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The preview rebuilds when a data file is saved, whether or not mkdocs.yml says so.
     if str(root / "data") not in {str(Path(w)) for w in config.watch}:
         config.watch.append(str(root / "data"))
+    if not _state["serving"] and not _state["dirty"]:
+        _stage(config)
     return config
+
+
+class _Warnings(logging.Handler):
+    """Counts what MkDocs's strict mode counts: its loggers' warnings and errors."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """Build into a fresh folder beside site_dir, swapped in by on_post_build only when
+    the build succeeds: MkDocs empties site_dir before it reads the pages, and a strict
+    build that then fails (a broken link in docs/) would leave half a site. Through
+    documented events only: on_config, on_post_build (last of all plugins, after the
+    search index is written), on_build_error."""
+    site_dir = Path(config.site_dir)
+    _state["site_dir"] = config.site_dir
+    _state["staged_config"] = config
+    _state["staged"] = staged = staging_beside(site_dir)
+    config.site_dir = str(staged)
+    counter = _Warnings()
+    _state["warnings"] = counter
+    if config.strict:
+        logging.getLogger("mkdocs").addHandler(counter)
+
+
+def _unstage(config: MkDocsConfig, *, keep: bool) -> None:
+    """Swap the staged site in (`keep`) or remove it, and give config its site_dir back
+    (`mkdocs gh-deploy` reads it after the build)."""
+    staged = _state.pop("staged", None)
+    _state.pop("staged_config", None)
+    if staged is None:
+        return
+    site_dir = Path(_state.pop("site_dir"))  # type: ignore[arg-type]
+    logging.getLogger("mkdocs").removeHandler(_state.pop("warnings"))  # type: ignore[arg-type]
+    config.site_dir = str(site_dir)
+    if keep:
+        swap_in(staged, site_dir)  # type: ignore[arg-type]
+    else:
+        shutil.rmtree(staged, ignore_errors=True)  # type: ignore[arg-type]
+
+
+@_edge
+@event_priority(-100)  # after every plugin's on_post_build: search writes its index there
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Put the staged site in place, unless strict mode is about to abort the build
+    for the warnings it counted: then site_dir stays as it was."""
+    counter = _state.get("warnings")
+    failing = bool(config.strict and isinstance(counter, _Warnings) and counter.count)
+    if failing and "staged" in _state:
+        log.error(f"kb: {_state['site_dir']} left as it was: the strict build has "
+                  "warnings")
+    _unstage(config, keep=not failing)
+
+
+@_edge
+def on_build_error(*, error: Exception) -> None:
+    """A failed build leaves site_dir as it was: the staged folder goes."""
+    config = _state.get("staged_config")
+    if config is not None:
+        _unstage(config, keep=False)  # type: ignore[arg-type]
 
 
 def _theme_refusals(config: MkDocsConfig, root: Path) -> list[str]:
@@ -176,7 +249,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
                  f"(pipeline {time.perf_counter() - start:.2f} s); {memo.reused} of "
                  f"{memo.pages} entry pages reused")
     for draft in result.drafts:
-        log.info(f"kb: {draft.path} is a draft ({len(draft.problems)} left to fill in): "
+        log.info(f"kb: {draft.path} is a draft ({left_to_do(draft)}): "
                  f"shown as such at its own page, and left out of the rest of the site")
     for note in result.notes:
         if note not in _noted:

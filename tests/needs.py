@@ -164,7 +164,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         tests = [item for item in items if item.get_closest_marker(need.marker)]
         if not tests:
             continue
-        if _truthy(os.environ.get(need.skip)):
+        if _skipped(need):
             items[:] = [item for item in items if not item.get_closest_marker(need.marker)]
             config.hook.pytest_deselected(items=tests)
             _left_out[need.marker] = len(tests)
@@ -180,8 +180,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_report_header(config: pytest.Config) -> list[str]:
     lines = []
     for need in NEEDS:
-        if _truthy(os.environ.get(need.skip)):
-            lines.append(f"{need.what[1]}: left out ({need.skip}=1)")
+        if _skipped(need):
+            lines.append(f"{need.what[1]}: left out ({need.skip}={os.environ[need.skip]})")
     return lines
 
 
@@ -193,13 +193,35 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         if _left_out.get(need.marker):
             count = _left_out[need.marker]
             terminalreporter.write_line(
-                f"{_count(count, need)} left out: {need.skip}=1 is set; unset it to run them",
+                f"{_count(count, need)} left out: {need.skip}={os.environ.get(need.skip)} is "
+                "set; unset it to run them",
                 yellow=True, bold=True)
+
+
+def _skipped(need: Need) -> bool:
+    try:
+        return _truthy(os.environ.get(need.skip))
+    except pytest.UsageError as error:
+        raise pytest.UsageError(f"{need.skip}={error}") from None
 
 
 def _count(number: int, need: Need) -> str:
     return count(number, *need.what)
 
 
+_YES = frozenset({"1", "yes", "true", "on", "y"})
+_NO = frozenset({"", "0", "no", "false", "off", "n"})
+
+
 def _truthy(value: str | None) -> bool:
-    return (value or "").strip() not in ("", "0")
+    """Whether a variable such as KB_SKIP_BROWSER asks to leave tests out: 1, yes, true
+    or on (any case) do; unset, empty, 0, no, false or off do not (KB_SKIP_BROWSER=no
+    once left them out). Anything else stops the session: a guess either way would run
+    or leave out tests the person did not mean to."""
+    word = (value or "").strip().casefold()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise pytest.UsageError(f"'{value}' is neither yes nor no: set the variable to 1 to "
+                            "leave those tests out, or to 0 (or unset it) to run them")

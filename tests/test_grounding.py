@@ -233,10 +233,36 @@ def test_a_faulty_allowance_is_reported_and_voids_no_other(tmp_path):
         "data/grounding.yaml:4:5: missing required field 'claim' in allowed[2]",
         "data/grounding.yaml:4:26: unknown field 'cliam' in allowed[2]; expected one of entry, "
         "claim, reason. Did you mean 'claim'?",
-        "data/people/ada-example.yaml:3:3: the name 'Tower' is not in the text of the source "
-        "it cites (paper)",
+        # 'Tower', allowed with too short a reason, is reported there alone, once.
         "data/people/ada-example.yaml:3:3: the date '28 January 2024' is not in the text of "
         "the source it cites (paper)"]
+
+
+WITHHELD = ("data/grounding.yaml: warning: no claim was checked: the grounding check needs "
+            "this file's reviewed exceptions, and would report each of them as an error "
+            "until it can be read")
+
+
+@pytest.mark.parametrize(("allow", "problem"), [
+    # The trial's case: a tab before 'claim:'.
+    (ALLOW.replace("        claim: Tower\n", "     \tclaim: Tower\n", 1),
+     "data/grounding.yaml:3:2: YAML syntax: found a tab character that violates "
+     "indentation (tabs are not allowed for indentation; use spaces)"),
+    # A bracket left open.
+    ("allowed:\n  - {entry: ada-example, claim: Tower, reason: The wire names the base.\n",
+     "data/grounding.yaml:3:1: YAML syntax: did not find expected ',' or '}' (while parsing "
+     "a flow mapping)"),
+    # The list written as one text, and a list at the top.
+    ("allowed: ada-example Tower\n", "data/grounding.yaml:1:1: allowed: expected a list "
+     "(lines starting with '- '), found 'ada-example Tower'"),
+    ("- entry: ada-example\n  claim: Tower\n  reason: The wire names the base.\n",
+     "data/grounding.yaml:1:1: file: expected a mapping of fields, found a list ([{entry: "
+     "ada-example, claim: Tower, reason: The wire names the base.}])"),
+])
+def test_an_allow_list_that_cannot_be_read_is_reported_once(tmp_path, allow, problem):
+    root = project(tmp_path, {"people/ada-example.yaml": SOLDIER.format(cite="paper")},
+                   textwrap.dedent(allow))
+    assert [str(p) for p in ground_project(root, root / "material")] == [problem, WITHHELD]
 
 
 def test_the_material_is_read_block_by_block(tmp_path):

@@ -89,6 +89,33 @@ def test_kb_skip_browser_leaves_them_out_and_the_summary_says_how_many(tmp_path)
     assert "2 deselected" in result.stdout
 
 
+@pytest.mark.parametrize("value", ["0", "no", "false", "False", "off", ""])
+def test_kb_skip_browser_set_to_no_leaves_nothing_out(tmp_path, value):
+    # Trial of issue 15: KB_SKIP_BROWSER=no left them out, saying "KB_SKIP_BROWSER=1 is set".
+    tests, env = machine(tmp_path)
+    result = run(tests, {**env, "KB_SKIP_BROWSER": value})
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR  # they ran: no browser here
+    assert "2 browser tests cannot run: no Chromium or Chrome found" in result.stderr
+    assert "left out" not in result.stdout
+
+
+@pytest.mark.parametrize("value", ["yes", "true", "ON"])
+def test_kb_skip_browser_set_to_yes_leaves_them_out_saying_the_value(tmp_path, value):
+    tests, env = machine(tmp_path)
+    result = run(tests, {**env, "KB_SKIP_BROWSER": value})
+    assert result.returncode == pytest.ExitCode.NO_TESTS_COLLECTED
+    assert (f"2 browser tests left out: KB_SKIP_BROWSER={value} is set; unset it to run "
+            "them") in result.stdout
+
+
+def test_kb_skip_browser_neither_yes_nor_no_stops_the_session(tmp_path):
+    tests, env = machine(tmp_path)
+    result = run(tests, {**env, "KB_SKIP_BROWSER": "maybe"})
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR
+    assert ("KB_SKIP_BROWSER='maybe' is neither yes nor no: set the variable to 1 to leave "
+            "those tests out, or to 0 (or unset it) to run them") in result.stderr
+
+
 def test_kb_chromium_naming_nothing_fails(tmp_path):
     tests, env = machine(tmp_path)
     result = run(tests, {**env, "KB_CHROMIUM": str(tmp_path / "no-such-chrome")})

@@ -358,6 +358,9 @@ def test_kb_debug_gives_developers_the_traceback(tmp_path, monkeypatch):
         main(["--root", str(tmp_path), "validate"])
     monkeypatch.setenv("KB_DEBUG", "0")  # 0 or empty: off
     assert main(["--root", str(tmp_path), "validate"]) == 3
+    for off in ("no", "false", "OFF", "", " 0 "):  # KB_DEBUG=no once meant tracebacks
+        monkeypatch.setenv("KB_DEBUG", off)
+        assert main(["--root", str(tmp_path), "validate"]) == 3
 
 
 def test_ctrl_c_ends_a_command_without_a_traceback(tmp_path, monkeypatch, capsys):

@@ -56,7 +56,7 @@ def test_missing_field_and_wrong_type(data_tree):
     root = data_tree({"people/ada.yaml": "name: [1, 2]\n"})
     assert problems(root) == [
         "data/people/ada.yaml:1:1: missing required field 'summary'",
-        "data/people/ada.yaml:1:1: name: expected text, found a list",
+        "data/people/ada.yaml:1:1: name: expected text, found a list ([1, 2])",
     ]
 
 
@@ -425,3 +425,52 @@ def test_a_types_own_message_is_the_one_shown():
         "A shade goes in the paint's own file.",
         "data/swatches/s.yaml:2:1: edge: 'red' is not a colour; write #rrggbb",
     ]
+
+
+# ---------------------------------------------------------------------------- values shown
+# Every message shows a value as the editor wrote it, never as Python writes it
+# (trial of issue 15: "'['armed group']' is not allowed", "found NoneType").
+
+GROUP = "name: Nujaba\ntype: {type}\nsummary:\n  text: A group.\n  cite: [report]\n"
+
+
+@pytest.mark.parametrize(("written", "found"), [
+    ("[armed group]", "a list ([armed group])"),
+    ("{armed group}", "a mapping ({armed group})"),
+    ("\n  - armed group", "a list ([armed group])"),
+])
+def test_a_choice_written_as_a_list_or_mapping_is_shown_as_written(data_tree, written, found):
+    root = data_tree({"groups/nujaba.yaml": GROUP.format(type=written)})
+    [message] = problems(root)
+    assert message.startswith("data/groups/nujaba.yaml:2:1: type: expected one of 'armed "
+                              "group', 'government', ")
+    assert message.endswith(f"'military unit', found {found}. Did you mean 'armed group'?")
+    assert "['" not in message and "None" not in message
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("---\n", "nothing"), ("--- |\n  A person.\n", "'A person.'"),
+    ("- name: Ada\n", "a list ([{name: Ada}])"), ("Ada\n", "'Ada'"),
+])
+def test_a_file_that_is_no_mapping_says_what_it_holds_in_words(data_tree, text, found):
+    root = data_tree({"people/ada.yaml": text})
+    assert problems(root) == [f"data/people/ada.yaml:1:1: expected a mapping of fields "
+                              f"(name: ..., summary: ...), found {found}"]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("wikidata: [Q42]", "wikidata: expected text, found a list ([Q42])"),
+    ("wikidata: Q-42", "wikidata: 'Q-42' is not a Wikidata item; expected Q and its number, "
+                       "such as Q42"),
+])
+def test_other_values_are_shown_as_written(data_tree, line, message):
+    root = data_tree({"people/ada.yaml": PERSON + line + "\n"})
+    assert [p.split(": ", 1)[1] for p in problems(root)] == [message]
+
+
+def test_an_empty_citation_says_an_id_is_allowed_too(data_tree):
+    root = data_tree({"people/ada.yaml": "name: Ada\nsummary:\n  text: A person.\n  cite:\n"
+                                         "    -\n"})
+    assert problems(root) == [
+        "data/people/ada.yaml:5:6: summary.cite[0]: expected a source id, or a mapping of "
+        "fields (source: ..., quote: ...), found nothing"]

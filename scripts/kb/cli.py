@@ -196,7 +196,7 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     except scaffold.ScaffoldError as error:
         for message in error.messages:
             print(f"kb new: {message}", file=sys.stderr)
-        return 1
+        return 2 if error.usage else 1
     shown = path.relative_to(root).as_posix()
     print(f"created {shown}")
     remaining = [p for p in build(root / "data", root=root).problems if p.path == shown]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import typing
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -173,12 +174,28 @@ def _check_qualifier(text: str, qualifier: str) -> Qualifier:
     if checked in PARTS_OF_MONTH:
         # A flag would read "late about October": the part of a month says it already.
         match = PLAIN.match(text)
-        if not match or not match["m"] or match["d"] or match["flag"]:
+        # A season, quarter or half (2024-21, 2024-33, 2024-40) is written like a month
+        # but is none: its days are not those of a month's first, middle or last ten.
+        if not match or not match["m"] or match["d"] or match["flag"] \
+                or not 1 <= int(match["m"]) <= 12:
+            what = _not_a_month(text, match)
             raise DateError(f"qualifier '{qualifier}' needs a month, like 2023-10, with no "
-                            f"~, ? or % (found '{text}')")
+                            f"~, ? or % (found '{text}'{what})")
     elif read(text).shape != "single":  # 'as-early-as'
         raise DateError(f"qualifier 'as-early-as' needs a single date (found '{text}')")
     return checked
+
+
+def _not_a_month(text: str, match: re.Match[str] | None) -> str:
+    """', spring 2024, a part of the year, not a month' where a season, quarter or half
+    stands where the month goes; '' otherwise."""
+    if not (match and match["m"] and not match["d"] and int(match["m"]) > 12):
+        return ""
+    try:
+        words = _reading_words(read(text))
+    except DateError:
+        return ""  # a code no season has: read() says so without the qualifier
+    return f", {words}, a part of the year, not a month"
 
 
 @cache

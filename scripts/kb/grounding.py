@@ -82,18 +82,28 @@ def ground_project(root: Path, material: Path) -> list[Problem]:
     if errors(problems):
         return errors(problems)
     records = {record.id: record for record in loaded.records}
-    allowed, record, found = read_allowances(root / "data" / GROUNDING_FILE, root)
-    return found + ground(kb, records, documents, allowed, record)
+    path = root / "data" / GROUNDING_FILE
+    allowed, record, found = read_allowances(path, root)
+    doubtful = allowances_in_doubt(path, root) if found else set()
+    if doubtful is None:  # one broken file, one report: not one per exception it holds
+        return [*found, Problem(relative(path, root), 0, 0, (
+            "no claim was checked: the grounding check needs this file's reviewed "
+            "exceptions, and would report each of them as an error until it can be read"),
+            severity="warning")]
+    return found + ground(kb, records, documents, allowed, record, doubtful)
 
 
 def ground(kb: KnowledgeBase, records: dict[EntryId, RawRecord], documents: list[Document],
            allowances: Allowed | None = None,
-           allowances_record: RawRecord | None = None) -> list[Problem]:
+           allowances_record: RawRecord | None = None,
+           doubtful: set[tuple[str, str]] | None = None) -> list[Problem]:
     """Every claim in the data that no source it cites states, as located problems.
 
     `records` gives line numbers; `documents` is the material (`read_material`);
     `allowances` the reviewed exceptions, whose own problems (no longer needed,
-    unknown entry) are located in `allowances_record`.
+    unknown entry) are located in `allowances_record`; `doubtful` the (entry, claim)
+    pairs of exceptions written with a mistake, reported there: not reported again
+    at the claim.
     """
     texts = source_texts(kb, documents)
     # A text is dated by the source it belongs to, also when it stands for a source it
@@ -126,6 +136,8 @@ def ground(kb: KnowledgeBase, records: dict[EntryId, RawRecord], documents: list
                 for claim, message in _unsupported(kb, assertion, evidence):
                     if (entry_id, claim.shown) in allowed:
                         used.add((entry_id, claim.shown))
+                        continue
+                    if doubtful and (entry_id, claim.shown) in doubtful:
                         continue
                     line, column = record.mark(assertion.path)
                     problems.append(Problem(record.path, line, column, message))
@@ -378,6 +390,27 @@ def read_allowances(path: Path, root: Path) -> tuple[Allowed, RawRecord | None, 
     sound = [(index, Allowance.model_validate(entry))
              for index, entry in enumerate(data["allowed"]) if index not in faulty]
     return sound, record, found
+
+
+def allowances_in_doubt(path: Path, root: Path) -> set[tuple[str, str]] | None:
+    """The (entry, claim) pairs written in exceptions of the allow-list that
+    `read_allowances` could not take as sound (a reason too short, a field misspelt),
+    whose claims must not be reported a second time; None when the file as a whole
+    cannot be read (a YAML error, no `allowed:` list), when any claim may be one of
+    its exceptions. Raises nothing."""
+    if not path.exists():
+        return set()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    data, _, problems = parse_yaml(text, relative(path, root),
+                                   free_text=free_text_paths(Allowances))
+    if problems or not isinstance(data, dict) or not isinstance(data.get("allowed"), list):
+        return None
+    return {(item["entry"].strip(), item["claim"].strip()) for item in data["allowed"]
+            if isinstance(item, dict) and isinstance(item.get("entry"), str)
+            and isinstance(item.get("claim"), str)}
 
 
 def _stale(allowed: Allowed, used: set[tuple[str, str]], kb: KnowledgeBase,

@@ -426,6 +426,22 @@ class Relation(Record):
     until: Date | None = Field(None, description="When the link ended, if a source says.")
     cite: Cites
 
+    @field_validator("until")
+    @classmethod
+    def _not_before_since(cls, until: dates.FuzzyDate | None,
+                          info: ValidationInfo) -> dates.FuzzyDate | None:
+        # since and until are the two ends of one span: refused when they run
+        # backwards, as `2024/2020` is in a single date (kb.date_reading.check_order).
+        # Only when every day `until` can mean is before every day `since` can: both
+        # in 2024 is a link that began and ended that year.
+        since = info.data.get("since")
+        if since and until and since.earliest and until.latest \
+                and since.earliest > until.latest:
+            raise ValueError(f"the link runs backwards: it ends ({until.words()}) before it "
+                             f"begins (since: {since.words()}); since is when the link "
+                             f"began and until when it ended, the earlier first")
+        return until
+
 
 class Version(Record):
     """One source's value in a disagreement."""
@@ -754,7 +770,11 @@ class Draft:
     name: str
     """The name or title as written so far; the id when there is none yet."""
     problems: tuple[Problem, ...]
-    """Everything wrong in the file, placeholders first among equals, in line order."""
+    """Everything wrong in the file, placeholders first among equals, in line order;
+    also what only the whole site shows, such as an id no file has."""
+    placeholders: int = 0
+    """How many of `problems` are placeholders left to fill in; the others are
+    mistakes to fix."""
 
 
 @dataclass(frozen=True)

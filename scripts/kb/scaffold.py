@@ -39,10 +39,15 @@ _STOP_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "as", "at
 
 
 class ScaffoldError(Exception):
-    """What stops `kb new`, in the editor's terms; one message per problem."""
+    """What stops `kb new`, in the editor's terms; one message per problem. `usage`:
+    some value on the command line is not one `kb new` takes (a `--type` not in the
+    list, a `--date` that is no date), rather than a request the data refuses (an id
+    that exists, a name already known): the command exits 2, as for any wrong command
+    line, rather than 1."""
 
-    def __init__(self, messages: list[str]) -> None:
+    def __init__(self, messages: list[str], *, usage: bool = False) -> None:
         self.messages = messages
+        self.usage = usage
         super().__init__("\n".join(messages))
 
 
@@ -92,12 +97,14 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
     if not re.match(SLUG_PATTERN, entry_id):
         messages.append(f"'{entry_id}' is not a valid id; give --id with lower-case "
                         "letters, digits and single hyphens")
+    messages += list(_check_fields(request))
+    usage = bool(messages)  # what was written on the command line, before the data
     existing = {record.id: record for record in records}
     if entry_id in existing or path.exists():
         shown = existing[entry_id].path if entry_id in existing else path.as_posix()
         messages.append(f"id '{entry_id}' already exists: {shown}. Edit that file, or give "
                         "another id with --id")
-    messages += list(_check_fields(request, existing))
+    messages += list(_check_references(request, existing))
     if not request.force and request.kind in ENTITY_KINDS:
         matches = near_matches(request.name, request.kind, records)
         for match in [m for m in matches if m.entry_id != entry_id][:3]:
@@ -106,10 +113,11 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
                             f"{match.path}. If it is the same, add an alias there; "
                             "if not, run again with --force")
     if messages:
-        raise ScaffoldError(messages)
+        raise ScaffoldError(messages, usage=usage)
 
 
-def _check_fields(request: Request, existing: dict[EntryId, RawRecord]) -> Iterator[str]:
+def _check_fields(request: Request) -> Iterator[str]:
+    """What is wrong with the values given, whatever the data holds."""
     # The file would be refused for them (kb.characters): say so before writing it.
     for option, text, is_name in (("name", request.name, True),
                                   ("--summary", request.summary, False)):
@@ -132,6 +140,10 @@ def _check_fields(request: Request, existing: dict[EntryId, RawRecord]) -> Itera
     if request.url is not None and not is_web_address(request.url):
         yield (f"--url '{request.url}' is not a web address; expected http:// or https:// "
                "followed by a host name, without spaces")
+
+
+def _check_references(request: Request, existing: dict[EntryId, RawRecord]) -> Iterator[str]:
+    """Ids given that name no entry of the right kind in the data."""
     for source_id in request.cite:
         if existing.get(source_id) is None or existing[source_id].kind != "source":
             yield _unknown("--cite", source_id, "source", existing)
@@ -236,6 +248,11 @@ def template(request: Request) -> str:
 
 def _entity_lines(request: Request) -> list[str]:
     summary = request.summary or f"{PLACEHOLDER} one or two sentences in your words"
+    # Only the relations this kind may write (`RelationType.subjects`): `responds_to`
+    # is an event's, and comes first there, as the guide's way to relate events.
+    relation_types = sorted((name for name, relation in RELATION_TYPES.items()
+                             if request.kind in relation.subjects),
+                            key=lambda name: not RELATION_TYPES[name].earlier_target)
     lines = [f"name: {_quoted(request.name)}"]
     lines += _type_lines(request)
     if request.kind == "event":
@@ -252,7 +269,7 @@ def _entity_lines(request: Request) -> list[str]:
         "#   - text: ...",
         "#     cite: [source-id]",
         "# relations:",
-        f"#   - type: member_of  # {', '.join(RELATION_TYPES)}",
+        f"#   - type: {relation_types[0]}  # {', '.join(relation_types)}",
         "#     target: other-id",
         "#     cite: [source-id]",
     ]

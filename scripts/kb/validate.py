@@ -7,6 +7,7 @@ files: unknown ids, ids of the wrong kind, duplicate ids.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
@@ -63,6 +64,8 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
     aside: dict[EntryId, Draft] = {}
+    # each draft's file and valid entry
+    drafted: dict[EntryId, tuple[RawRecord, AnyEntry | None]] = {}
     if drafts:
         unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
@@ -71,13 +74,15 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         problems = [p for p in problems if p.path not in left_out]
         todo = [p for p in todo if p.path not in left_out]
         for draft_id in aside:
-            del records[draft_id]
+            drafted[draft_id] = (records.pop(draft_id), entries.get(draft_id))
             for table in (entries, kinds, paths):
                 table.pop(draft_id, None)
     # References are checked against every file's id, valid or not, read or not (the
     # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
-    known = {**loaded.unread, **{i: record.kind for i, record in records.items()}}
+    files = {**loaded.unread, **{r.id: r.kind for r in loaded.records}}
+    known: dict[EntryId, str] = {**_meant_ids(files), **loaded.unread,
+                                 **{i: record.kind for i, record in records.items()}}
     for entry_id, entry in entries.items():
         with reading(records[entry_id].path):
             problems.extend(_check_references(entry, records[entry_id], known))
@@ -89,6 +94,9 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
         # misreport, and the errors above come first anyway.
         problems.extend(checks.run(_error_free(kb, problems), records,
                                    with_warnings=False))
+    if drafted:
+        kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
+            kb, drafted, known, records, site_ok=not errors(problems)))
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
@@ -119,8 +127,59 @@ def set_aside(records: dict[EntryId, RawRecord], entries: dict[EntryId, AnyEntry
         written = data.get("name", data.get("title"))
         name = written if isinstance(written, str) and written.strip() else draft_id
         aside[draft_id] = Draft(draft_id, record.kind, record.path, name.strip(),
-                                tuple(p for p in problems if p.path == record.path))
+                                tuple(p for p in problems if p.path == record.path),
+                                len(unfilled[draft_id]))
     return aside
+
+
+def _with_cross_file_problems(kb: KnowledgeBase,
+                              drafted: dict[EntryId, tuple[RawRecord, AnyEntry | None]],
+                              known: dict[EntryId, str], records: dict[EntryId, RawRecord], *,
+                              site_ok: bool) -> dict[EntryId, Draft]:
+    """The drafts with the problems only the whole site shows added to their own: an
+    unknown id, a response dated before what it answers... A draft's page lists all
+    that is wrong in it, not only its placeholders, so that it does not claim to be
+    one placeholder from joining the site when it is not. The checks run on the site
+    with the drafts in it, and only the drafts' problems are kept: a draft is named
+    by no other file, so the rest of the site is checked without it (see `validate`).
+    `kb` is the site without the drafts, `drafted` each draft's file and valid entry
+    (None if the model refused it: its own problems say why), `known` {id: kind} of
+    every other file; the checks across files run only on a site free of errors, as
+    they do for the site itself.
+    """
+    drafts_known = {**known, **{i: record.kind for i, (record, _) in drafted.items()}}
+    found: list[Problem] = []
+    valid = {i: entry for i, (_, entry) in drafted.items() if entry is not None}
+    for draft_id, entry in valid.items():
+        record = drafted[draft_id][0]
+        with reading(record.path):
+            found.extend(_check_references(entry, record, drafts_known))
+    if valid and site_ok and not errors(found):
+        whole = KnowledgeBase({**kb.entries, **valid},
+                              {**kb.kinds, **{i: drafted[i][0].kind for i in valid}},
+                              {**kb.paths, **{i: drafted[i][0].path for i in valid}})
+        all_records = {**records, **{i: drafted[i][0] for i in valid}}
+        found.extend(checks.run(whole, all_records, with_warnings=False))
+    result = {}
+    for draft_id, draft in kb.drafts.items():
+        own = [p for p in found if p.path == draft.path]
+        result[draft_id] = dataclasses.replace(
+            draft, problems=tuple(sorted({*draft.problems, *own})))
+    return result
+
+
+def _meant_ids(files: dict[EntryId, str]) -> dict[EntryId, str]:
+    """Of the files' {id: kind}, each whose name would be a valid id but for characters
+    no one sees (a zero-width space pasted into 'gaza.yaml'), as {meant id: kind}: its
+    file name is reported once, and entries naming the id it was meant to have are not
+    also reported as naming an unknown one."""
+    meant: dict[EntryId, str] = {}
+    for file_id, kind in files.items():
+        if not re.match(SLUG_PATTERN, file_id):
+            wanted = EntryId(characters.without_refused(file_id))
+            if re.match(SLUG_PATTERN, wanted):
+                meant[wanted] = kind
+    return meant
 
 
 # ---------------------------------------------------------------------------- one file
@@ -181,9 +240,8 @@ def _validate_record(record: RawRecord) -> tuple[AnyEntry | None, list[Problem]]
     if not re.match(SLUG_PATTERN, record.id):
         problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
     if not isinstance(record.data, dict):
-        found = type(record.data).__name__
         problems.append(Problem(record.path, 1, 1, f"expected a mapping of fields "
-                                f"(name: ..., summary: ...), found {found}"))
+                                f"(name: ..., summary: ...), found {_describe(record.data)}"))
         return None, problems
     if "id" in record.data:
         line, column = record.mark(("id",))
@@ -239,12 +297,20 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "literal_error":
         expected = error["ctx"]["expected"]
         choices = re.findall(r"'([^']*)'", expected)
-        hint = did_you_mean(str(error["input"]), choices)
-        written = characters.visible(str(error["input"]))
+        value = error["input"]
+        if not isinstance(value, str):  # `type: [armed group]`: a list, not a choice
+            items = list(value) if isinstance(value, list | dict) else []
+            hint = did_you_mean(str(items[0]), choices) if len(items) == 1 else ""
+            return f"{field}: expected one of {expected}, found {_describe(value)}.{hint}"
+        hint = did_you_mean(value, choices)
+        written = characters.visible(value)
         return f"{field}: '{written}' is not allowed; expected one of {expected}.{hint}"
     if kind == "string_too_short" and error["ctx"]["min_length"] > 1:
-        return (f"{field}: '{error['input']}' is too short; write at least "
+        return (f"{field}: {_describe(error['input'])} is too short; write at least "
                 f"{error['ctx']['min_length']} characters")
+    if kind == "string_pattern_mismatch" and loc[-1] == "wikidata":
+        return (f"{field}: {_describe(error['input'])} is not a Wikidata item; expected Q "
+                "and its number, such as Q42")
     if kind == "string_too_short":
         return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":
@@ -253,7 +319,12 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
         wanted = expected.get(kind, "a mapping of fields")
+        if kind == "model_type" and len(loc) >= 2 and loc[-2] == "cite":
+            wanted = "a source id, or a mapping of fields (source: ..., quote: ...)"
         return f"{field}: expected {wanted}, found {_describe(error['input'])}"
+    if kind == "string_pattern_mismatch":
+        return (f"{field}: {_describe(error['input'])} is not in the form expected "
+                f"({error['ctx']['pattern']})")
     message = str(error["msg"]).removeprefix("Value error, ")
     return f"{field}: {message}"
 
@@ -263,14 +334,30 @@ def _within(loc: Path_) -> str:
 
 
 def _describe(value: Any) -> str:
+    """A value in a message, as the editor wrote it: 'nothing', "'text'", 'a list
+    ([armed group])', 'a mapping ({armed group})'; never as Python writes it."""
     if value is None:
         return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
+    if isinstance(value, dict | list):
+        what = "a mapping" if isinstance(value, dict) else "a list"
+        written = _written(value)
+        return f"{what} ({written})" if len(written) <= 80 else what
+    # load gives text, never a number: YAML guesses no types here. One line, as every
+    # message is: a block's line breaks are shown, and its final one left out.
+    text = re.sub("[\n\u2028\u2029]", lambda match: f"<U+{ord(match[0]):04X}>",
+                  characters.visible(str(value).strip()))
+    return f"'{text[:80]}…'" if len(text) > 80 else f"'{text}'"
+
+
+def _written(value: Any) -> str:
+    """A value in YAML's one-line form: [a, b], {key: value}, {key} for a key with no
+    value."""
     if isinstance(value, list):
-        return "a list"
-    # load gives text, never a number: YAML guesses no types here
-    return f"'{characters.visible(str(value))}'"
+        return "[" + ", ".join(_written(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(str(key) if item is None else f"{key}: {_written(item)}"
+                               for key, item in value.items()) + "}"
+    return "" if value is None else characters.visible(str(value))
 
 
 def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:

@@ -82,6 +82,24 @@ def _keep(previous: str, target: str, data: bytes) -> bool:
         return False
 
 
+def staging_beside(out_dir: Path) -> Path:
+    """A path for a fresh folder beside `out_dir`, where a build can write the whole of
+    its output before `swap_in` puts it in place; folders left by builds that were
+    killed are removed. Nothing is created."""
+    out_dir = out_dir.resolve()
+    _recover(out_dir)
+    fresh = out_dir.with_name(f"{out_dir.name}.new-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    return fresh
+
+
+def swap_in(fresh: Path, out_dir: Path) -> None:
+    """Put the folder `fresh` (from `staging_beside`) where `out_dir` is, in one atomic
+    step where the system allows it, and remove the previous output. `out_dir` need
+    not exist."""
+    _swap(fresh.resolve(), out_dir.resolve())
+
+
 def _swap(fresh: Path, out_dir: Path) -> None:
     if out_dir.exists() and _exchange(fresh, out_dir):
         shutil.rmtree(fresh, ignore_errors=True)  # now holds the previous output

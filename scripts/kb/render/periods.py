@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -65,11 +66,13 @@ def by_period(items: list[T], day: Callable[[T], dt.date | None],
         if year is None:
             periods.append(Period("undated", "Undated", in_year))
         elif len(in_year) <= limit:
-            periods.append(Period(str(year), str(year), in_year))
+            # Four digits, as dates are written (0800): the slug names a file, and
+            # the period's days are read back from it.
+            periods.append(Period(f"{year:04d}", str(year), in_year))
         else:
             for month, in_month in groupby(in_year, key=lambda item: _month(day(item))):
-                periods.append(Period(f"{year}-{month:02d}", f"{_MONTHS[month - 1]} {year}",
-                                      list(in_month)))
+                periods.append(Period(f"{year:04d}-{month:02d}",
+                                      f"{_MONTHS[month - 1]} {year}", list(in_month)))
     if span:
         _cross_list(periods, span)
     return periods
@@ -104,15 +107,20 @@ def _cross_list(periods: list[Period[T]], span: Callable[[T], Span | None]) -> N
 
 
 def _days_of(slug: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the period a slug names ('2024', '2024-01'); None for
-    'undated' and for the single page of a short list."""
-    if not slug[:4].isdigit():
+    """First and last day of the period a slug names ('2024', '0800', '2024-01'); None
+    for 'undated' and for the single page of a short list."""
+    match = _SLUG.fullmatch(slug)
+    if not match:
         return None
-    year = int(slug[:4])
-    if len(slug) == 4:
+    year = int(match["year"])
+    if not match["month"]:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    month = int(slug[5:7])
+    month = int(match["month"])
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_SLUG = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+"""A period's slug: a year, or a year and month, as `by_period` writes them."""
 
 
 def listed_under(periods: list[Period[T]], item: T) -> Period[T]:
@@ -151,7 +159,7 @@ def period_list(base: PagePath, periods: list[Period[T]], noun: str) -> str:
         months = ", ".join(f"[{p.title.split()[0]}]({href(base, period_path(base, p))}) "
                            f"({len(p.items)})" for p in parts)
         total = sum(len(p.items) for p in parts)
-        lines.append(f"- {year}: {months}; {count(total, noun)} in all")
+        lines.append(f"- {int(year)}: {months}; {count(total, noun)} in all")
     return "\n".join(lines) + "\n"
 
 
