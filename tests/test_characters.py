@@ -245,7 +245,8 @@ ONE_LINE = "a line break, which a name or title cannot hold (pages would run the
     ("name", 'name: "Bagh{}dad"', "1:1: name"),
     ("alias", 'name: Ada\naliases:\n  - name: "Ada{}Example"\n    cite: [report]',
      "3:5: aliases[0].name"),
-    ("name_ar", 'name: Ada\nname_ar: "أدا{}إكزامبل"', "2:1: name_ar"),
+    ("arabic alias", 'name: Ada\naliases:\n  - name: "أدا{}إكزامبل"\n    lang: ar\n'
+     '    cite: [report]', "3:5: aliases[0].name"),
 ])
 def test_a_line_break_in_a_name_is_refused_and_named(data_tree, escape, described, field,
                                                       text, where):
