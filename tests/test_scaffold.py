@@ -253,3 +253,21 @@ def test_a_stub_names_only_fields_and_relation_types_its_kind_takes(kind):
         assert ("responds_to" in listed[2]) == (kind == "event")
     else:
         assert listed is None
+
+
+def test_the_example_in_the_help_runs_on_the_projects_data(tmp_path, capsys):
+    """`kb new --help` shows a command a new editor will copy: on the project's own
+    data it creates a file (found after the data gained Hadi al-Amiri, the example's
+    old name, which then stopped the copied command)."""
+    import shlex
+    import shutil
+
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    example = re.search(r"Example: kb (new .*?)\n\n", capsys.readouterr().out, re.S)
+    assert example, "kb new --help has no example"
+    project = Path(__file__).resolve().parent.parent
+    shutil.copytree(project / "data", tmp_path / "data")
+    args = shlex.split(" ".join(example[1].split()))
+    assert main(["--root", str(tmp_path), *args]) == 0, capsys.readouterr()
+    assert "created data/people/" in capsys.readouterr().out

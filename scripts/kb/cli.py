@@ -99,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a new data file",
                               description="Write a minimal data file to fill in. "
-                              'Example: kb new person "Hadi al-Amiri" --cite vox-2024-01-07')
+                              'Example: kb new person "Sinan Mahmoud" --cite '
+                              'national-2025-10-20-coalition-will-stay-at-ain-al-asad')
     new.add_argument("kind", choices=list(KINDS), help="what to create")
     new.add_argument("name", help="the name as sources spell it (for a source: its title)")
     new.add_argument("--id", help="file name to use instead of one made from the name")
