@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from kb.link import Linked, quote_order
 from kb.model import SPOKEN_TYPES, Citation, Dispute, Quote, Source
+from kb.render.anchors import anchor_tag
 from kb.render.text import (
     MARKER_SEPARATOR,
     esc,
@@ -254,13 +255,15 @@ def speakers(linked: Linked, quote: Quote, page: str) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def dispute_table(dispute: Dispute, notes: Footnotes) -> str:
+def dispute_table(dispute: Dispute, notes: Footnotes, anchors: tuple[str, ...] = ()) -> str:
     """One disagreement as a table: each version, who gives it and when, and any note;
-    below it, the quotes the versions rest on."""
+    below it, the quotes the versions rest on. `anchors` (kb.render.anchors), one per
+    version, mark the rows on the page that records the disagreement."""
     rows = ["| Version | Given by | Note |", "|---|---|---|"]
-    for version in dispute.versions:
+    for n, version in enumerate(dispute.versions):
         note = esc(version.note) if version.note else ""
-        rows.append(f"| {esc(version.value)} | {notes.named(version.cite, dated=True)} "
+        mark = anchor_tag(anchors[n]) if anchors else ""
+        rows.append(f"| {mark}{esc(version.value)} | {notes.named(version.cite, dated=True)} "
                     f"| {note} |")
     quotes = [notes.quotes(version.cite, about=f"*For the version:* {esc(version.value)}")
               for version in dispute.versions]
