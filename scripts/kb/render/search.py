@@ -65,7 +65,14 @@ PAGE_KIND = "Page"
 KIND_LABELS = tuple([*(kind.label for kind in KINDS.values() if kind.indexed), PAGE_KIND])
 NEAR = 6
 """Keys this long or longer can be found with a typo in their first letters (`near`)."""
-STOPWORDS = frozenset(["about", "after", "also", "and", "any", "are", "been", "before", "but", "can", "could", "did", "does", "for", "from", "had", "has", "have", "her", "hers", "him", "his", "its", "not", "now", "our", "out", "over", "said", "she", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "too", "under", "was", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your"])
+STOPWORDS = frozenset({
+    "about", "after", "also", "and", "any", "are", "been", "before", "but", "can", "could",
+    "did", "does", "for", "from", "had", "has", "have", "her", "hers", "him", "his", "its",
+    "not", "now", "our", "out", "over", "said", "she", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "too", "under",
+    "was", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "would", "you", "your"
+})
 """Words of three letters or more that are in too many sentences to find anything:
 left out of the index and of queries (a quoted phrase still checks them, in the text)."""
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
