@@ -462,7 +462,9 @@
     var query = input.value;
     asked = query;
     search(query).then(function (results) {
-      if (asked === query) show(results);  // a slower earlier query must not win
+      if (asked !== query) return;  // a slower earlier query must not win
+      show(results);
+      list.dataset.query = query;  // what the results shown answer (tests wait for it)
     });
   }
 
