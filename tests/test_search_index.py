@@ -174,7 +174,7 @@ def test_every_anchor_of_the_index_is_on_its_page():
     # Rocket Battalion, on Abu Taqwa's page: a fact and a version of a disagreement.
     assert [text[:60] for _, text in found(files, "battalion")] == [
         "Asharq Al-Awsat says he led Harakat al-Nujaba's \"Rocket Batt",
-        "head of Nujaba's \"Rocket Battalion\", commander of the PMF's 1"]
+        "head of Nujaba's \"Rocket Battalion\", commander of the PMF's "]
 
 
 def test_the_vendored_libraries_are_the_npm_packages_recorded():
