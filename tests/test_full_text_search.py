@@ -29,7 +29,10 @@ def results(page: Page, base_url: str, query: str) -> list[dict]:
           title: item.querySelector('h1').textContent,
           about: item.querySelector('p').textContent,
           said: (item.querySelector('.kb-search-said') || {}).textContent || '',
-          marked: Array.from(item.querySelectorAll('mark'), mark => mark.textContent),
+          marked: Array.from(item.querySelectorAll('.kb-search-said mark'),
+                             mark => mark.textContent),
+          titleMarked: Array.from(item.querySelectorAll('h1 mark'),
+                                  mark => mark.textContent),
           href: item.querySelector('a').getAttribute('href')}))""")
 
 
@@ -64,6 +67,8 @@ def test_the_queries_of_the_issue_find_what_they_ask_for_first(page: Page, base_
     assert found, query
     assert (found[0]["title"], where(found[0])) == (title, path)
     assert found[0]["marked"] == marked
+    if not marked:  # found by its name or title: the words are marked there
+        assert found[0]["titleMarked"]
 
 
 def test_withdrawal_finds_every_form_of_the_word_and_the_events_that_use_them(
@@ -153,3 +158,25 @@ def test_the_search_script_keys_words_as_the_index_does(page: Page, base_url: st
                                " return words.map(kbSpelling.key); }", vocabulary)
     assert in_browser == [search_key(word) for word in vocabulary]
     assert FIELDS[0] == "name" and "the" in STOPWORDS
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_result_on_the_page_already_open_scrolls_to_its_statement(browser, base_url: str,
+                                                                    width: int):
+    # On a phone Material locks the page's scroll while search is open; the result
+    # must still lead to the statement once search closes.
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  is_mobile=width < 600)
+    page = context.new_page()
+    page.goto(base_url + "/people/abu-taqwa/")
+    if width < 600:
+        page.locator("label.md-header__button[for=__search]").click()
+    else:
+        page.locator(".md-search__input").click()
+    page.keyboard.type("Rocket Battalion", delay=30)
+    page.locator("#kb-search-results[data-query='Rocket Battalion']").wait_for(state="attached")
+    page.locator(".md-search-result__item a").first.click()
+    statement = page.locator("#version-head-of-nujabas-rocket-battalion-commander")
+    expect(statement).to_be_in_viewport()
+    expect(page.locator("tr:has(> td > .kb-anchor:target)")).to_have_count(1)
+    context.close()

@@ -436,7 +436,7 @@
       // (kb.render.text.isolate).
       var title = document.createElement("h1");
       title.dir = "auto";
-      title.textContent = page.t;
+      title.append(marked(page.t, best.terms));
       var about = document.createElement("p");
       about.textContent = page.k;
       if (best.field === NAME && unit[1] !== page.t) {
@@ -474,6 +474,35 @@
     input.blur();
   }
 
+  // A result on the page already open: close search first (on a phone, Material then
+  // gives the page its scroll back), then go to the statement.
+  list.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    if (!link) return;
+    var target = new URL(link.href);
+    if (target.pathname !== location.pathname || !target.hash) return;
+    event.preventDefault();
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+    if (location.hash !== target.hash) location.hash = target.hash;  // for :target
+    var go = function () {
+      var statement = document.getElementById(decodeURIComponent(target.hash.slice(1)));
+      if (statement) statement.scrollIntoView();
+    };
+    // On a phone Material locks the page's scroll while search is open, and gives it
+    // back a moment after: go once it has.
+    var body = document.body;
+    if (!body.hasAttribute("data-md-scrolllock")) return go();
+    var unlocked = new MutationObserver(function () {
+      if (body.hasAttribute("data-md-scrolllock")) return;
+      unlocked.disconnect();
+      go();
+    });
+    unlocked.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+  });
   input.addEventListener("focus", open);
   input.addEventListener("input", answer);
   form.addEventListener("reset", function () { window.setTimeout(answer, 0); });
