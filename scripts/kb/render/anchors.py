@@ -12,6 +12,7 @@ index (`kb.render.search`) take anchors from here, so that they always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.link import Linked
 from kb.model import Chapter, Entity
@@ -54,7 +55,12 @@ def chapter_anchors(linked: Linked, chapter: Chapter, taken: set[str]) -> tuple[
 
 
 def _made(section: str, text: str, taken: set[str]) -> str:
-    return anchor(" ".join([section, *words(text)[:WORDS]]), taken)
+    return anchor(f"{section} {_opening(text)}", taken)
+
+
+@lru_cache(maxsize=1 << 16)  # pages and the search index ask for the same statements
+def _opening(text: str) -> str:
+    return " ".join(words(text)[:WORDS])
 
 
 def anchor_tag(name: str) -> str:

@@ -97,10 +97,8 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
     title, and the folding rules beside them."""
     entries = {page_path(kind, entry_id): entry_id
                for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
-    postings: dict[str, dict[str, Counter[int]]] = defaultdict(lambda: defaultdict(Counter))
+    postings: dict[str, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
     documents: dict[int, list] = {}
-    sounds: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    near: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     files: dict[str, str] = {}
     lengths: list[list[int]] = [[] for _ in FIELDS]
     number = 0
@@ -109,28 +107,29 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
         if title is None:
             continue
         entry_id = entries.get(path)
-        kind = KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND
+        kind = KIND_LABELS.index(KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND)
         units = page_units(linked, entry_id, path, title)[:PER_PAGE]
         for place, unit in enumerate(units):
             doc = number * PER_PAGE + place
             keys, length = _keys(unit.text, unit.extra)
             lengths[unit.field].append(length)
-            record = [unit.field, KIND_LABELS.index(kind), length]
-            if unit.field != TEXT:
-                record.append(unit.text)
-            documents[doc] = record
+            documents[doc] = ([unit.field, kind, length] if unit.field == TEXT
+                              else [unit.field, kind, length, unit.text])
             for key, count in keys.items():
-                postings[key[:PREFIX]][key][doc] += count
-                sound = skeleton(key)
-                if len(sound) >= PREFIX:
-                    sounds[sound[:PREFIX]][sound].add(key)
-                if len(key) >= NEAR:
-                    for variant in deletions(key[:4]):
-                        near[variant[:2]][variant].add(key[:PREFIX])
+                postings[key[:PREFIX]][key][doc] = count  # a key is once in `keys`
         files[f"{FOLDER}/pages/{number}.json"] = _json(
             {"u": _url(path), "t": title, "k": kind,
              "d": [[unit.anchor, unit.text] for unit in units]})
         number += 1
+    sounds: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    near: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for terms in postings.values():
+        for key in terms:
+            sound, variants = _spellings(key)
+            if sound:
+                sounds[sound[:PREFIX]][sound].add(key)
+            for variant in variants:
+                near[variant[:2]][variant].add(key[:PREFIX])
     for prefix, terms in postings.items():
         docs = {doc for counts in terms.values() for doc in counts}
         files[f"{FOLDER}/words/{prefix}.json"] = _json(
@@ -222,6 +221,15 @@ def _keys(text: str, extra: str) -> tuple[Counter[str], int]:
     keys = Counter(search_key(word) for word in words(f"{text} {extra}")
                    if len(word) >= PREFIX and word not in STOPWORDS)
     return keys, sum(keys.values())
+
+
+@lru_cache(maxsize=1 << 17)
+def _spellings(key: str) -> tuple[str, frozenset[str]]:
+    """A key's spelling skeleton ('' when too short for a shard's name), and the
+    deletions of its first letters if it is long enough to be found with a typo."""
+    sound = skeleton(key)
+    return (sound if len(sound) >= PREFIX else "",
+            frozenset(deletions(key[:4])) if len(key) >= NEAR else frozenset())
 
 
 def deletions(start: str) -> set[str]:
