@@ -33,6 +33,16 @@
   var NAME = 0, TEXT = 2;
   var asked = "";
 
+  // How a result's sentence looks: here, not in every page's stylesheet, as only
+  // searching readers see it. At most three lines, its matched words marked.
+  var style = document.createElement("style");
+  style.textContent = ".kb-search .kb-search-said { display: -webkit-box; " +
+    "-webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; " +
+    "color: var(--md-default-fg-color--light); } " +
+    ".kb-search .kb-search-said mark { color: var(--md-default-fg-color); " +
+    "background-color: var(--md-accent-fg-color--transparent); font-weight: 700; }";
+  document.head.append(style);
+
   // A vendored library, read as the CommonJS module it is: nothing becomes global.
   function library(name) {
     return fetch(new URL("vendor/" + name, here))
