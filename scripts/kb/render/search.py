@@ -76,6 +76,11 @@ STOPWORDS = frozenset({
 """Words of three letters or more that are in too many sentences to find anything:
 left out of the index and of queries (a quoted phrase still checks them, in the text)."""
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
+_kept: dict[str, tuple[tuple[str, int], list, str]] = {}
+"""Each page's units and what a result shows of it, by path, with the page's Markdown
+and number they were made for: the live preview indexes every page again on each
+save, and a page whose Markdown is unchanged holds the same units (everything they
+are made of is on the page)."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,16 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
         if title is None:
             continue
         entry_id = entries.get(path)
-        kind = KIND_LABELS.index(KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND)
-        units = page_units(linked, entry_id, path, title)[:PER_PAGE]
+        label = KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND
+        kind = KIND_LABELS.index(label)
+        kept = _kept.get(path)
+        if kept and kept[0] == (text, number):  # the page is as it was: so are its units
+            units, fragment = kept[1], kept[2]
+        else:
+            units = page_units(linked, entry_id, path, title)[:PER_PAGE]
+            fragment = _json({"u": _url(path), "t": title, "k": label,
+                              "d": [[unit.anchor, unit.text] for unit in units]})
+            _kept[path] = ((text, number), units, fragment)
         for place, unit in enumerate(units):
             doc = number * PER_PAGE + place
             keys, length = _keys(unit.text, unit.extra)
@@ -117,10 +130,10 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
                               else [unit.field, kind, length, unit.text])
             for key, count in keys.items():
                 postings[key[:PREFIX]][key][doc] = count  # a key is once in `keys`
-        files[f"{FOLDER}/pages/{number}.json"] = _json(
-            {"u": _url(path), "t": title, "k": kind,
-             "d": [[unit.anchor, unit.text] for unit in units]})
+        files[f"{FOLDER}/pages/{number}.json"] = fragment
         number += 1
+    for gone in set(_kept) - set(pages):
+        del _kept[gone]
     sounds: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     near: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for terms in postings.values():
