@@ -180,3 +180,11 @@ def test_a_result_on_the_page_already_open_scrolls_to_its_statement(browser, bas
     expect(statement).to_be_in_viewport()
     expect(page.locator("tr:has(> td > .kb-anchor:target)")).to_have_count(1)
     context.close()
+
+
+def test_search_works_under_a_project_path(page: Page, project_url: str):
+    # As GitHub Pages serves a fork: the index, the libraries and the result pages all
+    # under /iraq-kb/.
+    found = results(page, project_url.rstrip("/"), "Rocket Battalion")
+    assert found[0]["title"] == "Abu Taqwa"
+    assert urlsplit(found[0]["href"]).path == "/iraq-kb/people/abu-taqwa/"
