@@ -40,13 +40,14 @@ summary:
 
 DataTree = Callable[[dict[str, str]], Path]
 
-_ISOLATION = re.compile("</?bdi>|[\u2068\u2069]")
+_ISOLATION = re.compile('</?bdi>|[\u2068\u2069]|<span class="kb-anchor" id="[^"]*"></span>')
 
 
 def reading(text: str) -> str:
     """A page as tests of its wording read it: without the isolation of data text
     (<bdi> in Markdown and HTML, U+2068 and U+2069 in plain text:
-    kb.render.text.isolate), which tests/test_render.py checks on its own."""
+    kb.render.text.isolate), which tests/test_render.py checks on its own, nor the
+    anchors of statements (kb.render.anchors), which tests/test_search_index.py checks."""
     return _ISOLATION.sub("", text)
 
 

@@ -6,7 +6,6 @@ citing its own report, a headline holding quotation marks, a page without headli
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 
@@ -24,6 +23,7 @@ from kb.render.text import opens_with_date, page_path, quoted_text
 from kb.titles import quoted, slug_label, slug_mismatch
 from kb.validate import validate
 from tests.conftest import ROOT, linked_tree, read_pages, reading, table_rows
+from tests.searching import found
 
 QUOTED = ROOT / "tests" / "fixtures" / "quoted"
 
@@ -382,12 +382,9 @@ def test_a_fact_opening_with_its_date_is_not_prefixed_with_it(fixture, real):
 
 def test_search_shows_a_label_with_its_mark_but_finds_it_by_its_words(fixture):
     _, pages = fixture
-    shards = {p: json.loads(t) for p, t in pages.items() if p.startswith("kb-search/words/")}
-    records = [r for shard in shards.values() for r in shard["p"].values()]
-    assert ["sources/paper-slug/", "Council rejects bridge plan (no headline; words of its "
-            "web address)", "Source", []] in records
-    assert "headline" not in shards.get("kb-search/words/hea.json", {"w": {}})["w"]
-    assert "bridge" in shards["kb-search/words/bri.json"]["w"]
+    label = "Council rejects bridge plan (no headline; words of its web address)"
+    assert (label, "Council rejects bridge plan") in found(pages, "bridge")
+    assert label not in {title for title, _ in found(pages, "headline") + found(pages, "address")}
 
 
 def test_the_quotes_of_one_statement_run_in_the_order_they_were_said(data_tree):

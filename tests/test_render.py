@@ -28,6 +28,7 @@ from kb.render.text import esc, in_language, literal, prose
 from kb.titles import nest_quotes
 from kb.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading, table_rows
+from tests.searching import found, shard
 from tests.site import mkdocs_config
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -72,21 +73,13 @@ def test_every_entry_has_a_page_and_every_kind_an_index(pages):
         assert f"{folder}/index.md" in pages
 
 
-def shard(pages, folder: str, word: str) -> dict:
-    return json.loads(pages[f"kb-search/{folder}/{word[:3]}.json"])
-
-
 def test_the_search_index_finds_pages_by_every_name_and_spelling(pages):
-    words = shard(pages, "words", "ekzample")
-    assert [words["p"][str(n)][:3] for n in words["w"]["ekzample"]] == [
-        ["people/ada-example/", "Ada Example", "Person"]]
-    assert "Ada Ekzample" in words["p"][str(words["w"]["ekzample"][0])][3]
-    sounds = shard(pages, "sounds", "akzmpl")  # so 'Ikzampel', never given, finds her too
-    assert [sounds["p"][str(n)][1] for n in sounds["w"]["akzmpl"]] == ["Ada Example"]
-    titled = [record for name in pages if name.startswith(("kb-search/words/",
-                                                           "kb-search/sounds/"))
-              for record in json.loads(pages[name])["p"].values()]
-    assert {"people/", "timeline/", "sources/"} <= {record[0] for record in titled}
+    assert ("Ada Example", "Ada Ekzample") in found(pages, "ekzample")
+    # so 'Ikzampel', never given, finds her too
+    assert shard(pages, "sounds", "akzmpl")["akzmpl"] == ["ekzample"]
+    titled = {json.loads(text)["u"] for name, text in pages.items()
+              if name.startswith("kb-search/pages/")}
+    assert {"people/", "timeline/", "sources/", "people/ada-example/"} <= titled
 
 
 def test_generated_pages_stay_out_of_materials_own_index(pages):

@@ -23,6 +23,8 @@ class Folding(TypedDict):
     vowels: str
     skeleton_from: int
     letters: dict[str, str]
+    endings: list[tuple[str, str, int]]
+    pairs: list[tuple[str, str]]
 
 
 FOLDING: Folding = {
@@ -34,6 +36,9 @@ FOLDING: Folding = {
     "sounds": [["kh", "h"], ["dh", "z"], ["q", "k"], ["g", "k"]],
     "vowels": "aeiouy",
     "skeleton_from": 4,
+    "endings": [("isation", "ization", 0), ("ising", "izing", 0), ("ised", "ized", 0),
+                ("ises", "izes", 0), ("ise", "ize", 0), ("ence", "ense", 0), ("our", "or", 6)],
+    "pairs": [("ay", "ai"), ("ey", "ai"), ("ei", "ai")],
 }
 """The folding rules, written once: `words` and `skeleton` here and their twins in
 overrides/js/search.js read this table (the search index carries it as
@@ -60,6 +65,12 @@ index, duplicate checks and the grounding check fold a name alike.
 - `vowels`: letters a skeleton leaves out after the first.
 - `skeleton_from`: words shorter than this get no skeleton ('al', 'abu': too common to
   be worth a key).
+- `endings`: British and American spellings made one (`spelling_key`): each
+  [ending, replacement, shortest word it applies to], tried in order, each at most
+  once: 'mobilisation' and 'mobilization', 'defence' and 'defense', 'colour' and 'color'.
+- `pairs`: letter pairs that transliterations of one Arabic vowel swap, made one in
+  search keys (`search_key`) even in words too short for a skeleton: 'Ayn' and 'Ain',
+  'Zayd' and 'Zaid'.
 """
 
 _FOLD = str.maketrans({**dict.fromkeys(FOLDING["joined"], None),
@@ -155,10 +166,22 @@ ABBREVIATIONS = {
 
 def spelling_key(word: str) -> str:
     """One key for British and American spellings of a folded word: 'defence' and
-    'defense', 'organisation' and 'organization', 'mobilise' and 'mobilize'."""
-    word = re.sub(r"is(ation|ing|ed|es|e)$", r"iz\1", word)
-    word = re.sub(r"ence$", "ense", word)
-    return re.sub(r"our$", "or", word) if len(word) > 5 else word
+    'defense', 'organisation' and 'organization', 'mobilise' and 'mobilize' (the
+    `FOLDING` table's `endings`, which search.js applies too)."""
+    for ending, replacement, shortest in FOLDING["endings"]:
+        if word.endswith(ending) and len(word) >= shortest:
+            word = word[: -len(ending)] + replacement
+    return word
+
+
+def search_key(word: str) -> str:
+    """The key search indexes a folded word (see `words`) by: `spelling_key`, then the
+    `FOLDING` table's `pairs`: 'ayn' -> 'ain', 'mobilisation' -> 'mobilization'.
+    overrides/js/search.js computes the same for a query."""
+    word = spelling_key(word)
+    for pair, replacement in FOLDING["pairs"]:
+        word = word.replace(pair, replacement)
+    return word
 
 
 def normal_word(word: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from kb.addresses import EntryId, Href, PagePath, href
 from kb.link import Linked, quote_order
 from kb.model import SPOKEN_TYPES, Citation, Dispute, Quote, Source
+from kb.render.anchors import anchor_tag
 from kb.render.table import table
 from kb.render.text import (
     MARKER_SEPARATOR,
@@ -257,11 +258,14 @@ def speakers(linked: Linked, quote: Quote, page: PagePath) -> str:
     return series([link_to(linked, speaker, page) for speaker in quote.speaker])
 
 
-def dispute_table(dispute: Dispute, notes: Footnotes) -> str:
+def dispute_table(dispute: Dispute, notes: Footnotes, anchors: tuple[str, ...] = ()) -> str:
     """One disagreement as a table: each version, who gives it and when, and any note;
-    below it, the quotes the versions rest on."""
-    rows = [(esc(version.value), notes.named(version.cite, dated=True),
-             esc(version.note) if version.note else "") for version in dispute.versions]
+    below it, the quotes the versions rest on. `anchors` (kb.render.anchors), one per
+    version, mark the rows on the page that records the disagreement."""
+    rows = [((anchor_tag(anchors[n]) if anchors else "") + esc(version.value),
+             notes.named(version.cite, dated=True),
+             esc(version.note) if version.note else "")
+            for n, version in enumerate(dispute.versions)]
     quotes = [notes.quotes(version.cite, about=f"*For the version:* {esc(version.value)}")
               for version in dispute.versions]
     return (table(("Version", "Given by", "Note"), rows)

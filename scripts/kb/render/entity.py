@@ -12,6 +12,7 @@ from kb.addresses import EntryId, PagePath, href
 from kb.dates import FuzzyDate
 from kb.link import Linked, statements
 from kb.model import KINDS, RELATION_TYPES, Alias, Citation, Entity, Event, Fact, Relation, Source
+from kb.render.anchors import EntryAnchors, anchor_tag, entry_anchors
 from kb.render.citations import Footnotes, dispute_table, source_link
 from kb.render.disagreements import PATH as DISAGREEMENTS_PATH
 from kb.render.graph import ego_network
@@ -42,17 +43,18 @@ def entity_page(linked: Linked, entry_id: EntryId, site: Site) -> tuple[PagePath
     kind = linked.kind(entry_id)
     path = page_path(kind, entry_id)
     notes = Footnotes(linked, path)
+    anchors = entry_anchors(linked, entity)
     sections = [
-        _header(linked, entity, kind, path, notes),
+        _header(linked, entity, kind, path, notes, anchors),
         asof_form(linked),
-        _names(entity, notes),
+        _names(entity, notes, anchors),
         _participants(linked, entity, notes, path),
-        _facts(linked, entity, notes, path),
+        _facts(linked, entity, notes, path, anchors),
         _connections(linked, entity, notes, path),
         _events(linked, entity, path),
         ego_network(linked, entry_id, path),
         _quotes(linked, entity, notes, path),
-        _disputes(entity, notes, path),
+        _disputes(entity, notes, path, anchors),
         _published(linked, entity, path),
         _what_links_here(linked, entity, path),
         cite_block(linked, site, entry_id, path),
@@ -127,7 +129,7 @@ def _schema_org_dates(date: FuzzyDate) -> dict[str, str]:
 
 
 def _header(linked: Linked, entity: Entity, kind: str, path: PagePath,
-            notes: Footnotes) -> str:
+            notes: Footnotes, anchors: EntryAnchors) -> str:
     details = [kind_line(kind, path)]
     if isinstance(entity, Event):
         details.append(f"**Date:** {entity.date.words()}")
@@ -137,7 +139,8 @@ def _header(linked: Linked, entity: Entity, kind: str, path: PagePath,
     kind_type = getattr(entity, "type", None)
     if kind_type:
         details.append(f"**Type:** {esc(kind_type)}")
-    summary = (f"{prose(linked, entity.summary.text, path)}{notes.refs(entity.summary.cite)}"
+    summary = (f"{anchor_tag(anchors.summary)}{prose(linked, entity.summary.text, path)}"
+               f"{notes.refs(entity.summary.cite)}"
                f"{disputed_link(linked, entity.summary, path)}")
     quotes = notes.quotes(entity.summary.cite)
     summary += f"\n\n{quotes}" if quotes else ""
@@ -175,14 +178,15 @@ def _alias(alias: Alias) -> str:
     return f"{in_language(alias.name, alias.lang)} ({literal(language)}{latin})"
 
 
-def _names(entity: Entity, notes: Footnotes) -> str:
+def _names(entity: Entity, notes: Footnotes, anchors: EntryAnchors) -> str:
     if not entity.aliases:
         return ""
     lines = [f"- **{esc(entity.name)}** (name used on this site)"]
-    for alias in entity.aliases:
+    for alias, name in zip(entity.aliases, anchors.aliases, strict=True):
         note = f" — {esc(alias.note)}" if alias.note else ""
-        lines.append(_with_quotes(f"- {_alias(alias)}{note}{notes.refs(alias.cite)}",
-                                  alias.cite, notes))
+        lines.append(_with_quotes(
+            f"- {anchor_tag(name)}{_alias(alias)}{note}{notes.refs(alias.cite)}",
+            alias.cite, notes))
     # A quote's block quote inside an item needs blank lines around it (Markdown's lazy
     # continuation would otherwise swallow the next item); a list without quotes stays tight.
     joiner = "\n\n" if any("\n" in line for line in lines) else "\n"
@@ -215,21 +219,25 @@ def _after_table(quotes: list[str]) -> str:
     return "".join(f"\n{quote}\n" for quote in quotes if quote)
 
 
-def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
+def _facts(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath,
+           anchors: EntryAnchors) -> str:
     if not entity.facts:
         return ""
     # Blank lines between items: a quote's blockquote would otherwise swallow the
     # next item (Markdown's lazy continuation).
-    lines = [_statement(linked, fact, notes, path) for fact in entity.facts]
+    lines = [_statement(linked, fact, notes, path, name)
+             for fact, name in zip(entity.facts, anchors.facts, strict=True)]
     return "## Key facts\n\n" + "\n\n".join(lines) + "\n"
 
 
-def _statement(linked: Linked, statement: Fact, notes: Footnotes, path: PagePath) -> str:
+def _statement(linked: Linked, statement: Fact, notes: Footnotes, path: PagePath,
+               anchor_name: str) -> str:
     date = statement.date
     # The date leads each dated fact, unless the fact's own words already open with it.
     when = (f"**{date.words()}:** " if date and not
             opens_with_date(plain(linked, statement.text), date) else "")
-    line = (f"- {when}{prose(linked, statement.text, path)}{notes.refs(statement.cite)}"
+    line = (f"- {anchor_tag(anchor_name)}{when}{prose(linked, statement.text, path)}"
+            f"{notes.refs(statement.cite)}"
             f"{disputed_link(linked, statement, path)}")
     return _with_quotes(line, statement.cite, notes)
 
@@ -333,13 +341,14 @@ def _what_links_here(linked: Linked, entity: Entity, path: PagePath) -> str:
     return "## What links here\n\n" + "\n".join(lines) + "\n"
 
 
-def _disputes(entity: Entity, notes: Footnotes, path: PagePath) -> str:
+def _disputes(entity: Entity, notes: Footnotes, path: PagePath, anchors: EntryAnchors) -> str:
     if not entity.disputes:
         return ""
     parts = ["## Disagreements between sources\n",
              "Each version with the sources that give it, and their dates; none is "
              f"preferred. All disagreements: [index]({href(path, DISAGREEMENTS_PATH)}).\n"]
-    for dispute, anchor in zip(entity.disputes, dispute_anchors(entity), strict=True):
+    for dispute, anchor, versions in zip(entity.disputes, dispute_anchors(entity),
+                                         anchors.versions, strict=True):
         parts.append(f"### {esc(dispute.about)} {{ #{anchor} }}\n")
-        parts.append(dispute_table(dispute, notes))
+        parts.append(dispute_table(dispute, notes, versions))
     return "\n".join(parts)
