@@ -157,10 +157,11 @@ def test_the_feed_with_no_dated_source_is_still_valid(data_tree):
 
 def test_the_latest_page_lists_sources_newest_first_with_what_each_added(tree):
     page = reading(pages_of(tree)["latest.md"])
-    order = [page.index(h) for h in ("## January 2024", "## 7 January 2024",
-                                     "## 3 January 2024", "## Sources without a known date")]
+    order = [page.index(h) for h in ("## January 2024\n", "## 7 January 2024 · Outlet\n",
+                                     "## 3 January 2024 · Outlet\n",
+                                     "## Sources without a known date")]
     assert order == sorted(order)
-    report = page.split("## 7 January 2024", 1)[1].split("\n## ", 1)[0]
+    report = page.split("## 7 January 2024 · Outlet", 1)[1].split("\n## ", 1)[0]
     # Bo's and the outlet's only source, and Ada's fact's; not Ada (an earlier source
     # has her), nor Cy (an undated source may have been first), nor Di (an open-ended
     # date likewise).
@@ -170,7 +171,7 @@ def test_the_latest_page_lists_sources_newest_first_with_what_each_added(tree):
             "[Cy](people/cy.md), [Di](people/di.md), [Outlet](groups/outlet.md)\n") in report
     assert "- Disagreements: [Age](people/ada.md#disagreement-age) ([Ada](people/ada.md))" \
         in report
-    early = page.split("## 3 January 2024", 1)[1].split("\n## ", 1)[0]
+    early = page.split("## 3 January 2024 · Outlet", 1)[1].split("\n## ", 1)[0]
     assert "- First source of 1 entry: [Ada](people/ada.md)\n" in early
     assert "- 1 statement cites it, on [Ada](people/ada.md)\n" in early
     undated = page.split("## Sources without a known date", 1)[1]
@@ -182,5 +183,5 @@ def test_the_latest_page_is_in_the_nav_and_every_page_links_the_feed():
     nav = mkdocs_config()["nav"]
     assert {"Latest": "latest.md"} in nav
     template = (ROOT / "overrides" / "main.html").read_text("utf-8")
-    assert ('<link rel="alternate" type="application/atom+xml" href="{{ \'feed.xml\' | url }}"'
-            in template)
+    assert ('<link rel="alternate feed" type="application/atom+xml" '
+            'href="{{ \'feed.xml\' | url }}"') in template

@@ -151,7 +151,9 @@ def test_the_latest_page_is_in_the_nav_and_every_page_heads_to_the_feed(site):
             continue
         text = page.read_text("utf-8")
         head = text.split("</head>", 1)[0]
-        [href] = re.findall(r'<link rel="alternate" type="application/atom\+xml" '
+        # "alternate" among its link types, as feed readers look for it; not alone,
+        # or Material's script would fetch the sitemap (tests/test_reading.py).
+        [href] = re.findall(r'<link rel="alternate feed" type="application/atom\+xml" '
                             r'href="([^"]+)"', head)
         assert Path(posixpath.normpath(page.parent / href)) == feed, page
         if page.parent.name != "latest":  # there, the entry is the page itself

@@ -32,7 +32,7 @@ WELL_FORMED = (
 )
 """The common shape of a BCP 47 tag (RFC 5646, section 2.1: language, extended
 language, script, region, variants), hyphens between subtags; also the JSON Schema's
-pattern. Private-use and grandfathered tags are not for this data."""
+pattern. Extensions, private-use subtags and grandfathered tags are not for this data."""
 
 SCRIPT_NAMES = {
     "Arab": "ARABIC", "Hebr": "HEBREW", "Cyrl": "CYRILLIC", "Grek": "GREEK",

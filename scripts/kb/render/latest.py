@@ -149,8 +149,11 @@ def latest_page(linked: Linked) -> tuple[str, str]:
 def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
     source = linked.entry(addition.source)
     when = source.date.words() if source.date else "Date not given"
-    heading = f"{'#' * level} {literal(when)}"
-    label = source_label(linked, addition.source, PATH, dated=False)
+    # The outlet (or who spoke) beside the date tells the headings of one day apart.
+    by = source.outlet or source.speaker
+    heading = f"{'#' * level} {literal(when)}" + (
+        f" · {esc(linked.entry(by).name)}" if by else "")
+    label = source_label(linked, addition.source, PATH, outlet=False, dated=False)
     items = added_items(linked, addition, lambda entry_id: link_to(linked, entry_id, PATH),
                         lambda target, words: f"[{words}]({target})", esc)
     body = "\n".join(f"- {item}" for item in items) or "- Nothing cited yet."
