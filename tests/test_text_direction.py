@@ -52,7 +52,14 @@ def arabic_alias(name: str, transliteration: str) -> str:
 
 
 def augment(project: Path) -> None:
-    (project / "data" / "groups" / "asaib-ahl-al-haq.yaml").write_text(GROUP, "utf-8")
+    group = project / "data" / "groups" / "asaib-ahl-al-haq.yaml"
+    if group.exists():  # on the site since dossier-2: its name spelt with the apostrophe
+        text = group.read_text("utf-8")
+        assert "\nname: Asaib Ahl al-Haq\n" in text
+        group.write_text(text.replace("\nname: Asaib Ahl al-Haq\n",
+                                      "\nname: Asa’ib Ahl al-Haq\n", 1), "utf-8")
+    else:
+        group.write_text(GROUP, "utf-8")
     person = project / "data" / "people" / "abu-taqwa.yaml"
     text = person.read_text("utf-8")
     person.write_text(text.replace("\nrelations:\n", "\n" + FACT + "relations:\n", 1), "utf-8")
@@ -61,6 +68,8 @@ def augment(project: Path) -> None:
             f"{entry_id}.yaml"
         text = path.read_text("utf-8")
         assert "\naliases:\n" in text
+        if f"name: {name}\n" in text:
+            continue  # the site's own data gives it (dossier-2, S35)
         path.write_text(text.replace("\naliases:\n", "\naliases:\n" + arabic_alias(name, latin),
                                      1), "utf-8")
 
