@@ -26,6 +26,7 @@ from kb.render.table import table
 from kb.render.text import (
     MARKER_SEPARATOR,
     esc,
+    in_language,
     link_to,
     page_path,
     quoted_text,
@@ -39,9 +40,9 @@ def source_title(source: Source) -> str:
     """A source's title as Markdown, as readers should read it: a headline in one pair of
     quotes, a label from its web address, or our description in brackets."""
     if source.title_kind == "headline":
-        return quoted_text(source.title)
+        return quoted_text(source.title, source.lang)
     if source.title_kind == "url slug":
-        return esc(slug_label(source.title))
+        return in_language(slug_label(source.title), source.lang)
     return f"\\[{esc(source.title)}\\]"
 
 
