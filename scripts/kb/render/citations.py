@@ -159,10 +159,18 @@ class Footnotes:
 
         `dated` adds the date of the source read ('Shafaq News, 4 January 2024[^3]'), so
         that a reader sees which version came first when a later report corrects an
-        earlier one.
+        earlier one. Without it, a name the list gives more than once gets its date all
+        the same: four "Shafaq News" in a row would tell a reader nothing of which is
+        which.
         """
-        return "; ".join(f"{self._short(c, dated)}[^{self._number(c)}]"
-                         for c in citations) + reported_marker(self._linked, citations)
+        shorts = [self._short(c, dated) for c in citations]
+        if not dated:
+            repeated = {short for short in shorts if shorts.count(short) > 1}
+            shorts = [self._short(c, True) if short in repeated else short
+                      for c, short in zip(citations, shorts, strict=True)]
+        return "; ".join(f"{short}[^{self._number(c)}]"
+                         for c, short in zip(citations, shorts, strict=True)) \
+            + reported_marker(self._linked, citations)
 
     def _short(self, citation: Citation, dated: bool = False) -> str:
         read = self._linked.entry(citation.source, Source)
