@@ -28,8 +28,10 @@ Files, under `kb-search/`:
 - `near/<ab>.json`: `{k: [abc, ...]}`, for a typo in the first three letters of a word
   of six or more: the shards holding keys that one deleted letter among their first
   four turns into `k` (a query computes the same of its word; see search.js).
-- `pages/<n>.json`: `{"u": url, "t": title, "k": kind, "d": [[anchor, text], ...]}`,
-  what a result shows: fetched for the results shown only.
+- `pages/<n>.json`: `{"u": url, "t": title, "m": mark?, "k": kind, "d": [[anchor,
+  text], ...]}`, what a result shows: fetched for the results shown only. `m` is the
+  mark after a source's label made from its web address (`kb.titles.NO_HEADLINE`),
+  kept apart from the title so that it is not read in the title's direction.
 - `folding.json`: the folding rules (`kb.spelling.FOLDING`), `PREFIX`, `STOPWORDS` and
   the index's figures (documents, average lengths), read before a query is folded.
 """
@@ -124,8 +126,12 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
             units, fragment = kept[1], kept[2]
         else:
             units = page_units(linked, entry_id, path, title)[:PER_PAGE]
-            fragment = _json({"u": address(path), "t": title, "k": label,
-                              "d": [[unit.anchor, unit.text] for unit in units]})
+            # The mark after a label made from a web address is the site's English, not
+            # the title's: search.js shows it outside the title's isolation.
+            shown = title.removesuffix(f" ({NO_HEADLINE})")
+            fragment = _json({"u": address(path), "t": shown,
+                              **({"m": NO_HEADLINE} if shown != title else {}),
+                              "k": label, "d": [[unit.anchor, unit.text] for unit in units]})
             _kept[path] = ((text, number), units, fragment)
         for place, unit in enumerate(units):
             doc = number * PER_PAGE + place
