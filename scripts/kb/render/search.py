@@ -69,7 +69,6 @@ PAGE_KIND = "Page"
 PAGE_RANK = 0.2
 """What such a page adds to a match's score: below people, groups, places and events
 of the same name, above sources (kb.model.KINDS)."""
-KIND_LABELS = tuple([*(kind.label for kind in KINDS.values() if kind.indexed), PAGE_KIND])
 NEAR = 6
 """Keys this long or longer can be found with a typo in their first letters (`near`)."""
 STOPWORDS = frozenset({
@@ -113,6 +112,8 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
     documents: dict[int, list[int | str]] = {}
     files: dict[PagePath, str] = {}
     lengths: list[list[int]] = [[] for _ in FIELDS]
+    # Read at each call, not at import: a kind is declared once, in kb.model.KINDS.
+    kind_labels = (*(kind.label for kind in KINDS.values() if kind.indexed), PAGE_KIND)
     number = 0
     for path, text in pages.items():
         title = _title(text) if path.endswith(".md") else None
@@ -120,7 +121,7 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
             continue
         entry_id = entries.get(path)
         label = KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND
-        kind = KIND_LABELS.index(label)
+        kind = kind_labels.index(label)
         kept = _kept.get(path)
         if kept and kept[0] == (text, number):  # the page is as it was: so are its units
             units, fragment = kept[1], kept[2]
@@ -165,7 +166,7 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
                 {key: sorted(found) for key, found in sorted(spelt.items())})
     figures: dict[str, object] = {
         "documents": len(documents), "per_page": PER_PAGE, "fields": FIELDS,
-        "kinds": KIND_LABELS, "near": NEAR,
+        "kinds": kind_labels, "near": NEAR,
         "lengths": [round(sum(f) / len(f), 2) if f else 1 for f in lengths]}
     return {RULES: folding_rules(figures), **dict(sorted(files.items()))}
 
