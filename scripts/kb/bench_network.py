@@ -330,14 +330,14 @@ def gzipped(text: str) -> int:
 
 
 @contextmanager
-def chromium() -> Iterator[Browser]:
-    """Headless Chromium with WebGL drawn in software (SwiftShader), as sigma.js needs
-    where there is no GPU."""
+def chromium(executable: str = CHROMIUM) -> Iterator[Browser]:
+    """Headless Chromium (`executable`; KB_CHROMIUM, else Debian's) with WebGL drawn
+    in software (SwiftShader), as sigma.js needs where there is no GPU."""
     from playwright.sync_api import sync_playwright  # a test dependency, as in bench_site
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=executable,
             args=["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader"])
         try:
             yield browser
@@ -347,18 +347,20 @@ def chromium() -> Iterator[Browser]:
 
 def draw(browser: Browser, url: str, boxes_js: str, loads: int,
          shot: Path | None = None) -> tuple[Labels, float]:
-    """Open `url` `loads` times, each in a fresh page; the labels of the last load and
-    the median seconds to first draw. Raises BenchError on a script error in the page."""
+    """Open `url` `loads` times, each in a fresh page, after one load left out (the
+    first in a browser also pays for starting its renderer and caching fonts); the
+    labels of the last load and the median seconds to first draw. Raises BenchError
+    on a script error in the page."""
     times, read = [], None
     failures: list[str] = []
-    for _ in range(loads):
+    for _ in range(loads + 1):
         page = browser.new_page(viewport={"width": WIDTH + 40, "height": WIDTH + 400})
         page.on("pageerror", lambda error: failures.append(str(error)))
         page.goto(url)
         page.wait_for_function("window.kbDrawn !== undefined", timeout=120_000)
         if failures:
             raise BenchError(f"{url}: {failures[0]}")
-        times.append(page.evaluate("window.kbDrawn") / 1000)
+        times.append(page.evaluate("window.kbDrawn") / 1000)  # from navigation start
         read = page.evaluate(boxes_js)
         if shot:
             page.screenshot(path=str(shot))
@@ -367,7 +369,7 @@ def draw(browser: Browser, url: str, boxes_js: str, loads: int,
     boxes = [(b[0], b[1], b[2], b[3]) for b in read["boxes"]]
     frame = read["frame"]
     return count_labels(boxes, (frame[0], frame[1], frame[2], frame[3])), \
-        statistics.median(times)
+        statistics.median(times[1:])
 
 
 def measure(network: Network, browser: Browser, folder: Path, name: str, loads: int,
@@ -403,10 +405,11 @@ def measure(network: Network, browser: Browser, folder: Path, name: str, loads: 
 def report(rows: dict[str, tuple[Network, dict[str, Drawn]]], loads: int,
            load_average: tuple[float, float]) -> str:
     """The table: a line per data set and drawing."""
-    lines = [f"Network page drawn at {WIDTH} px in headless Chromium (WebGL in software): "
-             f"the own SVG + network.js against {packages()}; first draw is the median of "
-             f"{loads} load(s) from navigation start; bytes gzipped (-{GZIP_LEVEL}). "
-             f"Load average {load_average[0]:.1f} before, {load_average[1]:.1f} after.",
+    lines = [f"Network page drawn {WIDTH} px wide in headless Chromium (WebGL in software): "
+             f"the own SVG + network.js against {packages()}.",
+             f"First draw: median of {loads} load(s) after a warm-up, from navigation start; "
+             f"bytes gzipped (-{GZIP_LEVEL}). Load average {load_average[0]:.1f} before, "
+             f"{load_average[1]:.1f} after.",
              f"{'data':>8} {'drawn':>6} {'links':>6}  {'drawing':<20} {'names':>6} "
              f"{'overlap':>8} {'cut':>4} {'first draw':>11} {'script':>9} {'data':>9}"]
     for name, (network, drawn) in rows.items():
@@ -418,8 +421,8 @@ def report(rows: dict[str, tuple[Network, dict[str, Drawn]]], loads: int,
             lines.append(f"{head}  {label:<20} {d.labels.shown:>6} {d.labels.overlapping:>8} "
                          f"{d.labels.cut:>4} {d.first_draw_s:>9.2f} s "
                          f"{d.script_bytes / 1024:>6.1f} KB {d.data_bytes / 1024:>6.1f} KB")
-    lines.append("names: names shown at the default view; overlap: pairs of them overlapping; "
-                 "cut: names passing the drawing's edge; data: the SVG for the own drawing, "
+    lines.append("names: names shown at the default view; overlap: pairs of them overlapping;"
+                 "\ncut: names passing the drawing's edge; data: the SVG for the own drawing, "
                  "the nodes and links as JSON for sigma.")
     return "\n".join(lines)
 
