@@ -46,6 +46,7 @@ from kb.problems import errors, format_problems
 from kb.render.graph import network_page
 from kb.synthetic import write_tree
 from kb.validate import validate
+from kb.wording import count, series
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -157,7 +158,7 @@ def parse_network(markdown: str) -> Network:
         ("detail", r'<div class="kb-network-detail".*?</div>'))}
     missing = [name for name, found in parts.items() if found is None]
     if missing:
-        raise BenchError(f"the network page has no {', '.join(missing)} "
+        raise BenchError(f"the network page has no {series(missing)} "
                          "(kb.render.graph.network_page changed?)")
     form, drawing, detail = (parts[name] for name in ("form", "drawing", "detail"))
     assert form and drawing and detail  # for mypy: checked just above
@@ -206,9 +207,9 @@ def vendored(folder: Path = VENDOR) -> dict[str, str]:
 
 
 def packages(folder: Path = VENDOR) -> str:
-    """The vendored packages as 'name version, …', for the report."""
+    """The vendored packages as 'name version and name version', for the report."""
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    return ", ".join(f"{p['name']} {p['version']}" for p in manifest["packages"])
+    return series([f"{p['name']} {p['version']}" for p in manifest["packages"]])
 
 
 # ------------------------------------------------------------------ the two pages
@@ -407,8 +408,8 @@ def report(rows: dict[str, tuple[Network, dict[str, Drawn]]], loads: int,
     """The table: a line per data set and drawing."""
     lines = [f"Network page drawn {WIDTH} px wide in headless Chromium (WebGL in software): "
              f"the own SVG + network.js against {packages()}.",
-             f"First draw: median of {loads} load(s) after a warm-up, from navigation start; "
-             f"bytes gzipped (-{GZIP_LEVEL}). Load average {load_average[0]:.1f} before, "
+             f"First draw: median of {count(loads, 'load')} after a warm-up, from navigation "
+             f"start; bytes gzipped (-{GZIP_LEVEL}). Load average {load_average[0]:.1f} before, "
              f"{load_average[1]:.1f} after.",
              f"{'data':>8} {'drawn':>6} {'links':>6}  {'drawing':<20} {'names':>6} "
              f"{'overlap':>8} {'cut':>4} {'first draw':>11} {'script':>9} {'data':>9}"]
