@@ -246,14 +246,14 @@ def own_page(network: Network) -> str:
 
 def sigma_page(network: Network, scripts: dict[str, str]) -> str:
     """A page drawing the same graph with sigma.js and graphology (`scripts`, served
-    from js/, graphology first): the same positions
-    (sigma's y axis points up), node sizes as network.js draws its dots, colours by
-    kind as the site's stylesheet, one label size (13 px, as network.js), and sigma's
-    own label grid choosing which names to show, every node a candidate
-    (`labelRenderedSizeThreshold` 0; by default nodes under 6 px have no name)."""
+    from js/): the same positions (sigma's y axis points up), node sizes as network.js
+    draws its dots, colours by kind as the site's stylesheet, one label size (13 px, as
+    network.js), and sigma's own label grid choosing which names to show, every node a
+    candidate (`labelRenderedSizeThreshold` 0; by default nodes under 6 px have no
+    name)."""
     colours = _kind_colours()
     data = json.dumps({"nodes": [dataclasses.asdict(n) for n in network.nodes],
-                       "edges": network.edges, "colours": colours})
+                       "edges": network.edges, "colours": colours}).replace("</", "<\\/")
     draw = ("var D = " + data + ";\n"
             "var g = new graphology.Graph({multi: true});\n"
             "D.nodes.forEach(function (n) { g.addNode(n.id, {x: n.x, y: -n.y,"
