@@ -547,3 +547,15 @@ def test_a_part_one_page_alone_gives_cites_that_page_alone(linked, entry, words,
              if entry_id == entry and " ".join(words.split()) in " ".join(text.split())]
     assert len(found) == 1, (entry, words, len(found))
     assert {blocks[s] for s in found[0] if s in blocks} == expected
+
+
+def test_a_name_no_source_prints_says_so_on_its_page(linked):
+    # Trial of issue 18, item 6: "Tom Barrack" comes only from the dossier's notes; the
+    # one page that names him (S53) prints "Tom Barrac". The page keeps the known name
+    # but says which spelling the source prints and that none prints the title's.
+    barrack = linked.entry("tom-barrack")
+    block = _block_sources(linked)["S53"]
+    assert [(a.name, [c.source for c in a.cite]) for a in barrack.aliases] == [
+        ("Tom Barrac", [block])]
+    assert '"Tom Barrac"' in barrack.summary.text
+    assert 'none prints "Barrack"' in " ".join(barrack.summary.text.split())
