@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from kb.grounding import ground_project, read_allowances
 from kb.link import link
 from kb.load import load
-from kb.material import read_material, unmatched
+from kb.material import read_material, source_texts, unmatched
 from kb.validate import validate
 from tests.conftest import ROOT
 from tests.needs import SOURCE_MATERIAL
@@ -561,3 +561,24 @@ def test_a_name_no_source_prints_says_so_on_its_page(linked):
         ("Tom Barrac", [block])]
     assert '"Tom Barrac"' in barrack.summary.text
     assert 'none prints "Barrack"' in " ".join(barrack.summary.text.split())
+
+
+def test_a_part_of_a_period_is_as_the_source_says_it(linked):
+    # Trial of issue 18, item 9: Saraya Awliya al-Dam's summary said "early March 2026"
+    # where S56 gives "between 28 February and 1 March". Words such as "early March" or
+    # "late 2023" in a statement are the words of a source it cites, never our reading.
+    texts = source_texts(linked.kb, read_material(SOURCES))
+    dossier_2 = {s for label, s in _block_sources(linked).items() if int(label[1:]) > 30}
+    period = re.compile(r"\b(?:early|mid|late)[- ](?:January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December|\d{4})", re.I)
+    unsaid = []
+    for entry_id, words, sources in _cited_statements(linked):
+        if not sources & dossier_2:
+            continue
+        said = " ".join(d.text for s in sources for d in texts.get(s, [])).casefold()
+        for phrase in period.findall(" ".join(words.split())):
+            if phrase.casefold().replace("-", " ") not in said.replace("-", " "):
+                unsaid.append(f"{entry_id}: {phrase!r}")
+    assert unsaid == []
+    summary = linked.entry("saraya-awliya-al-dam").summary.text
+    assert "between 28 February and 1 March 2026" in " ".join(summary.split())
