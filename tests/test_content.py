@@ -582,3 +582,14 @@ def test_a_part_of_a_period_is_as_the_source_says_it(linked):
     assert unsaid == []
     summary = linked.entry("saraya-awliya-al-dam").summary.text
     assert "between 28 February and 1 March 2026" in " ".join(summary.split())
+
+
+def test_the_embassy_page_leads_to_both_of_its_rocket_attack_disagreements(linked):
+    # Trial of issue 18, item 10: the US embassy page linked "Earlier attacks" but not
+    # "How many rockets". Each point of the attack on the embassy is linked from it.
+    event = "rocket-attack-on-us-embassy-2026-03-07"
+    embassy = linked.entry("us-embassy-in-baghdad")
+    linked_points = {s.disputed.about for s in [embassy.summary, *embassy.facts]
+                     if s.disputed and s.disputed.entry == event}
+    assert linked_points >= {"How many rockets, and where they fell",
+                             "Earlier attacks on the embassy"}
