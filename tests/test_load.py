@@ -79,7 +79,7 @@ def test_byte_order_mark_is_accepted(data_tree, tmp_path):
 def test_files_in_the_wrong_place(data_tree):
     root = data_tree({"persons/x.yaml": "name: X\n", "people/y.yml": "name: Y\n"})
     assert messages(root) == [
-        "data/people/y.yml: data files end in .yaml (found '.yml')",
+        "data/people/y.yml: data files end in .yaml (found '.yml'); rename the file y.yaml",
         "data/persons/x.yaml: unknown folder 'persons'; expected one of events, groups, "
         "people, places, sources, story. Did you mean 'people'?",
     ]

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from kb import characters, checks
 from kb.addresses import EntryId
 from kb.crash import reading
-from kb.load import Loaded, Path_, RawRecord
+from kb.load import Loaded, Path_, RawRecord, meant_id
 from kb.model import (
     KINDS,
     PLACEHOLDER,
@@ -169,16 +169,14 @@ def _with_cross_file_problems(kb: KnowledgeBase,
 
 
 def _meant_ids(files: dict[EntryId, str]) -> dict[EntryId, str]:
-    """Of the files' {id: kind}, each whose name would be a valid id but for characters
-    no one sees (a zero-width space pasted into 'gaza.yaml'), as {meant id: kind}: its
-    file name is reported once, and entries naming the id it was meant to have are not
-    also reported as naming an unknown one."""
+    """Of the files' {id: kind}, each whose name is not a valid id but plainly meant one
+    (`kb.load.meant_id`: 'Gaza', 'gaza ', a zero-width space pasted into 'gaza'), as
+    {meant id: kind}: its file name is reported once, and entries naming the id it was
+    meant to have are not also reported as naming an unknown one."""
     meant: dict[EntryId, str] = {}
     for file_id, kind in files.items():
-        if not re.match(SLUG_PATTERN, file_id):
-            wanted = EntryId(characters.without_refused(file_id))
-            if re.match(SLUG_PATTERN, wanted):
-                meant[wanted] = kind
+        if not re.match(SLUG_PATTERN, file_id) and (wanted := meant_id(file_id)):
+            meant[wanted] = kind
     return meant
 
 
@@ -261,12 +259,12 @@ def id_problem(entry_id: str) -> str:
     """Why a file name is not an id, and what to rename it to: an invisible character
     in it is shown (a byte order mark or zero-width space pasted into a file name)."""
     hint = "use lower-case letters, digits and single hyphens, e.g. abu-taqwa.yaml"
-    meant = characters.without_refused(entry_id)
-    wrong = characters.problem(entry_id, name=True, fix=(
-        f"rename the file {meant}.yaml" if re.match(SLUG_PATTERN, meant) else hint))
+    meant = meant_id(entry_id)
+    fix = f"rename the file {meant}.yaml" if meant else hint
+    wrong = characters.problem(entry_id, name=True, fix=fix)
     if wrong:
         return f"file name {wrong}"
-    return f"file name '{entry_id}' is not a valid id; {hint}"
+    return f"file name '{characters.visible(entry_id)}' is not a valid id; {fix}"
 
 
 def located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
@@ -446,7 +444,9 @@ def _check_references(entry: AnyEntry, record: RawRecord,
     for path, ref, allowed, what in references(entry):
         line, column = record.mark(path)
         if ref not in kinds:
-            candidates = [i for i, k in kinds.items() if k in allowed]
+            # Only valid ids: a broken file name is reported at its file, never offered.
+            candidates = [i for i, k in kinds.items()
+                          if k in allowed and re.match(SLUG_PATTERN, i)]
             hint = did_you_mean(ref, candidates)
             folders = ", ".join(f"data/{KINDS[k].folder}/" for k in sorted(allowed))
             yield Problem(record.path, line, column, f"{_dotted(path)}: unknown {what} "
