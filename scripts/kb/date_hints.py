@@ -18,8 +18,8 @@ truthfully:
   part named, and no suggestion. One date and a word making it one end of a range
   (`4 January 2024 or earlier`, `by 4 January 2024`, `since 2019`) gets one day of the
   open range (`"[..2024-01-04]"`, `"[2019..]"`), never a second date made up to close
-  it; `before`/`after` move it by one day, month or year, as written. dateutil reads leniently (`2024-01-04 - 2024-01-07`
-  as 4 January 2024 at 20:24), hence the count.
+  it; `before`/`after` move it by one day, month or year, as written. dateutil reads
+  leniently (`2024-01-04 - 2024-01-07` as 4 January 2024 at 20:24), hence the count.
 """
 
 from __future__ import annotations
