@@ -92,8 +92,10 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     else:
         # Checks see only valid entries; with references broken they would
         # misreport, and the errors above come first anyway.
-        problems.extend(checks.run(_error_free(kb, problems), records,
-                                   with_warnings=False))
+        # A file's placeholders do not hold its checks back: one run shows every
+        # problem, as a draft's page does (retrial of issue 15).
+        problems.extend(checks.run(_error_free(kb, [p for p in problems if p not in todo]),
+                                   records, with_warnings=False))
     if drafted:
         kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
             kb, drafted, known, records, site_ok=not errors(problems)))
@@ -458,7 +460,8 @@ def _check_references(entry: AnyEntry, record: RawRecord,
 
 
 def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
-    """The entries whose files have no error (their references may still be broken)."""
+    """The entries whose files have none of `problems` as an error (their references may
+    still be broken)."""
     broken = {p.path for p in errors(problems)}
     keep = {i for i, path in kb.paths.items() if path not in broken}
     return KnowledgeBase({i: kb.entries[i] for i in keep}, {i: kb.kinds[i] for i in keep},
