@@ -365,3 +365,12 @@ def test_a_line_separator_in_a_one_line_field_is_refused(data_tree, escape):
     point = 0x2028 if escape == "\\L" else 0x2029
     assert f"role: 'a leader<U+{point:04X}>(per report)' holds U+{point:04X}" in found
     assert "a line or paragraph separator, which pages do not show as a line break" in found
+
+
+@pytest.mark.parametrize("key", ["na\u200bme", "\u2060name", "Name", "NAME"])
+def test_a_required_field_written_with_a_character_too_many_is_reported_once(data_tree, key):
+    # Retrial of issue 15: 'na<U+200B>me:' gave "missing required field 'name'" too.
+    root = data_tree({"people/ada.yaml": person().replace("name: Ada", f"{key}: Ada", 1)})
+    [found] = problems(root)
+    assert found.startswith("data/people/ada.yaml:1:1: unknown field "), found
+    assert found.endswith("Did you mean 'name'?"), found

@@ -11,6 +11,7 @@ import dataclasses
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -252,9 +253,20 @@ def _validate_record(record: RawRecord) -> tuple[AnyEntry | None, list[Problem]]
     try:
         entry = model.model_validate(record.data)
     except ValidationError as error:
-        problems.extend(located(record, model, e) for e in error.errors())
+        problems.extend(located(record, model, e) for e in _one_per_key(error.errors()))
         return None, problems
     return entry.model_copy(update={"id": record.id}), problems
+
+
+def _one_per_key(found: list[Any]) -> list[Any]:
+    """Pydantic's errors but for a required field reported missing where a key that was
+    plainly meant as it stands (`na<U+200B>me:`, `Name:`, `name :` in quotes): that
+    key's own report, unknown field with a Did you mean, says all there is to fix."""
+    meant = {(*e["loc"][:-1], meant_key) for e in found if e["type"] == "extra_forbidden"
+             and isinstance(e["loc"][-1], str)
+             and (meant_key := unicodedata.normalize("NFKC", characters.without_refused(
+                 e["loc"][-1])).strip().casefold()) != e["loc"][-1]}
+    return [e for e in found if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def id_problem(entry_id: str) -> str:
