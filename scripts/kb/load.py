@@ -375,7 +375,34 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Probl
         message += " (tabs are not allowed for indentation; use spaces)"
     elif error.context:
         message += f" ({error.context})"
+    comment = _comment_before(lines, error.context_mark, line, column)
+    if comment:
+        message += (f"; the ' #' at line {comment[0]}, column {comment[1]} may be the cause: "
+                    "YAML reads ' #' and the rest of its line as a comment. If it belongs to "
+                    "the text, put the text in quotes")
     return Problem(shown, line, column, message)
+
+
+_COMMENT = re.compile(r"(?<=[ \t])#")
+
+
+def _comment_before(lines: list[str], context: yaml.Mark | None, line: int,
+                    column: int) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the last ' #' after some text that comes before a
+    syntax error and after where the value the error is in began (`context`, else the
+    line before): a comment cutting a text that runs on (a plain text over several
+    lines, a flow mapping) breaks what follows, and YAML's message says nothing of it.
+    None if there is none, or it stands inside quotes."""
+    first = context.line + 1 if context else max(1, line - 1)
+    found = None
+    for number in range(first, min(line, len(lines)) + 1):
+        text = lines[number - 1] if number < line else lines[number - 1][:max(0, column - 1)]
+        for match in _COMMENT.finditer(text):
+            before = text[:match.start()]
+            if before.strip() and before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+                found = (number, match.start() + 1)
+                break
+    return found
 
 
 class _Refused(Exception):
