@@ -25,10 +25,13 @@ def mkdocs_build(project: Path, site_dir: Path, strict: bool = True,
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: MkDocs tags such as !ENV read as null."""
+    """mkdocs.yml as plain data: MkDocs tags such as !ENV, and !!python/ tags, read as null."""
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+# And Python objects (the toc's slugify function) as null: plain data, nothing imported.
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+                                    lambda loader, suffix, node: None)
 
 
 def mkdocs_config() -> dict:

@@ -292,3 +292,85 @@ def test_a_broken_file_with_an_invisible_character_in_its_name_is_reported_alone
     found = problems(root)
     assert len(found) == 1 and found[0].startswith("data/places/to\u200bwn.yaml:4:1: YAML "
                                                    "syntax"), found
+
+
+TOWN = "name: Town\ntype: city\nsummary:\n  text: A town.\n  cite: [report]\n"
+RAID = ("name: Raid\ntype: raid\ndate: 2024-01-04\nplaces: [town]\nsummary:\n"
+        "  text: A raid on [[town]].\n  cite: [report]\nparticipants:\n"
+        "  - entity: town\n")
+
+
+@pytest.mark.parametrize(("file", "message"), [
+    ("Town.yaml", "file name 'Town' is not a valid id; rename the file town.yaml"),
+    ("town .yaml", "file name 'town ' is not a valid id; rename the file town.yaml"),
+    ("town\u00a0.yaml", "file name 'town<U+00A0>' is not a valid id; rename the file town.yaml"),
+    ("town\u2028.yaml", "file name 'town<U+2028>' is not a valid id; rename the file town.yaml"),
+    ("town\u3000.yaml", "file name 'town<U+3000>' is not a valid id; rename the file town.yaml"),
+    ("TOWN\ufeff.yaml", "file name 'TOWN<U+FEFF>' holds U+FEFF ZERO WIDTH NO-BREAK SPACE "
+     "(BYTE ORDER MARK), an invisible character; rename the file town.yaml"),
+    ("town.yaml.txt", "data files end in .yaml (found '.txt'); rename the file town.yaml"),
+    ("town.yml", "data files end in .yaml (found '.yml'); rename the file town.yaml"),
+    ("town.YAML", "data files end in .yaml (found '.YAML'); rename the file town.yaml"),
+])
+def test_a_file_name_meant_as_an_id_is_reported_once(data_tree, file, message):
+    # Retrial of issue 15: 'Gaza.yaml', 'gaza .yaml', 'gaza<U+00A0>.yaml',
+    # 'gaza<U+2028>.yaml' and 'gaza.yaml.txt' each also gave "unknown place 'gaza' ...
+    # Did you mean 'Gaza'?" and "unknown linked entry [[...]] 'gaza'", and printed the
+    # no-break space and the line separator as plain spaces.
+    root = data_tree({f"places/{file}": TOWN, "events/raid.yaml": RAID})
+    assert problems(root) == [f"data/places/{file}: {message}"]
+
+
+def test_a_broken_file_name_is_never_offered_as_a_suggestion(data_tree):
+    root = data_tree({"places/Town.yaml": TOWN,
+                      "events/raid.yaml": RAID.replace("places: [town]", "places: [towm]")})
+    # The id it was meant to have, which the file-name error says to rename it to.
+    assert problems(root) == [
+        "data/events/raid.yaml:4:10: places[0]: unknown place 'towm'; expected the id of a "
+        "file in data/places/. Did you mean 'town'?",
+        "data/places/Town.yaml: file name 'Town' is not a valid id; rename the file town.yaml"]
+
+
+@pytest.mark.parametrize(("name", "shown", "described"), [
+    ('"Ga\\tza"', "Ga<U+0009>za", "U+0009 CHARACTER TABULATION"),
+    ("Ga\u00a0za", "Ga<U+00A0>za", "U+00A0 NO-BREAK SPACE"),
+    ("Ga\u3000za", "Ga<U+3000>za", "U+3000 IDEOGRAPHIC SPACE"),
+    ("Ga\u2009za", "Ga<U+2009>za", "U+2009 THIN SPACE"),
+])
+def test_a_space_other_than_the_plain_one_in_a_name_is_refused(data_tree, name, shown,
+                                                                  described):
+    root = data_tree({"people/ada.yaml": person(name=name)})
+    assert problems(root) == [
+        f"data/people/ada.yaml:1:1: name: '{shown}' holds {described}, a space other than "
+        "the plain one, which search, duplicate checks and links do not match as a space; "
+        "replace it with a plain space"]
+
+
+@pytest.mark.parametrize("escape", ["\\U0010FFFF", "\\uFFFF", "\\uFDD0", "\\U0001FFFE"])
+@pytest.mark.parametrize("field", ["name", "text"])
+def test_a_noncharacter_is_refused_everywhere(data_tree, escape, field):
+    point = int(escape[2:], 16)
+    root = data_tree({"people/ada.yaml": person(**{field: f'"Gaza{escape}"'})})
+    [found] = problems(root)
+    assert f"'Gaza<U+{point:04X}>' holds U+{point:04X}, a noncharacter" in found, found
+
+
+@pytest.mark.parametrize("escape", ["\\L", "\\P"])
+def test_a_line_separator_in_a_one_line_field_is_refused(data_tree, escape):
+    # Retrial of issue 15: a relation's role "a leader\u2028(per ...)" was valid.
+    root = data_tree({"people/ada.yaml": person() + "relations:\n  - type: member_of\n"
+                      f"    target: ada\n    role: \"a leader{escape}(per report)\"\n"
+                      "    cite: [report]\n"})
+    [found] = [p for p in problems(root) if "role" in p]
+    point = 0x2028 if escape == "\\L" else 0x2029
+    assert f"role: 'a leader<U+{point:04X}>(per report)' holds U+{point:04X}" in found
+    assert "a line or paragraph separator, which pages do not show as a line break" in found
+
+
+@pytest.mark.parametrize("key", ["na\u200bme", "\u2060name", "Name", "NAME"])
+def test_a_required_field_written_with_a_character_too_many_is_reported_once(data_tree, key):
+    # Retrial of issue 15: 'na<U+200B>me:' gave "missing required field 'name'" too.
+    root = data_tree({"people/ada.yaml": person().replace("name: Ada", f"{key}: Ada", 1)})
+    [found] = problems(root)
+    assert found.startswith("data/people/ada.yaml:1:1: unknown field "), found
+    assert found.endswith("Did you mean 'name'?"), found

@@ -194,3 +194,40 @@ def test_two_dates_in_one_text_are_never_suggested_as_one(one, other, form, join
     assert "Did you mean" not in message
     if message.startswith("It names two dates"):
         assert one.strftime("%Y") in message and other.strftime("%Y") in message
+
+
+@pytest.mark.parametrize(("written", "meant", "says"), [
+    # The case of the retrial of issue 15: a second date, 2024-01-07, was made up.
+    ("4 January 2024 or earlier", "[..2024-01-04]", "one day, on or before 4 January 2024"),
+    ("4 January 2024 or before", "[..2024-01-04]", "one day, on or before 4 January 2024"),
+    ("by 4 January 2024", "[..2024-01-04]", "one day, on or before 4 January 2024"),
+    ("no later than January 2024", "[..2024-01]", "one month, on or before January 2024"),
+    ("on or before 4 Jan 2024", "[..2024-01-04]", "one day, on or before 4 January 2024"),
+    ("2024-01-04 at the latest", "[..2024-01-04]", "one day, on or before 4 January 2024"),
+    ("before 1 January 2024", "[..2023-12-31]", "one day, before 1 January 2024"),
+    ("before January 2024", "[..2023-12]", "one month, before January 2024"),
+    ("4 January 2024 or later", "[2024-01-04..]", "one day, on or after 4 January 2024"),
+    ("4 January 2024 or after", "[2024-01-04..]", "one day, on or after 4 January 2024"),
+    ("not before 5 Jan 2024", "[2024-01-05..]", "one day, on or after 5 January 2024"),
+    ("after 2023", "[2024..]", "one year, after 2023"),
+    ("after 31 December 2023", "[2024-01-01..]", "one day, after 31 December 2023"),
+    ("since 2019", "[2019..]", "one year, on or after 2019"),
+    ("from March 2020 on", "[2020-03..]", "one month, on or after March 2020"),
+    ("from 4 January 2024 onwards", "[2024-01-04..]", "one day, on or after 4 January 2024"),
+])
+def test_one_end_of_a_range_gets_one_day_of_the_open_range(written, meant, says):
+    found = hint(written)
+    assert found.startswith(f'Did you mean "{meant}" ({says}, unknown which)'), found
+    # Only the date written: no second one made up to close the range.
+    assert "/20" not in found and ".." in found and "It names two dates" not in found
+    parse(meant.strip('"'))  # what it suggests is a valid date
+
+
+def test_since_also_offers_the_open_span():
+    assert hint("since 2019") == (
+        'Did you mean "[2019..]" (one year, on or after 2019, unknown which), or 2019/.. '
+        "(lasting from 2019 on, with no end yet)? See 'Dates' in the editing guide.")
+
+
+def test_the_case_of_the_retrial_through_the_refusal():
+    assert 'Did you mean "[..2024-01-04]"' in refusal("4 January 2024 or earlier")

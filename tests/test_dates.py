@@ -235,3 +235,21 @@ def test_what_has_no_known_start_is_listed_at_its_end_and_no_known_end_at_its_st
     assert parse("2024-01-01/..").listed_on == dt.date(2024, 1, 1)
     assert parse("[2024-01-01..]").listed_on == dt.date(2024, 1, 1)
     assert parse("2023-10", "late").listed_on == dt.date(2023, 10, 21)
+
+
+@pytest.mark.parametrize(("edtf", "words"), [
+    # Retrial of issue 15: "spring 99", "31 December 9 – 1 January 10" read as 1999 or
+    # as numbers. A year before 1000 is followed by CE (kb/date_words.py).
+    ("0099", "99 CE"),
+    ("0099-21", "spring 99 CE"),
+    ("0009-12-31/0010-01-01", "31 December 9 – 1 January 10 CE"),
+    ("0800-03", "March 800 CE"),
+    ("0800~", "about 800 CE"),
+    ("009X", "the 90s CE (year not known)"),
+    ("[..0099]", "in or before 99 CE"),
+    ("0999-12-31/1000-01-02", "31 December 999 CE – 2 January 1000"),
+    ("1000", "1000"),
+    ("2024-01-04", "4 January 2024"),
+])
+def test_a_year_before_1000_is_never_shown_bare(edtf, words):
+    assert parse(edtf).words() == words

@@ -230,3 +230,17 @@ def test_a_draft_with_placeholders_alone_says_so(data_tree):
         "people/hadi-al-amiri.md"])
     assert "Draft: 1 thing left to fill in</p>" in page
     assert "Fill in what is listed below and save" in page
+
+
+def test_kb_validate_reports_the_checks_across_files_beside_a_placeholder(data_tree):
+    """Retrial of issue 15: with the TODO still in it, kb validate said "1 error" (the
+    TODO) while the draft box listed two; the second appeared only once the TODO was
+    filled in. One run shows every problem."""
+    root = data_tree({})
+    new(root, "event", "The vote", "--type", "meeting", "--date", "2024-02-01",
+        "--cite", "report")
+    _, found = validate(load(root / "data", root=root))
+    messages = [p.message for p in found if p.severity == "error"]
+    assert len(messages) == 2, messages
+    assert any("replace the placeholder" in m for m in messages), messages
+    assert any("is after source 'report' was published" in m for m in messages), messages

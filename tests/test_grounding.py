@@ -214,11 +214,19 @@ def test_the_allow_list_takes_reviewed_claims_and_reports_stale_ones(tmp_path):
     assert messages(root) == [
         "data/grounding.yaml:6:5: 'Jordan' on 'ada-example' is no longer needed: the sources "
         "now back it, or the data no longer says it; remove it",
-        "data/grounding.yaml:8:5: no entry 'nobody-here' in data/",
+        "data/grounding.yaml:8:5: no entry 'nobody-here' in data/.",
         "data/people/ada-example.yaml:3:3: the number '22' is not in the text of the source "
         "it cites (paper)",
         "data/people/ada-example.yaml:3:3: the date '28 January 2024' is not in the text of "
         "the source it cites (paper)"]
+
+
+def test_an_allowance_naming_a_near_miss_ends_its_sentence_before_the_hint(tmp_path):
+    # Retrial of issue 15: "no entry … in data/ Did you mean …", the full stop missing.
+    allow = ALLOW.replace("entry: nobody-here", "entry: ada-exampel")
+    root = project(tmp_path, {"people/ada-example.yaml": SOLDIER.format(cite="paper")}, allow)
+    assert "data/grounding.yaml:8:5: no entry 'ada-exampel' in data/. Did you mean " \
+           "'ada-example'?" in messages(root)
 
 
 def test_a_faulty_allowance_is_reported_and_voids_no_other(tmp_path):

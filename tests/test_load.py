@@ -79,7 +79,7 @@ def test_byte_order_mark_is_accepted(data_tree, tmp_path):
 def test_files_in_the_wrong_place(data_tree):
     root = data_tree({"persons/x.yaml": "name: X\n", "people/y.yml": "name: Y\n"})
     assert messages(root) == [
-        "data/people/y.yml: data files end in .yaml (found '.yml')",
+        "data/people/y.yml: data files end in .yaml (found '.yml'); rename the file y.yaml",
         "data/persons/x.yaml: unknown folder 'persons'; expected one of events, groups, "
         "people, places, sources, story. Did you mean 'people'?",
     ]
@@ -350,3 +350,27 @@ def test_deep_nesting_is_a_located_error_and_the_other_files_are_still_checked(
                         "levels deep; a data file nests a few (a quote in a citation in a "
                         "fact): check the brackets and the indentation")
     assert len(found) == 2 and found[1].startswith("data/places/town.yaml:2:1: type: 'cty'")
+
+
+@pytest.mark.parametrize(("text", "at", "where"), [
+    # Retrial of issue 15: a bare "did not find expected key", with no word of the '#'.
+    ("name: Ada\nsummary:\n  text: A person who\n    works #3 at the\n    ministry.\n"
+     "  cite: [report]\n", "5:5", "line 4, column 11"),
+    ("name: Ada\nsummary: {text: A person #3 here, cite: [report]}\n", "3:1",
+     "line 2, column 26"),
+    ("name: Ada\nfacts:\n  - {text: Holds #3, cite: [report],\n     date: 2024}\n", "4:6",
+     "line 3, column 18"),
+])
+def test_a_comment_that_breaks_a_text_running_on_is_named(data_tree, text, at, where):
+    [message] = messages(data_tree({"people/ada.yaml": text}))
+    assert message.startswith(f"data/people/ada.yaml:{at}: YAML syntax: "), message
+    assert message.endswith(f"; the ' #' at {where} may be the cause: YAML reads ' #' and "
+                            "the rest of its line as a comment. If it belongs to the text, "
+                            "put the text in quotes"), message
+
+
+@pytest.mark.parametrize("text", ["name: Ada  # her name\nsummary: [\n",
+                                  'name: Ada\nsummary:\n  text: "A #3" x\n'])
+def test_a_comment_apart_from_a_syntax_error_is_not_blamed(data_tree, text):
+    [message] = messages(data_tree({"people/ada.yaml": text}))
+    assert "' #'" not in message, message

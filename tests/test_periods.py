@@ -246,11 +246,18 @@ def test_years_before_1000_get_pages_of_their_own_named_with_four_digits(data_tr
     timeline = read_pages(timeline_pages(linked, limit=1))
     assert set(timeline) == {"timeline.md", "timeline/0001.md", "timeline/0800-01.md",
                              "timeline/0800-03.md", "timeline/0999.md", "timeline/2023.md"}
-    assert "- [1](timeline/0001.md): 1 event" in timeline["timeline.md"]
-    assert ("- 800: [January](timeline/0800-01.md) (1), [March](timeline/0800-03.md) (1); "
+    # A year before 1000 is followed by CE wherever it is shown (retrial of issue 15:
+    # "Timeline: 99", "← 9", "spring 99" read as 1999 or a page number).
+    assert "- [1 CE](timeline/0001.md): 1 event" in timeline["timeline.md"]
+    assert ("- 800 CE: [January](timeline/0800-01.md) (1), [March](timeline/0800-03.md) (1); "
             "2 events in all") in timeline["timeline.md"]
-    assert 'title: "Timeline: March 800"' in timeline["timeline/0800-03.md"]
-    assert "### 31 December 999 – 2 January 1000: Turn { #turn }" in timeline["timeline/0999.md"]
+    assert 'title: "Timeline: March 800 CE"' in timeline["timeline/0800-03.md"]
+    assert "[← March 800 CE](0800-03.md)" in timeline["timeline/0999.md"]
+    assert '## 999 CE { #year-999 .kb-year data-year="999" }' in timeline["timeline/0999.md"]
+    assert ("### 31 December 999 CE – 2 January 1000: Turn { #turn }"
+            in timeline["timeline/0999.md"])
+    assert "### 1 January 1 CE: First { #first }" in timeline["timeline/0001.md"]
+    assert 'title: "Timeline: 2023"' in timeline["timeline/2023.md"]  # later years as ever
     quotes = read_pages(quotes_pages(linked, limit=1))
     assert set(quotes) == {"quotes.md", "quotes/0800.md", "quotes/1000.md", "quotes/2023.md"}
     assert "“one”" in quotes["quotes/0800.md"] and "“three”" in quotes["quotes/1000.md"]

@@ -160,7 +160,8 @@ summary:
                                  "January 2024)"),
     ('"[2024-01-01..2024-01-04]"', "2023-12", "it ends (December 2023) before it begins "
                                                "(since: between 1 and 4 January 2024)"),
-    ("2019~", "2016/2017", "it ends (2016–2017) before it begins (since: about 2019)"),
+    ("2019~", '"[2016..2017]"', "it ends (2016 or 2017) before it begins (since: "
+                                "about 2019)"),
     ("{edtf: 2023-10, qualifier: late}", "2023-10-20",
      "it ends (20 October 2023) before it begins (since: late October 2023)"),
 ])
@@ -181,5 +182,44 @@ def test_since_after_until_is_refused_at_until(data_tree, since, until, words):
 ])
 def test_since_and_until_that_may_be_in_order_are_accepted(data_tree, since, until):
     root = data_tree({"people/ada.yaml": MEMBER.format(since=since, until=until),
+                      "groups/party.yaml": PARTY})
+    assert errors(root) == []
+
+
+ONE_END = ("Write one date (2024-01-04, 2024-01, 2024), or, if the source gives only "
+           "bounds, one day of a range in quotes (\"[2019..2020]\", \"[..2020]\" on or "
+           "before, \"[2019..]\" on or after)")
+
+
+@pytest.mark.parametrize(("field", "written", "edtf", "what"), [
+    # The cases of the retrial of issue 15, each valid and read as nonsense.
+    ("since", '"../0001-01-01"', "../0001-01-01", "a span (from one date to another)"),
+    ("since", '"/2024"', "/2024", "a span (from one date to another)"),
+    ("until", '"1964/2008"', "1964/2008", "a span (from one date to another)"),
+    ("until", '"{1960,1961-12}"', "{1960,1961-12}", "several dates (all of them)"),
+    ("until", '"2024-01-04/.."', "2024-01-04/..", "a span (from one date to another)"),
+    # Other spans and sets of several dates.
+    ("since", "2019/2020", "2019/2020", "a span (from one date to another)"),
+    ("since", '"2019/"', "2019/", "a span (from one date to another)"),
+    ("since", '"{2019, 2020}"', "{2019, 2020}", "several dates (all of them)"),
+])
+def test_a_span_or_several_dates_as_one_end_is_refused(data_tree, field, written, edtf,
+                                                       what):
+    other = {"since": "until", "until": "since"}[field]
+    text = MEMBER.format(since=written, until="x").replace(
+        "    until: x\n", "") if field == "since" else MEMBER.format(
+        since="x", until=written).replace("    since: x\n", "")
+    root = data_tree({"people/ada.yaml": text, "groups/party.yaml": PARTY})
+    began = "began" if field == "since" else "ended"
+    assert other not in text
+    assert errors(root) == [
+        f"data/people/ada.yaml:8:5: relations[0].{field}: '{edtf}' is {what}, but {field} "
+        f"is one end of the link: the day it {began}. {ONE_END}"]
+
+
+@pytest.mark.parametrize("written", ['"[2019..2020]"', '"[..2020]"', '"[2019..]"',
+                                     '"[2019, 2020]"', "2019~", "2019-21"])
+def test_one_day_of_a_range_as_one_end_is_kept(data_tree, written):
+    root = data_tree({"people/ada.yaml": MEMBER.format(since=written, until="2024"),
                       "groups/party.yaml": PARTY})
     assert errors(root) == []

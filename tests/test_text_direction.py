@@ -47,6 +47,13 @@ NAMES = {  # as Observer Iraq prints them, with its transliterations (dossier-2.
 }
 
 
+ABOUT = "نقطة خلاف للاختبار."
+"""'A point of disagreement for the test.': a dispute's `about` on Abu Taqwa's page."""
+CHAPTER = "فصل للاختبار."
+"""'A chapter for the test.': the title of the story's third chapter."""
+SOURCE = "observeriraq-2024-01-04-who-is-abu-taqwa"
+"""A source titled in Arabic (the words of its address)."""
+
 GROUP_NAME = "Asaib Ahl al-Haq"
 """The group's name as data/groups/asaib-ahl-al-haq.yaml spells it."""
 
@@ -63,6 +70,16 @@ def augment(project: Path) -> None:
     person = project / "data" / "people" / "abu-taqwa.yaml"
     text = person.read_text("utf-8")
     person.write_text(text.replace("\nrelations:\n", "\n" + FACT + "relations:\n", 1), "utf-8")
+    for path in (project / "data").rglob("*.yaml"):  # the point and what names it
+        text = path.read_text("utf-8")
+        for written in ("about: His position", 'about: "His position"'):
+            text = text.replace(written, f'about: "{ABOUT}"')
+        path.write_text(text, "utf-8")
+    chapter = project / "data" / "story" / "03-the-strike.yaml"
+    text = chapter.read_text("utf-8")
+    assert "\ntitle: The strike of 4 January 2024\n" in text
+    chapter.write_text(text.replace("\ntitle: The strike of 4 January 2024\n",
+                                    f"\ntitle: {CHAPTER}\n", 1), "utf-8")
     for entry_id, (name, latin) in NAMES.items():
         path = project / "data" / ("people" if entry_id == "abu-taqwa" else "groups") / \
             f"{entry_id}.yaml"
@@ -183,3 +200,71 @@ def test_a_result_titled_in_arabic_keeps_the_sites_mark_outside_its_isolation(
     assert text == f" ({NO_HEADLINE})"
     # The heading itself reads left to right, as the page does.
     assert item.evaluate("h => getComputedStyle(h).direction") == "ltr"
+
+
+# ------------------------------------------------------------ titles the theme writes
+# Retrial of issue 15: a dispute's 'about', a chapter's title and a source's title in
+# Arabic were plain text in Material's table of contents, the page's contents block and
+# the header, so a final full stop stood beside the first word; an Arabic heading's id
+# was '#_1'.
+
+_EDGES = """([selector, text]) => {
+    const element = [...document.querySelectorAll(selector)].find(e =>
+        e.textContent.includes(text) && e.getClientRects().length);
+    if (!element) return null;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode()) && !node.data.includes(text)) {}
+    const start = node.data.indexOf(text);
+    const box = at => { const range = document.createRange();
+        range.setStart(node, start + at); range.setEnd(node, start + at + 1);
+        return range.getBoundingClientRect(); };
+    const first = box(0), stop = box(text.length - 1);
+    return {first: first.left, stop: stop.right, top: [first.top, stop.top],
+            bidi: getComputedStyle(element).unicodeBidi};
+}"""
+
+
+def _stop_ends_the_sentence(page: Page, selector: str, text: str) -> None:
+    edges = page.evaluate(_EDGES, [selector, text])
+    assert edges is not None, f"no visible {selector} holding {text}"
+    assert abs(edges["top"][0] - edges["top"][1]) < 2, edges  # one line
+    assert edges["stop"] <= edges["first"], (selector, edges)  # the stop at the left end
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize(("address", "text"), [
+    ("/people/abu-taqwa/", ABOUT), ("/story/", CHAPTER)])
+def test_an_arabic_heading_reads_right_to_left_in_the_contents(page: Page, site_url: str,
+                                                               width, address, text):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + address)
+    if width < 1220:  # the page's own contents block, closed until opened
+        page.locator("nav.kb-toc summary").click()
+        _stop_ends_the_sentence(page, "nav.kb-toc a", text)
+    else:  # Material's table of contents, beside the page
+        _stop_ends_the_sentence(page, ".md-sidebar--secondary .md-nav__link .md-ellipsis",
+                                text)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_source_title_in_arabic_reads_right_to_left_in_the_header(page: Page,
+                                                                     site_url: str, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + f"/sources/{SOURCE}/")
+    topics = page.locator(".md-header__topic .md-ellipsis")
+    titled = [topics.nth(i) for i in range(topics.count())
+              if "عاجل" in topics.nth(i).inner_text()]
+    assert titled
+    for topic in titled:
+        assert topic.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
+        assert topic.evaluate("e => getComputedStyle(e).direction") == "ltr"  # the page's
+
+
+def test_an_arabic_heading_gets_an_id_in_its_own_letters(page: Page, site_url: str):
+    page.goto(site_url + "/disagreements/")
+    heading = page.locator("article h3", has_text=ABOUT.rstrip("."))
+    ident = heading.get_attribute("id")
+    assert ident == "نقطة-خلاف-للاختبار", ident
+    on_entry = page.locator("article h3 a", has_text=ABOUT.rstrip(".")).get_attribute("href")
+    assert on_entry and on_entry.endswith("#disagreement-نقطة-خلاف-للاختبار"), on_entry

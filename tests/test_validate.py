@@ -350,7 +350,8 @@ def test_a_file_that_cannot_be_read_keeps_its_kind(data_tree, tmp_path):
         "'member_of' must be a group",
         "data/places/party.yaml:3:1: YAML syntax: found character that cannot start any "
         "token (tabs are not allowed for indentation; use spaces)",
-        "data/places/town.yml: data files end in .yaml (found '.yml')",
+        "data/places/town.yml: data files end in .yaml (found '.yml'); rename the file "
+            "town.yaml",
     ]
 
 

@@ -28,6 +28,17 @@ The rules, checked on every text of every file as the model reads it (`kb.model`
   from "\\n", "\\L" and "\\P", a block (| or >) from a line's end. Other text may hold
   line breaks (a `>-` block folds them); the loader refuses raw U+2028 and U+2029 in
   any file (kb.load), as YAML reads them as line ends where no editor shows one.
+- **Spaces other than the plain one** (tab, no-break space U+00A0, ideographic space
+  U+3000, the typographic spaces U+2000-U+200A...) are refused inside names, aliases,
+  titles and ids: they look like a space, or like nothing, but search, duplicate checks
+  and links do not match them as one. The message names them (`<U+00A0>`); a plain
+  space is the fix. Other text may hold them.
+- **Separators and noncharacters**: U+2028 LINE SEPARATOR and U+2029 PARAGRAPH
+  SEPARATOR are refused in every text, not only in names: pages do not show them as a
+  line break (a role read "a leader<U+2028>(per ...)"), and a line feed (`\\n`, or a
+  block) is how a text that may hold lines breaks one. Noncharacters (U+FDD0-U+FDEF,
+  and the last two code points of every plane: U+FFFE, U+FFFF ... U+10FFFF) are
+  refused everywhere: Unicode keeps them for programs' own use, never for text.
 - **Unicode normalisation**: every text is read in Normalization Form C (composed
   characters: 'e' followed by a combining acute accent becomes 'é'). Two texts that are
   canonically equivalent look the same to a reader, by Unicode's definition; NFC makes
@@ -72,6 +83,19 @@ invisible characters. Finds where they are, once some text is known to hold one.
 _REFUSED_SET = frozenset(chr(point) for low, high in (
     (0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF), *INVISIBLE)
     for point in range(low, high + 1))
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+"""Unicode's 66 noncharacters, as a regular expression class's contents."""
+_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+"""White space a name may not hold inside it: every Unicode space but U+0020 (line
+breaks apart, which have their own rule)."""
+_EVERYWHERE = re.compile(f"[\u2028\u2029{_NONCHARACTERS}]")
+"""Refused in every text besides `_REFUSED`: line and paragraph separators, noncharacters."""
+_IN_NAMES = re.compile(f"[{_SPACES}]")
+"""Refused inside a name besides `_REFUSED` and `_LINE_BREAKS`."""
+_UNSEEN = re.compile(f"[{_SPACES}\u2028\u2029{_NONCHARACTERS}]")
+"""What `visible` names besides `_REFUSED`: characters a message would show as a plain
+space, or as nothing."""
 _ASCII_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_BREAKS = re.compile("[\n\u2028\u2029]")
 """Line breaks that a one-line field (a name, an alias, a title) may not hold; the
@@ -108,15 +132,30 @@ def describe(char: str) -> str:
 
 
 def visible(text: str) -> str:
-    """`text` with every control, surrogate and invisible character written as
-    <U+XXXX>, so that a message can show what no editor can see."""
-    return _REFUSED.sub(lambda match: f"<U+{ord(match[0]):04X}>", text)
+    """`text` with every control, surrogate, invisible character, noncharacter, line
+    or paragraph separator and space other than U+0020 (tab, no-break space...)
+    written as <U+XXXX>, so that a message can show what no editor can see, or would
+    take for a plain space."""
+    return _UNSEEN.sub(lambda match: f"<U+{ord(match[0]):04X}>",
+                       _REFUSED.sub(lambda match: f"<U+{ord(match[0]):04X}>", text))
 
 
 def _why(char: str, before: str, *, name: bool) -> tuple[str, str] | None:
     """What `char`, one of `_REFUSED` (or, in a name, of `_LINE_BREAKS`), is and how to
     fix it, where it cannot stand in a text after the character `before` ('' at the
     start); None where it can."""
+    point = ord(char)
+    if 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE:
+        return ("a noncharacter, which Unicode keeps for programs' own use and no page "
+                "should hold", "in double quotes, YAML makes one from an escape such as "
+                "\\uFFFF or \\U0010FFFF: remove it")
+    if char in "\u2028\u2029" and not name:
+        return ("a line or paragraph separator, which pages do not show as a line break",
+                "replace it with a space, or, where the text may hold lines, break the "
+                "line (\\n in double quotes; after | or >, the end of a line)")
+    if _IN_NAMES.match(char):
+        return ("a space other than the plain one, which search, duplicate checks and "
+                "links do not match as a space", "replace it with a plain space")
     if _LINE_BREAKS.match(char):
         return ("a line break, which a name or title cannot hold (pages would run the "
                 "words together)", "write it on one line (in double quotes, YAML makes "
@@ -148,13 +187,20 @@ def problem(text: str, *, name: bool = False, fix: str | None = None) -> str | N
     with it shown as <U+XXXX>, says which it is and how many others follow, then how to
     fix it (`fix`, if given, says that instead).
     """
-    # Inside the name only: those at either end go with the white space stripped there.
-    breaks = [match for match in _LINE_BREAKS.finditer(text)
+    # Inside a name only, as for line breaks: white space at its ends is stripped.
+    breaks = [match for pattern in (_LINE_BREAKS, _IN_NAMES) for match in pattern.finditer(text)
               if text[:match.start()].strip() and text[match.end():].strip()] if name else []
-    if not breaks and ((text.isascii() and not _ASCII_REFUSED.search(text))
-                       or _REFUSED_SET.isdisjoint(text)):
+    if text.isascii():
+        if not breaks and not _ASCII_REFUSED.search(text):
+            return None
+    elif not breaks and _REFUSED_SET.isdisjoint(text) and not _EVERYWHERE.search(text):
         return None
-    matches = sorted([*_REFUSED.finditer(text), *breaks], key=lambda match: match.start())
+    # A name's separators are among its breaks (refused inside it, stripped at its ends).
+    everywhere = [match for match in _EVERYWHERE.finditer(text)
+                  if not (name and match[0] in "\u2028\u2029")]
+    matches = sorted({match.start(): match for match in (
+        *_REFUSED.finditer(text), *everywhere, *breaks)}.values(),
+        key=lambda match: match.start())
     found = [(match.start(), why) for match in matches
              if (why := _why(match[0], text[match.start() - 1:match.start()], name=name))]
     if not found:
@@ -170,9 +216,9 @@ def problem(text: str, *, name: bool = False, fix: str | None = None) -> str | N
 
 
 def without_refused(text: str) -> str:
-    """`text` without the characters `problem` refuses in a name: what a file name,
-    say, was meant to be."""
-    return _REFUSED.sub("", text)
+    """`text` without the invisible, control and surrogate characters and noncharacters
+    `problem` refuses in a name: what a file name, say, was meant to be."""
+    return _EVERYWHERE.sub("", _REFUSED.sub("", text))
 
 
 def checked(text: str, *, name: bool = False) -> str:

@@ -15,8 +15,11 @@ truthfully:
   year, month, day, day of the week or time of day). Two dates (`4-7 January 2024`,
   `2024-01-04 - 2024-01-07`, `4 and 5 January 2024`) get the forms that keep both,
   with what each means; text of which part is not understood (`2023.10`) gets that
-  part named, and no suggestion. dateutil reads leniently (`2024-01-04 - 2024-01-07`
-  as 4 January 2024 at 20:24), hence the count.
+  part named, and no suggestion. One date and a word making it one end of a range
+  (`4 January 2024 or earlier`, `by 4 January 2024`, `since 2019`) gets one day of the
+  open range (`"[..2024-01-04]"`, `"[2019..]"`), never a second date made up to close
+  it; `before`/`after` move it by one day, month or year, as written. dateutil reads
+  leniently (`2024-01-04 - 2024-01-07` as 4 January 2024 at 20:24), hence the count.
 """
 
 from __future__ import annotations
@@ -50,6 +53,9 @@ def hint(text: str) -> str:
         single = _suggestion(about["rest"])
         if single and re.fullmatch(r"\d{4}(?:-\d{2})?", single[0]):
             return f"Did you mean {single[0]}~ (about {about['rest'].strip()})?{single[1]}"
+    open_end = _one_end(text)
+    if open_end is not None:
+        return open_end
     several = _several(text)
     if several is not None:
         return several
@@ -326,3 +332,69 @@ def _words_of(edtf: str) -> str:
     parts = [int(part) for part in edtf.split("-")]
     return _words({"year": parts[0], "month": parts[1] if len(parts) > 1 else None,
                    "day": parts[2] if len(parts) > 2 else None, "time": None})
+
+
+# ---------------------------------------------------------------------------- one end
+
+_ON_OR_BEFORE = re.compile(
+    r"^(?:(?:by|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|in\s+or\s+before"
+    r"|not\s+after|up\s+to)\s+(?P<a>.+)|(?P<b>.+?)\s+(?:or\s+(?:earlier|before)|at\s+the\s+latest"
+    r"|or\s+sooner))$", re.I)
+_BEFORE = re.compile(r"^(?:before|prior\s+to|earlier\s+than)\s+(?P<a>.+)$", re.I)
+_ON_OR_AFTER = re.compile(
+    r"^(?:(?:no\s+earlier\s+than|not\s+earlier\s+than|on\s+or\s+after|in\s+or\s+after"
+    r"|not\s+before)\s+(?P<a>.+)|(?P<b>.+?)\s+(?:or\s+(?:later|after)|at\s+the\s+earliest))$",
+    re.I)
+_AFTER = re.compile(r"^(?:after|later\s+than)\s+(?P<a>.+)$", re.I)
+_ONWARDS = re.compile(
+    r"^(?:since\s+(?P<a>.+)|from\s+(?P<b>.+?)\s+(?:on|onwards?)|(?P<c>.+?)\s+onwards?)$", re.I)
+"""Words that make one date one end of a range: the day (or month, or year) is known
+only to be no later, or no earlier, than it. `_BEFORE` and `_AFTER` leave the date out."""
+
+
+def _one_end(text: str) -> str | None:
+    """What to write for one date named as one end of a range ('4 January 2024 or
+    earlier': "[..2024-01-04]", one day of the open range), or None when `text` is not
+    so worded or its date does not read as one. Never a second date: none was written."""
+    for pattern, after, step in ((_ON_OR_BEFORE, False, 0), (_BEFORE, False, -1),
+                                 (_ON_OR_AFTER, True, 0), (_AFTER, True, 1),
+                                 (_ONWARDS, True, 0)):
+        match = pattern.match(text.strip())
+        if match is None:
+            continue
+        written = next(part for part in match.groups() if part)
+        reading = _one_reading(written)
+        if reading is None or reading["year"] is None or (reading["day"] and not
+                                                          reading["month"]):
+            return None
+        try:
+            edtf = _edtf(_moved(reading, step))
+        except (ValueError, OverflowError):  # off the calendar
+            return None
+        words = f"{'after' if after else 'before'} {_words(reading)}" if step else \
+            f"{'on or after' if after else 'on or before'} {_words(reading)}"
+        one = f"[{edtf}..]" if after else f"[..{edtf}]"
+        also = (f", or {edtf}/.. (lasting from {_words_of(edtf)} on, with no end yet)"
+                if pattern is _ONWARDS else "")
+        unit = "day" if reading["day"] else "month" if reading["month"] else "year"
+        return (f"Did you mean \"{one}\" (one {unit}, {words}, unknown which){also}? "
+                "See 'Dates' in the editing guide.")
+    return None
+
+
+def _moved(reading: _Reading, step: int) -> _Reading:
+    """`reading` one of its own units (day, month or year) later (`step` 1) or earlier
+    (-1): the first that is after, or the last that is before, what was written."""
+    year, month, day = reading["year"], reading["month"], reading["day"]
+    assert year is not None
+    if not step:
+        return reading
+    if day and month:
+        moved = dt.date(year, month, day) + dt.timedelta(days=step)
+        return {**reading, "year": moved.year, "month": moved.month, "day": moved.day}
+    if month:
+        index = year * 12 + month - 1 + step
+        return {**reading, "year": index // 12, "month": index % 12 + 1}
+    if not 1 <= year + step <= 9999:
+        raise ValueError("year off the calendar")
+    return {**reading, "year": year + step}

@@ -1,6 +1,10 @@
 """A date in a reader's words: '4 January 2024', '4–7 January 2024' (a span), 'between
 1 and 4 January 2024' (one day of them), 'the 1990s (year not known)'.
 
+A year before 1000 is followed by 'CE' ('spring 99 CE', '31 December 9 – 1 January 10
+CE'): bare, '99' reads as 1999 and '← 9' as a page number (retrial of issue 15). The
+same words head timeline pages and index sections (`year_words`).
+
 Words say no more than the text: what is not known is said to be not known, what is
 approximate or uncertain is said so (the whole date, 'about 2020'; one part, '11 June
 2004 (year uncertain)'), and one day of a range is never worded as a span.
@@ -60,20 +64,29 @@ def _core(point: Point) -> str:
     return f"{day}{month} {year}" if known_year else f"{day}{month} in {year}"
 
 
+def year_words(year: int) -> str:
+    """'2024'; '99 CE' for a year before 1000, which bare reads as a short form of a
+    later one or a number (see the module's docstring)."""
+    return str(year) if year >= 1000 else f"{year} CE"
+
+
 def _year(point: Point) -> str:
-    """'2004', 'the 1990s' (one unknown digit), '1900–1999' (more)."""
+    """'2004', 'the 1990s' (one unknown digit), '1900–1999' (more); 'CE' after a year
+    before 1000 ('the 90s CE')."""
     unknown = point.year.count("X") or (4 - point.significant if point.significant else 0)
     if not unknown:
-        return str(int(point.year))
+        return year_words(int(point.year))
     first = int(point.year.replace("X", "0")) // 10 ** unknown * 10 ** unknown
+    last = first + 10 ** unknown - 1
+    era = "" if first >= 1000 else " CE"
     if unknown == 1:
-        return f"the {first}s"
-    return f"{first}–{first + 10 ** unknown - 1}"
+        return f"the {first}s{era}"
+    return f"{first}–{last}{era}"
 
 
 def _unknown_notes(point: Point) -> list[str]:
     if point.significant:
-        return [f"estimated {int(point.year)}"]
+        return [f"estimated {year_words(int(point.year))}"]
     unknown = [name for name, missing in (
         ("year", "X" in point.year),
         ("month", point.month_unknown and point.day is None),  # else '… of a month in'

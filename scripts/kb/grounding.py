@@ -423,7 +423,7 @@ def _stale(allowed: Allowed, used: set[tuple[str, str]], kb: KnowledgeBase,
         if allowance.entry not in kb.entries:
             line, column = record.mark(("allowed", index, "entry"))
             problems.append(Problem(record.path, line, column, f"no entry '{allowance.entry}'"
-                                    f" in data/{did_you_mean(allowance.entry, kb.entries)}"))
+                                    f" in data/.{did_you_mean(allowance.entry, kb.entries)}"))
         elif (allowance.entry, allowance.claim) not in used:
             line, column = record.mark(("allowed", index, "claim"))
             problems.append(Problem(record.path, line, column, f"'{allowance.claim}' on "

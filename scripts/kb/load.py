@@ -26,7 +26,14 @@ import yaml
 from kb import characters
 from kb.addresses import EntryId
 from kb.crash import reading
-from kb.model import ANY_INDEX, GROUNDING_FILE, KIND_BY_FOLDER, KINDS, free_text_paths
+from kb.model import (
+    ANY_INDEX,
+    GROUNDING_FILE,
+    KIND_BY_FOLDER,
+    KINDS,
+    SLUG_PATTERN,
+    free_text_paths,
+)
 from kb.problems import Problem, did_you_mean, dotted, relative
 
 
@@ -112,15 +119,42 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
         if record is not None:
             records.append(record)
         elif _meant_as_entry(path, data_dir):
-            unread[EntryId(path.stem)] = KIND_BY_FOLDER[path.parent.name]
+            unread[file_id(path.name)] = KIND_BY_FOLDER[path.parent.name]
     return Loaded(records, problems, unread)
 
 
 def _meant_as_entry(path: Path, data_dir: Path) -> bool:
-    """A file that names an entry by its place, whether or not it could be read: a
-    .yaml (or .yml) file straight inside a kind's folder."""
-    return (path.parent.parent == data_dir and path.parent.name in KIND_BY_FOLDER
-            and path.suffix.lower() in (".yaml", ".yml"))
+    """A file that names an entry by its place, whether or not it could be read: any
+    file straight inside a kind's folder (gaza.yml and gaza.yaml.txt were meant as
+    gaza.yaml; each is reported, and once is enough)."""
+    return path.parent.parent == data_dir and path.parent.name in KIND_BY_FOLDER
+
+
+_YAML_END = re.compile(r"\.ya?ml(?:\..*)?$", re.IGNORECASE)
+
+
+def file_id(name: str) -> EntryId:
+    """The id a file name gives, as written: the name up to its .yaml or .yml (any case,
+    with anything after it: 'gaza.yaml.txt' -> 'gaza'), else up to its last dot
+    ('gaza.txt' -> 'gaza'). It may not be a valid id (`meant_id`)."""
+    cut = _YAML_END.search(name)
+    return EntryId(name[:cut.start()] if cut else name.rsplit(".", 1)[0] if "." in name[1:]
+                   else name)
+
+
+def meant_id(name: str) -> EntryId | None:
+    """The valid id a file name that is not one was plainly meant to have, or None.
+
+    What an editor does not see or does not mean is taken out: characters no one sees
+    (`kb.characters.without_refused`), white space at the ends (a space, U+00A0, U+2028
+    or U+3000 after 'gaza'), capitals ('Gaza'), other white space and underscores
+    inside ('abu taqwa', 'abu_taqwa': a hyphen), and compatibility forms (NFKC:
+    full-width letters). The result must then match the id pattern
+    (`kb.model.SLUG_PATTERN`). Validation reports the file name once, saying what to
+    rename it to, and references to the meant id are not also reported as unknown."""
+    meant = unicodedata.normalize("NFKC", characters.without_refused(name)).strip().lower()
+    meant = re.sub(r"[\s_]+", "-", meant)
+    return EntryId(meant) if re.match(SLUG_PATTERN, meant) else None
 
 
 def _check_placement(path: Path, data_dir: Path, shown: str) -> Problem | None:
@@ -134,7 +168,10 @@ def _check_placement(path: Path, data_dir: Path, shown: str) -> Problem | None:
             shown, 0, 0, f"unknown folder '{parts[0]}'; expected one of {', '.join(folders)}.{hint}"
         )
     if path.suffix != ".yaml":
-        return Problem(shown, 0, 0, f"data files end in .yaml (found '{path.suffix or path.name}')")
+        meant = meant_id(file_id(path.name))
+        rename = f"; rename the file {meant}.yaml" if meant else ""
+        return Problem(shown, 0, 0, "data files end in .yaml (found "
+                       f"'{characters.visible(path.suffix or path.name)}'){rename}")
     return None
 
 
@@ -338,7 +375,34 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Probl
         message += " (tabs are not allowed for indentation; use spaces)"
     elif error.context:
         message += f" ({error.context})"
+    comment = _comment_before(lines, error.context_mark, line, column)
+    if comment:
+        message += (f"; the ' #' at line {comment[0]}, column {comment[1]} may be the cause: "
+                    "YAML reads ' #' and the rest of its line as a comment. If it belongs to "
+                    "the text, put the text in quotes")
     return Problem(shown, line, column, message)
+
+
+_COMMENT = re.compile(r"(?<=[ \t])#")
+
+
+def _comment_before(lines: list[str], context: yaml.Mark | None, line: int,
+                    column: int) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the last ' #' after some text that comes before a
+    syntax error and after where the value the error is in began (`context`, else the
+    line before): a comment cutting a text that runs on (a plain text over several
+    lines, a flow mapping) breaks what follows, and YAML's message says nothing of it.
+    None if there is none, or it stands inside quotes."""
+    first = context.line + 1 if context else max(1, line - 1)
+    found = None
+    for number in range(first, min(line, len(lines)) + 1):
+        text = lines[number - 1] if number < line else lines[number - 1][:max(0, column - 1)]
+        for match in _COMMENT.finditer(text):
+            before = text[:match.start()]
+            if before.strip() and before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+                found = (number, match.start() + 1)
+                break
+    return found
 
 
 class _Refused(Exception):

@@ -424,9 +424,35 @@ class Relation(Record):
                                                "the target.")
     target: Ref = Field(description="Id of the entry at the other end.")
     role: FreeText | None = Field(None, description="The position held, e.g. 'Prime Minister'.")
-    since: Date | None = Field(None, description="When the link began, if a source says.")
-    until: Date | None = Field(None, description="When the link ended, if a source says.")
+    since: Date | None = Field(None, description="When the link began, if a source says: "
+                                                 "one date, or one day of a range "
+                                                 "(\"[2019..2020]\", \"[..2020]\"); no span "
+                                                 "and no several dates.")
+    until: Date | None = Field(None, description="When the link ended, if a source says: "
+                                                 "one date, or one day of a range "
+                                                 "(\"[2019..2020]\", \"[2023..]\"); no span "
+                                                 "and no several dates.")
     cite: Cites
+
+    @field_validator("since", "until")
+    @classmethod
+    def _one_end(cls, end: dates.FuzzyDate | None,
+                 info: ValidationInfo) -> dates.FuzzyDate | None:
+        # since and until are each one end of the link's span, a day: a span of its own
+        # ('1964/2008', '../2024', '2024-01-04/..') or several dates ('{1960, 1961}')
+        # has no meaning there (the table read "– 1964–2008"). One day of a range, or
+        # one of a list ('[2019..2020]', '[..2020]', '[2019, 2020]'), is one day known
+        # only so far: it is kept.
+        if end is not None and end.shape in ("interval", "multiple"):
+            what = ("a span (from one date to another)" if end.shape == "interval"
+                    else "several dates (all of them)")
+            began = "began" if info.field_name == "since" else "ended"
+            raise ValueError(
+                f"'{end.edtf}' is {what}, but {info.field_name} is one end of the link: the "
+                f"day it {began}. Write one date (2024-01-04, 2024-01, 2024), or, if the "
+                f"source gives only bounds, one day of a range in quotes "
+                f"(\"[2019..2020]\", \"[..2020]\" on or before, \"[2019..]\" on or after)")
+        return end
 
     @field_validator("until")
     @classmethod

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.characters import visible
+from kb.characters import visible, without_refused
 from kb.wording import count
 
 
@@ -60,10 +60,16 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, *,
     at least `cutoff`), else an empty string. `instead` maps a choice that is another
     way of saying it to what the editor should write ('person' -> 'people', for a
     folder). Every message that suggests a name says it so."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    # Compared without case and invisible characters: 'NAME' and 'na<U+200B>me' mean 'name'.
+    by_key = {}
+    for choice in choices:
+        by_key.setdefault(without_refused(choice).casefold(), choice)
+    close = difflib.get_close_matches(without_refused(word).casefold(), list(by_key), n=1,
+                                      cutoff=cutoff)
     if not close:
         return ""
-    return f" Did you mean '{visible((instead or {}).get(close[0], close[0]))}'?"
+    chosen = by_key[close[0]]
+    return f" Did you mean '{visible((instead or {}).get(chosen, chosen))}'?"
 
 
 def dotted(path: tuple[str | int, ...]) -> str:

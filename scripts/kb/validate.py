@@ -11,6 +11,7 @@ import dataclasses
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from kb import characters, checks
 from kb.addresses import EntryId
 from kb.crash import reading
-from kb.load import Loaded, Path_, RawRecord
+from kb.load import Loaded, Path_, RawRecord, meant_id
 from kb.model import (
     KINDS,
     PLACEHOLDER,
@@ -92,8 +93,10 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     else:
         # Checks see only valid entries; with references broken they would
         # misreport, and the errors above come first anyway.
-        problems.extend(checks.run(_error_free(kb, problems), records,
-                                   with_warnings=False))
+        # A file's placeholders do not hold its checks back: one run shows every
+        # problem, as a draft's page does (retrial of issue 15).
+        problems.extend(checks.run(_error_free(kb, [p for p in problems if p not in todo]),
+                                   records, with_warnings=False))
     if drafted:
         kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
             kb, drafted, known, records, site_ok=not errors(problems)))
@@ -169,16 +172,14 @@ def _with_cross_file_problems(kb: KnowledgeBase,
 
 
 def _meant_ids(files: dict[EntryId, str]) -> dict[EntryId, str]:
-    """Of the files' {id: kind}, each whose name would be a valid id but for characters
-    no one sees (a zero-width space pasted into 'gaza.yaml'), as {meant id: kind}: its
-    file name is reported once, and entries naming the id it was meant to have are not
-    also reported as naming an unknown one."""
+    """Of the files' {id: kind}, each whose name is not a valid id but plainly meant one
+    (`kb.load.meant_id`: 'Gaza', 'gaza ', a zero-width space pasted into 'gaza'), as
+    {meant id: kind}: its file name is reported once, and entries naming the id it was
+    meant to have are not also reported as naming an unknown one."""
     meant: dict[EntryId, str] = {}
     for file_id, kind in files.items():
-        if not re.match(SLUG_PATTERN, file_id):
-            wanted = EntryId(characters.without_refused(file_id))
-            if re.match(SLUG_PATTERN, wanted):
-                meant[wanted] = kind
+        if not re.match(SLUG_PATTERN, file_id) and (wanted := meant_id(file_id)):
+            meant[wanted] = kind
     return meant
 
 
@@ -252,21 +253,32 @@ def _validate_record(record: RawRecord) -> tuple[AnyEntry | None, list[Problem]]
     try:
         entry = model.model_validate(record.data)
     except ValidationError as error:
-        problems.extend(located(record, model, e) for e in error.errors())
+        problems.extend(located(record, model, e) for e in _one_per_key(error.errors()))
         return None, problems
     return entry.model_copy(update={"id": record.id}), problems
+
+
+def _one_per_key(found: list[Any]) -> list[Any]:
+    """Pydantic's errors but for a required field reported missing where a key that was
+    plainly meant as it stands (`na<U+200B>me:`, `Name:`, `name :` in quotes): that
+    key's own report, unknown field with a Did you mean, says all there is to fix."""
+    meant = {(*e["loc"][:-1], meant_key) for e in found if e["type"] == "extra_forbidden"
+             and isinstance(e["loc"][-1], str)
+             and (meant_key := unicodedata.normalize("NFKC", characters.without_refused(
+                 e["loc"][-1])).strip().casefold()) != e["loc"][-1]}
+    return [e for e in found if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def id_problem(entry_id: str) -> str:
     """Why a file name is not an id, and what to rename it to: an invisible character
     in it is shown (a byte order mark or zero-width space pasted into a file name)."""
     hint = "use lower-case letters, digits and single hyphens, e.g. abu-taqwa.yaml"
-    meant = characters.without_refused(entry_id)
-    wrong = characters.problem(entry_id, name=True, fix=(
-        f"rename the file {meant}.yaml" if re.match(SLUG_PATTERN, meant) else hint))
+    meant = meant_id(entry_id)
+    fix = f"rename the file {meant}.yaml" if meant else hint
+    wrong = characters.problem(entry_id, name=True, fix=fix)
     if wrong:
         return f"file name {wrong}"
-    return f"file name '{entry_id}' is not a valid id; {hint}"
+    return f"file name '{characters.visible(entry_id)}' is not a valid id; {fix}"
 
 
 def located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
@@ -446,7 +458,9 @@ def _check_references(entry: AnyEntry, record: RawRecord,
     for path, ref, allowed, what in references(entry):
         line, column = record.mark(path)
         if ref not in kinds:
-            candidates = [i for i, k in kinds.items() if k in allowed]
+            # Only valid ids: a broken file name is reported at its file, never offered.
+            candidates = [i for i, k in kinds.items()
+                          if k in allowed and re.match(SLUG_PATTERN, i)]
             hint = did_you_mean(ref, candidates)
             folders = ", ".join(f"data/{KINDS[k].folder}/" for k in sorted(allowed))
             yield Problem(record.path, line, column, f"{_dotted(path)}: unknown {what} "
@@ -458,7 +472,8 @@ def _check_references(entry: AnyEntry, record: RawRecord,
 
 
 def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
-    """The entries whose files have no error (their references may still be broken)."""
+    """The entries whose files have none of `problems` as an error (their references may
+    still be broken)."""
     broken = {p.path for p in errors(problems)}
     keep = {i for i, path in kb.paths.items() if path not in broken}
     return KnowledgeBase({i: kb.entries[i] for i in keep}, {i: kb.kinds[i] for i in keep},

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 
 from kb.addresses import EntryId, PagePath, href
+from kb.date_words import year_words
 from kb.link import Linked
 from kb.model import KINDS, Event, Group, Place, Source
 from kb.render.citations import titled_link
@@ -68,9 +69,10 @@ def _section_of(linked: Linked, kind: str) -> Callable[[EntryId], str]:
     at (as on the timeline) or a source was published in, a group's or a place's type,
     a person's initial."""
     if kind == "event":
-        return lambda i: str(linked.entry(i, Event).date.listed_on.year)
+        return lambda i: year_words(linked.entry(i, Event).date.listed_on.year)
     if kind == "source":
-        return lambda i: (str(date.listed_on.year) if (date := linked.entry(i, Source).date)
+        return lambda i: (year_words(date.listed_on.year)
+                          if (date := linked.entry(i, Source).date)
                           else UNDATED)
     if kind == "person":
         return lambda i: _initial(linked.entry(i).name)

@@ -19,6 +19,7 @@ from itertools import groupby
 from typing import Generic, TypeVar
 
 from kb.addresses import PagePath, href
+from kb.date_words import year_words
 from kb.render.text import page_head
 from kb.wording import count
 
@@ -68,11 +69,12 @@ def by_period(items: list[T], day: Callable[[T], dt.date | None],
         elif len(in_year) <= limit:
             # Four digits, as dates are written (0800): the slug names a file, and
             # the period's days are read back from it.
-            periods.append(Period(f"{year:04d}", str(year), in_year))
+            periods.append(Period(f"{year:04d}", year_words(year), in_year))
         else:
             for month, in_month in groupby(in_year, key=lambda item: _month(day(item))):
                 periods.append(Period(f"{year:04d}-{month:02d}",
-                                      f"{_MONTHS[month - 1]} {year}", list(in_month)))
+                                      f"{_MONTHS[month - 1]} {year_words(year)}",
+                                      list(in_month)))
     if span:
         _cross_list(periods, span)
     return periods
@@ -159,7 +161,7 @@ def period_list(base: PagePath, periods: list[Period[T]], noun: str) -> str:
         months = ", ".join(f"[{p.title.split()[0]}]({href(base, period_path(base, p))}) "
                            f"({len(p.items)})" for p in parts)
         total = sum(len(p.items) for p in parts)
-        lines.append(f"- {int(year)}: {months}; {count(total, noun)} in all")
+        lines.append(f"- {year_words(int(year))}: {months}; {count(total, noun)} in all")
     return "\n".join(lines) + "\n"
 
 

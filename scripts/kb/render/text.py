@@ -235,8 +235,11 @@ def reported_marker(linked: Linked, citations: list[Citation]) -> str:
 
 
 def anchor(text: str, taken: set[str]) -> str:
-    """A heading id made from text, unique among `taken` (which it extends)."""
-    base = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "section"
+    """A heading id made from text, unique among `taken` (which it extends): its letters
+    and digits in lower case, of any script ('Full name' -> 'full-name', an Arabic
+    'about' keeps its Arabic letters rather than becoming 'section'), runs of anything
+    else as one hyphen. As mkdocs.yml's toc slugify makes the ids of other headings."""
+    base = re.sub(r"[\W_]+", "-", text.casefold()).strip("-") or "section"
     candidate, number = base, 1
     while candidate in taken:
         number += 1

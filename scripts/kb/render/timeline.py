@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from kb.addresses import EntryId, PagePath, href
+from kb.date_words import year_words
 from kb.link import Linked, statements
 from kb.model import KINDS, Citation, Event, Source
 from kb.render.citations import Footnotes
@@ -70,7 +71,8 @@ def _period_page(linked: Linked, periods: list[Period[EntryId]], index: int) -> 
         parts.append(period_links(PATH, periods, index))
     parts += [_filters(linked, events, years), asof_form(linked, "events")]
     for year, ids in groupby(period.items, key=lambda i: _year(linked.entry(i, Event))):
-        parts.append(f'## {year} {{ #year-{year} .kb-year data-year="{year}" }}\n')
+        parts.append(f"## {year_words(year)} "
+                     f'{{ #year-{year} .kb-year data-year="{year}" }}\n')
         parts.extend(_entry(linked, event_id, notes, path, years) for event_id in ids)
     if period.also:
         parts.append(_elsewhere(linked, periods, index, years))
@@ -130,7 +132,7 @@ def _filters(linked: Linked, events: list[Event], years: list[int]) -> str:
     entity_options = [(i, f"{isolate_plain(linked.entry(i).name)} "
                           f"({KINDS[linked.kind(i)].label.lower()})")
                       for i in entities]
-    year = _select("year", "Year", "All years", [(str(y), str(y)) for y in years])
+    year = _select("year", "Year", "All years", [(str(y), year_words(y)) for y in years])
     what = ("year, " if len(years) > 1 else "") + "kind of event or who and where it involves"
     # Said inside the form, which shows only once its script runs: without scripts no
     # sentence tells the reader to use filters that are not there.
