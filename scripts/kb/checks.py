@@ -33,7 +33,7 @@ from kb.model import (
     Statement,
 )
 from kb.problems import Problem, did_you_mean
-from kb.refs import citations, references
+from kb.refs import citations
 from kb.schema import schema_comment
 from kb.spelling import name_key
 from kb.titles import slug_mismatch
@@ -477,8 +477,8 @@ def _reference_ends(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
     sources something cites."""
     linked: set[str] = set()
     cited: set[str] = set()
-    for entry_id, entry in kb.entries.items():
-        for _, ref, allowed, _ in references(entry):
+    for entry_id in kb.entries:
+        for _, ref, allowed, _ in kb.references[entry_id]:
             if ref == entry_id:
                 continue
             if "source" in allowed:

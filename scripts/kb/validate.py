@@ -19,6 +19,7 @@ from kb import characters, checks
 from kb.crash import reading
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
+    DATE_TABLE,
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
@@ -27,26 +28,32 @@ from kb.model import (
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.problems import dotted as _dotted
-from kb.refs import references
+from kb.refs import Reference, references
 
 
-def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+def validate(loaded: Loaded, *, drafts: bool = False,
+             memo: CheckMemo | None = None) -> tuple[KnowledgeBase, list[Problem]]:
     """Check every record and every reference; return the valid entries and all problems.
 
     With `drafts` (the live preview only: `kb validate`, `kb build`, `mkdocs build` and
     CI leave it off), a file still holding placeholders that no other file names is a
     draft: it is left out of the entries, its problems go with it into
     `KnowledgeBase.drafts` instead of the list returned, and the rest of the site is
-    checked as if it were not there (see `set_aside`)."""
+    checked as if it were not there (see `set_aside`).
+
+    With a `memo` from the last validation (the live preview's `kb.session.Session`),
+    a record that load handed back unchanged (the same object) is not checked on its
+    own again: its entry, problems and references are those found then. The checks
+    across files always run."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
     entries: dict[str, Any] = {}
     kinds: dict[str, str] = {}
     paths: dict[str, str] = {}
     records: dict[str, RawRecord] = {}
-    checked = _check_each(loaded.records)
+    checked = _check_each(loaded.records, memo)
     for record in loaded.records:
-        entry, found, unfilled = checked[id(record)][1:]
+        entry, found, unfilled = checked[record.path][1:4]
         problems.extend(found)
         todo.extend(unfilled)
         problems.extend(unfilled)
@@ -59,9 +66,10 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
     aside: dict[str, Draft] = {}
     if drafts:
-        unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
+        unfilled_in = {i: checked[r.path][3] for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
-                          sorted(_placeholders_explain_their_line(problems, todo)))
+                          sorted(_placeholders_explain_their_line(problems, todo)),
+                          {i: checked[records[i].path][4] for i in entries})
         left_out = {draft.path for draft in aside.values()}
         problems = [p for p in problems if p.path not in left_out]
         todo = [p for p in todo if p.path not in left_out]
@@ -73,10 +81,11 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
     known = {**loaded.unread, **{i: record.kind for i, record in records.items()}}
-    for entry_id, entry in entries.items():
+    named = {entry_id: checked[records[entry_id].path][4] for entry_id in entries}
+    for entry_id in entries:
         with reading(records[entry_id].path):
-            problems.extend(_check_references(entry, records[entry_id], known))
-    kb = KnowledgeBase(entries, kinds, paths, aside)
+            problems.extend(_check_references(named[entry_id], records[entry_id], known))
+    kb = KnowledgeBase(entries, kinds, paths, aside, named)
     if not errors(problems):
         problems.extend(checks.run(kb, records, with_warnings=True))
     else:
@@ -88,7 +97,8 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
 
 
 def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
-              unfilled: dict[str, list[Problem]], problems: list[Problem]) -> dict[str, Draft]:
+              unfilled: dict[str, list[Problem]], problems: list[Problem],
+              named: dict[str, tuple[Reference, ...]]) -> dict[str, Draft]:
     """The drafts among `records` (id -> file), with their share of `problems`.
 
     A draft is a file with placeholders left (`unfilled`, by id) that no other file
@@ -97,15 +107,15 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
     their own lines rather than at every mention; a file naming only drafts does not
     hold them in. A story chapter has no page of its own to be marked on, so it is never
     a draft: its placeholders stay errors. Shapes: `entries` are the valid entries by
-    id; the result is by id."""
+    id, `named` the references of each (`kb.refs.references`); the result is by id."""
     draft_ids = {entry_id for entry_id, left in unfilled.items()
                  if left and KINDS[records[entry_id].kind].indexed}
     while True:
-        named = {ref for entry_id, entry in entries.items() if entry_id not in draft_ids
-                 for _, ref, _, _ in references(entry) if ref != entry_id}
-        if not draft_ids & named:
+        held = {ref for entry_id in entries if entry_id not in draft_ids
+                for _, ref, _, _ in named[entry_id] if ref != entry_id}
+        if not draft_ids & held:
             break
-        draft_ids -= named
+        draft_ids -= held
     aside = {}
     for draft_id in sorted(draft_ids):
         record = records[draft_id]
@@ -119,23 +129,36 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
 
 # ---------------------------------------------------------------------------- one file
 
-_Checked = tuple[RawRecord, Any, list[Problem], list[Problem]]
-_last_checked: dict[int, _Checked] = {}
-"""Each record's own checks from the last run. `load` hands back the same record for
-a file that has not changed, so the live preview re-checks only the edited files."""
+_Checked = tuple[RawRecord, Any, list[Problem], list[Problem], tuple[Reference, ...]]
+"""What one record's own checks found: the record, its entry (None when invalid), its
+problems, its placeholders left by `kb new`, and every id its entry names."""
 
 
-def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
-    checked: dict[int, _Checked] = {}
+class CheckMemo:
+    """Each record's own checks from the last validation, kept by the owner of a series
+    of builds (`kb.session.Session`): `load` hands back the same record for a file
+    that has not changed, so the live preview checks again only the files edited."""
+
+    def __init__(self) -> None:
+        self.checked: dict[str, _Checked] = {}
+        """By file path, as the last validation found them."""
+
+
+def _check_each(records: list[RawRecord], memo: CheckMemo | None) -> dict[str, _Checked]:
+    """Each record's own checks, by file path (paths are unique: one record per file),
+    with a date written in several files read once (`kb.dates.DateTable`)."""
+    checked: dict[str, _Checked] = {}
+    context = {DATE_TABLE: {}}
     for record in records:
-        known = _last_checked.get(id(record))
-        if known is None or known[0] is not record:  # ids of dead objects are reused
+        known = memo.checked.get(record.path) if memo is not None else None
+        if known is None or known[0] is not record:  # a file read again since
             with reading(record.path):
-                entry, found = _validate_record(record)
-                known = (record, entry, found, list(placeholders(record)))
-        checked[id(record)] = known
-    _last_checked.clear()
-    _last_checked.update(checked)  # holding the records keeps their ids unique
+                entry, found = _validate_record(record, context)
+                named = tuple(references(entry)) if entry is not None else ()
+                known = (record, entry, found, list(placeholders(record)), named)
+        checked[record.path] = known
+    if memo is not None:
+        memo.checked = checked  # files gone since are forgotten
     return checked
 
 
@@ -169,7 +192,7 @@ def _placeholders_explain_their_line(problems: list[Problem],
     return {*todo, *(p for p in problems if (p.path, p.line) not in lines)}
 
 
-def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
+def _validate_record(record: RawRecord, context: dict[str, Any]) -> tuple[Any, list[Problem]]:
     problems = []
     if not re.match(SLUG_PATTERN, record.id):
         problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
@@ -185,7 +208,7 @@ def _validate_record(record: RawRecord) -> tuple[Any, list[Problem]]:
         return None, problems
     model = KINDS[record.kind].model
     try:
-        entry = model.model_validate(record.data)
+        entry = model.model_validate(record.data, context=context)
     except ValidationError as error:
         problems.extend(located(record, model, e) for e in error.errors())
         return None, problems
@@ -323,8 +346,9 @@ def _inner_model(annotation: Any) -> Any:
 # ---------------------------------------------------------------------------- references
 
 
-def _check_references(entry: Any, record: RawRecord, kinds: dict[str, str]) -> Iterator[Problem]:
-    for path, ref, allowed, what in references(entry):
+def _check_references(named: tuple[Reference, ...], record: RawRecord,
+                      kinds: dict[str, str]) -> Iterator[Problem]:
+    for path, ref, allowed, what in named:
         line, column = record.mark(path)
         if ref not in kinds:
             candidates = [i for i, k in kinds.items() if k in allowed]
@@ -348,4 +372,5 @@ def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
     broken = {p.path for p in errors(problems)}
     keep = {i for i, path in kb.paths.items() if path not in broken}
     return KnowledgeBase({i: kb.entries[i] for i in keep}, {i: kb.kinds[i] for i in keep},
-                         {i: kb.paths[i] for i in keep})
+                         {i: kb.paths[i] for i in keep},
+                         references={i: kb.references[i] for i in keep})

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from functools import lru_cache
 
 from kb.link import EDGE_LABELS, Edge, Linked
 from kb.model import ENTITY_KINDS, KINDS
@@ -28,13 +27,26 @@ cannot be read, and its layout would cost more than the rest of the build."""
 # ---------------------------------------------------------------------------- layout
 
 
-def layout(nodes: list[str], links: list[tuple[str, str]],
-           iterations: int = 120) -> dict[str, tuple[float, float]]:
-    """Positions in [0, SIZE]² for every node; the same input gives the same drawing."""
-    return dict(zip(nodes, _layout(tuple(nodes), tuple(links), iterations), strict=True))
+Layouts = dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...], int],
+               list[tuple[float, float]]]
+"""Drawings laid out before, by nodes, links and steps: the live preview draws the whole
+network again at every save, and most saves leave it as it was (`kb.render.memo`)."""
 
 
-@lru_cache(maxsize=8)  # the live preview re-renders on every save; most saves keep the graph
+def layout(nodes: list[str], links: list[tuple[str, str]], iterations: int = 120, *,
+           memo: Layouts | None = None) -> dict[str, tuple[float, float]]:
+    """Positions in [0, SIZE]² for every node; the same input gives the same drawing.
+    With a `memo`, the last drawing is kept there and taken back for the same input."""
+    key = (tuple(nodes), tuple(links), iterations)
+    positions = memo.get(key) if memo is not None else None
+    if positions is None:
+        positions = _layout(*key)
+        if memo is not None:
+            memo.clear()  # the last drawing is the one the next save most likely keeps
+            memo[key] = positions
+    return dict(zip(nodes, positions, strict=True))
+
+
 def _layout(nodes: tuple[str, ...], links: tuple[tuple[str, str], ...],
             iterations: int) -> list[tuple[float, float]]:
     count = len(nodes)
@@ -178,15 +190,16 @@ _INTRO = ("Everyone and everything in the story and how they connect: relations 
           "are listed below the drawing.")
 
 
-def network_page(linked: Linked) -> tuple[str, str]:
-    """(path, Markdown) of the whole network: a drawing and the same links as a list."""
+def network_page(linked: Linked, layouts: Layouts | None = None) -> tuple[str, str]:
+    """(path, Markdown) of the whole network: a drawing and the same links as a list;
+    `layouts` as for `layout`."""
     # Entries with no link (news outlets, mostly) would only crowd the margins.
     linked_ids = [i for i, k in linked.kb.kinds.items()
                   if k in ENTITY_KINDS and linked.edges_of.get(i)]
     nodes = most_connected(linked, linked_ids, MAX_DRAWN)
     drawn = set(nodes)
     links = [e for e in linked.edges if e.source in drawn and e.target in drawn]
-    positions = layout(nodes, [(e.source, e.target) for e in links])
+    positions = layout(nodes, [(e.source, e.target) for e in links], memo=layouts)
     drawing = svg(linked, nodes, links, positions, PATH,
                   label=f"Network of {len(nodes)} entries and {len(links)} links")
     parts = [page_head("Network", _INTRO + _scope(len(nodes), len(linked_ids))),

@@ -1,6 +1,14 @@
 """Markdown building blocks shared by every page: escaping, links, dates, headings.
 
-How sources are named, footnotes and quotes are in `kb.render.citations`."""
+How sources are named, footnotes and quotes are in `kb.render.citations`.
+
+Pages repeat the same few texts many times (a name at every link to its entry, a
+source's title in every footnote citing it, the way from one folder to another), so
+`esc`, `quoted_text` and `href` work each out once per `TextMemo`: render makes the
+memo it is given current for the extent of the build (`remembered`), as
+`decimal.localcontext` does, rather than pass it to each of the hundred places that
+escape a text. Outside a render they work it out every time; nothing is kept here.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +17,9 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -24,10 +35,40 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
 
 
-@lru_cache(maxsize=1 << 16)  # names are escaped again at every link to their entry
+class TextMemo:
+    """The escaped texts and relative links of one build, or of a series of builds
+    (the live preview keeps one in its `kb.session.Session`), each worked out once.
+    Bounded: the least recently used go first, so a long preview session stays small."""
+
+    def __init__(self) -> None:
+        self.esc = lru_cache(maxsize=1 << 16)(_esc)  # a name, at every link to its entry
+        self.quoted_text = lru_cache(maxsize=1 << 14)(_quoted_text)  # a title, per footnote
+        self.relative = lru_cache(maxsize=1 << 17)(_relative)  # pages of a folder link alike
+
+
+_current: ContextVar[TextMemo | None] = ContextVar("kb.render.text.current", default=None)
+"""The memo of the render in progress; None outside one. Set only by `remembered`."""
+
+
+@contextmanager
+def remembered(memo: TextMemo) -> Iterator[TextMemo]:
+    """Within the block, `esc`, `quoted_text` and `href` keep what they work out in
+    `memo`; afterwards, as before the block."""
+    token = _current.set(memo)
+    try:
+        yield memo
+    finally:
+        _current.reset(token)
+
+
 def esc(text: str) -> str:
     """Data text as literal Markdown, isolated: no markup, no HTML, no line structure,
     and its own direction (see `isolate`)."""
+    memo = _current.get()
+    return memo.esc(text) if memo is not None else _esc(text)
+
+
+def _esc(text: str) -> str:
     return isolate(literal(text))
 
 
@@ -70,6 +111,11 @@ def quoted_text(text: str) -> str:
     """Data text in one pair of curly double quotes, its own quotes nested (as
     `kb.titles.quoted`), the quotation marks outside its isolation: they belong to
     the English sentence around it."""
+    memo = _current.get()
+    return memo.quoted_text(text) if memo is not None else _quoted_text(text)
+
+
+def _quoted_text(text: str) -> str:
     return f"“{esc(nest_quotes(text))}”"
 
 
@@ -98,10 +144,11 @@ def href(from_page: str, to_page: str) -> str:
     page, hash_, fragment = to_page.partition("#")
     if page == from_page and hash_:
         return f"#{fragment}"
-    return _relative(page, from_page.rpartition("/")[0]) + hash_ + fragment
+    memo = _current.get()
+    relative = memo.relative if memo is not None else _relative
+    return relative(page, from_page.rpartition("/")[0]) + hash_ + fragment
 
 
-@lru_cache(maxsize=1 << 17)  # pages of one folder link to the same pages, many times
 def _relative(page: str, from_dir: str) -> str:
     """posixpath.relpath for two normalised paths inside the generated tree, by string
     work alone: relpath asks the file system for the current folder on every call,
