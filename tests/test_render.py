@@ -22,7 +22,9 @@ from kb.load import load
 from kb.model import Citation
 from kb.render import Site, render
 from kb.render.citations import Footnotes
+from kb.render.search import search_index
 from kb.render.text import _relative, esc, literal, prose
+from kb.spelling import skeleton
 from kb.titles import nest_quotes
 from kb.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading
@@ -85,6 +87,24 @@ def test_the_search_index_finds_pages_by_every_name_and_spelling(pages):
                                                            "kb-search/sounds/"))
               for record in json.loads(pages[name])["p"].values()]
     assert {"people/", "timeline/", "sources/"} <= {record[0] for record in titled}
+
+
+def test_a_page_added_changes_only_the_search_shards_of_its_own_words(pages):
+    """Each shard numbers its pages itself: a page more (a file added in the preview)
+    leaves every other shard as it was, byte for byte, rather than renumbering all."""
+    linked = linked_tree(MINI)
+    before = search_index(linked, {p: t for p, t in pages.items() if p.endswith(".md")})
+    added = {"aaa.md": '---\ntitle: "Zygote Quarry"\nsearch:\n  exclude: true\n---\n',
+             **{p: t for p, t in pages.items() if p.endswith(".md")}}
+    after = search_index(linked, added)
+    changed = {path for path in after if before.get(path) != after[path]}
+    sounds = {skeleton(word) for word in ("zygote", "quarry")}
+    assert changed == {"kb-search/words/zyg.json", "kb-search/words/qua.json",
+                       *(f"kb-search/sounds/{sound[:3]}.json" for sound in sounds
+                         if len(sound) >= 3)}
+    for path in changed:
+        records = json.loads(after[path])["p"]
+        assert sorted(records, key=int) == [str(n) for n in range(len(records))]
 
 
 def test_generated_pages_stay_out_of_materials_own_index(pages):

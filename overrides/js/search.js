@@ -125,7 +125,9 @@
           if (!part) return;
           var key = n === 0 ? longest : sound;
           Object.keys(part.w).forEach(function (word) {
-            if (word.indexOf(key) === 0) part.w[word].forEach(function (p) { pages[p] = part.p[p]; });
+            if (word.indexOf(key) !== 0) return;
+            // Numbers are each shard's own: a page found in both shards is one, by its url.
+            part.w[word].forEach(function (p) { pages[part.p[p][0]] = part.p[p]; });
           });
         });
         return Object.keys(pages).map(function (p) {

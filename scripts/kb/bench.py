@@ -128,7 +128,7 @@ def _preview_figures(work: Path, repo: Path) -> dict[str, Any]:
     copy_project(repo, work)
     person = (work / "data" / "people" / "person-0.yaml").read_text("utf-8")
     group = re.search(r"target: (group-\d+)", person).group(1)  # type: ignore[union-attr]
-    return bench_site.live_preview(work, "people/person-0", f"/groups/{group}/")
+    return bench_site.live_preview(work, "people/person-0", group)
 
 
 def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path, *,
@@ -213,11 +213,13 @@ def _reader_lines(size: int, row: dict[str, Any]) -> list[str]:
             f" s, {row['pagefind_search_requests']} requests, "
             f"{row['pagefind_search_kb']:.1f} KB")
     if "preview_name_s" in row:
-        for edit, label in (("fact", "a fact's wording"), ("name", "an entry's name")):
+        for edit, label in (("fact", "a fact's wording edited"),
+                            ("name", "an entry's name edited"), ("add", "a file added"),
+                            ("remove", "a file removed")):
             total, pipeline = row[f"preview_{edit}_s"], row[f"preview_{edit}_pipeline_s"]
             build = row[f"preview_{edit}_build_s"]
             lines.append(
-                f"{size}: live preview (make serve, medians of 3 saves), {label} edited: "
+                f"{size}: live preview (make serve, medians of 3 saves), {label}: "
                 f"reloaded page shows it "
                 f"{total:.2f} s after the save; {row[f'preview_{edit}_changed']:.0f} files "
                 f"changed; kb pipeline {pipeline:.2f} s + MkDocs {build - pipeline:.2f} s "

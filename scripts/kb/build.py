@@ -86,5 +86,6 @@ def _build(data_dir: Path, out_dir: Path | None, root: Path, site: Site | None,
     history = last_changed(data_dir, root)
     site = replace(site or Site(), changed=history.changed, cut_off=history.cut_off)
     pages = render(link(kb), site, session.render if session else None)
-    changed = write(pages, out_dir) if out_dir is not None else list(pages)
+    changed = (write(pages, out_dir, session.written if session else None)
+               if out_dir is not None else list(pages))
     return BuildResult(pages, problems, changed, history.notes, list(kb.drafts.values()))

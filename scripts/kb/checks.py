@@ -33,7 +33,6 @@ from kb.model import (
     Statement,
 )
 from kb.problems import Problem, did_you_mean
-from kb.refs import citations
 from kb.schema import schema_comment
 from kb.spelling import name_key
 from kb.titles import slug_mismatch
@@ -81,7 +80,7 @@ def dates_known_to_sources(kb: KnowledgeBase, records: Records) -> Iterator[Prob
                 problem = _too_late(kb, entry.date, citation, "event date")
                 if problem:
                     yield _at(record, ("date",), f"{problem} (cited at summary.cite[{index}])")
-        for path, citation in citations(entry):
+        for path, citation in kb.citations[entry.id]:
             if citation.quote is None:
                 continue
             problem = _too_late(kb, citation.quote.said, citation, "quote date")
@@ -141,7 +140,7 @@ def _kinds(kinds: frozenset[str]) -> str:
 def citations_read_rightly(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A citation whose `citing` is its own `source` would read "Vox citing Vox"."""
     for entry in _citing_entries(kb):
-        for path, citation in citations(entry):
+        for path, citation in kb.citations[entry.id]:
             if citation.citing is not None and citation.citing == citation.source:
                 yield _at(records[entry.id], (*path, "citing"), f"citing: '{citation.citing}' "
                           "is the source itself; 'citing' names another source that this "
@@ -234,10 +233,15 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     if not known:
         return
     longest = max(len(content) for content in known) + 3
+    # A window compared starts with a word that is not a linking word, so with the
+    # first word of a known name: other starts are passed over unread.
+    firsts = {content[0] for content in known}
     for entry_id, path, text in own_words(kb):
         shown = ENTITY_LINK.sub(lambda m: m[2] or "", text)  # [[id]] prints the entry's name
         tokens = [span for span in prose_word_spans(shown) if span[0] not in ARTICLES]
         for start in range(len(tokens)):
+            if tokens[start][0] not in firsts:
+                continue
             for end in range(start + 2, min(start + longest, len(tokens)) + 1):
                 window = tuple(token[0] for token in tokens[start:end])
                 if window[0] in _LINKING or window[-1] in _LINKING:

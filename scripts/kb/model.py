@@ -629,6 +629,10 @@ class KnowledgeBase:
     references: dict[str, tuple[Reference, ...]] = field(default_factory=dict)
     """Every id each entry names, by entry id (`kb.refs.references`): walked once, by
     validate; the checks and link read them here."""
+    citations: dict[str, tuple[tuple[tuple[str | int, ...], Citation], ...]] = field(
+        default_factory=dict)
+    """Every citation in each entry, with its path, by entry id (`kb.refs.citations`):
+    walked once, by validate; the checks read them here."""
 
     def of_kind(self, kind: str) -> list[Any]:
         """Entries of one kind, in id order."""

@@ -9,6 +9,7 @@ anything between builds, so a new session starts from nothing:
 - validate's checks of each file on its own, with every id it names
   (`kb.validate.CheckMemo`);
 - render's entry pages, escaped texts and network layout (`kb.render.memo.RenderMemo`);
+- write's texts of the pages last written (`kb.write.WriteMemo`);
 - for the live preview, the collector's tuning (`kb.preview.FrozenHeap`).
 
 A one-off build (`kb build`, `mkdocs build`, most tests) passes none: it keeps nothing
@@ -23,6 +24,7 @@ from kb.load import FileMemo
 from kb.preview import FrozenHeap
 from kb.render.memo import RenderMemo
 from kb.validate import CheckMemo
+from kb.write import WriteMemo
 
 
 @dataclass(eq=False)
@@ -32,6 +34,7 @@ class Session:
     files: FileMemo = field(default_factory=FileMemo)
     checked: CheckMemo = field(default_factory=CheckMemo)
     render: RenderMemo = field(default_factory=RenderMemo)
+    written: WriteMemo = field(default_factory=WriteMemo)
     heap: FrozenHeap | None = None
     """The cycle collector's tuning between builds, for a long-running preview that
     keeps a large heap (`kb.preview.FrozenHeap`); None leaves the collector alone."""

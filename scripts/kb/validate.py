@@ -23,12 +23,13 @@ from kb.model import (
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
+    Citation,
     Draft,
     KnowledgeBase,
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.problems import dotted as _dotted
-from kb.refs import Reference, references
+from kb.refs import Reference, citations, references
 
 
 def validate(loaded: Loaded, *, drafts: bool = False,
@@ -85,7 +86,8 @@ def validate(loaded: Loaded, *, drafts: bool = False,
     for entry_id in entries:
         with reading(records[entry_id].path):
             problems.extend(_check_references(named[entry_id], records[entry_id], known))
-    kb = KnowledgeBase(entries, kinds, paths, aside, named)
+    cited = {entry_id: checked[records[entry_id].path][5] for entry_id in entries}
+    kb = KnowledgeBase(entries, kinds, paths, aside, named, cited)
     if not errors(problems):
         problems.extend(checks.run(kb, records, with_warnings=True))
     else:
@@ -129,9 +131,11 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
 
 # ---------------------------------------------------------------------------- one file
 
-_Checked = tuple[RawRecord, Any, list[Problem], list[Problem], tuple[Reference, ...]]
+_Checked = tuple[RawRecord, Any, list[Problem], list[Problem], tuple[Reference, ...],
+                 tuple[tuple[Path_, Citation], ...]]
 """What one record's own checks found: the record, its entry (None when invalid), its
-problems, its placeholders left by `kb new`, and every id its entry names."""
+problems, its placeholders left by `kb new`, every id its entry names, and every
+citation in it."""
 
 
 class CheckMemo:
@@ -155,7 +159,8 @@ def _check_each(records: list[RawRecord], memo: CheckMemo | None) -> dict[str, _
             with reading(record.path):
                 entry, found = _validate_record(record, context)
                 named = tuple(references(entry)) if entry is not None else ()
-                known = (record, entry, found, list(placeholders(record)), named)
+                cited = tuple(citations(entry)) if entry is not None else ()
+                known = (record, entry, found, list(placeholders(record)), named, cited)
         checked[record.path] = known
     if memo is not None:
         memo.checked = checked  # files gone since are forgotten
@@ -373,4 +378,5 @@ def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
     keep = {i for i, path in kb.paths.items() if path not in broken}
     return KnowledgeBase({i: kb.entries[i] for i in keep}, {i: kb.kinds[i] for i in keep},
                          {i: kb.paths[i] for i in keep},
-                         references={i: kb.references[i] for i in keep})
+                         references={i: kb.references[i] for i in keep},
+                         citations={i: kb.citations[i] for i in keep})

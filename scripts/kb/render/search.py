@@ -12,6 +12,10 @@ overrides/js/search.js answers in Material's search box.
 
 Shard `kb-search/words/<abc>.json` (and `sounds/<abc>.json` for skeletons):
     {"w": {word: [page number, ...]}, "p": {page number: [url, title, kind, [alias, ...]]}}
+A page's number is its own in each shard (the pages of a shard are numbered in site
+order): a page added or removed changes only the shards of its own words, so that the
+live preview rewrites a few shards rather than nearly all. search.js tells the pages of
+two shards apart by their urls.
 `kb-search/folding.json`: the folding rules (`kb.spelling.FOLDING`) and `PREFIX`, which
 search.js reads before it folds a query, so that a query and the index fold alike.
 """
@@ -42,7 +46,7 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
     shards: dict[str, dict] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
     by_path = {page_path(kind, entry_id): entry_id
                for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
-    number = 0
+    numbers: dict[str, dict[str, int]] = defaultdict(dict)  # shard -> page path -> number
     for path, text in pages.items():
         title = _title(text) if path.endswith(".md") else None
         if title is None:
@@ -54,10 +58,11 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
         record = [_url(path), title, label, aliases]
         # The mark after a label made from a web address is shown, not searched for.
         for folder, key in _keys([title.removesuffix(f" ({NO_HEADLINE})"), *aliases]):
-            shard = shards[f"{FOLDER}/{folder}/{key[:PREFIX]}.json"]
+            name = f"{FOLDER}/{folder}/{key[:PREFIX]}.json"
+            shard, numbered = shards[name], numbers[name]
+            number = numbered.setdefault(path, len(numbered))
             shard["w"][key].append(number)  # keys are unique per page: never twice
             shard["p"][number] = record
-        number += 1
     files = {path: json.dumps(shard, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
              for path, shard in sorted(shards.items())}
     return {RULES: folding_rules(), **files}
