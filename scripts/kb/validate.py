@@ -45,7 +45,7 @@ def validate(loaded: Loaded, *, drafts: bool = False,
     With a `memo` from the last validation (the live preview's `kb.session.Session`),
     a record that load handed back unchanged (the same object) is not checked on its
     own again: its entry, problems and references are those found then. The checks
-    across files always run."""
+    across files always run, reading again only the texts of entries not seen then."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
     entries: dict[str, Any] = {}
@@ -88,13 +88,14 @@ def validate(loaded: Loaded, *, drafts: bool = False,
             problems.extend(_check_references(named[entry_id], records[entry_id], known))
     cited = {entry_id: checked[records[entry_id].path][5] for entry_id in entries}
     kb = KnowledgeBase(entries, kinds, paths, aside, named, cited)
+    readings = memo.readings if memo is not None else None
     if not errors(problems):
-        problems.extend(checks.run(kb, records, with_warnings=True))
+        problems.extend(checks.run(kb, records, with_warnings=True, readings=readings))
     else:
         # Checks see only valid entries; with references broken they would
         # misreport, and the errors above come first anyway.
         problems.extend(checks.run(_error_free(kb, problems), records,
-                                   with_warnings=False))
+                                   with_warnings=False, readings=readings))
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
@@ -146,6 +147,8 @@ class CheckMemo:
     def __init__(self) -> None:
         self.checked: dict[str, _Checked] = {}
         """By file path, as the last validation found them."""
+        self.readings = checks.Readings()
+        """What the checks across files read in each entry's texts."""
 
 
 def _check_each(records: list[RawRecord], memo: CheckMemo | None) -> dict[str, _Checked]:

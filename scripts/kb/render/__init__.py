@@ -72,7 +72,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
     for emit_pages in (timeline_pages, quotes_pages):  # cut into periods when long
         pages.update(emit_pages(linked))
     pages.update(exports(linked))
-    pages.update(search_index(linked, pages))
+    pages.update(search_index(linked, pages, memo.search_keys if memo else None))
     # After the search index: a draft (the live preview's only) is listed nowhere.
     pages.update(draft_page(draft) for draft in linked.kb.drafts.values())
     return dict(sorted(pages.items()))

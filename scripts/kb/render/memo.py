@@ -12,7 +12,8 @@ preview's `kb.session.Session` and passed to `kb.render.render`, keeps:
   setting of the site. Unchanged files yield the very same objects (load and validate
   hand them back), so most comparisons stop at identity;
 - the escaped texts and links pages repeat (`kb.render.text.TextMemo`);
-- the whole network's layout (`kb.render.graph.layout`).
+- the whole network's layout (`kb.render.graph.layout`);
+- the search keys of every name (`kb.render.search.SearchKeys`).
 
 Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
 page of the real data while noting what it reads, and checks that the map and `shared`
@@ -28,6 +29,7 @@ from typing import Any
 
 from kb.link import Linked
 from kb.render.graph import Layouts
+from kb.render.search import SearchKeys
 from kb.render.site import Site, page_changed
 from kb.render.text import TextMemo
 
@@ -104,3 +106,4 @@ class RenderMemo:
     pages: PageMemo = field(default_factory=PageMemo)
     texts: TextMemo = field(default_factory=TextMemo)
     layouts: Layouts = field(default_factory=dict)
+    search_keys: SearchKeys = field(default_factory=dict)

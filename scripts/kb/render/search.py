@@ -40,9 +40,20 @@ RULES = f"{FOLDER}/folding.json"
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
 
 
-def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
+SearchKeys = dict[tuple[str, ...], list[tuple[str, str]]]
+"""The keys of names looked at before (`_keys`), by the names: the live preview's
+session keeps them from one build to the next (kb.render.memo)."""
+_MAX_KEPT = 100_000
+
+
+def search_index(linked: Linked, pages: dict[str, str],
+                 memo: SearchKeys | None = None) -> dict[str, str]:
     """Shard files (path -> JSON) for every Markdown page of `pages` that has a title,
-    and the folding rules beside them."""
+    and the folding rules beside them; with a `memo`, the keys of names seen before are
+    taken from it."""
+    memo = {} if memo is None else memo
+    if len(memo) > _MAX_KEPT:
+        memo.clear()
     shards: dict[str, dict] = defaultdict(lambda: {"w": defaultdict(list), "p": {}})
     by_path = {page_path(kind, entry_id): entry_id
                for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
@@ -57,7 +68,11 @@ def search_index(linked: Linked, pages: dict[str, str]) -> dict[str, str]:
         label = KINDS[kind].label if entry_id else "Page"
         record = [_url(path), title, label, aliases]
         # The mark after a label made from a web address is shown, not searched for.
-        for folder, key in _keys([title.removesuffix(f" ({NO_HEADLINE})"), *aliases]):
+        names = (title.removesuffix(f" ({NO_HEADLINE})"), *aliases)
+        keys = memo.get(names)
+        if keys is None:
+            keys = memo[names] = _keys(names)
+        for folder, key in keys:
             name = f"{FOLDER}/{folder}/{key[:PREFIX]}.json"
             shard, numbered = shards[name], numbers[name]
             number = numbered.setdefault(path, len(numbered))
@@ -74,7 +89,7 @@ def folding_rules() -> str:
     return json.dumps({**FOLDING, "prefix": PREFIX}, ensure_ascii=False, sort_keys=True)
 
 
-def _keys(names: list[str]) -> list[tuple[str, str]]:
+def _keys(names: tuple[str, ...]) -> list[tuple[str, str]]:
     """(shard folder, key) for every word of the names, and its spelling skeleton."""
     keys: dict[tuple[str, str], None] = {}
     for name in names:
