@@ -169,11 +169,12 @@ def test_a_session_builds_what_a_build_from_nothing_does_after_every_edit(projec
 def test_an_unchanged_build_reads_checks_and_renders_nothing_again(project: Path):
     session = Session()
     build(project / "data", root=project, session=session)
-    records = {path: known[0] for path, known in session.checked.checked.items()}
+    records = {path: known.record for path, known in session.checked.checked.items()}
     build(project / "data", root=project, session=session)
     memo = session.render.pages
     assert memo.reused == memo.pages > 100
-    assert all(known[0] is records[path] for path, known in session.checked.checked.items())
+    assert all(known.record is records[path]
+               for path, known in session.checked.checked.items())
 
 
 def test_a_session_forgets_the_files_that_are_gone(project: Path):

@@ -2,7 +2,8 @@
 
 Each check is a function from the valid entries (and their raw records, for line
 numbers) to problems; `run` calls them all. Errors stop the build; warnings point
-at loose ends an editor should look at but that publish no falsehood.
+at loose ends an editor should look at but that publish no falsehood. What the checks
+read in texts may be kept from one run to the next (`Readings`, for the live preview).
 """
 
 from __future__ import annotations

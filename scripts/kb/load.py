@@ -7,7 +7,8 @@ are the vector of "billion laughs"), and every value stays the text written: YAM
 1.1 guesses no number, yes/no value or timestamp here (the model converts), a
 written `~` or `null` is refused rather than read as "no value", and a free text that
 YAML would cut at ' #' is refused rather than shortened. The rules are the editing
-guide's ("What YAML would misread", docs/editing.md).
+guide's ("What YAML would misread", docs/editing.md). What one load keeps for the next,
+when its owner keeps one, is a `FileMemo`: files unchanged since are not read again.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 Pydantic checks each file against the model; its error locations are mapped back
 to YAML lines through the marks `load` kept. Then references are checked across
-files: unknown ids, ids of the wrong kind, duplicate ids.
+files: unknown ids, ids of the wrong kind, duplicate ids. Each entry's references and
+citations are walked here, once, and handed on in the `KnowledgeBase`. What one
+validation keeps for the next, when its owner keeps one, is a `CheckMemo`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 import types
 import typing
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -54,7 +56,8 @@ def validate(loaded: Loaded, *, drafts: bool = False,
     records: dict[str, RawRecord] = {}
     checked = _check_each(loaded.records, memo)
     for record in loaded.records:
-        entry, found, unfilled = checked[record.path][1:4]
+        own = checked[record.path]
+        entry, found, unfilled = own.entry, own.problems, own.placeholders
         problems.extend(found)
         todo.extend(unfilled)
         problems.extend(unfilled)
@@ -67,10 +70,10 @@ def validate(loaded: Loaded, *, drafts: bool = False,
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
     aside: dict[str, Draft] = {}
     if drafts:
-        unfilled_in = {i: checked[r.path][3] for i, r in records.items()}
+        unfilled_in = {i: checked[r.path].placeholders for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
                           sorted(_placeholders_explain_their_line(problems, todo)),
-                          {i: checked[records[i].path][4] for i in entries})
+                          {i: checked[records[i].path].references for i in entries})
         left_out = {draft.path for draft in aside.values()}
         problems = [p for p in problems if p.path not in left_out]
         todo = [p for p in todo if p.path not in left_out]
@@ -82,11 +85,11 @@ def validate(loaded: Loaded, *, drafts: bool = False,
     # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
     known = {**loaded.unread, **{i: record.kind for i, record in records.items()}}
-    named = {entry_id: checked[records[entry_id].path][4] for entry_id in entries}
+    named = {entry_id: checked[records[entry_id].path].references for entry_id in entries}
     for entry_id in entries:
         with reading(records[entry_id].path):
             problems.extend(_check_references(named[entry_id], records[entry_id], known))
-    cited = {entry_id: checked[records[entry_id].path][5] for entry_id in entries}
+    cited = {entry_id: checked[records[entry_id].path].citations for entry_id in entries}
     kb = KnowledgeBase(entries, kinds, paths, aside, named, cited)
     readings = memo.readings if memo is not None else None
     if not errors(problems):
@@ -132,11 +135,19 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
 
 # ---------------------------------------------------------------------------- one file
 
-_Checked = tuple[RawRecord, Any, list[Problem], list[Problem], tuple[Reference, ...],
-                 tuple[tuple[Path_, Citation], ...]]
-"""What one record's own checks found: the record, its entry (None when invalid), its
-problems, its placeholders left by `kb new`, every id its entry names, and every
-citation in it."""
+class _Checked(NamedTuple):
+    """What one record's own checks found."""
+
+    record: RawRecord
+    entry: Any
+    """The typed entry; None when the file is not valid."""
+    problems: list[Problem]
+    placeholders: list[Problem]
+    """The `TODO`s `kb new` left (`placeholders`)."""
+    references: tuple[Reference, ...]
+    """Every id the entry names (`kb.refs.references`)."""
+    citations: tuple[tuple[Path_, Citation], ...]
+    """Every citation in the entry, with its path (`kb.refs.citations`)."""
 
 
 class CheckMemo:
@@ -158,12 +169,13 @@ def _check_each(records: list[RawRecord], memo: CheckMemo | None) -> dict[str, _
     context = {DATE_TABLE: {}}
     for record in records:
         known = memo.checked.get(record.path) if memo is not None else None
-        if known is None or known[0] is not record:  # a file read again since
+        if known is None or known.record is not record:  # a file read again since
             with reading(record.path):
                 entry, found = _validate_record(record, context)
                 named = tuple(references(entry)) if entry is not None else ()
                 cited = tuple(citations(entry)) if entry is not None else ()
-                known = (record, entry, found, list(placeholders(record)), named, cited)
+                known = _Checked(record, entry, found, list(placeholders(record)), named,
+                                 cited)
         checked[record.path] = known
     if memo is not None:
         memo.checked = checked  # files gone since are forgotten
