@@ -20,8 +20,9 @@ $(STAMP): requirements.txt pyproject.toml
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, re-rendered on every save in data/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
-test: $(STAMP)  ## lint, then the whole test suite (unit, golden, strict build, browser)
+test: $(STAMP)  ## lint, type-check kb, then the whole test suite (unit, golden, strict build, browser)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 build: $(STAMP)  ## the static site in site/, as GitHub Pages serves it

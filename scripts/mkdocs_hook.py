@@ -4,7 +4,9 @@ On every build (and every rebuild of `mkdocs serve`) it renders data/ into
 generated/ and adds those pages to the site. The pipeline rewrites only pages whose
 text changed, so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds just those.
 Problems in data/ stop `mkdocs build` with one message listing them all, before
-MkDocs empties site/, so the last good site stays whole; `mkdocs serve` instead keeps
+MkDocs empties site/, so the last good site stays whole (and `mkdocs build` writes
+the site beside site/, swapped in only when the build succeeds: a strict build failing
+on a broken link in docs/ keeps it whole too); `mkdocs serve` instead keeps
 serving the last good pages under a banner listing the problems, and recovers on the
 next save. Settings of mkdocs.yml the pages cannot follow stop the build at once
 (`kb.generator`), and an unexpected exception is reported as one line naming the data
@@ -21,8 +23,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,16 +35,19 @@ import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb import crash
 from kb.build import BuildResult, build
-from kb.generator import GeneratorSettings, refusals
+from kb.generator import GeneratorSettings, published_address, refusals
 from kb.preview import FrozenHeap, banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
+from kb.render.draft import left_to_do
 from kb.session import Session
+from kb.write import staging_beside, swap_in
 
 GENERATED = "generated"
 PREVIEW = "generated.serve"
@@ -72,7 +79,9 @@ class MkDocsInternals:
       "'dirty' build", which strict mode counts: `accept_dirty_builds` drops it.
     - MkDocs counts errors and warnings for strict mode only on the "mkdocs" logger
       tree: the preview's own log (`preview_log`) stays outside, so that reporting
-      bad data does not abort the rebuild and freeze the preview.
+      bad data does not abort the rebuild and freeze the preview; and a handler on
+      that tree sees every one strict mode counts (`count_warnings`), so that a
+      staged site is not swapped in for a build strict mode is about to abort.
     - A `--dirty` build reads and writes a page only when its file's `is_modified()`
       is true: `rebuild` makes it so for every page.
     - MkDocs makes a new template environment at every build and loads templates only
@@ -108,6 +117,18 @@ class MkDocsInternals:
         return log
 
     @staticmethod
+    def count_warnings() -> WarningCount:
+        """A handler, now on the "mkdocs" logger tree, counting the warnings and errors
+        that strict mode counts; `stop_counting` takes it off."""
+        counter = WarningCount()
+        logging.getLogger("mkdocs").addHandler(counter)
+        return counter
+
+    @staticmethod
+    def stop_counting(counter: WarningCount) -> None:
+        logging.getLogger("mkdocs").removeHandler(counter)
+
+    @staticmethod
     def rebuild(files: Files) -> None:
         """Make a `--dirty` build read and write every page, not only those whose
         Markdown changed."""
@@ -122,6 +143,17 @@ class MkDocsInternals:
         (a changed template is compiled again: Jinja compares its checksum)."""
         env.bytecode_cache = compiled
         return env
+
+
+class WarningCount(logging.Handler):
+    """Counts what MkDocs's strict mode counts: its loggers' warnings and errors."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class _DirtyWarning(logging.Filter):
@@ -151,6 +183,18 @@ class CompiledTemplates(jinja2.BytecodeCache):
 # ---------------------------------------------------------------------------- the hook
 
 
+@dataclass
+class Staged:
+    """A one-off build's site, written into `folder` beside `site_dir` and swapped in
+    only when the build succeeds (`Hook.stage`)."""
+
+    config: MkDocsConfig
+    site_dir: Path
+    folder: Path
+    warnings: WarningCount | None
+    """Strict mode's count of warnings, for a strict build; None otherwise."""
+
+
 class Hook:
     """What the hook keeps through one `mkdocs` command: how it was started, the
     preview's session, and what the last build found and wrote."""
@@ -173,6 +217,8 @@ class Hook:
         """Notes about the build (kb.build.BuildResult.notes) said already: each is
         said once per command, not at every save."""
         self.log = MkDocsInternals.preview_log()
+        self.staged: Staged | None = None
+        """Where a one-off build writes its site until it succeeds."""
 
     def config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = _root(config)
@@ -185,7 +231,51 @@ class Hook:
         if found:
             raise PluginError("mkdocs.yml: settings the generated pages cannot follow; "
                               "nothing was built:\n" + "\n".join(f"- {f}" for f in found))
+        # Every address built from the published one (canonical, sitemap, 404 page,
+        # "Cite this page") joins a path to it: no '//' in it may reach them.
+        if config.site_url:
+            config.site_url = published_address(config.site_url)
+        if not self.serving and not self.dirty:
+            self.stage(config)
         return config
+
+    def stage(self, config: MkDocsConfig) -> None:
+        """Build into a fresh folder beside site_dir, swapped in by `post_build` only
+        when the build succeeds: MkDocs empties site_dir before it reads the pages,
+        and a strict build that then fails (a broken link in docs/) would leave half a
+        site. Through documented events only: on_config, on_post_build (last of all
+        plugins, after the search index is written), on_build_error."""
+        self.unstage(keep=False)  # a config loaded again: one staged site at a time
+        site_dir = Path(config.site_dir)
+        folder = staging_beside(site_dir)
+        counter = MkDocsInternals.count_warnings() if config.strict else None
+        self.staged = Staged(config, site_dir, folder, counter)
+        config.site_dir = str(folder)
+
+    def unstage(self, *, keep: bool) -> None:
+        """Swap the staged site in (`keep`) or remove it, and give the config its
+        site_dir back (`mkdocs gh-deploy` reads it after the build)."""
+        staged, self.staged = self.staged, None
+        if staged is None:
+            return
+        if staged.warnings is not None:
+            MkDocsInternals.stop_counting(staged.warnings)
+        staged.config.site_dir = str(staged.site_dir)
+        if keep:
+            swap_in(staged.folder, staged.site_dir)
+        else:
+            shutil.rmtree(staged.folder, ignore_errors=True)
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        """Put the staged site in place, unless strict mode is about to abort the
+        build for the warnings it counted: then site_dir stays as it was."""
+        staged = self.staged
+        failing = bool(config.strict and staged is not None and staged.warnings is not None
+                       and staged.warnings.count)
+        if failing and staged is not None:
+            self.log.error(f"kb: {staged.site_dir} left as it was: the strict build has "
+                           "warnings")
+        self.unstage(keep=not failing)
 
     def pre_build(self, config: MkDocsConfig) -> None:
         root = _root(config)
@@ -219,9 +309,8 @@ class Hook:
                           f"changed (pipeline {seconds:.2f} s); {pages.reused} of "
                           f"{pages.pages} entry pages reused")
         for draft in result.drafts:
-            self.log.info(f"kb: {draft.path} is a draft ({len(draft.problems)} left to fill "
-                          "in): shown as such at its own page, and left out of the rest of "
-                          "the site")
+            self.log.info(f"kb: {draft.path} is a draft ({left_to_do(draft)}): shown as such "
+                          "at its own page, and left out of the rest of the site")
         for note in result.notes:
             if note not in self.noted:
                 self.noted.add(note)
@@ -287,7 +376,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @_edge
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Refuse at once the settings the generated pages cannot follow (kb.generator),
-    and those of the theme they are made for."""
+    and those of the theme they are made for; a one-off build's site is staged beside
+    site_dir (`Hook.stage`)."""
     return state.config(config)
 
 
@@ -321,6 +411,19 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 @_edge
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return state.page_content(html)
+
+
+@_edge
+@event_priority(-100)  # after every plugin's on_post_build: search writes its index there
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Put a one-off build's staged site in place (`Hook.post_build`)."""
+    state.post_build(config)
+
+
+@_edge
+def on_build_error(*, error: Exception) -> None:
+    """A failed build leaves site_dir as it was: the staged folder goes."""
+    state.unstage(keep=False)
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -40,19 +40,31 @@ summary:
 
 DataTree = Callable[[dict[str, str]], Path]
 
-_ISOLATION = re.compile("</?bdi>|[\u2068\u2069]")
+_ISOLATION = re.compile('</?bdi>|[\u2068\u2069]|<span class="kb-anchor" id="[^"]*"></span>')
 
 
 def reading(text: str) -> str:
     """A page as tests of its wording read it: without the isolation of data text
     (<bdi> in Markdown and HTML, U+2068 and U+2069 in plain text:
-    kb.render.text.isolate), which tests/test_render.py checks on its own."""
+    kb.render.text.isolate), which tests/test_render.py checks on its own, nor the
+    anchors of statements (kb.render.anchors), which tests/test_search_index.py checks."""
     return _ISOLATION.sub("", text)
 
 
 def read_pages(pages: dict[str, str]) -> dict[str, str]:
     """`reading` of every page."""
     return {path: reading(text) for path, text in pages.items()}
+
+
+_ROW = re.compile(r"<tr[^>]*>(.*?)</tr>")
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>")
+
+
+def table_rows(page: str) -> list[tuple[str, ...]]:
+    """Every row of every table on a generated page (kb.render.table writes each row on
+    one line), as the Markdown of its cells: header rows too, and a details row as
+    (label, value)."""
+    return [tuple(_CELL.findall(row)) for row in _ROW.findall(page)]
 
 
 def linked_tree(root: Path) -> Linked:

@@ -3,10 +3,10 @@ what to install; they are left out only when a variable says so, and the summary
 counts them (issue 15, item 10: a fresh clone's `make test` once passed with 47
 browser tests skipped).
 
-Two such needs: a Chromium-based browser (`browser` tests: Debian's Chromium, Google
-Chrome, or Playwright's own) and the source material the data was written from
-(`sources` tests: ../shared/sources beside the project). Registered by conftest
-(`pytest_plugins`).
+Three such needs: a Chromium-based browser (`browser` tests: Debian's Chromium, Google
+Chrome, or Playwright's own), the source material the data was written from
+(`sources` tests: ../shared/sources beside the project), and Node.js (`node` tests:
+its own syntax check of the site's scripts). Registered by conftest (`pytest_plugins`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.wording import count
 from tests.conftest import ROOT
 
 BROWSER_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
@@ -32,6 +33,7 @@ BROWSER_PATHS = (
     r"C:\Program Files\Google\Chrome\Application\chrome.exe",
 )
 """Where Google Chrome and Chromium install themselves outside the PATH."""
+NODE_COMMANDS = ("node", "nodejs")
 SOURCE_MATERIAL = ROOT.parent / "shared" / "sources"
 """The source material the data was written from, beside the project (kb ground's
 default)."""
@@ -89,6 +91,18 @@ def _playwright_chromium() -> str | None:
     return path if path and Path(path).is_file() else None
 
 
+def find_node(environ: Mapping[str, str] | None = None) -> Found:
+    """Node.js for the `node` tests: `node` (or Debian's older name, `nodejs`) on the
+    PATH of `environ`, this process's environment by default."""
+    environ = os.environ if environ is None else environ
+    for command in NODE_COMMANDS:
+        found = shutil.which(command, path=environ.get("PATH", os.defpath))
+        if found:
+            return Found(found, f"{command} on the PATH")
+    return Found(None, "no Node.js found: install it (on Debian or Ubuntu, apt-get install "
+                       "-y nodejs)")
+
+
 def find_sources() -> Found:
     if (SOURCE_MATERIAL / "dossier.md").is_file():
         return Found(str(SOURCE_MATERIAL), "beside the project")
@@ -110,6 +124,8 @@ NEEDS = (
     Need("browser", ("browser test", "browser tests"), "KB_SKIP_BROWSER", find_browser),
     Need("sources", ("test against the source material", "tests against the source material"),
          "KB_SKIP_SOURCES", find_sources),
+    Need("node", ("script check with Node.js", "script checks with Node.js"), "KB_SKIP_NODE",
+         find_node),
 )
 _found: dict[str, Found] = {}
 _left_out: dict[str, int] = {}
@@ -118,6 +134,14 @@ _left_out: dict[str, int] = {}
 def browser_path() -> str:
     """The browser the session found (for the `browser` fixture)."""
     found = _found.get("browser") or find_browser()
+    if found.path is None:
+        raise RuntimeError(found.how)
+    return found.path
+
+
+def node_path() -> str:
+    """The Node.js the session found (for the `node` tests)."""
+    found = _found.get("node") or find_node()
     if found.path is None:
         raise RuntimeError(found.how)
     return found.path
@@ -140,7 +164,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         tests = [item for item in items if item.get_closest_marker(need.marker)]
         if not tests:
             continue
-        if _truthy(os.environ.get(need.skip)):
+        if _skipped(need):
             items[:] = [item for item in items if not item.get_closest_marker(need.marker)]
             config.hook.pytest_deselected(items=tests)
             _left_out[need.marker] = len(tests)
@@ -156,8 +180,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_report_header(config: pytest.Config) -> list[str]:
     lines = []
     for need in NEEDS:
-        if _truthy(os.environ.get(need.skip)):
-            lines.append(f"{need.what[1]}: left out ({need.skip}=1)")
+        if _skipped(need):
+            lines.append(f"{need.what[1]}: left out ({need.skip}={os.environ[need.skip]})")
     return lines
 
 
@@ -169,13 +193,35 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         if _left_out.get(need.marker):
             count = _left_out[need.marker]
             terminalreporter.write_line(
-                f"{_count(count, need)} left out: {need.skip}=1 is set; unset it to run them",
+                f"{_count(count, need)} left out: {need.skip}={os.environ.get(need.skip)} is "
+                "set; unset it to run them",
                 yellow=True, bold=True)
 
 
+def _skipped(need: Need) -> bool:
+    try:
+        return _truthy(os.environ.get(need.skip))
+    except pytest.UsageError as error:
+        raise pytest.UsageError(f"{need.skip}={error}") from None
+
+
 def _count(number: int, need: Need) -> str:
-    return f"{number} {need.what[number != 1]}"
+    return count(number, *need.what)
+
+
+_YES = frozenset({"1", "yes", "true", "on", "y"})
+_NO = frozenset({"", "0", "no", "false", "off", "n"})
 
 
 def _truthy(value: str | None) -> bool:
-    return (value or "").strip() not in ("", "0")
+    """Whether a variable such as KB_SKIP_BROWSER asks to leave tests out: 1, yes, true
+    or on (any case) do; unset, empty, 0, no, false or off do not (KB_SKIP_BROWSER=no
+    once left them out). Anything else stops the session: a guess either way would run
+    or leave out tests the person did not mean to."""
+    word = (value or "").strip().casefold()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise pytest.UsageError(f"'{value}' is neither yes nor no: set the variable to 1 to "
+                            "leave those tests out, or to 0 (or unset it) to run them")

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from kb.link import link
 from kb.load import load
 from kb.model import Citation
-from kb.render.text import reported_by
+from kb.render.text import ASOF_HINT, reported_by
 from kb.validate import validate
 from tests.conftest import MINI, linked_tree
 
@@ -85,12 +85,20 @@ def test_without_javascript_everything_shows(no_js_page: Page, base_url: str):
 
 @pytest.mark.browser
 def test_hidden_statements_leave_no_empty_bullets_or_sections(page: Page, base_url: str):
-    page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-04")
+    # The day before the strike: no key fact had been reported (Observer Iraq's, the
+    # earliest, dates to the day of the strike).
+    page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-03")
     expect(page.locator("form.kb-asof output")).to_contain_text("had been reported by")
     bullets = page.locator("article li:visible").all()
     assert bullets and all(b.inner_text().strip() for b in bullets)
     assert page.locator("h2#key-facts").is_hidden()  # every key fact came later
+    # A day later, the section is back with just the facts reported by then.
+    page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-04")
+    assert page.locator("h2#key-facts").is_visible()
     assert page.locator("h2#names").is_visible()
+    bullets = page.locator("article li:visible").all()
+    assert bullets and all(b.inner_text().strip() for b in bullets)
+    assert shown(page, "Ahmed Kanani") and not shown(page, "The New Arab gives his age")
 
 
 @pytest.mark.browser
@@ -98,3 +106,112 @@ def test_an_event_counts_as_reported_once_any_source_reported_it(page: Page, bas
     page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-04")
     events = page.locator("h2#events + ul")
     expect(events).to_contain_text("US drone strike kills Abu Taqwa in Baghdad")  # Shafaq
+
+
+# ------------------------------------------------------- explained (issue 17, item 4)
+
+BAR = "Showing what was reported by 7 January 2024 — show everything"
+
+
+@pytest.mark.browser
+def test_the_control_says_what_it_does(page: Page, base_url: str):
+    page.goto(base_url + "/people/abu-taqwa/")
+    hint = page.locator("form.kb-asof .kb-asof-hint")
+    expect(hint).to_have_text(ASOF_HINT)
+    expect(hint).to_be_visible()
+    assert page.locator("form.kb-asof input[name=asof]").get_attribute(
+        "aria-describedby") == hint.get_attribute("id")
+    assert page.locator(".kb-asof-bar").is_hidden()  # nothing chosen, nothing to say
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_chosen_day_shows_a_bar_on_every_page_it_applies_to(browser, base_url: str,
+                                                              width: int, scheme: str):
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + "/people/abu-taqwa/")
+    page.fill("form.kb-asof input[name=asof]", "2024-01-07")
+    bar = page.locator(".kb-asof-bar")
+    expect(bar).to_have_text(BAR)
+    expect(bar).to_be_in_viewport()  # above the title, where the page opens
+    assert bar.evaluate("bar => bar.compareDocumentPosition(document.querySelector("
+                        "'article h1')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    # The day follows the reader, and says so on each page it applies to.
+    for path in ("/groups/harakat-al-nujaba/", "/timeline/", "/places/baghdad/"):
+        page.goto(base_url + path)
+        expect(page.locator(".kb-asof-bar")).to_have_text(BAR)
+        expect(page.locator(".kb-asof-bar")).to_be_in_viewport()
+    # A page it does not apply to has no bar (and hides nothing).
+    page.goto(base_url + "/quotes/")
+    assert page.locator(".kb-asof-bar").count() == 0
+    # "show everything" ends it here and on the next page.
+    page.goto(base_url + "/groups/harakat-al-nujaba/")
+    page.get_by_role("button", name="show everything").click()
+    expect(page.locator(".kb-asof-bar")).to_be_hidden()
+    expect(page.locator("form.kb-asof input[name=asof]")).to_have_value("")
+    assert "asof" not in page.url
+    assert page.locator("[data-kb-later]").count() == 0
+    page.goto(base_url + "/people/abu-taqwa/")
+    expect(page.locator(".kb-asof-bar")).to_be_hidden()
+    context.close()
+
+
+def visible_events(page: Page) -> int:
+    return page.locator(".kb-event:visible").count()
+
+
+@pytest.mark.browser
+def test_the_timelines_counts_agree(page: Page, base_url: str):
+    # "All 33 events" stood beside "8 of 33 events had been reported…".
+    page.goto(base_url + "/timeline/?asof=2024-01-07")
+    total = page.locator(".kb-event").count()
+    output = page.locator("form.kb-asof output")
+    expect(output).to_contain_text("had been reported by 7 January 2024")
+    shown = visible_events(page)
+    assert 0 < shown < total
+    expect(page.locator(".kb-count")).to_have_text(f"{shown} of {total} events")
+    assert output.inner_text().startswith(f"{shown} of {total} events had been reported")
+    # With a filter of the timeline's own as well, the count is what is left.
+    page.select_option("form.kb-filters select[name=kind]", "strike")
+    expect(page.locator(".kb-count")).to_have_text(f"{visible_events(page)} of {total} events")
+    page.click("form.kb-asof button[type=reset]")
+    expect(page.locator(".kb-count")).to_have_text(f"{visible_events(page)} of {total} events")
+    page.click("form.kb-filters button[type=reset]")
+    expect(page.locator(".kb-count")).to_have_text(f"All {total} events")
+
+
+def contents_lines(page: Page, where: str) -> dict[str, bool]:
+    """{section id: whether its line in the contents shows} for Material's column
+    ('column') or the block phones see ('block')."""
+    selector = ".md-sidebar--secondary .md-nav--secondary a" if where == "column" \
+        else "nav.kb-toc a"
+    return dict(page.locator(selector).evaluate_all(
+        "links => links.map(a => [a.hash.slice(1), !a.closest('li').hasAttribute("
+        "'data-kb-gone')])"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "where"), [(1366, "column"), (390, "block")])
+def test_sections_it_hides_leave_the_contents(browser, base_url: str, width: int,
+                                              where: str):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "/people/abu-taqwa/?asof=2024-01-04")
+    expect(page.locator("form.kb-asof output")).to_contain_text("had been reported by")
+    lines = contents_lines(page, where)
+    assert lines["names"] and not lines["key-facts"]  # every key fact came later
+    if where == "block":
+        page.locator("nav.kb-toc summary").click()
+        expect(page.locator("nav.kb-toc a[href='#key-facts']")).to_be_hidden()
+        expect(page.locator("nav.kb-toc a[href='#names']")).to_be_visible()
+    page.click("form.kb-asof button[type=reset]")
+    assert all(contents_lines(page, where).values())
+    # The timeline's own filters too: a year filtered out leaves its line.
+    page.goto(base_url + "/timeline/?year=2024")
+    lines = contents_lines(page, where)
+    assert lines["year-2024"] and not lines["year-2014"]
+    assert lines["tower-22-attack"]  # an event of 2024 stays
+    context.close()

@@ -64,6 +64,13 @@ def test_the_benchmark_project_builds_strictly_with_its_synthetic_home_page(tmp_
 def test_reader_and_preview_figures_are_reported_with_where_the_time_went():
     row = {"shard_kb": 19.6, "search_mb": 0.3, "visit_requests": 5, "visit_kb": 68.9,
            "query": "Tula", "search_s": 0.02, "search_requests": 2, "search_kb": 3.1,
+           "search_results": 12, "search_first": "Tula al-Kumadi",
+           "text_query": "withdrawal talks", "text_search_s": 0.05, "text_search_requests": 9,
+           "text_search_kb": 30.5, "text_search_results": 12, "text_search_first": "A title",
+           "pagefind_index_s": 3.0, "pagefind_index_mb": 2.0, "pagefind_search_s": 0.1,
+           "pagefind_search_requests": 7, "pagefind_search_kb": 60.0,
+           "pagefind_text_search_s": 0.1, "pagefind_text_search_requests": 8,
+           "pagefind_text_search_kb": 70.0, "index_updated": 1.0,
            "preview_fact_s": 1.9, "preview_fact_pipeline_s": 1.0, "preview_fact_build_s": 1.3,
            "preview_fact_changed": 5.0, "preview_name_s": 3.9,
            "preview_name_pipeline_s": 0.9, "preview_name_build_s": 3.2,
@@ -80,3 +87,8 @@ def test_reader_and_preview_figures_are_reported_with_where_the_time_went():
             "kb pipeline 0.50 s + MkDocs 0.40 s + watching and reloading 0.60 s") in text
     assert "a file removed: reloaded page shows it 1.40 s after the save; 11 files" in text
     assert "page linking to the renamed entry updated: yes" in text
+    assert ("search 'withdrawal talks': results 0.05 s after the last key, 9 requests, 30.5 KB "
+            "from the first key (script and libraries included), 12 shown, first 'A title'"
+            ) in text
+    assert "Pagefind, 'withdrawal talks': 0.10 s, 8 requests, 70.0 KB" in text
+    assert "search finds the edited fact's new word once its page shows it: yes" in text

@@ -48,6 +48,21 @@ def test_search_finds_an_entity_by_alias_first(page: Page, base_url: str, query,
     assert page.locator("h1").first.inner_text().removesuffix("¶").strip() == name
 
 
+def test_search_ranks_kinds_as_the_index_says(page: Page, base_url: str):
+    """The ranks of kinds are data the pipeline writes (kb.model.Kind.search_rank, in
+    kb-search/folding.json), not numbers of the script: served with events ranked above
+    people, the same query opens the event that names Abu Taqwa first."""
+    def events_first(route):
+        rules = route.fetch().json()
+        rules["ranks"] = {**rules["ranks"], "Person": 0, "Event": 5}
+        route.fulfill(json=rules)
+
+    page.route("**/kb-search/folding.json", events_first)
+    title = search_and_open_first(page, base_url, "Abu Taqwa")
+    assert title == "US drone strike kills Abu Taqwa in Baghdad"
+    assert urlsplit(page.url).path == "/events/us-strike-kills-abu-taqwa/"
+
+
 def test_entity_page_shows_its_sources_and_links(page: Page, base_url: str):
     page.goto(base_url + "/people/abu-taqwa/")
     assert page.locator("h2#disagreements-between-sources").count() == 1
@@ -68,7 +83,9 @@ def test_the_search_script_splits_and_sounds_out_names_as_the_index_does(page: P
               # every apostrophe and dash the folding table knows, and some it does not
               *(f"Kata{c}ib Hizbullah al{c}Haq" for c in FOLDING["joined"] + FOLDING["breaks"]
                 + "\u02c8\u2019\u201c\u00b7/"),
-              "Abu Taq\u200bwa Kata\u00adib", "Jose\u0301 ﬁnal ２０２４"]
+              "Abu Taq\u200bwa Kata\u00adib", "Jose\u0301 ﬁnal ２０２４",
+              # Arabic letters written two ways, tashkeel, tatweel (issue 18)
+              "أَبُو تَقْوَى السعـيدي", "إبراهيم آمر ٱلله مؤتمر رئيس حركة علی کتائب"]
     page.goto(base_url + "/")
     page.evaluate("kbLoad('search.js')")  # loaded when a reader first searches
     page.wait_for_function("window.kbSpelling !== undefined")

@@ -1,10 +1,17 @@
 import gc
+import os
+import subprocess
+import sys
 import weakref
+from pathlib import Path
+
+import pytest
 
 from kb.build import build, paused_collection
 from kb.preview import FrozenHeap
 from kb.session import Session
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
+from tests.site import MKDOCS, copy_project
 
 
 def test_build_renders_every_page_kind():
@@ -15,10 +22,55 @@ def test_build_renders_every_page_kind():
             "quotes.md"} <= set(result.pages)
 
 
-def test_output_is_deterministic():
-    first = build(MINI / "data", root=MINI).pages
-    second = build(MINI / "data", root=MINI).pages
-    assert first == second
+HASH_SEEDS = ("1", "2")
+"""Two processes whose sets and dicts of strings iterate in different orders: output
+that depends on that order differs between them (issue 16, item 7)."""
+
+
+def in_processes(commands: list[tuple[list[str], Path]], **env: str) -> None:
+    """Run each (command, folder) at once, in a process of its own with its own hash
+    seed (HASH_SEEDS, in turn), and wait for all; each must succeed."""
+    running = [subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True,
+                                env={**os.environ, **env, "PYTHONHASHSEED": seed})
+               for (command, folder), seed in zip(commands, HASH_SEEDS, strict=True)]
+    for process in running:
+        output, _ = process.communicate(timeout=600)
+        assert process.returncode == 0, output
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its path relative to it, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """The files that are in one folder only, or differ in a byte."""
+    one, other = files_of(first), files_of(second)
+    assert len(one) > 10, f"{first} holds {len(one)} files"
+    return sorted(name for name in one.keys() | other.keys() if one.get(name) != other.get(name))
+
+
+@pytest.mark.parametrize("project", [MINI, ROOT], ids=["mini", "real data"])
+def test_the_pages_are_the_same_in_every_process(project: Path, tmp_path: Path):
+    # Within one process a set iterates alike every time, so two builds in one process
+    # cannot show an order that depends on string hashes: two processes do.
+    outs = [tmp_path / f"seed-{seed}" for seed in HASH_SEEDS]
+    kb = [sys.executable, "-m", "kb.cli", "--root", str(project), "build", "--out"]
+    in_processes([([*kb, str(out)], project) for out in outs])
+    assert differences(*outs) == []
+
+
+def test_the_site_is_the_same_in_every_process(tmp_path: Path):
+    # The whole of what GitHub Pages would publish, every byte: pages, search shards,
+    # downloads, network drawing, sitemap. MkDocs stamps the sitemap's archive and dates
+    # with the build's time unless SOURCE_DATE_EPOCH names one (its reproducible builds).
+    projects = [copy_project(tmp_path / f"project-{seed}") for seed in HASH_SEEDS]
+    build = [*MKDOCS, "build", "--strict", "-d", "site"]
+    in_processes([(build, project) for project in projects],
+                 SOURCE_DATE_EPOCH="1704585600", NO_MKDOCS_2_WARNING="1")
+    assert differences(*(project / "site" for project in projects)) == []
 
 
 def test_bad_data_writes_nothing_and_keeps_previous_output(data_tree, tmp_path):

@@ -16,7 +16,7 @@ def test_validate_reports_every_problem_and_exits_non_zero(data_tree, capsys):
         "data/people/a.yaml:1:1: missing required field 'summary'",
         "data/people/b.yaml:1:1: missing required field 'name'",
         "data/people/b.yaml:1:1: missing required field 'summary'",
-        "data/people/b.yaml:1:1: unknown field 'nme'; expected one of name, aliases, name_ar, "
+        "data/people/b.yaml:1:1: unknown field 'nme'; expected one of name, aliases, "
         "wikidata, summary, facts, relations, disputes. Did you mean 'name'?",
         "4 errors in data/",
     ]

@@ -22,6 +22,8 @@ from tests.needs import SOURCE_MATERIAL
 SOURCES = SOURCE_MATERIAL
 VOX = SOURCES / "vox-2024-01-07-behind-iraqs-call-to-remove-us-led-forces.txt"
 DOSSIER = SOURCES / "dossier.md"
+DOSSIER_2 = SOURCES / "dossier-2.md"
+DOSSIERS = (DOSSIER, DOSSIER_2)
 # Without the material the session fails saying where to put it, unless
 # KB_SKIP_SOURCES=1 leaves these tests out (tests.needs).
 pytestmark = pytest.mark.sources
@@ -41,7 +43,7 @@ def linked():
 
 def test_every_quote_is_verbatim_in_the_source_that_reports_it(linked):
     texts = {"vox-2024-01-07": normal(VOX.read_text())}
-    dossier = normal(DOSSIER.read_text())
+    dossier = normal("\n".join(d.read_text() for d in DOSSIERS))
     missing = []
     for use in linked.quotes:
         haystack = texts.get(use.citation.source, dossier)
@@ -54,14 +56,14 @@ def test_every_quote_is_verbatim_in_the_source_that_reports_it(linked):
 
 
 def test_every_address_comes_from_the_source_material(linked):
-    material = VOX.read_text() + DOSSIER.read_text()
+    material = VOX.read_text() + "".join(d.read_text() for d in DOSSIERS)
     urls = [s.url for s in linked.kb.of_kind("source") if s.url]
     assert urls, "some sources have addresses"
     assert [u for u in urls if u not in material] == []
 
 
 def test_headlines_are_as_the_source_material_prints_them(linked):
-    material = normal(VOX.read_text() + DOSSIER.read_text())
+    material = normal(VOX.read_text() + "".join(d.read_text() for d in DOSSIERS))
     headlines = [s.title for s in linked.kb.of_kind("source") if s.title_kind == "headline"]
     assert [h for h in headlines if normal(h) not in material] == []
     # Words of an address: as the material gives them, names' capitals restored.
@@ -127,9 +129,10 @@ def test_data_files_are_paths_with_their_kind(linked):
     assert all(Path(path).parts[0] == "data" for path in linked.kb.paths.values())
 
 
-def test_every_dossier_block_is_a_source_with_its_address(linked):
-    addresses = re.findall(r"^URL: (\S+)$", DOSSIER.read_text(), flags=re.MULTILINE)
-    assert len(addresses) == 30
+@pytest.mark.parametrize(("dossier", "blocks"), [(DOSSIER, 30), (DOSSIER_2, 26)])
+def test_every_dossier_block_is_a_source_with_its_address(linked, dossier, blocks):
+    addresses = re.findall(r"^URL: (\S+)$", dossier.read_text(), flags=re.MULTILINE)
+    assert len(addresses) == blocks
     ours = {s.url for s in linked.kb.of_kind("source")}
     assert [a for a in addresses if a not in ours] == []
 
@@ -174,7 +177,8 @@ DISAGREEMENTS = {
         "us-strike-kills-kataib-hezbollah-commander", "How many were killed, and who"),
     "Name of the joint military body": ("higher-military-commission", "The body's name"),
     "Timing of the pull-out": (
-        "coalition-withdrawal-from-baghdad-and-ain-al-asad", "Timing of the pull-out from Baghdad"),
+        "coalition-withdrawal-from-baghdad-and-ain-al-asad",
+        "Timing of the pull-out from Baghdad and Ain al-Asad"),
     "Where the forces would go": (
         "coalition-withdrawal-from-baghdad-and-ain-al-asad", "Where the forces would go"),
     "Basis of the withdrawal": (
@@ -205,12 +209,13 @@ def test_the_story_links_what_it_names_and_keeps_links_apart(linked):
 
 def test_the_timeline_runs_from_2014_to_the_latest_event(linked):
     years = [linked.entry(i).date.bounds[0].year for i in linked.timeline]
-    assert years[0] == 2014 and years[-1] == 2025
+    assert years[0] == 2014 and years[-1] == 2026
 
 
-def test_every_quote_in_the_dossier_is_on_the_site(linked):
-    quoted = re.findall(r'^- "(.+?)" — ', DOSSIER.read_text(), flags=re.MULTILINE)
-    assert len(quoted) >= 50
+@pytest.mark.parametrize(("dossier", "at_least"), [(DOSSIER, 50), (DOSSIER_2, 33)])
+def test_every_quote_in_the_dossier_is_on_the_site(linked, dossier, at_least):
+    quoted = re.findall(r'^- "(.+?)" — ', dossier.read_text(), flags=re.MULTILINE)
+    assert len(quoted) >= at_least
     ours = {normal(use.quote.text) for use in linked.quotes}
     assert [q for q in quoted if normal(q) not in ours] == []
 
@@ -230,6 +235,227 @@ def test_the_grounding_allow_list_is_short_and_every_entry_says_why():
 
 
 def test_every_dossier_block_is_matched_to_a_source(linked):
-    documents = [d for d in read_material(SOURCES) if d.label.startswith("dossier.md")
-                 or d.label.endswith(".txt")]
+    documents = read_material(SOURCES)
+    assert len(documents) == 1 + 30 + 26
     assert [d.label for d in unmatched(linked.kb, documents)] == []
+
+
+# ---------------------------------------------------------------------------- dossier-2
+
+def _block_sources(linked) -> dict[str, str]:
+    """{'S35': source id} for every block of both dossiers, matched by address."""
+    by_url = {s.url: s.id for s in linked.kb.of_kind("source") if s.url}
+    blocks: dict[str, str] = {}
+    for dossier in DOSSIERS:
+        for label, url in re.findall(r"^## (S\d+) · .*\nURL: (\S+)$", dossier.read_text(),
+                                     flags=re.MULTILINE):
+            blocks[label] = by_url[url]
+    return blocks
+
+
+# Each point of dossier-2's "Disagreements between sources (continued)", by its opening
+# words, and the tables where the site shows it (its entry, its 'about').
+DISAGREEMENTS_2 = {
+    "Abu Taqwa's real name": [("abu-taqwa", "Full name and identity")],
+    "The second man killed": [("us-strike-kills-abu-taqwa", "Who the second man killed was")],
+    "How the 4 January strike was delivered": [
+        ("us-strike-kills-abu-taqwa", "Time and manner of the strike"),
+        ("us-strike-kills-abu-taqwa", "How many were wounded")],
+    "Name of the joint US–Iraq military body": [("higher-military-commission", "The body's name")],
+    "Wording of the Syria clause": [
+        ("coalition-mission-end-announced", "Wording of the Syria clause")],
+    "The Kataib Hezbollah commander killed on 7 February": [
+        ("abu-baqir-al-saadi", "His name"),
+        ("us-strike-kills-kataib-hezbollah-commander", "How many were killed, and who")],
+    "Final US/coalition exit date": [
+        ("coalition-withdrawal-from-baghdad-and-ain-al-asad",
+         "When the last coalition forces are to leave Iraq"),
+        ("coalition-withdrawal-from-baghdad-and-ain-al-asad", "What the withdrawal rests on")],
+    "US troop numbers": [
+        ("global-coalition-to-defeat-isis", "Size of the US or coalition force in Iraq")],
+    "Whether and when Ain al-Asad was emptied": [
+        ("coalition-withdrawal-from-baghdad-and-ain-al-asad",
+         "Timing of the pull-out from Baghdad and Ain al-Asad")],
+    "Seats of Asaib Ahl al-Haq's list": [
+        ("asaib-ahl-al-haq", "Seats won in the November 2025 election")],
+    "Size of the Coordination Framework bloc": [
+        ("coordination-framework",
+         "Size of the Framework's bloc in the parliament elected in November 2025")],
+    "Rocket attack on the US embassy": [
+        ("rocket-attack-on-us-embassy-2026-03-07", "How many rockets, and where they fell"),
+        ("rocket-attack-on-us-embassy-2026-03-07", "Earlier attacks on the embassy")],
+    "Sudani's reaction to the 7 March 2026 attack": [
+        ("rocket-attack-on-us-embassy-2026-03-07", "Al-Sudani's words on the attack, as quoted")],
+    "Location of al-Tanf": [("al-tanf", "Where the base is")],
+    "Name of Harakat al-Nujaba": [("harakat-al-nujaba", "The group's name")],
+}
+
+
+def test_every_disagreement_in_dossier_2_is_shown_with_every_source_it_names(linked):
+    section = DOSSIER_2.read_text().split("## Disagreements between sources (continued)", 1)[1]
+    points = [line[2:] for line in section.splitlines() if line.startswith("- ")]
+    unmapped = [p[:60] for p in points if not any(p.startswith(k) for k in DISAGREEMENTS_2)]
+    assert unmapped == [] and len(points) == len(DISAGREEMENTS_2)
+    blocks = _block_sources(linked)
+    for point in points:
+        tables = next(v for k, v in DISAGREEMENTS_2.items() if point.startswith(k))
+        shown: set[str] = set()
+        for entry_id, about in tables:
+            disputes = {d.about: d for d in linked.entry(entry_id).disputes}
+            assert about in disputes, (entry_id, about)
+            assert len(disputes[about].versions) >= 2
+            shown |= {i for v in disputes[about].versions for c in v.cite
+                      for i in (c.source, c.citing) if i}
+        named = {blocks[s] for s in re.findall(r"\bS\d\d\b", point)}
+        assert sorted(named - shown) == [], point[:60]
+
+
+def test_points_that_extend_a_disagreement_join_its_table(linked):
+    # Dossier-2 extends four disagreements of dossier.md: their versions join the
+    # existing tables, and no second table opens on the same point.
+    assert DISAGREEMENTS_2["Abu Taqwa's real name"][0] == DISAGREEMENTS["Abu Taqwa's full name"]
+    assert DISAGREEMENTS_2["Name of the joint US–Iraq military body"][0] == \
+        DISAGREEMENTS["Name of the joint military body"]
+    assert DISAGREEMENTS_2["US troop numbers"][0] == DISAGREEMENTS["Troop numbers"]
+    assert DISAGREEMENTS_2["Whether and when Ain al-Asad was emptied"][0] == \
+        DISAGREEMENTS["Timing of the pull-out"]
+    tables = [(e.id, d.about.casefold()) for e in linked.kb.entries.values()
+              for d in getattr(e, "disputes", [])]
+    assert len([t for t in tables if t[0] == "abu-taqwa" and "name" in t[1]]) == 1
+    assert len([t for t in tables if t[0] == "higher-military-commission"]) == 1
+    assert len([t for t in tables if "troop" in t[1] or "size of the us" in t[1]
+                or "force in iraq" in t[1]]) == 1
+    assert len([t for t in tables if "ain al-asad" in t[1] or "pull-out" in t[1]
+                or "emptied" in t[1]]) == 1
+
+
+# Per block of dossier-2: its date as the site says it, how that date is known, the
+# outlets of the sources it relays, and what its title is.
+DOSSIER_2_SOURCES = {
+    "S31": ("31 July 2024", "printed", set(), "headline"),
+    "S32": ("17 September 2025", "printed", {"us-state-department"}, "headline"),
+    "S33": ("1 October 2025", "printed", set(), "description"),
+    "S34": ("26 November 2025", "url", set(), "headline"),
+    "S35": ("4 January 2024", "inferred", {"al-arabiya-al-hadath"}, "url slug"),
+    "S36": (None, None, set(), "headline"),
+    "S37": ("2024", "url", set(), "description"),
+    "S38": ("7 February 2024", "url", set(), "headline"),
+    "S39": (None, None, {None}, "url slug"),  # the joint statement, published by no outlet
+    "S40": ("15 August 2025", "printed", set(), "url slug"),
+    "S42": ("18 September 2025", "printed", set(), "url slug"),
+    "S43": ("8 October 2025", "printed", set(), "url slug"),
+    "S44": ("20 October 2025", "url", set(), "headline"),
+    "S45": ("3 November 2025", "printed", {"reuters"}, "url slug"),
+    "S46": ("17 November 2025", "printed", set(), "headline"),
+    "S47": ("December 2025", "inferred", set(), "url slug"),  # AP only inferred: no relay
+    "S48": ("20 December 2025", "printed", set(), "url slug"),
+    "S49": ("21 December 2025", "printed", {"afp"}, "url slug"),
+    "S51": ("17 January 2026", "inferred", {"reuters"}, "headline"),
+    "S52": ("18 January 2026", "printed", set(), "url slug"),
+    "S53": ("27 January 2026", "printed", set(), "url slug"),
+    "S54": ("12 February 2026", "printed", {"reuters"}, "headline"),
+    "S55": ("28 February 2026", "printed", set(), "url slug"),
+    "S56": ("1 March 2026", "printed", set(), "url slug"),
+    "S57": ("7 March 2026", "printed", {"afp"}, "url slug"),
+    "S58": ("8 March 2026", "printed", {"reuters"}, "url slug"),
+}
+
+
+def test_each_dossier_2_source_says_how_its_date_is_known_and_whom_it_relays(linked):
+    blocks = _block_sources(linked)
+    assert sorted(DOSSIER_2_SOURCES) == sorted(b for b in blocks if int(b[1:]) > 30)
+    for label, (date, basis, relayed, title_kind) in DOSSIER_2_SOURCES.items():
+        source = linked.entry(blocks[label])
+        assert (source.date.words() if source.date else None) == date, label
+        assert source.date_basis == basis, label
+        assert {linked.entry(r).outlet for r in source.relays} == relayed, label
+        assert source.title_kind == title_kind, label
+        assert source.note, label  # what our copy lacks, how the date is known
+
+
+# Every name dossier-2 gives in Arabic script, with the transliteration it gives (None
+# where it gives the name in brackets only in English words, or none).
+ARABIC_NAMES = [
+    ("abu-taqwa", "أبو تقوى السعيدي", "Abu Taqwa al-Saeedi", "S35"),
+    ("abu-taqwa", "أحمد كناني", "Ahmed Kanani", "S35"),
+    ("abu-taqwa", "طالب السعيدي", "Talib al-Saeedi", "S36"),
+    ("abu-sajjad", "علي أبو سجاد", "Ali Abu Sajjad", "S35"),
+    ("ali-nayef", "علي نايف", "Ali Nayef", "S36"),
+    ("akram-al-kaabi", "الشيخ أكرم الكعبي", "Sheikh Akram al-Kaabi", "S36"),
+    ("harakat-al-nujaba", "المقاومة الإسلامية حركة النجباء",
+     "the Islamic Resistance – Harakat al-Nujaba", "S35"),
+    ("harakat-al-nujaba", "حركة النجباء", "Harakat al-Nujaba", "S35"),
+    ("popular-mobilization-forces", "الحشد الشعبي", "al-Hashd al-Shaabi", "S35"),
+    ("abu-hussein-al-hamidawi", "أبو حسين الحميداوي", "Abu Hussein al-Hamidawi", "S40"),
+    ("kataib-hezbollah", "كتائب حزب الله", "Kataib Hezbollah", "S40"),
+    ("mohammed-shia-al-sudani", "محمد شياع السوداني", "Mohammed Shia al-Sudani", "S48"),
+    ("national-hikma-movement", "تيار الحكمة الوطني", None, "S48"),
+    ("unami", "يونامي", "UNAMI", "S48"),
+    ("observer-iraq", "عراق اوبزيرفر", None, "S35"),
+    ("al-khanadeq", "الخنادق", "Al-Khanadeq", "S36"),
+    ("al-arabiya-al-hadath", "العربية/الحدث", None, "S35"),
+]
+
+
+def test_arabic_names_are_aliases_in_arabic_with_the_sources_transliteration(linked):
+    blocks = _block_sources(linked)
+    for entry_id, arabic, latin, block in ARABIC_NAMES:
+        aliases = {a.name: a for a in linked.entry(entry_id).aliases}
+        assert arabic in aliases, (entry_id, arabic)
+        alias = aliases[arabic]
+        assert (alias.lang, alias.transliteration) == ("ar", latin), (entry_id, arabic)
+        assert blocks[block] in {c.source for c in alias.cite}, (entry_id, arabic)
+
+
+def test_a_quote_given_in_arabic_stays_in_arabic_beside_english_only_where_given(linked):
+    arabic = [use for use in linked.quotes if use.quote.lang == "ar"]
+    assert {use.quote.speaker[0] for use in arabic} == {
+        "akram-al-kaabi", "abu-hussein-al-hamidawi", "mohammed-shia-al-sudani"}
+    # Al-Kaabi's line is printed in English by 964media and in Arabic by Al-Khanadeq:
+    # one statement, two citations, each with its own words.
+    eulogy = linked.entry("kaabi-mourns-abu-taqwa").facts[1]
+    assert [(c.source, c.quote.lang) for c in eulogy.cite] == [
+        ("964media-2024-01-04-kaabi-eulogy", None),
+        ("alkhanadeq-abu-taqwa-assassination", "ar")]
+    # The others have no English version in any source: none is given.
+    for entry_id in ("hamidawi-calls-to-arm-the-resistance",
+                     "sudani-hails-end-of-coalition-mission"):
+        entry = linked.entry(entry_id)
+        quotes = [c.quote for s in [entry.summary, *entry.facts] for c in s.cite if c.quote]
+        assert [q.lang for q in quotes] == ["ar"], entry_id
+
+
+def test_the_story_runs_to_the_latest_source():
+    kb, _ = validate(load(ROOT / "data", root=ROOT))
+    latest = max(s.date.bounds[1] for s in kb.of_kind("source") if s.date)
+    assert latest.isoformat() == "2026-03-08"
+    linked_ = link(kb)
+    last = linked_.entry(linked_.chapters[-1])
+    cited = {c.source for s in last.sentences for c in s.cite}
+    assert max(kb.entries[i].date.bounds[1] for i in cited).isoformat() >= "2026-03-07"
+
+
+def test_the_home_page_says_where_the_story_stands_and_names_the_latest_date(linked):
+    home = (ROOT / "docs" / "index.md").read_text()
+    latest = max((s.date for s in linked.kb.of_kind("source") if s.date),
+                 key=lambda d: d.bounds[1])
+    paragraph = next(p for p in home.split("\n\n") if "Where the story stands" in p)
+    assert f"as of the latest source ({latest.words()})" in paragraph
+    assert 2 <= len(re.findall(r"[.!?](?:\[\^\w+\])*(?:\s|$)", paragraph)) - 1 <= 3
+    notes = re.findall(r"\[\^(\w+)\]", paragraph)
+    assert len(notes) >= 3
+    for note in notes:
+        line = next(ln for ln in home.splitlines() if ln.startswith(f"[^{note}]:"))
+        for target in re.findall(r"\]\((sources/[\w-]+)\.md\)", line):
+            assert target.split("/")[1] in linked.kb.entries, target
+
+
+def test_a_version_that_quotes_arabic_opens_in_latin_letters(linked):
+    # Data text reads in the direction of its first letter: a version opening with an
+    # Arabic name reads right to left, English words and all ("his ,(Ahmed Kanani)…").
+    arabic = re.compile(r"[\u0600-\u06ff]")
+    versions = [v.value for e in linked.kb.entries.values() for d in getattr(e, "disputes", [])
+                for v in d.versions if arabic.search(v.value)]
+    assert len(versions) >= 5
+    first_letters = [next(ch for ch in v if ch.isalpha()) for v in versions]
+    assert [v for v, ch in zip(versions, first_letters, strict=True) if arabic.match(ch)] == []

@@ -3,8 +3,13 @@ and says so where day and month could swap (issue 15, item 11)."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kb.date_hints import hint
 from kb.dates import DateError, parse
 
 
@@ -89,3 +94,103 @@ def test_messages_say_date_before_edtf(written):
     message = refusal(written)
     assert "date" in message
     assert "EDTF" not in message or message.index("date") < message.index("EDTF")
+
+
+# ---------------------------------------------------------------------------- nothing lost
+# A suggestion keeps everything written: two dates are never read as one, and a number
+# left over is named rather than dropped (trial of issue 15: "2024-01-04 - 2024-01-07"
+# got "Did you mean 2024-01-04?" with the year 2024 read as the time 20:24).
+
+SPAN = ("{a}/{b} if it lasted from the one to the other, or \"[{a}..{b}]\" if it happened "
+        "once between them, unknown when (see 'Dates' in the editing guide).")
+
+
+@pytest.mark.parametrize(("written", "dates", "first", "last"), [
+    # The trial's cases.
+    ("2024-01-04 - 2024-01-07", "4 January 2024 and 7 January 2024", "2024-01-04",
+     "2024-01-07"),
+    ("2024-01-04 -- 2024-01-07", "4 January 2024 and 7 January 2024", "2024-01-04",
+     "2024-01-07"),
+    ("4-7 January 2024", "4 January 2024 and 7 January 2024", "2024-01-04", "2024-01-07"),
+    ("1-4 January 2024", "1 January 2024 and 4 January 2024", "2024-01-01", "2024-01-04"),
+    # Other ways of writing a span.
+    ("2024-01-04 to 2024-01-07", "4 January 2024 and 7 January 2024", "2024-01-04",
+     "2024-01-07"),
+    ("from 4 to 7 January 2024", "4 January 2024 and 7 January 2024", "2024-01-04",
+     "2024-01-07"),
+    ("4–7 January 2024", "4 January 2024 and 7 January 2024", "2024-01-04", "2024-01-07"),
+    ("January - March 2024", "January 2024 and March 2024", "2024-01", "2024-03"),
+    ("2023 – 2024", "2023 and 2024", "2023", "2024"),
+    ("30 December 2023 to 2 January 2024", "30 December 2023 and 2 January 2024",
+     "2023-12-30", "2024-01-02"),
+])
+def test_a_span_in_words_gets_the_forms_that_keep_both_dates(written, dates, first, last):
+    message = refusal(written)
+    assert message.endswith(f"It names two dates, {dates}; write "
+                            + SPAN.format(a=first, b=last))
+    assert "Did you mean" not in message
+
+
+@pytest.mark.parametrize(("written", "says"), [
+    ("4 and 5 January 2024", "It names two dates, 4 January 2024 and 5 January 2024; write "
+     "\"{2024-01-04, 2024-01-05}\" if it happened on each of them, or "
+     "2024-01-04/2024-01-05 if it lasted from the one to the other"),
+    ("4 or 7 January 2024", "It names two dates, 4 January 2024 and 7 January 2024; write "
+     "\"[2024-01-04, 2024-01-07]\" if it happened on one of them, unknown which"),
+    ("between 1 and 4 January 2024", "It names two dates, 1 January 2024 and 4 January "
+     "2024; write \"[2024-01-01..2024-01-04]\" if it happened once between them, unknown "
+     "when, or 2024-01-01/2024-01-04 if it lasted from the one to the other"),
+])
+def test_two_dates_joined_by_and_or_or_get_the_forms_those_words_mean(written, says):
+    assert refusal(written).endswith(f"{says} (see 'Dates' in the editing guide).")
+
+
+@pytest.mark.parametrize("written", [
+    "January 4-7, 2024",  # the month with one day, the year with the other
+    "7 January 2024 - 4 January 2024",  # the later first
+    "2024-01-04 2024-01-07",  # nothing between them
+    "4 and 5",
+])
+def test_two_dates_not_read_in_full_get_the_forms_by_example_and_no_suggestion(written):
+    message = refusal(written)
+    assert message.endswith(
+        "It seems to name more than one date; write each year first, and join them as the "
+        "source means, such as 2024-01-04/2024-01-07 if it lasted from the first day to "
+        "the last, \"[2024-01-04..2024-01-07]\" if it happened once between them, unknown "
+        "when, \"{2024-01-04, 2024-01-07}\" if it happened on each (see 'Dates' in the "
+        "editing guide).")
+
+
+@pytest.mark.parametrize(("written", "left"), [
+    ("2023.10", "'10'"),  # once "Did you mean 2023?"
+    ("2024-01-04 07", "'07'"),  # once read as 7 in the morning
+    ("4 January 2024 12", "'12'"),
+    ("2024.01.04.05", "'05'"),
+])
+def test_what_is_left_over_from_a_reading_is_named_and_nothing_suggested(written, left):
+    message = refusal(written)
+    assert message.endswith(f"Part of it was not understood as part of one date: {left}; "
+                            "write the date year first, as the source gives it (see 'Dates' "
+                            "in the editing guide).")
+    assert "Did you mean" not in message
+
+
+@pytest.mark.parametrize("written", ["10.2023", "017", "12.2023", "1.2.3"])
+def test_text_read_as_no_date_in_other_words_gets_the_accepted_forms_alone(written):
+    # Once "A day of the week or a time of day is not a date" for 10.2023 and 017.
+    message = refusal(written)
+    assert message.endswith("in EDTF, the standard date notation"), message
+
+
+_JOINERS = st.sampled_from([" - ", " -- ", "–", " – ", " to ", " and ", " or ", " until "])
+_FORMATS = st.sampled_from(["%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d/%m/%Y", "%B %Y", "%Y"])
+
+
+@given(st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31)),
+       st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31)), _FORMATS, _JOINERS)
+def test_two_dates_in_one_text_are_never_suggested_as_one(one, other, form, joiner):
+    text = one.strftime(form) + joiner + other.strftime(form)
+    message = hint(text)
+    assert "Did you mean" not in message
+    if message.startswith("It names two dates"):
+        assert one.strftime("%Y") in message and other.strftime("%Y") in message

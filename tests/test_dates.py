@@ -4,8 +4,11 @@ import edtf
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
+from kb.date_reading import PARTS_OF_YEAR
 from kb.dates import DateError, FuzzyDate, parse
+from kb.model import Fact
 
 
 def edtf_strict_bounds(text: str) -> tuple[dt.date, dt.date]:
@@ -103,6 +106,22 @@ def test_part_of_month_needs_a_month():
         parse("2023-10~", "late")  # not "late about October 2023"
     with pytest.raises(DateError, match="unknown qualifier 'later'"):
         parse("2024-01", "later")
+
+
+@pytest.mark.parametrize("code", sorted(PARTS_OF_YEAR))
+@pytest.mark.parametrize("qualifier", ["early", "mid", "late"])
+def test_part_of_month_is_refused_on_a_season_quarter_or_half(code, qualifier):
+    # 2024-21 is spring 2024, not a month: "late" once read it as 21-31 March.
+    words = PARTS_OF_YEAR[code][0].format("2024")
+    with pytest.raises(DateError) as refused:
+        parse(f"2024-{code}", qualifier)
+    assert str(refused.value) == (
+        f"qualifier '{qualifier}' needs a month, like 2023-10, with no ~, ? or % (found "
+        f"'2024-{code}', {words}, a part of the year, not a month)")
+    with pytest.raises(ValidationError, match="needs a month"):  # as the model reads it
+        Fact(text="It happened.", cite=["report"],
+             date={"edtf": f"2024-{code}", "qualifier": qualifier})
+    assert parse(f"2024-{code}", "as-early-as").words() == f"as early as {words}"
 
 
 @given(st.dates(min_value=dt.date(1, 1, 1)), st.dates(min_value=dt.date(1, 1, 1)),

@@ -69,7 +69,8 @@ def test_the_yaml_example_is_what_kb_validate_prints(project: Path):
 
 
 def test_the_new_person_example_is_what_kb_new_prints(project: Path):
-    printed = kb(project, "new", "person", "Hadi al-Amiri", "--cite", "vox-2024-01-07")
+    printed = kb(project, "new", "person", "Sinan Mahmoud", "--cite",
+                 "national-2025-10-20-coalition-will-stay-at-ain-al-asad")
     assert printed.splitlines() == example("new-person")
 
 

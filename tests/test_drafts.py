@@ -21,6 +21,10 @@ from tests.test_preview import served  # noqa: F401  (the live preview, as a fix
 
 NEW_PERSON = ("person", "Hadi al-Amiri", "--cite", "report")
 PATH = "data/people/hadi-al-amiri.yaml"
+# In a copy of the project's own data, a person not on the site (Hadi al-Ameri is).
+REAL_NEW_PERSON = ("person", "Sinan Mahmoud", "--cite",
+                   "national-2025-10-20-coalition-will-stay-at-ain-al-asad")
+REAL_PATH = "data/people/sinan-mahmoud.yaml"
 
 
 def new(root: Path, *args: str) -> None:
@@ -118,12 +122,11 @@ def test_a_story_chapter_with_placeholders_is_never_a_draft(data_tree):
 
 def test_mkdocs_build_refuses_a_draft(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new", "person",
-                    "Hadi al-Amiri", "--cite", "vox-2024-01-07"], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new",
+                    *REAL_NEW_PERSON], check=True, capture_output=True)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert (f"{PATH}:9:3: summary.text: replace the placeholder 'TODO one or two sentences "
+    assert (f"{REAL_PATH}:9:3: summary.text: replace the placeholder 'TODO one or two sentences "
             "in your words' (left by kb new)") in result.stderr + result.stdout
 
 
@@ -135,33 +138,95 @@ def test_the_fixture_and_project_data_hold_no_draft():
 @pytest.mark.browser
 def test_the_preview_marks_a_new_file_as_a_draft_and_keeps_the_site(served, page):  # noqa: F811
     url, project, log = served
-    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new", "person",
-                    "Hadi al-Amiri", "--cite", "vox-2024-01-07"], check=True,
-                   capture_output=True)
-    entry = project / PATH
+    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new",
+                    *REAL_NEW_PERSON], check=True, capture_output=True)
+    entry = project / REAL_PATH
     deadline = time.monotonic() + 30
-    while not (response := page.goto(url + "/people/hadi-al-amiri/")) or not response.ok:
+    while not (response := page.goto(url + "/people/sinan-mahmoud/")) or not response.ok:
         assert time.monotonic() < deadline, "the draft's page never appeared"
         page.wait_for_timeout(500)
     # The draft's own page, marked as such, listing what is left.
     banner = page.locator(".kb-draft")
     assert banner.count() == 1
     assert "Draft: 1 thing left to fill in" in banner.inner_text()
-    assert (f"{PATH}:9:3 summary.text: replace the placeholder 'TODO one or two sentences in "
+    assert (f"{REAL_PATH}:9:3 summary.text: replace the placeholder 'TODO one or two sentences in "
             "your words' (left by kb new)") in banner.inner_text()
-    assert f"{PATH} is a draft (1 left to fill in)" in log.read_text()
+    assert f"{REAL_PATH} is a draft (1 thing left to fill in)" in log.read_text()
     # The rest of the site as usual, from the same build: no problems banner.
     page.goto(url + "/people/abu-taqwa/")
     assert page.locator("h1").first.inner_text().startswith("Abu Taqwa")
     assert page.locator(".kb-problems").count() == 0
-    page.goto(url + "/people/hadi-al-amiri/")
+    page.goto(url + "/people/sinan-mahmoud/")
     # Filled in and saved: the page joins the site, without its banner.
     entry.write_text(entry.read_text("utf-8").replace(
-        "TODO one or two sentences in your words", "Leader of the Badr Organization."),
+        "TODO one or two sentences in your words", "Journalist at The National."),
         "utf-8")
-    page.locator("article", has_text="Leader of the Badr Organization.").wait_for(
+    page.locator("article", has_text="Journalist at The National.").wait_for(
         timeout=30_000)
     assert page.locator(".kb-draft").count() == 0
     assert page.locator(".kb-problems").count() == 0
     page.goto(url + "/people/")
-    assert "Hadi al-Amiri" in page.locator("article").inner_text()
+    assert "Sinan Mahmoud" in page.locator("article").inner_text()
+
+
+# ---------------------------------------------------------------------------- cross-file
+# A draft's page lists what only the whole site shows too (trial of issue 15: a
+# misspelt relation target went unmentioned under "1 thing left to fill in", and
+# turned the whole preview red once the TODO was filled in).
+
+RELATION = """\
+relations:
+  - type: member_of
+    target: partyy
+    cite: [report]
+"""
+PARTY = "name: The Party\ntype: political movement\nsummary:\n  text: A party.\n  cite: [report]\n"
+UNKNOWN = (f"{PATH}:20:5: relations[0].target: unknown target of 'member_of' 'partyy'; "
+           "expected the id of a file in data/groups/. Did you mean 'party'?")
+
+
+def test_a_draft_lists_its_unknown_ids_beside_its_placeholders(data_tree):
+    root = data_tree({"groups/party.yaml": PARTY})
+    new(root, *NEW_PERSON)
+    path = root / PATH
+    path.write_text(path.read_text("utf-8") + RELATION, "utf-8")
+    result = build(root / "data", root=root, drafts=True)
+    assert result.ok, result.problems  # the rest of the site builds
+    [draft] = result.drafts
+    assert [str(p) for p in draft.problems] == [
+        f"{PATH}:9:3: summary.text: replace the placeholder 'TODO one or two sentences in "
+        "your words' (left by kb new)", UNKNOWN]
+    page = reading(result.pages["people/hadi-al-amiri.md"])
+    assert "Draft: 1 thing left to fill in and 1 problem to fix" in page
+    assert "Fill in and fix what is listed below and save" in page
+    assert "partyy" in page
+    # Filled in, it joins the site with its one real mistake, nothing else.
+    path.write_text(path.read_text("utf-8").replace(
+        "TODO one or two sentences in your words", "A politician."), "utf-8")
+    result = build(root / "data", root=root, drafts=True)
+    assert not result.drafts
+    assert [str(p) for p in result.problems if p.severity == "error"] == [UNKNOWN]
+
+
+def test_a_draft_lists_the_checks_across_files_that_concern_it(data_tree):
+    # An event dated after the only source it cites: a check of the whole site.
+    root = data_tree({})
+    new(root, "event", "The vote", "--type", "meeting", "--date", "2024-02-01",
+        "--cite", "report")
+    result = build(root / "data", root=root, drafts=True)
+    assert result.ok
+    [draft] = result.drafts
+    assert draft.placeholders == 1
+    assert any("is after source 'report' was published" in p.message
+               for p in draft.problems), draft.problems
+    assert "Draft: 1 thing left to fill in and 1 problem to fix" in \
+        reading(result.pages["events/the-vote.md"])
+
+
+def test_a_draft_with_placeholders_alone_says_so(data_tree):
+    root = data_tree({})
+    new(root, *NEW_PERSON)
+    page = reading(build(root / "data", root=root, drafts=True).pages[
+        "people/hadi-al-amiri.md"])
+    assert "Draft: 1 thing left to fill in</p>" in page
+    assert "Fill in what is listed below and save" in page

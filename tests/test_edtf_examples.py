@@ -15,10 +15,11 @@ import re
 
 import edtf
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from kb.dates import PRECISIONS, DateError, parse
+from kb.render.periods import by_period, period_links, period_pages
 
 READ = [
     # (EDTF, what a reader is told, precision)
@@ -255,6 +256,8 @@ _EDTF_LIKE = st.one_of(_POINT, _TIME, _INTERVAL, _LIST, st.text(max_size=30))
 
 @settings(max_examples=400)
 @given(_EDTF_LIKE, st.sampled_from([None, None, "early", "mid", "late", "as-early-as"]))
+@example("2024-21", "late").via("trial of issue 15: read as 21-31 March")
+@example("2024-40", "early").via("trial of issue 15: read as 1-10 January")
 def test_any_edtf_like_text_reads_in_full_or_raises_the_date_error_alone(text, qualifier):
     try:
         date = parse(text, qualifier)
@@ -270,6 +273,9 @@ def test_any_edtf_like_text_reads_in_full_or_raises_the_date_error_alone(text, q
     # Words a reader can read: none of EDTF's marks is left in them.
     assert words and not re.search(r"[?~%X\[\]{}/]|\.\.", words), words
     assert date.stated() is not None and str(date) == words
+    if qualifier in ("early", "mid", "late"):  # only ever on a month, not a season
+        assert re.fullmatch(r"\d{4}-(?:0[1-9]|1[0-2])", date.edtf), date.edtf
+        assert (earliest.year, earliest.month) == (latest.year, latest.month)
 
 
 @st.composite
@@ -307,3 +313,37 @@ def test_days_not_on_the_calendar_are_refused_wherever_they_stand(year, month, d
                  f"[..{impossible}]", f"{{0001, {impossible}}}", f"{impossible}~"):
         with pytest.raises(DateError, match=r"not a date on the calendar"):
             parse(text)
+
+
+# ---------------------------------------------------------------------------- periods
+# Every date the reader accepts is filed on a page of the long timeline and quotes
+# lists, which name pages by year and month (a year before 1000 once crashed there).
+
+
+@settings(max_examples=150)
+@given(st.lists(st.one_of(_POINT, _INTERVAL, _LIST, _plain_dates().map(lambda d: d[0])),
+                min_size=1, max_size=8),
+       st.integers(1, 3))
+def test_any_accepted_date_is_filed_on_exactly_one_period_page_that_holds_its_day(texts,
+                                                                                limit):
+    dates = []
+    for text in texts:
+        try:
+            dates.append(parse(text))
+        except DateError:
+            continue
+    assume(dates)
+    dates.sort(key=lambda date: date.order)
+    periods = by_period(dates, lambda date: date.listed_on, limit,
+                        span=lambda date: (date.earliest, date.latest))
+    pages = period_pages("timeline.md", "Timeline", "Events.", "events", periods,
+                         lambda periods, index: periods[index].title)
+    assert len(pages) == len(periods) + (len(periods) > 1)  # one file each, and the list
+    for date in dates:
+        holding = [period for period in periods if date in period.items]
+        assert len(holding) == 1
+        if holding[0].slug:
+            assert holding[0].slug[:4] == f"{date.listed_on.year:04d}"
+            assert str(date.listed_on.year) in holding[0].title
+    for index in range(len(periods)):
+        assert period_links("timeline.md", periods, index)

@@ -14,7 +14,8 @@ from kb.dates import parse
 from kb.link import link, statements
 from kb.load import load
 from kb.render.entity import _schema_org_dates
-from kb.render.exports import CSV_COLUMNS, KNOWLEDGE_BASE_SCHEMA, date_value, exports
+from kb.render.export_model import DateValue, json_schema
+from kb.render.exports import CSV_COLUMNS, date_value, exports
 from kb.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_build, parse_page
@@ -90,7 +91,7 @@ def test_exported_dates_say_an_unknown_side_is_unknown(text, earliest, latest, p
     value = date_value(parse(text))
     assert (value["earliest"], value["latest"], value["precision"]) == (earliest, latest,
                                                                         precision)
-    schema = KNOWLEDGE_BASE_SCHEMA["properties"]["entities"]["items"]["properties"]["date"]
+    schema = json_schema(DateValue, "A date")
     jsonschema.validate(value, schema, format_checker=jsonschema.FormatChecker())
 
 
@@ -205,3 +206,70 @@ def test_a_quote_said_and_a_fact_dated_in_part_of_a_month_keep_the_part(data_tre
     schema = json.loads(exports(linked)["downloads/statement.schema.json"])
     for row in rows.values():
         jsonschema.validate(row, schema)
+
+
+# ---------------------------------------------------------------------------- schemas
+
+
+def test_the_published_schemas_are_generated_from_the_export_model():
+    """Not written by hand (issue 16, item 4): the typed dicts the exporter is built to
+    are what the schemas say, key for key."""
+    from kb.render.export_model import (
+        EntityValue,
+        KnowledgeBaseExport,
+        SourceValue,
+        StatementRow,
+    )
+
+    published = exports(linked_tree(MINI))
+    kb_schema = json.loads(published["downloads/knowledge-base.schema.json"])
+    row_schema = json.loads(published["downloads/statement.schema.json"])
+    assert kb_schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert set(kb_schema["properties"]) == set(KnowledgeBaseExport.__annotations__)
+    defs = kb_schema["$defs"]
+    assert set(defs["EntityValue"]["properties"]) == set(EntityValue.__annotations__)
+    assert set(defs["SourceValue"]["properties"]) == set(SourceValue.__annotations__)
+    assert tuple(StatementRow.__annotations__) == CSV_COLUMNS
+    assert list(row_schema["properties"]) == list(CSV_COLUMNS)
+    assert row_schema["required"] == list(CSV_COLUMNS)
+
+
+def _one_of_each(linked) -> dict:
+    data = json.loads(exports(linked)["downloads/knowledge-base.json"])
+    return {"entities": data["entities"][:1], "relations": data["relations"][:1],
+            "sources": data["sources"][:1]}
+
+
+@pytest.mark.parametrize(("part", "change"), [
+    ("entities", {"kind": "source"}),
+    ("entities", {"name": ""}),
+    ("entities", {"id": "Not An Id"}),
+    ("entities", {"wikidata": "42"}),
+    ("entities", {"colour": "red"}),  # no key the model does not declare
+    ("relations", {"type": "friends_with"}),
+    ("relations", {"citations": []}),
+    ("sources", {"date_basis": "guessed"}),
+    ("sources", {"url": "javascript:alert(1)"}),
+    ("sources", {"title_kind": "slogan"}),
+])
+def test_a_bad_export_fails_the_generated_schema(part, change):
+    linked = linked_tree(MINI)
+    schema = json.loads(exports(linked)["downloads/knowledge-base.schema.json"])
+    document = _one_of_each(linked)
+    jsonschema.validate(document, schema, format_checker=jsonschema.FormatChecker())
+    document[part][0] = {**document[part][0], **change}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("property", "rumour"), ("kind", "source"), ("date_qualifier", "soon"),
+    ("precision", "week"), ("speaker", "Pat Ryder"), ("citing", "Not An Id"),
+])
+def test_a_bad_row_value_fails_the_generated_row_schema(column, value):
+    linked = linked_tree(MINI)
+    schema = json.loads(exports(linked)["downloads/statement.schema.json"])
+    row = next(csv.DictReader(io.StringIO(exports(linked)["downloads/statements.csv"])))
+    jsonschema.validate(row, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**row, column: value}, schema)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -9,8 +10,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from kb.render import graph
-from kb.render.graph import SIZE, layout, network_page
+from kb.render.graph import SIZE, ego_network, label_box, layout, network_page, overlaps
+from kb.render.text import reported_by
 from tests.conftest import MINI, ROOT, linked_tree
+
+LABEL = re.compile(r'<a xlink:href="[^"]+" data-kind="\w+" data-id="([a-z0-9-]+)"[^>]*>'
+                   r'<circle[^>]*/><text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)" '
+                   r'font-size="([\d.]+)"( visibility="hidden")?>(.*?)</text>')
 
 
 def test_edges_are_relations_participants_and_places():
@@ -50,7 +56,256 @@ def test_the_network_page_draws_every_linked_entry_and_lists_every_link():
     assert 'xlink:href="../people/abu-taqwa/"' in text
 
 
+def _view_box(text: str) -> tuple[float, float, float, float]:
+    left, top, width, height = map(float, re.search(r'viewBox="([^"]+)"', text)[1].split())
+    return left, top, left + width, top + height
+
+
+def _shown_labels(text: str) -> dict[str, tuple]:
+    """node -> its label's box, for the labels a reader without scripts sees."""
+    def written(label: str) -> str:  # the longest line, as read
+        lines = re.split(r"</tspan>", label)
+        return max((html.unescape(re.sub(r"<[^>]+>|[\u2068\u2069]", "", line))
+                    for line in lines), key=len)
+
+    return {m[1]: label_box(float(m[2]), float(m[3]), written(m[7]), float(m[5]), m[4])
+            for m in LABEL.finditer(text) if not m[6]}
+
+
+@pytest.mark.parametrize("limit", [250, 60, 20])
+def test_the_drawn_labels_never_overlap_nor_leave_the_drawing(monkeypatch, limit):
+    # Issue 17, item 3: labels overlapped in the centre and were cut at the edge
+    # ("Germa", "Red S"). Without scripts the drawing shows only the labels that fit.
+    monkeypatch.setattr(graph, "MAX_DRAWN", limit)
+    linked = linked_tree(ROOT)
+    _, text = network_page(linked)
+    bounds = _view_box(text)
+    shown = _shown_labels(text)
+    assert len(shown) >= min(limit, 40) * 0.6
+    boxes = list(shown.values())
+    for i, box in enumerate(boxes):
+        assert bounds[0] <= box[0] and box[2] <= bounds[2], box
+        assert bounds[1] <= box[1] and box[3] <= bounds[3], box
+        assert not any(overlaps(box, other) for other in boxes[i + 1:])
+    # Importance first: the most connected entry is always named, and no name is cut.
+    top = max(shown, key=lambda n: len(linked.edges_of[n]))
+    assert max(linked.edges_of, key=lambda n: len(linked.edges_of[n])) == top
+    assert "…" not in text.split("## Every link")[0]
+
+
+def test_labels_go_where_no_earlier_label_or_dot_is():
+    positions = {"a": (50.0, 50.0), "b": (100.0, 50.0), "c": (990.0, 500.0)}
+    names = {"a": "Alpha", "b": "Bravo", "c": "Charlie on the edge"}
+    places = graph.place_labels(["a", "b", "c"], names, positions, {"a": 2, "b": 1, "c": 1},
+                                (0, 0, 1000, 1000), 7, 13)
+    # a, most connected, would cover b's dot on its right: it goes left, clear of it;
+    # b's name goes right of b.
+    assert places["a"][2] == "end" and places["b"][2] == "start"
+    assert not overlaps(label_box(*places["a"][:2], "Alpha", 13, places["a"][2]),
+                        label_box(*places["b"][:2], "Bravo", 13, places["b"][2]))
+    assert places["c"][2] == "end"  # at the right edge the name goes left, whole
+
+
+def test_lines_and_entries_carry_the_day_they_were_first_reported():
+    # The network "as reported by" a day: each line is dated by its own citations,
+    # each entry by the earliest of its lines; the list of links is dated the same way.
+    linked = linked_tree(ROOT)
+    _, text = network_page(linked)
+    lines = re.findall(r'data-ends="([a-z0-9-]+) ([a-z0-9-]+)" data-reported="([\d-]*)"', text)
+    assert len(lines) == len(linked.edges)
+    dates = {(e.source, e.target): reported_by(linked, list(e.cite)) for e in linked.edges}
+    assert all(dates[(a, b)] == day for a, b, day in lines)
+    assert sum(1 for *_, day in lines if day) > len(lines) * 0.8
+    assert len({day for *_, day in lines}) > 5  # not one day for all
+    nodes = dict(re.findall(r'data-id="([a-z0-9-]+)" data-degree="\d+" data-reported="([\d-]*)"',
+                            text))
+    for node, day in nodes.items():
+        own = [dates[(e.source, e.target)] for e in linked.edges_of[node]]
+        assert day == min(filter(None, own), default="")
+    listed = text.split("## Every link", 1)[1]
+    assert listed.count('class="kb-reported"') == len(linked.edges)
+    assert '<form class="kb-asof" data-noun="links"' in text
+
+
+def test_an_event_link_is_dated_by_the_event_or_participant_citations():
+    linked = linked_tree(MINI)
+    by_ends = {(e.source, e.target): e for e in linked.edges}
+    vote = linked.entry("vote")
+    assert by_ends[("vote", "riverton")].cite == tuple(vote.summary.cite)
+    for participant in vote.participants:
+        assert by_ends[(participant.entity, "vote")].cite == tuple(
+            participant.cite or vote.summary.cite)
+
+
+def test_the_network_page_has_a_legend_a_find_box_and_no_control_without_script():
+    _, text = network_page(linked_tree(ROOT))
+    legend = re.search(r'<ul class="kb-legend".*?</ul>', text)[0]
+    for kind in ("People", "Groups", "Places", "Events"):
+        assert f"</span>{kind}</li>" in legend
+    assert "a relation between two entries" in legend and 'data-type="participant"' in legend
+    assert 'name="focus" list="kb-network-names"' in text
+    assert '<option value="Abu Taqwa" data-id="abu-taqwa">' in text
+    # What the page says before the form is true without scripts too.
+    intro = text.split('<form', 1)[0]
+    assert "Hover" not in intro and "boxes" not in intro and "zoom" not in intro
+
+
+@pytest.mark.parametrize("entry", ["abu-taqwa", "harakat-al-nujaba", "iraq", "united-states"])
+def test_an_entry_own_network_is_sized_to_it_and_writes_names_whole(entry):
+    linked = linked_tree(ROOT)
+    text = ego_network(linked, entry, f"{linked.kind(entry)}s/{entry}.md")
+    neighbours = {e.target if e.source == entry else e.source for e in linked.edges_of[entry]}
+    width, height = (int(v) for v in re.search(r'width="(\d+)" height="(\d+)"', text).groups())
+    # Sized to its connections: about two lines of text a row, and a phone's width.
+    assert len(neighbours) * 20 < height < len(neighbours) * 60 + 80
+    assert width <= 360
+    written = {m[1]: html.unescape(re.sub(r"<[^>]+>|[\u2068\u2069]", " ", m[7])).split()
+               for m in LABEL.finditer(text)}
+    assert set(written) == neighbours | {entry}
+    for node, words in written.items():
+        assert " ".join(words) == " ".join(linked.entry(node).name.split())
+    assert f"../network.md?focus={entry}" in text
+    boxes = list(_shown_labels(text).values())
+    assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
 # ---------------------------------------------------------------------------- in a browser
+
+LABELS_ON_SCREEN = """() => {
+  const svg = document.querySelector('.kb-network svg, .kb-ego svg');
+  const frame = svg.getBoundingClientRect();
+  const boxes = [...svg.querySelectorAll('text')]
+    .filter(t => getComputedStyle(t).visibility !== 'hidden' && t.closest('a').checkVisibility())
+    .map(t => t.getBoundingClientRect());
+  let overlapping = 0, cut = 0;
+  boxes.forEach((a, i) => {
+    if (a.left < frame.left - 0.5 || a.right > frame.right + 0.5 ||
+        a.top < frame.top - 0.5 || a.bottom > frame.bottom + 0.5) cut++;
+    boxes.slice(i + 1).forEach(b => {
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 &&
+          a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlapping++;
+    });
+  });
+  return {shown: boxes.length, overlapping, cut,
+          smallest: Math.min(...boxes.map(b => b.height))};
+}"""
+
+
+def _settle(page: Page) -> None:
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1366, 390])
+def test_labels_on_screen_never_overlap_and_grow_in_number_with_zoom(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "/network/")
+    expect(page.locator("form.kb-network-controls")).to_be_visible()
+    _settle(page)
+    first = page.evaluate(LABELS_ON_SCREEN)
+    assert first["overlapping"] == 0 and first["cut"] == 0
+    assert first["smallest"] >= 12  # readable on a phone: 4 px tall before
+    assert first["shown"] >= (40 if width > 1000 else 12)
+    for _ in range(3):
+        page.click("button[data-zoom=in]")
+    _settle(page)
+    zoomed = page.evaluate(LABELS_ON_SCREEN)
+    assert zoomed["overlapping"] == 0 and zoomed["cut"] == 0 and zoomed["smallest"] >= 12
+    page.click("button[data-zoom=reset]")
+    page.uncheck("input[name=kind][value=event]")
+    _settle(page)
+    fewer = page.evaluate(LABELS_ON_SCREEN)
+    assert fewer["overlapping"] == 0
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_tap_picks_out_an_entry_and_a_second_tap_opens_it(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "/network/?focus=abu-taqwa")
+    svg = page.locator(".kb-network svg")
+    expect(svg).to_have_attribute("data-picking", "")
+    expect(page.locator(".kb-network a[data-id=abu-taqwa]")).to_have_attribute("data-near", "self")
+    expect(page.locator(".kb-network a[data-id=harakat-al-nujaba]")).to_have_attribute(
+        "data-near", "")
+    expect(page.locator("input[name=focus]")).to_have_value("Abu Taqwa")
+    detail = page.locator(".kb-network-detail")
+    expect(detail).to_contain_text("Abu Taqwa — leader of — Harakat al-Nujaba")
+    _settle(page)
+    assert page.evaluate(LABELS_ON_SCREEN)["overlapping"] == 0
+    # The picked entry's label is shown, whatever its rank.
+    expect(page.locator(".kb-network a[data-id=abu-taqwa] text")).not_to_have_attribute(
+        "visibility", "hidden")
+
+    page.click("button[data-zoom=reset]")
+    expect(svg).not_to_have_attribute("data-picking", "")
+    assert "focus=" not in page.url
+    node = page.locator(".kb-network a[data-id=harakat-al-nujaba] circle")
+    node.tap()
+    expect(page).to_have_url(re.compile(r"/network/\?focus=harakat-al-nujaba$"))
+    expect(page.locator(".kb-network a[data-id=abu-taqwa]")).to_have_attribute("data-near", "")
+    node.tap()
+    expect(page).to_have_url(re.compile(r"/groups/harakat-al-nujaba/$"))
+    context.close()
+
+
+@pytest.mark.browser
+def test_hovering_picks_out_and_the_find_box_focuses_an_entry(page: Page, base_url: str):
+    page.goto(base_url + "/network/")
+    whole = view_width(page)
+    # Names are painted over the dots of less connected entries, never the reverse.
+    page.locator(".kb-network a[data-id=iraq] text").hover()
+    expect(page.locator(".kb-network svg")).to_have_attribute("data-picking", "")
+    page.mouse.move(0, 0)
+    expect(page.locator(".kb-network svg")).not_to_have_attribute("data-picking", "")
+    page.fill("input[name=focus]", "Harakat al-Nujaba")
+    expect(page).to_have_url(re.compile(r"\?focus=harakat-al-nujaba$"))
+    assert view_width(page) < whole
+    expect(page.locator(".kb-network a[data-id=harakat-al-nujaba]")).to_have_attribute(
+        "data-near", "self")
+
+
+@pytest.mark.browser
+def test_the_network_as_reported_by_a_day_shows_only_links_known_then(page: Page,
+                                                                       base_url: str):
+    page.goto(base_url + "/network/?asof=2024-01-04")
+    expect(page.locator("form.kb-asof output")).to_contain_text("links had been reported by")
+    counts = page.evaluate("""() => {
+      const lines = [...document.querySelectorAll('.kb-network line')];
+      const nodes = [...document.querySelectorAll('.kb-network a[data-id]')];
+      const shown = el => el.checkVisibility();
+      const known = el => el.dataset.reported !== '' && el.dataset.reported <= '2024-01-04';
+      return {lines: lines.length, shown: lines.filter(shown).length,
+              wrong: lines.filter(l => shown(l) !== known(l)).length
+                + nodes.filter(n => shown(n) !== known(n)).length,
+              items: [...document.querySelectorAll('#every-link ~ ul > li')]
+                .filter(shown).length};
+    }""")
+    assert 0 < counts["shown"] < counts["lines"]
+    assert counts["wrong"] == 0
+    assert counts["items"] == counts["shown"]
+    _settle(page)
+    assert page.evaluate(LABELS_ON_SCREEN)["overlapping"] == 0
+    page.click("form.kb-asof button[type=reset]")
+    expect(page.locator(".kb-network line[data-kb-later]")).to_have_count(0)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1366, 390])
+def test_an_entry_own_network_reads_whole_on_any_screen(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for entry in ("/places/iraq/", "/groups/harakat-al-nujaba/", "/people/abu-taqwa/"):
+        page.goto(base_url + entry)
+        page.locator(".kb-ego svg").scroll_into_view_if_needed()
+        labels = page.evaluate(LABELS_ON_SCREEN)
+        assert labels["overlapping"] == 0 and labels["cut"] == 0
+        assert labels["smallest"] >= 12
+    context.close()
+
 
 
 def view_width(page: Page) -> float:
@@ -78,7 +333,9 @@ def test_the_network_zooms_pans_filters_and_clicks_through(page: Page, base_url:
     assert page.locator(".kb-network line[data-type=participant]").first.is_hidden()
     page.check("input[name=kind][value=event]")
 
-    page.locator(".kb-network a[data-id=abu-taqwa]").click()
+    # Found, an entry is named whatever its rank; its name opens its page.
+    page.fill("input[name=focus]", "Abu Taqwa")
+    page.locator(".kb-network a[data-id=abu-taqwa] text").click()
     expect(page).to_have_url(re.compile(r"/people/abu-taqwa/$"))
 
 

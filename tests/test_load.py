@@ -7,6 +7,7 @@ import pytest
 
 from kb.load import load, parse_yaml
 from kb.model import Person, free_text_paths
+from kb.validate import validate
 
 
 def messages(root: Path) -> list[str]:
@@ -282,3 +283,70 @@ def test_free_text_fields_are_declared_once_in_the_model():
             ("disputes", "*", "versions", "*", "value")} <= paths
     assert not {("relations", "*", "target"), ("summary", "cite", "*", "source"),
                 ("wikidata",), ("summary", "date")} & paths
+
+
+# ---------------------------------------------------------------------------- characters
+# A character YAML refuses, or reads as a line end no editor shows, is a located error
+# naming it (trial of issue 15: a raw byte 0x01 gave "YAML error: … position 72" on two
+# lines, with no line or column).
+
+PLACE = "name: Town\ntype: city\nsummary:\n  text: {text}\n  cite: [report]\n"
+
+
+@pytest.mark.parametrize(("char", "described"), [
+    ("\x01", "U+0001"), ("\x00", "U+0000 NULL"), ("\x07", "U+0007 BELL"),
+    ("\x1b", "U+001B ESCAPE"), ("\x7f", "U+007F DELETE"), ("\x9b", "U+009B"),
+    ("\ufffe", "U+FFFE"),
+])
+def test_a_raw_control_character_is_located_and_named(data_tree, char, described):
+    root = data_tree({"places/town.yaml": PLACE.format(text=f"Al-Ḥilla{char} on the river")})
+    assert messages(root) == [
+        f"data/places/town.yaml:4:17: '  text: Al-Ḥilla<U+{ord(char):04X}> on the river' holds "
+        f"{described}, a {'control ' if ord(char) < 0xa0 else ''}character that a YAML file "
+        f"cannot hold and a page cannot show; delete it"]
+
+
+@pytest.mark.parametrize(("char", "described"), [
+    ("\u2028", "U+2028 LINE SEPARATOR"), ("\u2029", "U+2029 PARAGRAPH SEPARATOR"),
+    ("\x85", "U+0085 NEXT LINE"), ("\r", "U+000D CARRIAGE RETURN"),
+])
+def test_a_line_end_no_editor_shows_is_located_and_named(data_tree, char, described):
+    # YAML ended the line there and reported "could not find expected ':'" at the next.
+    root = data_tree({"places/town.yaml": PLACE.format(text=f"A town{char}on the river")})
+    assert messages(root) == [
+        f"data/places/town.yaml:4:15: '  text: A town<U+{ord(char):04X}>on the river' holds "
+        f"{described}, which YAML reads as the end of a line although editors do not show "
+        f"it as one; delete it (type a space if the words need one)"]
+
+
+def test_a_file_whose_lines_all_end_in_carriage_returns_is_read(data_tree):
+    root = data_tree({"places/town.yaml": PLACE.format(text="A town.").replace("\n", "\r")})
+    assert messages(root) == []
+
+
+def test_a_raw_control_character_is_located_for_github_too(data_tree, capsys):
+    from kb.cli import main
+
+    root = data_tree({"places/town.yaml": PLACE.format(text="A\x01 town.")})
+    assert main(["--root", str(root), "validate", "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=data/places/town.yaml,line=4,col=10::'  text: A<U+0001> town.' holds " \
+        "U+0001, a control character" in out
+    assert "%0A" not in out
+
+
+@pytest.mark.parametrize(("value", "column"), [
+    ("[" * 999 + "]" * 999, 59), ("{a: " * 999 + "1" + "}" * 999, 206),
+    ("[" * 60 + "]" * 60, 59), ("\n" + "".join(f"{'  ' * i}- \n" for i in range(60)), 99)])
+def test_deep_nesting_is_a_located_error_and_the_other_files_are_still_checked(
+        data_tree, value, column):
+    # Once a RecursionError that ended the run, whatever else was wrong.
+    root = data_tree({"places/deep.yaml": f"name: x\nsummary: {value}\n",
+                      "places/town.yaml": PLACE.format(text="A town.").replace("city", "cty")})
+    _, problems = validate(load(root / "data", root=root))
+    found = [str(p) for p in problems]
+    line = 2 if column != 99 else 52
+    assert found[0] == (f"data/places/deep.yaml:{line}:{column}: values nested more than 50 "
+                        "levels deep; a data file nests a few (a quote in a citation in a "
+                        "fact): check the brackets and the indentation")
+    assert len(found) == 2 and found[1].startswith("data/places/town.yaml:2:1: type: 'cty'")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.needs import browser_path, find_browser
+from tests.needs import browser_path, find_browser, find_node, node_path
 
 CONFTEST = """\
 import tests.needs
@@ -43,6 +43,7 @@ INI = """\
 markers =
     browser: drives a browser
     sources: reads the source material
+    node: runs Node.js
 """
 
 
@@ -86,6 +87,33 @@ def test_kb_skip_browser_leaves_them_out_and_the_summary_says_how_many(tmp_path)
     assert "2 browser tests left out: KB_SKIP_BROWSER=1 is set; unset it to run them" in \
         result.stdout
     assert "2 deselected" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["0", "no", "false", "False", "off", ""])
+def test_kb_skip_browser_set_to_no_leaves_nothing_out(tmp_path, value):
+    # Trial of issue 15: KB_SKIP_BROWSER=no left them out, saying "KB_SKIP_BROWSER=1 is set".
+    tests, env = machine(tmp_path)
+    result = run(tests, {**env, "KB_SKIP_BROWSER": value})
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR  # they ran: no browser here
+    assert "2 browser tests cannot run: no Chromium or Chrome found" in result.stderr
+    assert "left out" not in result.stdout
+
+
+@pytest.mark.parametrize("value", ["yes", "true", "ON"])
+def test_kb_skip_browser_set_to_yes_leaves_them_out_saying_the_value(tmp_path, value):
+    tests, env = machine(tmp_path)
+    result = run(tests, {**env, "KB_SKIP_BROWSER": value})
+    assert result.returncode == pytest.ExitCode.NO_TESTS_COLLECTED
+    assert (f"2 browser tests left out: KB_SKIP_BROWSER={value} is set; unset it to run "
+            "them") in result.stdout
+
+
+def test_kb_skip_browser_neither_yes_nor_no_stops_the_session(tmp_path):
+    tests, env = machine(tmp_path)
+    result = run(tests, {**env, "KB_SKIP_BROWSER": "maybe"})
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR
+    assert ("KB_SKIP_BROWSER='maybe' is neither yes nor no: set the variable to 1 to leave "
+            "those tests out, or to 0 (or unset it) to run them") in result.stderr
 
 
 def test_kb_chromium_naming_nothing_fails(tmp_path):
@@ -159,3 +187,48 @@ def test_without_the_source_material_its_tests_fail_or_are_left_out_on_purpose(t
     left_out = run(tests, {**env, "KB_SKIP_SOURCES": "1"})
     assert "1 test against the source material left out: KB_SKIP_SOURCES=1 is set" in \
         left_out.stdout
+
+
+NODE_TEST = """\
+import subprocess
+
+import pytest
+
+from tests.needs import node_path
+
+pytestmark = pytest.mark.node
+
+
+def test_node_runs():
+    assert subprocess.run([node_path(), "--check", __file__.replace(".py", ".js")]).returncode == 0
+"""
+
+
+def node_machine(tmp_path: Path, commands: dict[str, str] | None = None) -> tuple[Path, dict]:
+    tests, env = machine(tmp_path, commands)
+    (tests / "test_page.py").unlink()
+    (tests / "test_node.py").write_text(NODE_TEST)
+    (tests / "test_node.js").write_text("var a = 1;\n")
+    return tests, env
+
+
+def test_without_node_the_script_checks_fail_saying_what_to_install(tmp_path):
+    tests, env = node_machine(tmp_path)
+    result = run(tests, env)
+    assert result.returncode == pytest.ExitCode.USAGE_ERROR
+    assert ("ERROR: 1 script check with Node.js cannot run: no Node.js found: install it "
+            "(on Debian or Ubuntu, apt-get install -y nodejs). To leave them out on "
+            "purpose, set KB_SKIP_NODE=1") in result.stderr
+    left_out = run(tests, {**env, "KB_SKIP_NODE": "1"})
+    assert "1 script check with Node.js left out: KB_SKIP_NODE=1 is set; unset it to run " \
+        "them" in left_out.stdout
+
+
+@pytest.mark.node
+@pytest.mark.parametrize("command", ["node", "nodejs"])
+def test_node_is_found_under_either_name(command, tmp_path):
+    result = run(*node_machine(tmp_path, {command: node_path()}))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"script checks with Node.js ran with {tmp_path / 'bin' / command} ({command} on " \
+        "the PATH)" in result.stdout
+    assert find_node({"PATH": str(tmp_path / "nowhere")}).path is None

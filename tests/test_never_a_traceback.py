@@ -46,9 +46,13 @@ DISPUTED = {"entry": "ada", "about": "Age"}
 
 
 def entity(name: str, summary: str, relation: str, target: str, **fields: Any) -> dict:
+    # Every entity has a name in Arabic script too, told apart by its letters per entity.
+    arabic = "آدا " + "".join("ابتثجحخدذرزسشصضطظعغفقكلمنهوي"[ord(c) % 28] for c in name)
     return {"name": name, "aliases": [{"name": f"{name} Alias", "note": "a spelling",
+                                       "cite": cites()},
+                                      {"name": arabic, "lang": "ar", "transliteration": name,
                                        "cite": cites()}],
-            "name_ar": "آدا", "summary": {**statement(summary), "disputed": DISPUTED},
+            "summary": {**statement(summary), "disputed": DISPUTED},
             "facts": [{**statement(f"{name} spoke."), "date": "2024-01-05",
                        "disputed": DISPUTED}],
             "relations": [{"type": relation, "target": target, "role": "chair",
@@ -354,6 +358,9 @@ def test_kb_debug_gives_developers_the_traceback(tmp_path, monkeypatch):
         main(["--root", str(tmp_path), "validate"])
     monkeypatch.setenv("KB_DEBUG", "0")  # 0 or empty: off
     assert main(["--root", str(tmp_path), "validate"]) == 3
+    for off in ("no", "false", "OFF", "", " 0 "):  # KB_DEBUG=no once meant tracebacks
+        monkeypatch.setenv("KB_DEBUG", off)
+        assert main(["--root", str(tmp_path), "validate"]) == 3
 
 
 def test_ctrl_c_ends_a_command_without_a_traceback(tmp_path, monkeypatch, capsys):

@@ -40,7 +40,7 @@ def test_the_404_page_finds_its_styles_and_links_at_any_depth(page: Page, projec
                                                                missing: str):
     response = page.goto(project_url + missing)
     assert response is not None and response.status == 404
-    assert page.locator("h1").first.inner_text() == "404 - Not found"
+    assert page.locator("h1").first.inner_text() == "Page not found"
     styles = page.evaluate(STYLES_LOADED)
     assert styles and all(href.startswith(project_url + "assets/") and loaded
                           for href, loaded in styles), styles

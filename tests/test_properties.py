@@ -46,7 +46,9 @@ cites = mostly(st.lists(citation, min_size=1, max_size=3), st.lists(citation, ma
 statement = st.fixed_dictionaries({"text": words, "cite": cites})
 fact = st.fixed_dictionaries({"text": words, "cite": cites}, optional={"date": date})
 optional = {
-    "aliases": st.lists(st.fixed_dictionaries({"name": words, "cite": cites}), max_size=1),
+    "aliases": st.lists(st.fixed_dictionaries({"name": words, "cite": cites}, optional={
+        "lang": st.sampled_from(["ar", "AR", "arabic", "ar-IQ"]), "transliteration": words}),
+        max_size=1),
     "facts": st.lists(fact, max_size=3),
     "relations": st.lists(st.fixed_dictionaries({
         "type": st.sampled_from(["member_of", "backed_by", "opposed_to", "x"]),
@@ -55,7 +57,6 @@ optional = {
     "disputes": st.lists(st.fixed_dictionaries({"about": words, "versions": st.lists(
         st.fixed_dictionaries({"value": words, "cite": cites}), min_size=1, max_size=3)}),
         max_size=1),
-    "name_ar": words,
 }
 
 

@@ -11,7 +11,7 @@ from kb.model import RELATION_TYPES
 from kb.render import render
 from kb.render.exports import knowledge_base
 from kb.validate import validate
-from tests.conftest import read_pages
+from tests.conftest import read_pages, table_rows
 
 ATTACK = """\
 name: Drone attack on the base
@@ -56,11 +56,13 @@ def test_an_event_responding_to_an_earlier_one_is_valid_and_shown_both_ways(data
     pages = read_pages(render(linked))
     strikes, attack = pages["events/strikes.md"], pages["events/attack.md"]
     # A row on each page: read from the response, and from what it answers.
-    assert "| Responds to | [Drone attack on the base](attack.md) |" in strikes
-    assert "| Responses | [Strikes in answer](strikes.md) |" in attack
+    assert [row[:2] for row in table_rows(strikes) if row[0] == "Responds to"] == [
+        ("Responds to", "[Drone attack on the base](attack.md)")]
+    assert [row[:2] for row in table_rows(attack) if row[0] == "Responses"] == [
+        ("Responses", "[Strikes in answer](strikes.md)")]
     # The network draws it, labelled, on both pages and on the whole network.
-    line = ('data-type="responds_to" data-ends="strikes attack"><title>Strikes in answer — '
-            "responds to — Drone attack on the base</title>")
+    line = ('data-type="responds_to" data-ends="strikes attack" data-reported="2024-01-07">'
+            "<title>Strikes in answer — responds to — Drone attack on the base</title>")
     assert line in strikes and line in attack and line in pages["network.md"]
     assert "### Responds to" in pages["network.md"]
     relation = knowledge_base(linked)["relations"][0]
@@ -125,3 +127,59 @@ def test_an_event_responds_to_events_only(data_tree, target):
     assert errors(root) == [
         f"data/events/strikes.yaml:6:5: relations[0].target: '{target}' is {kind}, but "
         "target of 'responds_to' must be an event"]
+
+
+# ---------------------------------------------------------------------------- since, until
+# The two ends of one span, refused when they run backwards as a single date's
+# interval is (trial of issue 15: since 2024, until 2020 showed "2024 – 2020").
+
+MEMBER = """\
+name: Ada
+summary:
+  text: A spokeswoman.
+  cite: [report]
+relations:
+  - type: member_of
+    target: party
+    since: {since}
+    until: {until}
+    cite: [report]
+"""
+PARTY = """\
+name: The Party
+type: political movement
+summary:
+  text: A party.
+  cite: [report]
+"""
+
+
+@pytest.mark.parametrize(("since", "until", "words"), [
+    ("2024", "2020", "it ends (2020) before it begins (since: 2024)"),
+    ("2024-01-05", "2024-01-04", "it ends (4 January 2024) before it begins (since: 5 "
+                                 "January 2024)"),
+    ('"[2024-01-01..2024-01-04]"', "2023-12", "it ends (December 2023) before it begins "
+                                               "(since: between 1 and 4 January 2024)"),
+    ("2019~", "2016/2017", "it ends (2016–2017) before it begins (since: about 2019)"),
+    ("{edtf: 2023-10, qualifier: late}", "2023-10-20",
+     "it ends (20 October 2023) before it begins (since: late October 2023)"),
+])
+def test_since_after_until_is_refused_at_until(data_tree, since, until, words):
+    root = data_tree({"people/ada.yaml": MEMBER.format(since=since, until=until),
+                      "groups/party.yaml": PARTY})
+    assert errors(root) == [
+        f"data/people/ada.yaml:9:5: relations[0].until: the link runs backwards: {words}; "
+        f"since is when the link began and until when it ended, the earlier first"]
+
+
+@pytest.mark.parametrize(("since", "until"), [
+    ("2024", "2024"),  # began and ended that year
+    ("2024-06", "2024"),  # began in June, ended later that year
+    ("2020", "2024-01-04"),
+    ('"[..2024-01-04]"', "2020"),  # no known first day: nothing to compare
+    ("2024-01-04", '"[2023-01-01..]"'),
+])
+def test_since_and_until_that_may_be_in_order_are_accepted(data_tree, since, until):
+    root = data_tree({"people/ada.yaml": MEMBER.format(since=since, until=until),
+                      "groups/party.yaml": PARTY})
+    assert errors(root) == []

@@ -1,5 +1,6 @@
 """`kb new`: a file that validates once filled in, and no duplicates by another spelling."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,8 @@ import yaml
 
 from kb.cli import main
 from kb.load import load
-from kb.model import DATE_BASES, RELATION_TYPES
-from kb.scaffold import Request, _quoted, slugify, suggest_id
+from kb.model import DATE_BASES, KINDS, RELATION_TYPES
+from kb.scaffold import Request, _quoted, slugify, suggest_id, template
 from kb.validate import validate
 
 SUDANI = """\
@@ -74,7 +75,7 @@ def test_a_name_resembling_an_existing_one_is_refused_with_a_suggestion(data_tre
 def test_new_source_checks_outlet_date_and_address(data_tree, capsys):
     root = data_tree({})
     assert run(root, "source", "Iraq wants troops out", "--outlet", "outlt", "--date",
-               "5 Jan 2024", "--url", "javascript:alert(1)") == 1
+               "5 Jan 2024", "--url", "javascript:alert(1)") == 2  # a wrong command line
     err = capsys.readouterr().err
     assert "--outlet 'outlt' is not a group in data/groups/. Did you mean 'outlet'?" in err
     assert "--date: '5 Jan 2024' is not a date this site can read" in err
@@ -127,7 +128,7 @@ def test_new_source_never_guesses_how_its_date_is_known(data_tree, capsys, optio
 def test_a_date_basis_not_in_the_model_is_refused(data_tree, capsys, basis, hint):
     root = data_tree({})
     assert run(root, "source", "Iraq wants the troops out", "--outlet", "outlet", "--date",
-               "2024-01-05", "--date-basis", basis) == 1
+               "2024-01-05", "--date-basis", basis) == 2
     assert (f"kb new: --date-basis '{basis}' is not allowed; expected one of printed, url, "
             f"republication, inferred.{hint}\n") in capsys.readouterr().err
     assert list((root / "data" / "sources").iterdir()) == [root / "data/sources/report.yaml"]
@@ -187,7 +188,7 @@ def test_ids_are_slugs_of_the_name():
 
 def test_a_name_with_no_latin_letters_needs_an_id(data_tree, capsys):
     root = data_tree({})
-    assert run(root, "person", "نوري المالكي") == 1
+    assert run(root, "person", "نوري المالكي") == 2
     assert "is not a valid id; give --id" in capsys.readouterr().err
 
 
@@ -200,3 +201,73 @@ def test_new_story_chapter_has_a_title_and_a_sentence_to_fill_in(data_tree):
     assert data == {"title": "The strike",
                     "sentences": [{"text": "A strike hit [[outlet]].", "cite": ["report"]}]}
     assert errors_in(root, path) == []
+
+
+# ---------------------------------------------------------------------------- exit codes
+# As the README says: 2 on a wrong command line, 1 on a request the data refuses
+# (trial of issue 15: a bad --type, --date or --date-basis exited 1).
+
+
+@pytest.mark.parametrize("options", [
+    ["group", "Badr Organization", "--type", "armed grop"],
+    ["event", "The vote", "--date", "4-7 January 2024"],
+    ["source", "Iraq wants the troops out", "--date-basis", "print"],
+    ["source", "Iraq wants the troops out", "--url", "www.example.org"],
+    ["person", "Hadi al-Amiri", "--id", "Hadi_al_Amiri"],
+    ["person", "Hadi\u200b al-Amiri"],
+    ["person", "Hadi al-Amiri", "--summary", "A\x07 politician."],
+    ["person", "Hadi al-Amiri", "--cite", "nowhere", "--type", "x"],  # both kinds: 2
+])
+def test_a_value_kb_new_does_not_take_is_a_wrong_command_line(data_tree, capsys, options):
+    root = data_tree({})
+    assert run(root, *options) == 2
+    assert "kb new: " in capsys.readouterr().err
+    assert not list((root / "data").glob(f"{KINDS[options[0]].folder}/hadi*"))
+
+
+@pytest.mark.parametrize("options", [
+    ["person", "Hadi al-Amiri", "--cite", "nowhere"],  # no such source in the data
+    ["group", "Outlet", "--type", "news outlet"],  # that id exists
+])
+def test_a_request_the_data_refuses_exits_1(data_tree, options):
+    assert run(data_tree({}), *options) == 1
+
+
+# ---------------------------------------------------------------------------- stubs
+# A stub lists only what its kind may hold, from the model (trial of issue 15: person,
+# group and place stubs offered `responds_to`, which only an event may write).
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_stub_names_only_fields_and_relation_types_its_kind_takes(kind):
+    text = template(Request(kind, "Hadi al-Amiri"))
+    fields = set(KINDS[kind].model.model_fields)
+    written = set(re.findall(r"^(?:# )?([a-z_]+):", text, re.M))
+    assert written and written <= fields, written - fields
+    listed = re.search(r"^#   - type: (\w+)  # (.*)$", text, re.M)
+    if kind in ("person", "group", "place", "event"):
+        allowed = [name for name, relation in RELATION_TYPES.items()
+                   if kind in relation.subjects]
+        assert sorted(listed[2].split(", ")) == sorted(allowed)
+        assert listed[1] in allowed
+        assert ("responds_to" in listed[2]) == (kind == "event")
+    else:
+        assert listed is None
+
+
+def test_the_example_in_the_help_runs_on_the_projects_data(tmp_path, capsys):
+    """`kb new --help` shows a command a new editor will copy: on the project's own
+    data it creates a file (found after the data gained Hadi al-Amiri, the example's
+    old name, which then stopped the copied command)."""
+    import shlex
+    import shutil
+
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    example = re.search(r"Example: kb (new .*?)\n\n", capsys.readouterr().out, re.S)
+    assert example, "kb new --help has no example"
+    project = Path(__file__).resolve().parent.parent
+    shutil.copytree(project / "data", tmp_path / "data")
+    args = shlex.split(" ".join(example[1].split()))
+    assert main(["--root", str(tmp_path), *args]) == 0, capsys.readouterr()
+    assert "created data/people/" in capsys.readouterr().out

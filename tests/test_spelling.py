@@ -7,10 +7,11 @@ from kb.evidence import Evidence
 from kb.link import link
 from kb.load import load
 from kb.render import render
-from kb.render.search import folding_rules, search_index
+from kb.render.search import STOPWORDS, folding_rules, search_index
 from kb.spelling import FOLDING, name_key, skeleton, word_spans, words
 from kb.validate import validate
 from tests.conftest import ROOT, linked_tree
+from tests.searching import found
 
 
 @pytest.mark.parametrize(("spellings"), [
@@ -89,17 +90,23 @@ def test_the_search_index_keys_a_name_with_an_apostrophe_as_one_word(data_tree):
     root = data_tree({"groups/asaib-ahl-al-haq.yaml": group})
     kb, _ = validate(load(root / "data", root=root))
     pages = render(link(kb))
-    shard = json.loads(pages["kb-search/words/asa.json"])
-    assert [shard["p"][str(n)][1] for n in shard["w"]["asaib"]] == ["Asa’ib Ahl al-Haq"]
+    assert found(pages, "Asa’ib") == found(pages, "asaib") == [
+        ("Asa’ib Ahl al-Haq", "Asa’ib Ahl al-Haq")]
 
 
 def test_the_browser_reads_the_folding_rules_from_the_index():
     """One table: the pipeline writes it beside the index, search.js writes no rule."""
-    assert json.loads(folding_rules()) == {**FOLDING, "prefix": 3}
+    ranks = {"Person": 0.6, "Group": 0.6, "Place": 0.6, "Event": 0.3, "Source": 0,
+             "Page": 0.2}
+    assert json.loads(folding_rules()) == {**FOLDING, "prefix": 3,
+                                           "stopwords": sorted(STOPWORDS), "ranks": ranks}
     pages = search_index(linked_tree(ROOT), {})
-    assert pages["kb-search/folding.json"] == folding_rules()
+    written = json.loads(pages["kb-search/folding.json"])
+    assert written.pop("index")["documents"] == 0
+    assert written == json.loads(folding_rules())
     script = (ROOT / "overrides" / "js" / "search.js").read_text("utf-8")
-    for rule in ("aeiouy", '"kh"', "/kh/", "’", "‐", "PREFIX = "):
+    for rule in ("aeiouy", '"kh"', "/kh/", "’", "‐", "PREFIX = ", "isation", '"ay"', '"the"',
+                 "0.6", "Person:"):
         assert rule not in script, rule
     assert 'new URL("folding.json", index)' in script
 

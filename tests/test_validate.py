@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.addresses import EntryId
 from kb.load import load
 from kb.schema import schema_comment
 from kb.validate import validate
@@ -55,7 +56,7 @@ def test_missing_field_and_wrong_type(data_tree):
     root = data_tree({"people/ada.yaml": "name: [1, 2]\n"})
     assert problems(root) == [
         "data/people/ada.yaml:1:1: missing required field 'summary'",
-        "data/people/ada.yaml:1:1: name: expected text, found a list",
+        "data/people/ada.yaml:1:1: name: expected text, found a list ([1, 2])",
     ]
 
 
@@ -261,16 +262,16 @@ def test_a_date_yaml_would_read_as_a_number_is_refused_as_written(data_tree, wri
 
 
 def test_a_written_null_is_refused_at_its_line(data_tree):
-    root = data_tree({"people/ada.yaml": PERSON + "name_ar: ~\n"})
+    root = data_tree({"people/ada.yaml": PERSON + "wikidata: ~\n"})
     assert problems(root) == [
-        "data/people/ada.yaml:5:10: name_ar: '~' is YAML for \"no value\", not text; to mean "
+        "data/people/ada.yaml:5:11: wikidata: '~' is YAML for \"no value\", not text; to mean "
         "the text, put it in quotes (\"~\"); to leave the field out, delete the line"]
 
 
 def test_nothing_after_the_colon_leaves_an_optional_field_out(data_tree):
-    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON + "name_ar:\n"}) / "data"))
+    kb, found = validate(load(data_tree({"people/ada.yaml": PERSON + "wikidata:\n"}) / "data"))
     assert [p for p in found if p.severity == "error"] == []
-    assert kb.entries["ada"].name_ar is None
+    assert kb.entries["ada"].wikidata is None
 
 
 # ---------------------------------------------------------------------------- one broken file
@@ -351,3 +352,125 @@ def test_a_file_that_cannot_be_read_keeps_its_kind(data_tree, tmp_path):
         "token (tabs are not allowed for indentation; use spaces)",
         "data/places/town.yml: data files end in .yaml (found '.yml')",
     ]
+
+
+# ---------------------------------------------------------------------------- messages
+
+CITE = ("every statement needs a citation; add 'cite:' with the id of a source in "
+        "data/sources/")
+SPEAKER = "a quote must say who said it; add 'speaker:' with the id of a person or group"
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # Every statement whose type is `Cites`, its citations missing or empty.
+    (PERSON.replace("  cite: [report]\n", ""), "2:1: summary.cite"),
+    (PERSON.replace("[report]", "[]"), "4:3: summary.cite"),
+    (PERSON + "facts:\n  - text: A fact.\n", "6:5: facts[0].cite"),
+    (PERSON + "aliases:\n  - name: Ada L.\n    cite: []\n", "7:5: aliases[0].cite"),
+    (PERSON + "relations:\n  - {type: works_for, target: outlet}\n", "6:5: relations[0].cite"),
+    (PERSON + "disputes:\n  - about: Age\n    versions:\n      - {value: '30', cite: [report]}"
+     "\n      - {value: '31'}\n", "9:9: disputes[0].versions[1].cite"),
+])
+def test_a_statement_without_a_citation_is_told_so_wherever_it_is(data_tree, text, where):
+    assert problems(data_tree({"people/ada.yaml": text})) == [
+        f"data/people/ada.yaml:{where}: {CITE}"]
+
+
+def test_a_story_sentence_without_a_citation_is_told_so(data_tree):
+    chapter = "title: The vote\nsentences:\n  - text: A vote.\n"
+    assert problems(data_tree({"story/01-vote.yaml": chapter})) == [
+        f"data/story/01-vote.yaml:3:5: sentences[0].cite: {CITE}"]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    (PERSON.replace("[report]", "\n    - source: report\n      quote: {text: hi}"),
+     "6:7: summary.cite[0].quote.speaker"),
+    (PERSON + "facts:\n  - text: Said so.\n    cite:\n      - source: report\n"
+              "        quote: {text: so, said: 2024-01-05}\n",
+     "9:9: facts[0].cite[0].quote.speaker"),
+])
+def test_a_quote_without_a_speaker_is_told_so_wherever_it_is(data_tree, text, where):
+    assert problems(data_tree({"people/ada.yaml": text})) == [
+        f"data/people/ada.yaml:{where}: {SPEAKER}"]
+
+
+def test_a_types_own_message_is_the_one_shown():
+    """The message is the type's (kb.model.Explained), whatever the field is called:
+    no table of field names decides it."""
+    from typing import Annotated, ClassVar
+
+    from pydantic import Field, ValidationError
+
+    from kb.load import RawRecord
+    from kb.model import Explained, Record
+    from kb.validate import located
+
+    Hue = Annotated[str, Field(pattern="^#[0-9a-f]{6}$"), Explained(
+        string_pattern_mismatch="'{input}' is not a colour; write #rrggbb",
+        missing="say which colour")]
+
+    class Swatch(Record):
+        misplaced: ClassVar[dict[str, str]] = {
+            "shade": "A shade goes in the paint's own file."}
+        tint: Hue
+        edge: Hue | None = None
+
+    record = RawRecord("data/swatches/s.yaml", "swatch", EntryId("s"),
+                       {"edge": "red", "shade": "dark"}, {("edge",): (2, 1)})
+    with pytest.raises(ValidationError) as caught:
+        Swatch.model_validate(record.data)
+    assert sorted(str(located(record, Swatch, e)) for e in caught.value.errors()) == [
+        "data/swatches/s.yaml:1:1: tint: say which colour",
+        "data/swatches/s.yaml:1:1: unknown field 'shade'; expected one of tint, edge. "
+        "A shade goes in the paint's own file.",
+        "data/swatches/s.yaml:2:1: edge: 'red' is not a colour; write #rrggbb",
+    ]
+
+
+# ---------------------------------------------------------------------------- values shown
+# Every message shows a value as the editor wrote it, never as Python writes it
+# (trial of issue 15: "'['armed group']' is not allowed", "found NoneType").
+
+GROUP = "name: Nujaba\ntype: {type}\nsummary:\n  text: A group.\n  cite: [report]\n"
+
+
+@pytest.mark.parametrize(("written", "found"), [
+    ("[armed group]", "a list ([armed group])"),
+    ("{armed group}", "a mapping ({armed group})"),
+    ("\n  - armed group", "a list ([armed group])"),
+])
+def test_a_choice_written_as_a_list_or_mapping_is_shown_as_written(data_tree, written, found):
+    root = data_tree({"groups/nujaba.yaml": GROUP.format(type=written)})
+    [message] = problems(root)
+    assert message.startswith("data/groups/nujaba.yaml:2:1: type: expected one of 'armed "
+                              "group', 'government', ")
+    assert message.endswith(f"'military unit', found {found}. Did you mean 'armed group'?")
+    assert "['" not in message and "None" not in message
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("---\n", "nothing"), ("--- |\n  A person.\n", "'A person.'"),
+    ("- name: Ada\n", "a list ([{name: Ada}])"), ("Ada\n", "'Ada'"),
+])
+def test_a_file_that_is_no_mapping_says_what_it_holds_in_words(data_tree, text, found):
+    root = data_tree({"people/ada.yaml": text})
+    assert problems(root) == [f"data/people/ada.yaml:1:1: expected a mapping of fields "
+                              f"(name: ..., summary: ...), found {found}"]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("wikidata: [Q42]", "wikidata: expected text, found a list ([Q42])"),
+    ("wikidata: Q-42", "wikidata: 'Q-42' is not a Wikidata item; expected Q and its number, "
+                       "such as Q42"),
+])
+def test_other_values_are_shown_as_written(data_tree, line, message):
+    root = data_tree({"people/ada.yaml": PERSON + line + "\n"})
+    assert [p.split(": ", 1)[1] for p in problems(root)] == [message]
+
+
+def test_an_empty_citation_says_an_id_is_allowed_too(data_tree):
+    root = data_tree({"people/ada.yaml": "name: Ada\nsummary:\n  text: A person.\n  cite:\n"
+                                         "    -\n"})
+    assert problems(root) == [
+        "data/people/ada.yaml:5:6: summary.cite[0]: expected a source id, or a mapping of "
+        "fields (source: ..., quote: ...), found nothing"]

@@ -4,8 +4,8 @@
     as js/*.js and loaded by lazy.js only when a reader searches or the page has the
     network drawing. -#}
 {% include "js/page.js" %}
-{% include "js/labels.js" %}
 {% include "js/timeline.js" %}
 {% include "js/asof.js" %}
 {% include "js/cite.js" %}
 {% include "js/lazy.js" %}
+{% include "js/notfound.js" %}

@@ -2,7 +2,9 @@
 // chosen day. Every statement carries an empty <span class="kb-reported"> with that
 // day (written at build time); this script hides the list item, table row, quote or
 // paragraph around it. The choice stays in the address (?asof=2024-01-07) and for the
-// rest of the visit, so that a reader can browse the story as it stood that day.
+// rest of the visit, so that a reader can browse the story as it stood that day; a
+// bar at the top of each page it applies to says so, with a way back to everything.
+// Globals defined: none.
 (function () {
   "use strict";
 
@@ -47,6 +49,28 @@
     });
   }
 
+  // "Showing what was reported by 7 January 2024 — show everything", above the page's
+  // title while a day is chosen: the choice follows the reader from page to page, and
+  // must never do so unseen.
+  function makeBar(form) {
+    var bar = document.createElement("div");
+    bar.className = "kb-asof-bar";
+    bar.hidden = true;
+    var text = document.createElement("span");
+    var everything = document.createElement("button");
+    everything.type = "button";
+    everything.textContent = "show everything";
+    everything.addEventListener("click", function () { form.reset(); });
+    bar.append(text, " \u2014 ", everything);
+    var title = document.querySelector("article h1");
+    if (title) title.before(bar);
+    else form.before(bar);
+    return function (day) {
+      bar.hidden = !day;
+      text.textContent = day ? "Showing what was reported by " + words(day) : "";
+    };
+  }
+
   function setup() {
     var form = document.querySelector("form.kb-asof");
     if (!form || form.dataset.ready) return;
@@ -54,6 +78,12 @@
     var input = form.elements.asof;
     var output = form.querySelector("output");
     var markers = Array.prototype.slice.call(document.querySelectorAll(".kb-reported"));
+    var showBar = makeBar(form);
+    // What the count counts: on the timeline, its events (as its filters count them);
+    // elsewhere every statement.
+    var counted = form.dataset.noun === "events"
+      ? function (container) { return container.classList.contains("kb-event"); }
+      : function () { return true; };
 
     var wanted = new URLSearchParams(window.location.search).get("asof") || remembered();
     if (DAY.test(wanted)) input.value = wanted;
@@ -63,8 +93,9 @@
       // One decision per container: shown if any of its statements was reported by then.
       var shown = new Map();
       markers.forEach(function (marker) {
-        // A timeline entry goes as a whole; elsewhere the nearest item, row or quote.
-        var container = marker.closest(".kb-event") ||
+        // A timeline entry goes as a whole, and so does a pointer to an event listed
+        // on another page of it; elsewhere the nearest item, row or quote.
+        var container = marker.closest(".kb-event, .kb-also") ||
           marker.closest("li, tr, blockquote") || marker.closest("p");
         if (!container) return;
         var reported = marker.dataset.reported;
@@ -72,8 +103,13 @@
         shown.set(container, shown.get(container) || ok);
       });
       var visible = 0;
+      var total = 0;
       shown.forEach(function (ok, container) {
-        if (ok) { visible += 1; container.removeAttribute("data-kb-later"); }
+        if (counted(container)) {
+          total += 1;
+          if (ok) visible += 1;
+        }
+        if (ok) container.removeAttribute("data-kb-later");
         else container.setAttribute("data-kb-later", "");
       });
       hideEmptySections(shown);
@@ -87,12 +123,16 @@
         else year.setAttribute("data-kb-later", "");
       });
       output.textContent = day
-        ? visible + " of " + shown.size + " " + (form.dataset.noun || "statements") +
+        ? visible + " of " + total + " " + (form.dataset.noun || "statements") +
           " had been reported by " + words(day) +
           "; undated sources are left out."
         : "";
+      showBar(day);
       remember(day);
       window.kbKeepInAddress({ asof: day });
+      window.kbSyncContents();
+      // Other counts on the page (the timeline's filters) count what is left.
+      document.dispatchEvent(new CustomEvent("kb-asof", { detail: { day: day } }));
     }
 
     window.kbFilterForm(form, apply, ["input", "change"]);

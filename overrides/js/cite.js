@@ -2,6 +2,7 @@
 // own address, as the reader has it open, goes where the build left room for it. The
 // query and fragment are left out, and ".../index.html" is cited as ".../". Without
 // scripts, or opened from a file, the citation simply has no address.
+// Globals defined: none.
 window.kbOnPage(function () {
   "use strict";
   if (!/^https?:$/.test(window.location.protocol)) return;

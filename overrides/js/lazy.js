@@ -1,5 +1,6 @@
 // What loads only when needed: search (about a third of our script) when a reader
 // first goes to the search box, and the network's zoom and filters on its own page.
+// Globals defined: none.
 (function () {
   "use strict";
   var form = document.forms.namedItem("kb-search");

@@ -1,20 +1,142 @@
-// The network page: zoom, pan and filters over the SVG drawn at build time. The
-// drawing and its links work without this script; it only changes the view box and
-// hides nodes or lines by kind.
+// The network page: zoom, pan, filters, finding and picking out an entry, and the
+// "as reported by" day, over the SVG drawn at build time (kb/render/graph.py). The
+// drawing and its links work without this script. With it, names keep one size on
+// screen at every zoom and are shown by importance: most connected first, each where
+// it overlaps no other name and is not cut at the edge, the rest hidden until zooming
+// in makes room (issue 17, item 3). The entry picked stays in the address
+// (?focus=abu-taqwa).
+// Globals defined: none.
 (function () {
   "use strict";
+
+  var FONT = 13;  // label size on screen, in CSS pixels
+  var DOT = 4.5;  // smallest node radius on screen, in CSS pixels
+  var DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  function overlaps(a, b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  }
 
   function setup() {
     var form = document.querySelector("form.kb-network-controls");
     var svg = document.querySelector(".kb-network svg");
     if (!form || !svg || form.dataset.ready) return;
     form.dataset.ready = "yes";
+    var detail = document.querySelector(".kb-network-detail");
+    var asof = document.querySelector("form.kb-asof");
     var whole = svg.viewBox.baseVal;
     var view = { x: whole.x, y: whole.y, w: whole.width, h: whole.height };
     var full = Object.assign({}, view);
 
+    // Every node once: its circle, label, measured width at the drawn size, links.
+    var nodes = {};
+    each(svg.querySelectorAll("a[data-id]"), function (a) {
+      var text = a.querySelector("text");
+      var circle = a.querySelector("circle");
+      nodes[a.dataset.id] = {
+        id: a.dataset.id, a: a, text: text, circle: circle,
+        name: a.querySelector("title").textContent.replace(/ \([^)]*\)$/, ""),
+        x: circle.cx.baseVal.value, y: circle.cy.baseVal.value,
+        degree: Number(a.dataset.degree) || 0,
+        width: text.getComputedTextLength() / Number(text.getAttribute("font-size")),
+        lines: []
+      };
+    });
+    var lines = Array.prototype.slice.call(svg.querySelectorAll("line[data-ends]"));
+    lines.forEach(function (line) {
+      line.dataset.ends.split(" ").forEach(function (end) {
+        if (nodes[end]) nodes[end].lines.push(line);
+      });
+    });
+    // The font's height above and below the baseline, per unit of size, measured once.
+    var sample = svg.querySelector("a[data-id] text");
+    var sampleBox = sample.getBBox();
+    var sampleSize = Number(sample.getAttribute("font-size"));
+    var ascent = (Number(sample.getAttribute("y")) - sampleBox.y) / sampleSize;
+    var descent = (sampleBox.y + sampleBox.height - Number(sample.getAttribute("y"))) / sampleSize;
+    // kb/render/graph.py writes the least connected first (see by_rank there).
+    var ranked = Object.keys(nodes).map(function (id) { return nodes[id]; }).reverse()
+      .sort(function (a, b) { return b.degree - a.degree; });
+    var focused = null;
+
+    function visible(node) { return !node.a.hasAttribute("data-filtered") &&
+      !node.a.hasAttribute("data-kb-later"); }
+
+    // Names at one size on screen, placed most important first (the focused entry and
+    // its neighbours, then by number of links) where they overlap nothing already
+    // placed and stay inside the view; the others hidden.
+    function relabel() {
+      var box = svg.getBoundingClientRect();
+      if (!box.width) return;
+      var unit = view.w / box.width;  // drawing units per CSS pixel
+      var font = FONT * unit;
+      var bounds = [view.x, view.y, view.x + view.w, view.y + view.h];
+      var placed = [];
+      var near = {};
+      if (focused) {
+        near[focused.id] = true;
+        focused.lines.forEach(function (line) {
+          line.dataset.ends.split(" ").forEach(function (end) { near[end] = true; });
+        });
+      }
+      var order = (focused ? [focused] : [])
+        .concat(ranked.filter(function (n) { return near[n.id] && n !== focused; }))
+        .concat(ranked.filter(function (n) { return !near[n.id]; }));
+      // Each label avoids the labels placed before it and the dots of the entries
+      // ranked before it: a name may cover a less important dot, never another name.
+      var dots = [];
+      order.forEach(function (n) {
+        n.r = (DOT + Math.min(4, Math.sqrt(n.degree))) * unit;
+        n.circle.setAttribute("r", n.r.toFixed(2));
+        if (visible(n)) dots.push([n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r]);
+      });
+      order.forEach(function (n) {
+        var w = n.width * font;
+        var r = n.r;
+        if (visible(n)) placed.push([n.x - r, n.y - r, n.x + r, n.y + r]);
+        var spots = [[n.x + r + 2 * unit, n.y + font / 3, "start", n.x + r + 2 * unit],
+          [n.x - r - 2 * unit, n.y + font / 3, "end", n.x - r - 2 * unit - w],
+          [n.x, n.y - r - 3 * unit, "middle", n.x - w / 2],
+          [n.x, n.y + r + font, "middle", n.x - w / 2]];
+        var chosen = null;
+        if (visible(n)) {
+          // Clear of every dot if it can be, else covering only less important ones.
+          var free = spots.map(function (s) {
+            s.rect = [s[3] - unit, s[1] - font * ascent - unit, s[3] + w + unit,
+              s[1] + font * descent + unit];
+            return s;
+          }).filter(function (s) {
+            var rect = s.rect;
+            var inside = rect[0] >= bounds[0] && rect[1] >= bounds[1] &&
+              rect[2] <= bounds[2] && rect[3] <= bounds[3];
+            return inside && !placed.some(function (p) { return overlaps(p, rect); });
+          });
+          chosen = free.find(function (s) {
+            return !dots.some(function (d) { return overlaps(d, s.rect); });
+          }) || free[0] || null;
+          if (chosen) placed.push(chosen.rect);
+        }
+        n.text.setAttribute("font-size", font.toFixed(2));
+        if (chosen) {
+          n.text.setAttribute("x", chosen[0].toFixed(1));
+          n.text.setAttribute("y", chosen[1].toFixed(1));
+          n.text.setAttribute("text-anchor", chosen[2]);
+          n.text.removeAttribute("visibility");
+        } else {
+          n.text.setAttribute("visibility", "hidden");
+        }
+      });
+      svg.style.setProperty("--kb-unit", unit);
+    }
+
+    var pending = false;
     function show() {
       svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; relabel(); });
     }
 
     function zoom(factor, cx, cy) {
@@ -42,7 +164,9 @@
     }, { passive: false });
 
     var drag = null;
+    var pointer = "mouse";
     svg.addEventListener("pointerdown", function (event) {
+      pointer = event.pointerType || "mouse";
       if (event.target.closest("a")) return;  // a click on a name opens its page
       drag = { x: event.clientX, y: event.clientY, view: Object.assign({}, view) };
       svg.setPointerCapture(event.pointerId);
@@ -56,37 +180,158 @@
     });
     svg.addEventListener("pointerup", function () { drag = null; });
 
+    // Picking out an entry: it and its neighbours stay bright, the rest fade; its
+    // links are written out below the drawing, where a touch screen can read them.
+    function highlight(node) {
+      each(svg.querySelectorAll("[data-near]"), function (el) { el.removeAttribute("data-near"); });
+      if (!node) { svg.removeAttribute("data-picking"); relabel(); return; }
+      svg.setAttribute("data-picking", "");
+      node.a.setAttribute("data-near", "self");
+      node.lines.forEach(function (line) {
+        line.setAttribute("data-near", "");
+        line.dataset.ends.split(" ").forEach(function (end) {
+          if (end !== node.id) nodes[end].a.setAttribute("data-near", "");
+        });
+      });
+      relabel();
+    }
+
+    function describe(node) {
+      if (!detail) return;
+      detail.textContent = "";
+      if (!node) { detail.hidden = true; return; }
+      var heading = document.createElement("p");
+      var link = document.createElement("a");
+      link.href = node.a.getAttribute("xlink:href") || node.a.getAttribute("href");
+      link.textContent = node.name;
+      heading.append(link);
+      var shown = node.lines.filter(function (line) {
+        return !line.hasAttribute("data-filtered") && !line.hasAttribute("data-kb-later");
+      });
+      heading.append(": " + shown.length + (shown.length === 1 ? " link" : " links") +
+        " in the drawing");
+      var list = document.createElement("ul");
+      shown.forEach(function (line) {
+        var item = document.createElement("li");
+        item.textContent = line.querySelector("title").textContent;
+        list.append(item);
+      });
+      detail.append(heading, list);
+      detail.hidden = false;
+    }
+
+    function focus(node, move) {
+      focused = node;
+      highlight(node);
+      describe(node);
+      window.kbKeepInAddress({ focus: node ? node.id : "" });
+      if (node && move) {
+        var w = Math.max(full.w / 20, Math.min(view.w, full.w / 2.5));
+        view = { x: node.x - w / 2, y: node.y - w / 2, w: w, h: w * (full.h / full.w) };
+        show();
+      }
+    }
+
+    svg.addEventListener("pointerover", function (event) {
+      var a = event.target.closest("a[data-id]");
+      if (a && pointer === "mouse" && !focused) highlight(nodes[a.dataset.id]);
+    });
+    svg.addEventListener("pointerout", function (event) {
+      var a = event.target.closest("a[data-id]");
+      if (a && pointer === "mouse" && !focused) highlight(null);
+    });
+    // A first tap picks an entry out; a tap on the one picked (or a mouse click) opens it.
+    svg.addEventListener("click", function (event) {
+      var a = event.target.closest("a[data-id]");
+      if (!a) { if (focused && !drag) focus(null); return; }
+      var node = nodes[a.dataset.id];
+      if (pointer !== "mouse" && focused !== node) {
+        event.preventDefault();
+        focus(node, false);
+      }
+    });
+    svg.addEventListener("focusin", function (event) {
+      var a = event.target.closest("a[data-id]");
+      if (a && !focused) highlight(nodes[a.dataset.id]);
+    });
+
+    var find = form.elements.namedItem("focus");
+    var byName = {};
+    each(form.querySelectorAll("datalist option"), function (option) {
+      byName[option.value.toLowerCase()] = option.dataset.id;
+    });
+    function found() {
+      var id = byName[find.value.trim().toLowerCase()];
+      if (id && nodes[id] && nodes[id] !== focused) focus(nodes[id], true);
+    }
+    find.addEventListener("input", found);
+    find.addEventListener("change", found);
+    find.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); found(); }
+    });
+
     form.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-zoom]");
       if (!button) return;
       var how = button.dataset.zoom;
-      if (how === "reset") { view = Object.assign({}, full); show(); return; }
+      if (how === "reset") {
+        view = Object.assign({}, full);
+        find.value = "";
+        focus(null);
+        show();
+        return;
+      }
       zoom(how === "in" ? 1 / 1.5 : 1.5, view.x + view.w / 2, view.y + view.h / 2);
     });
 
+    // The kinds and links chosen, and the day of "as reported by" (asof.js keeps the
+    // day in the address; only the links known by then, and their ends, are shown).
     function filter() {
       var kinds = {};
       var types = {};
-      Array.prototype.forEach.call(form.elements, function (input) {
+      each(form.elements, function (input) {
         if (input.name === "kind" && input.checked) kinds[input.value] = true;
         if (input.name === "type" && input.checked) types[input.value] = true;
       });
-      var visible = {};
-      Array.prototype.forEach.call(svg.querySelectorAll("a[data-kind]"), function (node) {
+      var day = asof && DAY.test(asof.elements.asof.value) ? asof.elements.asof.value : "";
+      function later(el) {
+        var reported = el.dataset.reported;
+        var out = !!day && (reported === "" || reported > day);
+        el.toggleAttribute("data-kb-later", out);
+        return out;
+      }
+      var shown = {};
+      each(svg.querySelectorAll("a[data-kind]"), function (node) {
         var ok = !!kinds[node.dataset.kind];
         node.toggleAttribute("data-filtered", !ok);
-        if (ok) visible[node.dataset.id] = true;
+        if (!later(node) && ok) shown[node.dataset.id] = true;
       });
-      Array.prototype.forEach.call(svg.querySelectorAll("line[data-type]"), function (line) {
+      lines.forEach(function (line) {
         var ends = line.dataset.ends.split(" ");
-        var ok = types[line.dataset.type] && visible[ends[0]] && visible[ends[1]];
+        var ok = types[line.dataset.type] && shown[ends[0]] && shown[ends[1]];
         line.toggleAttribute("data-filtered", !ok);
+        later(line);
       });
+      if (focused) describe(focused);
+      relabel();
     }
 
-    form.addEventListener("change", filter);
+    form.addEventListener("change", function (event) {
+      if (event.target.name !== "focus") filter();
+    });
+    if (asof) {
+      asof.addEventListener("input", filter);
+      asof.addEventListener("change", filter);
+      asof.addEventListener("reset", function () { window.setTimeout(filter, 0); });
+    }
+    window.addEventListener("resize", show);
     form.hidden = false;
     filter();
+    var wanted = new URLSearchParams(window.location.search).get("focus");
+    if (wanted && nodes[wanted]) {
+      find.value = nodes[wanted].name;
+      focus(nodes[wanted], true);
+    }
   }
 
   window.kbOnPage(setup);

@@ -1,5 +1,8 @@
-// Shared by this site's scripts, loaded first. Run a setup function on every page
-// (and on every page Material swaps in, should instant navigation come back on).
+// Shared by this site's scripts, loaded first: the functions they call on `window`.
+// Globals defined: kbOnPage, kbKeepInAddress, kbFilterForm, kbLoad.
+
+// Run a setup function on every page (and on every page Material swaps in, should
+// instant navigation come back on).
 window.kbOnPage = function (setup) {
   "use strict";
   if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -55,3 +58,22 @@ window.kbLoad = (function () {
     return loading[name];
   };
 })();
+
+// The page's contents (Material's column, and the block phones see: overrides/
+// partials/content.html) list only sections a reader can see: after a filter hides a
+// section, or every entry under a heading, its line in the contents goes too, and it
+// comes back with them. Called by the scripts that hide parts of a page.
+window.kbSyncContents = function () {
+  "use strict";
+  var links = document.querySelectorAll(
+    '.md-nav--secondary a[href^="#"], .kb-toc a[href^="#"]');
+  Array.prototype.forEach.call(links, function (link) {
+    var item = link.closest("li");
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!item || !target) return;
+    // Hidden itself or inside something hidden: it has no box on the page.
+    var gone = target.getClientRects().length === 0;
+    if (gone) item.setAttribute("data-kb-gone", "");
+    else item.removeAttribute("data-kb-gone");
+  });
+};

@@ -4,6 +4,7 @@
 // under which this site's own script is found; the page's links then start from it.
 // The checks wait for their answers: the stylesheets below must not load from a
 // wrong place first.
+// Globals defined: none.
 (function () {
   "use strict";
   var parts = window.location.pathname.split("/");

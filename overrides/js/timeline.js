@@ -1,6 +1,7 @@
 // Timeline filters: show only the events of one year, kind or entity, in place.
 // The page lists every event without JavaScript; this script reveals the form,
 // hides what does not match and keeps the choice in the address for sharing.
+// Globals defined: none.
 (function () {
   "use strict";
 
@@ -54,10 +55,9 @@
       entries.forEach(function (entry) {
         var ok = matches(entry, chosen);
         entry.hidden = !ok;
-        if (ok) {
-          shown += 1;
-          visibleYears[entry.dataset.year] = true;
-        }
+        if (ok) visibleYears[entry.dataset.year] = true;
+        // Counted as the reader sees it: not if "as reported by" hides it (asof.js).
+        if (ok && !entry.hasAttribute("data-kb-later")) shown += 1;
       });
       years.forEach(function (heading) {
         heading.hidden = !visibleYears[heading.dataset.year];
@@ -75,9 +75,11 @@
         ? "All " + entries.length + " events"
         : shown + " of " + entries.length + " events";
       window.kbKeepInAddress(chosen);  // leaves ?asof= to asof.js
+      window.kbSyncContents();
     }
 
     window.kbFilterForm(form, apply);
+    document.addEventListener("kb-asof", apply);
   }
 
   window.kbOnPage(setup);

@@ -30,12 +30,16 @@ from kb import bench_site
 from kb.build import paused_collection
 from kb.link import link
 from kb.load import load
+from kb.model import KINDS
 from kb.render import render
 from kb.synthetic import write_tree
 from kb.validate import validate
 from kb.write import write
 
 STAGES = ("load", "validate", "link", "render", "write")
+TEXT_QUERY = "withdrawal talks"
+"""A full-text query: two of the words synthetic headlines are made of (kb.synthetic), so
+that it finds many pages, ranked by how many of the words each holds."""
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts/mkdocs_hook.py")
 
 
@@ -98,12 +102,15 @@ def mkdocs_seconds(project: Path, *, bare: bool) -> float:
 
 def _reader_figures(work: Path) -> dict[str, Any]:
     """First visit and search in a browser, and Pagefind over the same pages."""
-    name = re.search(r"^name: (.+)$", (work / "data" / "people" / "person-0.yaml")
-                     .read_text("utf-8"), re.MULTILINE).group(1)  # type: ignore[union-attr]
+    people = KINDS["person"].folder
+    name = _found(r"^name: (.+)$", (work / "data" / people / "person-0.yaml")
+                  .read_text("utf-8"))
     query = name.split("al-")[-1]  # a family name, as a reader types it
-    figures: dict[str, Any] = {"query": query}
-    figures.update(bench_site.first_visit_and_search(work / "site", "/people/person-0/", query))
-    found = bench_site.pagefind(work / "site", query)
+    text_query = TEXT_QUERY  # words of source titles, anywhere in them
+    figures: dict[str, Any] = {"query": query, "text_query": text_query}
+    figures.update(bench_site.first_visit_and_search(work / "site", f"/{people}/person-0/",
+                                                     query, text_query))
+    found = bench_site.pagefind(work / "site", query, text_query)
     if found:
         figures.update({f"pagefind_{key}": value for key, value in found.items()})
     return figures
@@ -118,17 +125,27 @@ def copy_project(repo: Path, work: Path) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    indexes = ", ".join(f"[{kind.plural.lower()}]({kind.folder}/index.md)"
+                        for kind in KINDS.values() if kind.indexed)
     (work / "docs" / "index.md").write_text(
-        "# Synthetic knowledge base\n\nFor benchmarks: [people](people/index.md), "
-        "[groups](groups/index.md), [places](places/index.md), [events](events/index.md), "
-        "[sources](sources/index.md).\n", "utf-8")
+        f"# Synthetic knowledge base\n\nFor benchmarks: {indexes}.\n", "utf-8")
 
 
 def _preview_figures(work: Path, repo: Path) -> dict[str, Any]:
     copy_project(repo, work)
-    person = (work / "data" / "people" / "person-0.yaml").read_text("utf-8")
-    group = re.search(r"target: (group-\d+)", person).group(1)  # type: ignore[union-attr]
-    return bench_site.live_preview(work, "people/person-0", group)
+    people = KINDS["person"].folder
+    person = (work / "data" / people / "person-0.yaml").read_text("utf-8")
+    group = _found(r"target: (group-\d+)", person)
+    return bench_site.live_preview(work, f"{people}/person-0", group)
+
+
+def _found(pattern: str, text: str) -> str:
+    """The first group of the first match of `pattern` (multi-line) in `text`; raises
+    ValueError when there is none: the synthetic data is not of the shape written."""
+    match = re.search(pattern, text, re.MULTILINE)
+    if match is None:
+        raise ValueError(f"no {pattern!r} in the synthetic data")
+    return match[1]
 
 
 def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path, *,
@@ -203,15 +220,27 @@ def _reader_lines(size: int, row: dict[str, Any]) -> list[str]:
     if "visit_requests" in row:
         lines.append(
             f"{size}: first visit to an entity page: {row['visit_requests']} requests, "
-            f"{row['visit_kb']:.1f} KB gzipped; search '{row['query']}': first result "
-            f"{row['search_s']:.2f} s after the last key, {row['search_requests']} "
-            f"requests, {row['search_kb']:.1f} KB")
+            f"{row['visit_kb']:.1f} KB gzipped")
+        for prefix, asked in (("", row["query"]), ("text_", row.get("text_query"))):
+            if f"{prefix}search_s" not in row:
+                continue
+            lines.append(
+                f"{size}: search '{asked}': results {row[f'{prefix}search_s']:.2f} s after "
+                f"the last key, {row[f'{prefix}search_requests']} requests, "
+                f"{row[f'{prefix}search_kb']:.1f} KB from the first key (script and "
+                f"libraries included), {row[f'{prefix}search_results']} shown, first "
+                f"'{row[f'{prefix}search_first']}'")
     if "pagefind_index_s" in row:
         lines.append(
             f"{size}: Pagefind on the same pages: indexing {row['pagefind_index_s']:.1f} s, "
-            f"{row['pagefind_index_mb']:.1f} MB; the same query {row['pagefind_search_s']:.2f}"
-            f" s, {row['pagefind_search_requests']} requests, "
-            f"{row['pagefind_search_kb']:.1f} KB")
+            f"{row['pagefind_index_mb']:.1f} MB")
+        for prefix, asked in (("", row["query"]), ("text_", row.get("text_query"))):
+            if f"pagefind_{prefix}search_s" in row:
+                lines.append(
+                    f"{size}: Pagefind, '{asked}': {row[f'pagefind_{prefix}search_s']:.2f} s, "
+                    f"{row[f'pagefind_{prefix}search_requests']} requests, "
+                    f"{row[f'pagefind_{prefix}search_kb']:.1f} KB (script, index, first "
+                    "result's fragment)")
     if "preview_name_s" in row:
         for edit, label in (("fact", "a fact's wording edited"),
                             ("name", "an entry's name edited"), ("add", "a file added"),
@@ -226,6 +255,9 @@ def _reader_lines(size: int, row: dict[str, Any]) -> list[str]:
                 f"+ watching and reloading {total - build:.2f} s")
         lines.append(f"{size}: page linking to the renamed entry updated: "
                      f"{'yes' if row['backlink_updated'] else 'NO'}")
+        if "index_updated" in row:
+            lines.append(f"{size}: search finds the edited fact's new word once its page "
+                         f"shows it: {'yes' if row['index_updated'] else 'NO'}")
     return lines
 
 

@@ -71,8 +71,14 @@ def gzipped(site: Path, url: str, base: str) -> int:
     return len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0
 
 
-def first_visit_and_search(site: Path, page_path: str, query: str) -> dict[str, float]:
-    """Open `page_path` cold, then type `query` into the search box key by key."""
+def first_visit_and_search(site: Path, page_path: str, query: str,
+                           text_query: str = "") -> dict[str, float]:
+    """Open `page_path` cold, then type `query` into the search box key by key; then,
+    in a new page, `text_query` (words of the pages' text) the same way.
+
+    For each query: seconds from the last key to its results, and the requests and
+    gzipped kilobytes that query fetched from the first key on (the search script and
+    its libraries included): what a reader's first search costs."""
     with served(site) as base, browser() as chromium:
         page = chromium.new_page()
         fetched: list[str] = []
@@ -80,23 +86,44 @@ def first_visit_and_search(site: Path, page_path: str, query: str) -> dict[str, 
         page.goto(base + page_path)
         page.wait_for_load_state("networkidle")
         visit = list(fetched)
-        page.locator(".md-search__input").click()
-        page.keyboard.type(query[:-1], delay=30)
-        page.wait_for_load_state("networkidle")
-        start = time.perf_counter()
-        page.keyboard.type(query[-1])
-        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-        seconds = time.perf_counter() - start
-        searched = fetched[len(visit):]
-        return {"visit_requests": len(visit),
-                "visit_kb": sum(gzipped(site, url, base) for url in visit) / 1024,
-                "search_s": seconds, "search_requests": len(searched),
-                "search_kb": sum(gzipped(site, url, base) for url in searched) / 1024}
+        figures = {"visit_requests": len(visit),
+                   "visit_kb": sum(gzipped(site, url, base) for url in visit) / 1024}
+        figures.update(_search(page, site, base, query, fetched, ""))
+        if text_query:
+            page = chromium.new_page()
+            fetched = []
+            page.on("request", lambda request: fetched.append(request.url))
+            page.goto(base + page_path)
+            page.wait_for_load_state("networkidle")
+            figures.update(_search(page, site, base, text_query, fetched, "text_"))
+        return figures
 
 
-def pagefind(site: Path, query: str) -> dict[str, float] | None:
-    """Index the built site with Pagefind and time one query through its own API,
-    from a page that has not loaded Pagefind yet. None when Pagefind is missing."""
+def _search(page: Any, site: Path, base: str, query: str, fetched: list[str],
+            prefix: str) -> dict[str, float]:
+    """Type `query` key by key; time from its last key to the results of the whole
+    query (search.js marks them with data-query)."""
+    before = len(fetched)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query[:-1], delay=30)
+    page.wait_for_load_state("networkidle")
+    start = time.perf_counter()
+    page.keyboard.type(query[-1])
+    page.wait_for_function("query => document.getElementById('kb-search-results')"
+                           ".dataset.query === query", arg=query, timeout=30_000)
+    seconds = time.perf_counter() - start
+    first = page.locator(".md-search-result__item h1").first
+    searched = fetched[before:]
+    return {f"{prefix}search_s": seconds, f"{prefix}search_requests": len(searched),
+            f"{prefix}search_kb": sum(gzipped(site, url, base) for url in searched) / 1024,
+            f"{prefix}search_results": page.locator(".md-search-result__item").count(),
+            f"{prefix}search_first": first.inner_text() if first.count() else ""}
+
+
+def pagefind(site: Path, query: str, text_query: str = "") -> dict[str, float] | None:
+    """Index the built site with Pagefind and time one query (and `text_query`) through
+    its own API, each from a page that has not loaded Pagefind yet, loading the first
+    result's fragment as a result list would. None when Pagefind is missing."""
     if importlib.util.find_spec("pagefind") is None:
         return None
     start = time.perf_counter()
@@ -105,28 +132,35 @@ def pagefind(site: Path, query: str) -> dict[str, float] | None:
                    capture_output=True)
     indexing = time.perf_counter() - start
     index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    figures = {"index_s": indexing, "index_mb": index_bytes / 2**20}
     with served(site) as base, browser() as chromium:
-        page = chromium.new_page()
-        page.goto(base + "/")
-        page.wait_for_load_state("networkidle")
-        fetched: list[str] = []
-        page.on("request", lambda request: fetched.append(request.url))
-        seconds = page.evaluate("""async (query) => {
-            const start = performance.now();
-            const pagefind = await import("/pagefind/pagefind.js");
-            const search = await pagefind.search(query);
-            if (search.results.length) await search.results[0].data();
-            return (performance.now() - start) / 1000;
-        }""", query)
-        return {"index_s": indexing, "index_mb": index_bytes / 2**20, "search_s": seconds,
-                "search_requests": len(fetched),
-                "search_kb": sum(gzipped(site, url, base) for url in fetched) / 1024}
+        for prefix, asked in (("", query), ("text_", text_query)):
+            if not asked:
+                continue
+            page = chromium.new_page()
+            page.goto(base + "/")
+            page.wait_for_load_state("networkidle")
+            fetched: list[str] = []
+            page.on("request", lambda request, into=fetched: into.append(request.url))
+            seconds = page.evaluate("""async (query) => {
+                const start = performance.now();
+                const pagefind = await import("/pagefind/pagefind.js");
+                const search = await pagefind.search(query);
+                if (search.results.length) await search.results[0].data();
+                return (performance.now() - start) / 1000;
+            }""", asked)
+            figures.update({f"{prefix}search_s": seconds,
+                            f"{prefix}search_requests": len(fetched),
+                            f"{prefix}search_kb": sum(gzipped(site, url, base)
+                                                      for url in fetched) / 1024})
+    return figures
 
 
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 ADDED = """\
@@ -169,6 +203,10 @@ def live_preview(project: Path, entry: str, group: str) -> dict[str, float]:
             time.sleep(2)  # let the first build's file watching settle
             fact = _median_of_saves(page, log, lambda: _edit(data, r"^  text: (.+)$"),
                                     "article")
+            # The search index is written in the same build as the page: once the page
+            # shows the new word, search finds it.
+            with urllib.request.urlopen(base + "/kb-search/words/edi.json") as response:
+                indexed = '"edited"' in response.read().decode("utf-8")
             name = _median_of_saves(page, log, lambda: _edit(data, r"^name: (.+)$"), "h1")
             with urllib.request.urlopen(base + linking_page) as response:
                 backlink = name["shown"] in response.read().decode("utf-8")
@@ -180,7 +218,8 @@ def live_preview(project: Path, entry: str, group: str) -> dict[str, float]:
             removed = iter(range(3))
             remove = _median_of_saves(page, log, lambda: _remove(project, next(removed)),
                                       "article", gone=True)
-        figures: dict[str, float] = {"backlink_updated": float(backlink)}
+        figures: dict[str, float] = {"backlink_updated": float(backlink),
+                                    "index_updated": float(indexed)}
         for edit, timed in (("fact", fact), ("name", name), ("add", add),
                             ("remove", remove)):
             timed.pop("shown")
@@ -243,7 +282,7 @@ def _remove(project: Path, n: int) -> str:
     return f"Added Person {n}"
 
 
-def _wait_for(url: str, server: subprocess.Popen, log: Path, seconds: float) -> None:
+def _wait_for(url: str, server: subprocess.Popen[bytes], log: Path, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -8,12 +8,14 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kb.addresses import PagePath
 from kb.history import last_changed
 from kb.link import link
 from kb.load import load
 from kb.model import Draft
 from kb.problems import Problem, errors
-from kb.render import Pages, Site, render
+from kb.render import Pages, render
+from kb.render.site import Site
 from kb.session import Session
 from kb.validate import validate
 from kb.write import write
@@ -41,7 +43,7 @@ class BuildResult:
 
     pages: Pages = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
+    changed: list[PagePath] = field(default_factory=list)
     """Pages whose text is new or differs from what `out_dir` held."""
     notes: list[str] = field(default_factory=list)
     """What whoever runs the build should know that is not a problem in the data: a

@@ -22,6 +22,12 @@ The rules, checked on every text of every file as the model reads it (`kb.model`
   ASCII: they shape what a reader sees in Persian or Indic spelling and in emoji.
   Prepended concatenation marks (U+0600-U+0605, U+06DD END OF AYAH...) are category Cf
   but visible, and stay.
+- **Line breaks** (line feed, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR) are
+  refused in names, aliases and titles, which are one line: pages run the words
+  together and the page's title keeps the break ("Bagh dad"). Double quotes make them
+  from "\\n", "\\L" and "\\P", a block (| or >) from a line's end. Other text may hold
+  line breaks (a `>-` block folds them); the loader refuses raw U+2028 and U+2029 in
+  any file (kb.load), as YAML reads them as line ends where no editor shows one.
 - **Unicode normalisation**: every text is read in Normalization Form C (composed
   characters: 'e' followed by a combining acute accent becomes 'é'). Two texts that are
   canonically equivalent look the same to a reader, by Unicode's definition; NFC makes
@@ -34,6 +40,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from kb.wording import count
 
 INVISIBLE = (
     (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
@@ -65,6 +73,9 @@ _REFUSED_SET = frozenset(chr(point) for low, high in (
     (0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF), *INVISIBLE)
     for point in range(low, high + 1))
 _ASCII_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAKS = re.compile("[\n\u2028\u2029]")
+"""Line breaks that a one-line field (a name, an alias, a title) may not hold; the
+other line ends (\\r, \\x85, \\v, \\f) are control characters, refused everywhere."""
 """Quick answers for the common case, text holding none (a search through the large
 class above took 15 µs for a sentence, and doubled the time validation takes)."""
 
@@ -103,8 +114,13 @@ def visible(text: str) -> str:
 
 
 def _why(char: str, before: str, *, name: bool) -> tuple[str, str] | None:
-    """What `char`, one of `_REFUSED`, is and how to fix it, where it cannot stand in
-    a text after the character `before` ('' at the start); None where it can."""
+    """What `char`, one of `_REFUSED` (or, in a name, of `_LINE_BREAKS`), is and how to
+    fix it, where it cannot stand in a text after the character `before` ('' at the
+    start); None where it can."""
+    if _LINE_BREAKS.match(char):
+        return ("a line break, which a name or title cannot hold (pages would run the "
+                "words together)", "write it on one line (in double quotes, YAML makes "
+                "one from \\n, \\L or \\P; after | or >, from the end of a line)")
     category = unicodedata.category(char)
     if category == "Cc":
         return ("a control character, which a page cannot show",
@@ -132,18 +148,24 @@ def problem(text: str, *, name: bool = False, fix: str | None = None) -> str | N
     with it shown as <U+XXXX>, says which it is and how many others follow, then how to
     fix it (`fix`, if given, says that instead).
     """
-    if (text.isascii() and not _ASCII_REFUSED.search(text)) or _REFUSED_SET.isdisjoint(text):
+    # Inside the name only: those at either end go with the white space stripped there.
+    breaks = [match for match in _LINE_BREAKS.finditer(text)
+              if text[:match.start()].strip() and text[match.end():].strip()] if name else []
+    if not breaks and ((text.isascii() and not _ASCII_REFUSED.search(text))
+                       or _REFUSED_SET.isdisjoint(text)):
         return None
-    found = [(match.start(), why) for match in _REFUSED.finditer(text)
+    matches = sorted([*_REFUSED.finditer(text), *breaks], key=lambda match: match.start())
+    found = [(match.start(), why) for match in matches
              if (why := _why(match[0], text[match.start() - 1:match.start()], name=name))]
     if not found:
         return None
     index, (what, advice) = found[0]
     start, end = max(0, index - _CONTEXT), min(len(text), index + _CONTEXT + 1)
     shown = ("…" if start else "") + visible(text[start:end]) + ("…" if end < len(text) else "")
+    if breaks:  # a name's line breaks, shown where they are
+        shown = _LINE_BREAKS.sub(lambda match: f"<U+{ord(match[0]):04X}>", shown)
     more = len(found) - 1
-    others = f" (and {more} more character{'s' if more > 1 else ''} refused after it)" \
-        if more else ""
+    others = f" (and {count(more, 'more character')} refused after it)" if more else ""
     return f"'{shown}' holds {describe(text[index])}{others}, {what}; {fix or advice}"
 
 

@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kb.addresses import EntryId
 from kb.claims import ARTICLES, Claim, Gazetteer, claims, prose_word_spans, prose_words
 from kb.dates import FuzzyDate
 from kb.evidence import Evidence
 from kb.load import Path_, RawRecord
 from kb.model import (
-    ENTITY_KINDS,
     ENTITY_LINK,
     RELATION_TYPES,
     SPOKEN_TYPES,
@@ -28,6 +28,7 @@ from kb.model import (
     Citation,
     Dispute,
     Entity,
+    Entry,
     Event,
     KnowledgeBase,
     Quote,
@@ -38,8 +39,9 @@ from kb.problems import Problem, did_you_mean
 from kb.schema import schema_comment
 from kb.spelling import name_key
 from kb.titles import slug_mismatch
+from kb.wording import series, with_article
 
-Records = Mapping[str, RawRecord]
+Records = Mapping[EntryId, RawRecord]
 Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
 
 
@@ -51,11 +53,11 @@ class Readings:
     the same text read against the same names."""
 
     def __init__(self) -> None:
-        self.own_words: dict[str, tuple[Any, tuple[_OwnWords, ...]]] = {}
+        self.own_words: dict[EntryId, tuple[Any, tuple[_OwnWords, ...]]] = {}
         """Entry id -> (the entry, the texts in its own words, read into words)."""
-        self.names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        self.names: tuple[tuple[EntryId, tuple[str, ...]], ...] = ()
         """The names of the entries recording a disagreement, when `found` was made."""
-        self.found: dict[str, set[str]] = {}
+        self.found: dict[str, set[EntryId]] = {}
         """Statement text -> the ids of those entries it names."""
 
 
@@ -81,12 +83,12 @@ def _at(record: RawRecord, path: Path_, message: str, severity: str = "error") -
 
 
 def _entities(kb: KnowledgeBase) -> Iterator[Entity]:
-    return (e for i, e in kb.entries.items() if kb.kinds[i] in ENTITY_KINDS)
+    return (e for e in kb.entries.values() if isinstance(e, Entry))
 
 
 def _citing_entries(kb: KnowledgeBase) -> Iterator[Entity | Chapter]:
     """Entries that make statements: entities and story chapters."""
-    return (e for i, e in kb.entries.items() if kb.kinds[i] != "source")
+    return (e for e in kb.entries.values() if not isinstance(e, Source))
 
 
 # ---------------------------------------------------------------------------- dates
@@ -113,7 +115,7 @@ def dates_known_to_sources(kb: KnowledgeBase, records: Records) -> Iterator[Prob
 def _too_late(kb: KnowledgeBase, when: FuzzyDate | None, citation: Citation,
               what: str) -> str | None:
     source = kb.entries.get(citation.source)  # absent while its file has errors
-    published = source.date if source else None
+    published = source.date if isinstance(source, Source) else None
     if when is None or published is None or when.bounds[0] <= published.bounds[1]:
         return None
     return (f"{what} {when.words()} is after source '{citation.source}' was published "
@@ -134,8 +136,9 @@ def relation_ends(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
             rule = RELATION_TYPES[relation.type]
             if kind not in rule.subjects:
                 fitting = [name for name, t in RELATION_TYPES.items() if kind in t.subjects]
+                subjects = with_article(series(sorted(rule.subjects), "or"))
                 yield _at(record, ("relations", index, "type"), f"relations[{index}].type: "
-                          f"'{relation.type}' is written on the page of {_kinds(rule.subjects)}"
+                          f"'{relation.type}' is written on the page of {subjects}"
                           f", and '{entry.id}' is a {kind}; write it on the other entry's "
                           f"page, or use one of {', '.join(fitting)}")
                 continue
@@ -147,13 +150,6 @@ def relation_ends(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
                           f"event ({entry.date.words()}); '{relation.type}' links an event "
                           "to one that came before it. Check both dates, or write the "
                           "relation on the later event's page")
-
-
-def _kinds(kinds: frozenset[str]) -> str:
-    """'an event', 'a group or person'."""
-    names = sorted(kinds)
-    words = " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" or {names[-1]}"
-    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
 # ---------------------------------------------------------------------------- sources
@@ -173,7 +169,7 @@ def spoken_sources(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """Remarks, an interview or a statement given to an outlet say who gave them and to
     which outlet, so that citations can read 'Jennifer Kavanagh, remarks to Vox'."""
     kinds = ", ".join(f"'{kind}'" for kind in SPOKEN_TYPES)
-    for source in kb.of_kind("source"):
+    for source in kb.of_kind(Source):
         record = records[source.id]
         if source.speaker is None:
             if source.type == "remarks":
@@ -191,7 +187,7 @@ def spoken_sources(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 def source_dates_explained(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """`date_basis` says how a source's date is known; without a date it would tell
     readers how a date that is not there was read (kb.model.DATE_BASES)."""
-    for source in kb.of_kind("source"):
+    for source in kb.of_kind(Source):
         if source.date_basis is not None and source.date is None:
             yield _at(records[source.id], ("date_basis",), f"date_basis: '{source.date_basis}'"
                       " says how the source's date is known, but the source has no 'date'; "
@@ -201,7 +197,7 @@ def source_dates_explained(kb: KnowledgeBase, records: Records) -> Iterator[Prob
 def slug_titles(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A title taken from a web address must be that address's words: the site shows
     it as such, and a word the address lacks would be invented."""
-    for source in kb.of_kind("source"):
+    for source in kb.of_kind(Source):
         if source.title_kind == "url slug":
             problem = slug_mismatch(source.title, source.url)
             if problem:
@@ -214,7 +210,7 @@ def slug_titles(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 def names_shared(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A name or alias given to two entities: search could not tell them apart, and it
     is most often one entity entered twice."""
-    owner: dict[str, tuple[str, str]] = {}
+    owner: dict[str, tuple[EntryId, str]] = {}
     for entry in sorted(_entities(kb), key=lambda e: records[e.id].path):
         for path, name in _names(entry):
             key = name_key(name)
@@ -244,7 +240,7 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records,
     page, the entry named 'US Institute for Peace' on its own. Readers take two
     spellings for two bodies, and search finds one. Sources' own spellings (quotes, the
     values of a disagreement, aliases) are theirs and are not compared."""
-    known: dict[tuple[str, ...], dict[str, set[tuple[str, ...]]]] = {}
+    known: dict[tuple[str, ...], dict[EntryId, set[tuple[str, ...]]]] = {}
     for entry in _entities(kb):
         if kb.kinds[entry.id] == "event":
             continue
@@ -270,7 +266,7 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records,
                 content = tuple(w for w in window if w not in _LINKING)
                 for owner, spellings in known.get(content, {}).items():
                     if window not in spellings:
-                        name = kb.entries[owner].name
+                        name = kb.entry(owner).name
                         written = shown[tokens[start][1]:tokens[end - 1][2]]
                         yield _at(records[entry_id], path, f"'{written}' is "
                                   f"written differently from '{name}' ({records[owner].path}"
@@ -284,7 +280,8 @@ entry's name) and its words (`prose_word_spans`, articles left out)."""
 
 
 def _own_words_read(kb: KnowledgeBase,
-                    readings: Readings) -> Iterator[tuple[str, Path_, str, list]]:
+                    readings: Readings
+                    ) -> Iterator[tuple[EntryId, Path_, str, list[tuple[str, int, int]]]]:
     """(entry id, path, text as shown, its words) of every text in the site's own
     words, each entry read once per `readings`."""
     kept, fresh = readings.own_words, {}
@@ -303,7 +300,7 @@ def _own_words_read(kb: KnowledgeBase,
     readings.own_words = fresh  # entries gone since are forgotten
 
 
-def own_words(kb: KnowledgeBase) -> Iterator[tuple[str, Path_, str]]:
+def own_words(kb: KnowledgeBase) -> Iterator[tuple[EntryId, Path_, str]]:
     """Every text written in the site's own words, with its entry and path: statements,
     notes, roles, quote settings, descriptive titles (not quotes, aliases or the
     values of a disagreement, which are the sources' words)."""
@@ -355,9 +352,9 @@ def _statements(entry: Entity | Chapter) -> Iterator[tuple[Path_, Statement]]:
         yield ("facts", index), fact
 
 
-def _texts(kb: KnowledgeBase) -> Iterator[tuple[str, Path_, Statement]]:
+def _texts(kb: KnowledgeBase) -> Iterator[tuple[EntryId, Path_, Statement]]:
     for entry_id, entry in kb.entries.items():
-        if kb.kinds[entry_id] in ENTITY_KINDS or isinstance(entry, Chapter):
+        if not isinstance(entry, Source):
             for path, statement in _statements(entry):
                 yield entry_id, path, statement
 
@@ -369,7 +366,7 @@ def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
         if ref is None:
             continue
         target = kb.entries.get(ref.entry)
-        if target is None or kb.kinds[ref.entry] not in ENTITY_KINDS:
+        if not isinstance(target, Entry):
             continue  # an unknown id is reported with the other references
         abouts = [dispute.about for dispute in target.disputes]
         if ref.about not in abouts:
@@ -391,24 +388,24 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
     event and names no other event) and holds a count, a day or month, or a short name
     that some versions give and others do not. The rest is for review (docs/editing.md).
     """
-    disputes: dict[str, list[tuple[Dispute, list]]] = {}
+    disputes: dict[EntryId, list[tuple[Dispute, list[_Version]]]] = {}
     for entry_id, entry in kb.entries.items():
-        if kb.kinds[entry_id] in ENTITY_KINDS and entry.disputes:
+        if isinstance(entry, Entry) and entry.disputes:
             disputes[entry_id] = [(d, _version_values(kb, entry_id, d)) for d in entry.disputes]
     if not disputes:
         return
     # Only the names of entries that record a disagreement are looked for: a statement
     # naming none of them (nor sitting on a page tied to one) is passed over unread.
     readings = readings or Readings()
-    looked_for = tuple((i, (kb.entries[i].name, *(a.name for a in kb.entries[i].aliases)))
+    looked_for = tuple((i, (kb.entity(i).name, *(a.name for a in kb.entity(i).aliases)))
                        for i in disputes if kb.kinds[i] != "event")
     if looked_for != readings.names:  # texts read for other names are read again
         readings.names, readings.found = looked_for, {}
     names = Gazetteer((i, list(spellings)) for i, spellings in looked_for)
     events_of = _events_by_entry(kb)
-    found: dict[str, set[str]] = {}
+    found: dict[str, set[EntryId]] = {}
     for entry_id, path, statement in _texts(kb):
-        named = {m[1].strip() for m in ENTITY_LINK.finditer(statement.text)}
+        named = {EntryId(m[1].strip()) for m in ENTITY_LINK.finditer(statement.text)}
         if not named <= kb.kinds.keys():
             # It links an entry whose file has errors (or none): what the statement is
             # about cannot be told until that file is fixed, and it is reported there.
@@ -417,7 +414,7 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
         if written not in found:
             known = readings.found.get(written)
             found[written] = (known if known is not None
-                              else {i for _, _, i in names.find(written)})
+                              else {EntryId(i) for _, _, i in names.find(written)})
         named |= found[written]
         if not any(kb.kinds.get(i) == "event" for i in named):
             # On the page of an entry tied to an event, a statement naming no other
@@ -446,7 +443,7 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
     readings.found = found  # texts gone since are forgotten
 
 
-def _values(claim: Claim) -> list[tuple]:
+def _values(claim: Claim) -> list[_Value]:
     """What a number or date claim is compared by: a number's value; a date's month
     (versions '18 August 2025' and 'mid-August 2025' both speak of August 2025), and
     its day where it has one. Bare years are too common to tell versions apart."""
@@ -458,11 +455,11 @@ def _values(claim: Claim) -> list[tuple]:
     return []
 
 
-def _events_by_entry(kb: KnowledgeBase) -> dict[str, set[str]]:
+def _events_by_entry(kb: KnowledgeBase) -> dict[EntryId, set[EntryId]]:
     """{entry id: the events it takes part in or is a place of}: its page is about
     them too."""
-    events: dict[str, set[str]] = {}
-    for event in kb.of_kind("event"):
+    events: dict[EntryId, set[EntryId]] = {}
+    for event in kb.of_kind(Event):
         for entry_id in [*event.places, *(p.entity for p in event.participants)]:
             events.setdefault(entry_id, set()).add(event.id)
     return events
@@ -480,8 +477,14 @@ _POINTS = {
 these compares every kind."""
 
 
-def _version_values(kb: KnowledgeBase, owner: str,
-                    dispute: Dispute) -> list[tuple[set[tuple], list[str]]]:
+_Value = tuple[object, ...]
+"""A number's or date's value, as compared: ('number', 3), ('month', 2025, 8)..."""
+_Version = tuple[set[_Value], list[str]]
+"""What a version says on the point in dispute: its numbers and dates, and names."""
+
+
+def _version_values(kb: KnowledgeBase, owner: EntryId,
+                    dispute: Dispute) -> list[_Version]:
     """Per version, what it says on the point in dispute: the numbers, days and months
     it gives and, for a short value that is a name, the name. Only the kinds of value
     the dispute is about are compared (a dispute over a count compares counts, not the
@@ -491,7 +494,7 @@ def _version_values(kb: KnowledgeBase, owner: str,
     about = dispute.about.casefold()
     points = {kind for kind, cues in _POINTS.items() if any(cue in about for cue in cues)}
     points = points or set(_POINTS)
-    label = name_key(kb.entries[owner].name)
+    label = name_key(kb.entry(owner).name)
     found = []
     for version in dispute.versions:
         numbers = {value for claim in claims(version.value) for value in _values(claim)
@@ -532,7 +535,7 @@ def unlinked_entities(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 def uncited_sources(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A source nothing cites backs no statement on the site."""
     _, cited = _reference_ends(kb)
-    for source in kb.of_kind("source"):
+    for source in kb.of_kind(Source):
         if source.id not in cited:
             yield _at(records[source.id], ("title",), "no statement cites this source; "
                       "cite it or remove the file", "warning")

@@ -13,6 +13,7 @@ import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from kb.dates import FuzzyDate
 from kb.spelling import FOLDING, normal_word, word_spans, words
@@ -123,9 +124,9 @@ class Claim:
     names)."""
     shown: str
     """As the statement writes it: what messages and the allow-list quote."""
-    key: tuple = ()
-    """What is looked up: a name's spelling key, a number's value, a date's parts
-    (year, month, day; None where the date does not say), a link's entry id."""
+    key: tuple[Any, ...] = ()
+    """What is looked up, by kind: a name's spelling key, a number's value, a date's
+    parts (year, month, day; None where the date does not say), a link's entry id."""
 
 
 class Gazetteer:

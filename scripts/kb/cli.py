@@ -20,6 +20,7 @@ from kb.grounding import DEFAULT_MATERIAL, ground_project, read_allowances
 from kb.model import DATE_BASES, GROUNDING_FILE, KINDS
 from kb.problems import Problem, errors, format_problems
 from kb.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
+from kb.wording import count
 
 INTERNAL_ERROR = 3
 """Exit code of a command stopped by a fault of the pipeline, not of the data."""
@@ -98,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a new data file",
                               description="Write a minimal data file to fill in. "
-                              'Example: kb new person "Hadi al-Amiri" --cite vox-2024-01-07')
+                              'Example: kb new person "Sinan Mahmoud" --cite '
+                              'national-2025-10-20-coalition-will-stay-at-ain-al-asad')
     new.add_argument("kind", choices=list(KINDS), help="what to create")
     new.add_argument("name", help="the name as sources spell it (for a source: its title)")
     new.add_argument("--id", help="file name to use instead of one made from the name")
@@ -173,7 +175,7 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
                 print(f"{name}: differs from the model; run `kb schema`", file=sys.stderr)
             return 1 if stale else 0
         changed = write_schemas(folder)
-        print(f"{len(changed)} schema file(s) updated in {SCHEMA_FOLDER}/")
+        print(f"{count(len(changed), 'schema file')} updated in {SCHEMA_FOLDER}/")
         if has_guide:
             print(f"field reference in {guide} "
                   + ("updated" if reference.write_guide(root) else "already up to date"))
@@ -195,7 +197,7 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     except scaffold.ScaffoldError as error:
         for message in error.messages:
             print(f"kb new: {message}", file=sys.stderr)
-        return 1
+        return 2 if error.usage else 1
     shown = path.relative_to(root).as_posix()
     print(f"created {shown}")
     remaining = [p for p in build(root / "data", root=root).problems if p.path == shown]
@@ -216,7 +218,7 @@ def _report(problems: list[Problem], success: str) -> int:
     return 0
 
 
-def _as_json(problems: list[Problem]) -> dict:
+def _as_json(problems: list[Problem]) -> dict[str, object]:
     return {
         "errors": len(errors(problems)),
         "warnings": len(problems) - len(errors(problems)),

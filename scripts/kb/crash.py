@@ -14,11 +14,13 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from types import TracebackType
+from typing import Literal
 
 from kb.problems import Problem
 
 DEBUG_VARIABLE = "KB_DEBUG"
-"""Set to anything but empty or 0 to get tracebacks instead of the message."""
+"""Set to 1 (anything but empty, 0, no, false or off) to get tracebacks instead of the
+message."""
 UNKNOWN = "data"
 """The path of the problem when no one file was being read (a check across files, a
 page that lists every entry, a command that reads no data)."""
@@ -45,7 +47,7 @@ class reading:
         return None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> bool:
+                 traceback: TracebackType | None) -> Literal[False]:
         if isinstance(error, Exception) and data_file(error) is None:
             with suppress(AttributeError, TypeError):  # an exception type with __slots__
                 setattr(error, _ATTRIBUTE, self.path)
@@ -83,8 +85,10 @@ def as_problem(error: BaseException) -> Problem:
 
 
 def debugging() -> bool:
-    """Whether `KB_DEBUG` asks for tracebacks: set, and neither empty nor 0."""
-    return os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0")
+    """Whether `KB_DEBUG` asks for tracebacks: set, and not empty, 0, no, false or off
+    (in any case)."""
+    return os.environ.get(DEBUG_VARIABLE, "").strip().casefold() not in (
+        "", "0", "no", "false", "off", "n")
 
 
 def _printable(text: str) -> str:

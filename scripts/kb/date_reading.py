@@ -89,7 +89,8 @@ ACROSS_NEW_YEAR = {24: "winter", 28: "winter (northern hemisphere)",
 """Seasons that run into the next year: sources mean different months by them."""
 
 _QUALIFIERS = {"?": frozenset("?"), "~": frozenset("~"), "%": frozenset("?~"), None: frozenset()}
-_UNQUALIFIED = (frozenset(), frozenset(), frozenset())
+_UNQUALIFIED: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+    frozenset(), frozenset(), frozenset())
 
 
 class DateError(ValueError):
@@ -166,6 +167,15 @@ class Item:
     @property
     def latest(self) -> dt.date | None:
         return self.last.latest if isinstance(self.last, Point) else None
+
+
+def known(end: Point | str) -> Point:
+    """An item's end where the reading has a date: a single date's, a list member's,
+    the known end of a half-open span. Raises ValueError on an open or unknown end
+    (`OPEN`, `UNKNOWN`): a fault of the caller, which asked for a date where none is."""
+    if isinstance(end, Point):
+        return end
+    raise ValueError(f"an open or unknown end ({end!r}) where a date was expected")
 
 
 @dataclass(frozen=True)
@@ -417,7 +427,7 @@ def _read_list(text: str) -> Reading:
              for index, member in enumerate(members)]
     if len(items) == 1 and items[0].first is items[0].last:
         raise DateError(f"'{text}' names one date only; write it alone "
-                        f"({items[0].first.text}), or {expected}")  # type: ignore[union-attr]
+                        f"({known(items[0].first).text}), or {expected}")
     for before, after in itertools.pairwise(items):
         if before.latest is None or after.earliest is None or before.latest >= after.earliest:
             raise DateError(f"'{text}': write the dates of a set or list earliest first, none "
@@ -445,10 +455,12 @@ def _read_member(member: str, text: str, index: int, count: int, shape: Shape,
     if dots and shape == "multiple" and not (first and last):
         raise DateError(f"'{text}': dates that all happened have a first and a last; "
                         f"{expected}")
-    for end in (first, last):
-        match = PLAIN.match(end) if end else True
-        if not match or (end and match["flag"]):  # type: ignore[index]
-            raise DateError(f"'{end}' in '{text}' is not a plain day, month or year "
+    for written in (first, last):
+        if not written:
+            continue
+        match = PLAIN.match(written)
+        if not match or match["flag"]:
+            raise DateError(f"'{written}' in '{text}' is not a plain day, month or year "
                             f"(2024-01-04, 2024-01, 2024); {expected}")
     start = read_point(first, text) if first else OPEN
     end = read_point(last, text) if last else OPEN

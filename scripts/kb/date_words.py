@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import calendar
 
-from kb.date_reading import PARTS_OF_YEAR, UNKNOWN, Item, Point, Reading
+from kb.date_reading import PARTS_OF_YEAR, UNKNOWN, Item, Point, Reading, known
+from kb.wording import series
 
 _MONTHS = tuple(calendar.month_name)
 """Month names, read once: `calendar.month_name` formats a date at every lookup."""
@@ -21,7 +22,7 @@ def words(reading: Reading) -> str:
     if reading.shape == "interval":
         return _interval_words(reading.items[0])
     if reading.shape == "single":
-        return point_words(reading.items[0].first)  # type: ignore[arg-type]
+        return point_words(known(reading.items[0].first))
     if len(reading.items) == 1:
         return _one_of_range(reading.items[0])
     return _listed(reading.items, "or" if reading.shape == "set" else "and")
@@ -77,7 +78,7 @@ def _unknown_notes(point: Point) -> list[str]:
         ("year", "X" in point.year),
         ("month", point.month_unknown and point.day is None),  # else '… of a month in'
         ("day", point.day_unknown)) if missing]
-    return [f"{_series(unknown)} not known"] if unknown else []
+    return [f"{series(unknown)} not known"] if unknown else []
 
 
 def _part_notes(qualified: tuple[frozenset[str], ...]) -> list[str]:
@@ -90,7 +91,7 @@ def _part_notes(qualified: tuple[frozenset[str], ...]) -> list[str]:
                          (frozenset("?~"), "uncertain and approximate")):
         parts = [names[i] for i, q in enumerate(qualified) if q == flags]
         if parts:
-            notes.append(f"{_series(parts)} {label}")
+            notes.append(f"{series(parts)} {label}")
     return notes
 
 
@@ -101,10 +102,6 @@ def _with_notes(text: str, notes: list[str]) -> str:
     if text.endswith(")"):
         return f"{text[:-1]}; {'; '.join(notes)})"
     return f"{text} ({'; '.join(notes)})"
-
-
-def _series(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _ordinal(day: int) -> str:
@@ -120,7 +117,7 @@ def _interval_words(item: Item) -> str:
     first, last = item.first, item.last
     if not isinstance(first, Point):
         unknown = " (start not known)" if first == UNKNOWN else ""
-        return f"until {point_words(last)}{unknown}"  # type: ignore[arg-type]
+        return f"until {point_words(known(last))}{unknown}"
     if not isinstance(last, Point):
         if last == UNKNOWN:
             return f"from {_with_notes(point_words(first), ['end not known'])}"
@@ -163,7 +160,7 @@ def _one_of_range(item: Item) -> str:
     2024' (two days running), 'by 4 January 2024', 'on or after 1 January 2024'."""
     first, last = item.first, item.last
     if not isinstance(first, Point):
-        return f"{'by' if _is_day(last) else 'in or before'} {point_words(last)}"  # type: ignore[arg-type]
+        return f"{'by' if _is_day(last) else 'in or before'} {point_words(known(last))}"
     if not isinstance(last, Point):
         return f"{'on or after' if _is_day(first) else 'in or after'} {point_words(first)}"
     if first is last:
@@ -183,10 +180,10 @@ def _listed(items: tuple[Item, ...], conjunction: str) -> str:
             phrases.append(_one_of_range(item) if conjunction == "or"
                            else _interval_words(item))
         elif following is not None and following.first is following.last:
-            phrases.append(_shortened(item.first, following.first))  # type: ignore[arg-type]
+            phrases.append(_shortened(known(item.first), known(following.first)))
         else:
-            phrases.append(point_words(item.first))  # type: ignore[arg-type]
-    return f"{', '.join(phrases[:-1])} {conjunction} {phrases[-1]}"
+            phrases.append(point_words(known(item.first)))
+    return series(phrases, conjunction)
 
 
 def _is_day(end: Point | str) -> bool:

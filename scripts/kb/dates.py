@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+import typing
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
 from kb import date_reading
-from kb.date_reading import EXAMPLES, EXPECTED, PLAIN, DateError, Reading, Shape, read
+from kb.date_reading import EXAMPLES, EXPECTED, PLAIN, DateError, Reading, Shape, known, read
 from kb.date_words import words as _reading_words
 
 Qualifier = Literal["early", "mid", "late", "as-early-as"]
@@ -129,7 +131,7 @@ class FuzzyDate:
                     "multiple": "several dates"}[reading.shape]
         if self.qualifier in PARTS_OF_MONTH:
             return "part of month"
-        return reading.items[0].first.precision  # type: ignore[union-attr]
+        return known(reading.items[0].first).precision
 
     def stated(self) -> list[tuple[int | None, int | None, int | None]]:
         """(year, month, day) of each date the text names, None for what it does not
@@ -192,29 +194,50 @@ def parse(value: object, qualifier: str | None = None, *,
     if not isinstance(value, str) or not value.strip():
         raise DateError(f"{EXPECTED[0].upper()}{EXPECTED[1:]} (as text)")
     text = value.strip()
-    known = table.get((text, qualifier)) if table is not None else None
-    if known is not None:
-        return known
+    kept = table.get((text, qualifier)) if table is not None else None
+    if kept is not None:
+        return kept
     reading = read(text)  # raises on bad text
-    if qualifier is not None:
-        _check_qualifier(text, reading, qualifier)
-    date = FuzzyDate(text, qualifier)  # type: ignore[arg-type]
+    date = (FuzzyDate(text) if qualifier is None
+            else FuzzyDate(text, _check_qualifier(text, reading, qualifier)))
     date.__dict__["reading"] = reading  # read just now: what `FuzzyDate.reading` keeps
     if table is not None:
         table[(text, qualifier)] = date
     return date
 
 
-def _check_qualifier(text: str, reading: Reading, qualifier: str) -> None:
-    match = PLAIN.match(text)
-    if qualifier in PARTS_OF_MONTH:
-        # A flag would read "late about October": the part of a month says it already.
-        if not match or not match["m"] or match["d"] or match["flag"]:
-            raise DateError(f"qualifier '{qualifier}' needs a month, like 2023-10, with no "
-                            f"~, ? or % (found '{text}')")
-    elif qualifier == "as-early-as":
-        if reading.shape != "single":
-            raise DateError(f"qualifier 'as-early-as' needs a single date (found '{text}')")
-    else:
+_QUALIFIERS: dict[str, Qualifier] = {name: name for name in typing.get_args(Qualifier)}
+
+
+def _check_qualifier(text: str, reading: Reading, qualifier: str) -> Qualifier:
+    """The qualifier, if it is one and fits the date (as `reading` reads it); else
+    raises DateError."""
+    checked = _QUALIFIERS.get(qualifier)
+    if checked is None:
         raise DateError(f"unknown qualifier '{qualifier}'; expected one of "
                         f"early, mid, late, as-early-as")
+    if checked in PARTS_OF_MONTH:
+        # A flag would read "late about October": the part of a month says it already.
+        match = PLAIN.match(text)
+        # A season, quarter or half (2024-21, 2024-33, 2024-40) is written like a month
+        # but is none: its days are not those of a month's first, middle or last ten.
+        if not match or not match["m"] or match["d"] or match["flag"] \
+                or not 1 <= int(match["m"]) <= 12:
+            what = _not_a_month(text, match)
+            raise DateError(f"qualifier '{qualifier}' needs a month, like 2023-10, with no "
+                            f"~, ? or % (found '{text}'{what})")
+    elif reading.shape != "single":  # 'as-early-as'
+        raise DateError(f"qualifier 'as-early-as' needs a single date (found '{text}')")
+    return checked
+
+
+def _not_a_month(text: str, match: re.Match[str] | None) -> str:
+    """', spring 2024, a part of the year, not a month' where a season, quarter or half
+    stands where the month goes; '' otherwise."""
+    if not (match and match["m"] and not match["d"] and int(match["m"]) > 12):
+        return ""
+    try:
+        words = _reading_words(read(text))
+    except DateError:
+        return ""  # a code no season has: read() says so without the qualifier
+    return f", {words}, a part of the year, not a month"

@@ -13,19 +13,21 @@ terms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from kb.write import MARKER, made_by_pipeline
 
 MARKDOWN_EXTENSIONS: dict[str, str] = {
     "footnotes": "every citation is a footnote ([^1])",
-    "tables": "the indexes, the disagreements and the lists of sources are tables",
+    "tables": "a | in data text is written \\|, which only the tables extension reads as |",
     "attr_list": "headings carry the ids that links point to ({ #id }), and links to "
                  "other sites rel=\"noopener\"",
-    "md_in_html": "the timeline's entries, the periods and 'Cite this page' are Markdown "
-                  "inside HTML blocks (markdown attribute)",
+    "md_in_html": "the timeline's entries, the periods, the tables and 'Cite this page' "
+                  "are Markdown inside HTML blocks (markdown attribute)",
 }
 """The Python-Markdown extensions the generated pages are written for, and why: without
 one, its syntax shows as text on the pages."""
@@ -92,6 +94,21 @@ def refusals(settings: GeneratorSettings) -> list[str]:
         if clash:
             found.append(_overlap_message(setting, folder, clash, settings.root))
     return found
+
+
+def published_address(url: str) -> str:
+    """The site's published address (SITE_URL, MkDocs' `site_url`) as every address
+    built from it needs it: '' when none is set, else the address with no empty step in
+    its path and ending in exactly one '/' ('https://x.github.io//kb//' ->
+    'https://x.github.io/kb/'). Canonical links, the sitemap, Open Graph, 'Cite this
+    page' and the 404 page's links (which MkDocs makes from the path alone) are its
+    path joined to a page's: a doubled '/' there gives '/kb//downloads/…', an address
+    some hosts serve and others do not, and never the page's own."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    path = re.sub("/{2,}", "/", parts.path).rstrip("/") + "/"
+    return urlunsplit(parts._replace(path=path))
 
 
 def output_refusal(out_dir: Path, data_dir: Path) -> str | None:

@@ -7,20 +7,24 @@ walk over the data (linear in its size).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Literal, overload
 
+from kb.addresses import EntryId
 from kb.crash import reading
 from kb.dates import FuzzyDate
 from kb.model import (
     ENTITY_KINDS,
     ENTITY_LINK,
     RELATION_TYPES,
+    AnyEntry,
     Chapter,
     Citation,
     DisputeRef,
+    E,
     Entity,
     Event,
     KnowledgeBase,
@@ -29,14 +33,18 @@ from kb.model import (
     Source,
 )
 
+Section = Literal["summary", "name", "fact", "relation", "disagreement", "participant",
+                  "story"]
+"""The kinds of statement, by where they sit on an entry (`statements` yields them)."""
+
 
 @dataclass(frozen=True)
 class Cited:
     """One statement in the data and one of its citations: what a source backs."""
 
-    entry: str
+    entry: EntryId
     """Id of the entry the statement is on."""
-    section: str
+    section: Section
     """Where on that entry: 'summary', 'fact', 'name', 'relation', 'disagreement',
     'story'..."""
     text: str
@@ -46,6 +54,10 @@ class Cited:
     disputed: DisputeRef | None = None
     """The disagreement the statement gives one version of, which every page showing
     it links (a summary, fact or story sentence's `disputed`)."""
+    lang: str | None = None
+    """The language of `text` when it is a name in another script (an alias's `lang`)."""
+    transliteration: str | None = None
+    """That name in Latin letters, as the source gives it (an alias's)."""
 
 
 @dataclass(frozen=True)
@@ -54,9 +66,9 @@ class QuoteUse:
 
     quote: Quote
     citation: Citation
-    entry: str
+    entry: EntryId
     statement: str
-    section: str = "fact"
+    section: Section = "fact"
     """Which statement of the entry it supports, as in `Cited.section`."""
 
 
@@ -64,7 +76,7 @@ class QuoteUse:
 class Incoming:
     """A relation seen from its target: `subject` --relation--> this entry."""
 
-    subject: str
+    subject: EntryId
     relation: Relation
 
 
@@ -72,7 +84,7 @@ class Incoming:
 class Involvement:
     """An event an entry takes part in or happens at."""
 
-    event: str
+    event: EntryId
     role: str | None
 
 
@@ -80,7 +92,7 @@ class Involvement:
 class Mention:
     """A page that names an entry, and the parts of that page where it does."""
 
-    entry: str
+    entry: EntryId
     sections: tuple[str, ...]
 
 
@@ -97,11 +109,15 @@ class Edge:
     """A link between two entities, for the network: a relation, or an event's
     participant or place."""
 
-    source: str
-    target: str
+    source: EntryId
+    target: EntryId
     type: str
     """A relation type ('member_of'), or 'participant' / 'place' for events."""
     label: str
+    cite: tuple[Citation, ...] = field(default=(), compare=False)
+    """What reports the link: the relation's citations; a participant's own, else, like
+    an event's places, the event summary's. Their sources' dates say since when the
+    link was known (the network "as reported by" a day)."""
 
 
 EDGE_LABELS = {**{name: t.label for name, t in RELATION_TYPES.items()},
@@ -113,37 +129,51 @@ class Linked:
     """The knowledge base with every reverse link resolved."""
 
     kb: KnowledgeBase
-    incoming: dict[str, list[Incoming]] = field(default_factory=lambda: defaultdict(list))
-    events_of: dict[str, list[Involvement]] = field(default_factory=lambda: defaultdict(list))
-    quotes_by: dict[str, list[QuoteUse]] = field(default_factory=lambda: defaultdict(list))
-    backing: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
+    incoming: dict[EntryId, list[Incoming]] = field(
+        default_factory=lambda: defaultdict(list))
+    events_of: dict[EntryId, list[Involvement]] = field(
+        default_factory=lambda: defaultdict(list))
+    quotes_by: dict[EntryId, list[QuoteUse]] = field(default_factory=lambda: defaultdict(list))
+    backing: dict[EntryId, list[Cited]] = field(default_factory=lambda: defaultdict(list))
     """Source id -> statements that cite it directly."""
-    relayed: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
+    relayed: dict[EntryId, list[Cited]] = field(default_factory=lambda: defaultdict(list))
     """Source id -> statements that cite it through another source ('citing')."""
-    published: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    published: dict[EntryId, list[EntryId]] = field(default_factory=lambda: defaultdict(list))
     """Outlet id -> ids of the sources it published."""
-    mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[EntryId, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     """Entry id -> the other pages that name it (what links here), in id order."""
     edges: list[Edge] = field(default_factory=list)
     """Every link between entities, in entry order."""
-    edges_of: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))
+    edges_of: dict[EntryId, list[Edge]] = field(default_factory=lambda: defaultdict(list))
     """Entity id -> the links at either end of which it stands."""
     quotes: list[QuoteUse] = field(default_factory=list)
-    timeline: list[str] = field(default_factory=list)
+    timeline: list[EntryId] = field(default_factory=list)
     """Event ids, earliest first, in the order of their dates' `FuzzyDate.order`."""
     reporting_span: tuple[str, str] = ("", "")
     """First and last day by which a source had surely been published (ISO: each
     source's latest possible day), for date pickers."""
-    chapters: list[str] = field(default_factory=list)
+    chapters: list[EntryId] = field(default_factory=list)
     """Story chapter ids, in story order (their file names sort that way)."""
-    page_inputs: dict[str, frozenset[str]] = field(default_factory=dict)
+    page_inputs: dict[EntryId, frozenset[EntryId]] = field(default_factory=dict)
     """Entry id -> ids of the entries whose content its page shows (see `page_inputs`),
     for every entry with a page of its own: entities and sources."""
 
-    def entry(self, entry_id: str) -> Any:
-        return self.kb.entries[entry_id]
+    @overload
+    def entry(self, entry_id: EntryId) -> AnyEntry: ...
+    @overload
+    def entry(self, entry_id: EntryId, model: type[E]) -> E: ...
 
-    def kind(self, entry_id: str) -> str:
+    def entry(self, entry_id: EntryId, model: type[E] | None = None) -> AnyEntry | E:
+        """`KnowledgeBase.entry`: the entry with this id, typed as `model` if given."""
+        return self.kb.entry(entry_id) if model is None else self.kb.entry(entry_id, model)
+
+    def entity(self, entry_id: EntryId) -> Entity:
+        """`KnowledgeBase.entity`: the person, group, place or event with this id."""
+        return self.kb.entity(entry_id)
+
+    def kind(self, entry_id: EntryId) -> str:
+        """The kind name of an entry ('person', 'source'...). Raises KeyError for an
+        unknown id."""
         return self.kb.kinds[entry_id]
 
 
@@ -155,12 +185,10 @@ def link(kb: KnowledgeBase) -> Linked:
             _link_entry(linked, entry)
     # FuzzyDate.order: a day known only to lie in a range sorts at the range's last
     # day, ahead of events dated that day, never as if known on its first.
-    linked.timeline = sorted(
-        (i for i, k in kb.kinds.items() if k == "event"),
-        key=lambda i: (*kb.entries[i].date.order, kb.entries[i].name),
-    )
+    linked.timeline = [event.id for event in sorted(
+        kb.of_kind(Event), key=lambda event: (*event.date.order, event.name))]
     linked.chapters.sort()
-    days = sorted(source.date.latest.isoformat() for source in kb.of_kind("source")
+    days = sorted(source.date.latest.isoformat() for source in kb.of_kind(Source)
                   if source.date and source.date.latest)
     linked.reporting_span = (days[0], days[-1]) if days else ("", "")
     linked.quotes.sort(key=_quote_order(kb))
@@ -193,31 +221,33 @@ def _link_source(linked: Linked, source: Source) -> None:
 def _link_mentions(linked: Linked, entry: Entity | Chapter) -> None:
     """Record this entry on the page of every other entry it names (not its sources:
     source pages list what cites them)."""
-    sections: dict[str, dict[str, None]] = defaultdict(dict)
+    sections: dict[EntryId, dict[str, None]] = defaultdict(dict)
     for path, ref, allowed, _ in linked.kb.references[entry.id]:
         if "source" in allowed or ref == entry.id:
             continue
         section = "quotes" if "quote" in path else _SECTION_OF_FIELD.get(str(path[0]), "page")
         sections[ref][section] = None
-    for ref, named_in in sections.items():
-        linked.mentions[ref].append(Mention(entry.id, tuple(named_in)))
+    for named, named_in in sections.items():
+        linked.mentions[named].append(Mention(entry.id, tuple(named_in)))
 
 
 def _link_relations(linked: Linked, entry: Entity) -> None:
     for relation in entry.relations:
         linked.incoming[relation.target].append(Incoming(entry.id, relation))
         _add_edge(linked, Edge(entry.id, relation.target, relation.type,
-                               EDGE_LABELS[relation.type]))
+                               EDGE_LABELS[relation.type], tuple(relation.cite)))
 
 
 def _link_event(linked: Linked, event: Event) -> None:
     for participant in event.participants:
         linked.events_of[participant.entity].append(Involvement(event.id, participant.role))
         _add_edge(linked, Edge(participant.entity, event.id, "participant",
-                               participant.role or EDGE_LABELS["participant"]))
+                               participant.role or EDGE_LABELS["participant"],
+                               tuple(participant.cite or event.summary.cite)))
     for place in event.places:
         linked.events_of[place].append(Involvement(event.id, "place"))
-        _add_edge(linked, Edge(event.id, place, "place", EDGE_LABELS["place"]))
+        _add_edge(linked, Edge(event.id, place, "place", EDGE_LABELS["place"],
+                               tuple(event.summary.cite)))
 
 
 def _add_edge(linked: Linked, edge: Edge) -> None:
@@ -253,7 +283,8 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
                     entry.summary.disputed)
     for alias in entry.aliases:
         for citation in alias.cite:
-            yield Cited(entry.id, "name", alias.name, citation)
+            yield Cited(entry.id, "name", alias.name, citation, lang=alias.lang,
+                        transliteration=alias.transliteration)
     for fact in entry.facts:
         for citation in fact.cite:
             yield Cited(entry.id, "fact", fact.text, citation, fact.date, fact.disputed)
@@ -277,7 +308,7 @@ ENTRY_INDEXES = ("incoming", "events_of", "quotes_by", "backing", "relayed", "pu
 what it finds there is in its `page_inputs`."""
 
 
-def page_inputs(linked: Linked) -> dict[str, frozenset[str]]:
+def page_inputs(linked: Linked) -> dict[EntryId, frozenset[EntryId]]:
     """What each entry page depends on: {entry id: ids of the entries whose content the
     page shows}, for every entity and source, its own id included.
 
@@ -298,27 +329,26 @@ def page_inputs(linked: Linked) -> dict[str, frozenset[str]]:
     Linear in the size of the data: what an event's page cites is gathered once.
     """
     kb = linked.kb
-    event_sources: dict[str, set[str]] = {}
-    inputs: dict[str, frozenset[str]] = {}
+    event_sources: dict[EntryId, set[EntryId]] = {}
+    inputs: dict[EntryId, frozenset[EntryId]] = {}
     for entry_id, kind in kb.kinds.items():
         if kind == "source":
-            inputs[entry_id] = _source_page_inputs(linked, kb.entries[entry_id])
+            inputs[entry_id] = _source_page_inputs(linked, kb.entry(entry_id, Source))
         elif kind in ENTITY_KINDS:
             inputs[entry_id] = _entity_page_inputs(linked, entry_id, event_sources)
     return inputs
 
 
-def _entity_page_inputs(linked: Linked, entry_id: str,
-                        event_sources: dict[str, set[str]]) -> frozenset[str]:
+def _entity_page_inputs(linked: Linked, entry_id: EntryId,
+                        event_sources: dict[EntryId, set[EntryId]]) -> frozenset[EntryId]:
     kb = linked.kb
-    entries = kb.entries
     shown = {entry_id}
     # Every id its own file names, and the outlet of each source it cites (a footnote
     # reads "Outlet, “Title”, date").
     for _, ref, allowed, _ in kb.references[entry_id]:
         shown.add(ref)
         if "source" in allowed:
-            shown |= _source_names(entries[ref])
+            shown |= _source_names(kb.entry(ref, Source))
     for incoming in linked.incoming.get(entry_id, ()):
         shown.add(incoming.subject)
         shown.update(citation.source for citation in incoming.relation.cite)
@@ -326,7 +356,7 @@ def _entity_page_inputs(linked: Linked, entry_id: str,
         event = involvement.event
         if event not in event_sources:
             event_sources[event] = {cited.citation.source
-                                    for cited in statements(entries[event])}
+                                    for cited in statements(kb.entry(event, Event))}
         shown.add(event)
         shown |= event_sources[event]
     for edge in linked.edges_of.get(entry_id, ()):
@@ -337,20 +367,20 @@ def _entity_page_inputs(linked: Linked, entry_id: str,
         shown.update(use.quote.speaker)  # words said jointly name every speaker
         for source_id in (use.citation.source, use.citation.citing):
             if source_id:
-                shown |= _source_names(entries[source_id])
+                shown |= _source_names(kb.entry(source_id, Source))
     for published in linked.published.get(entry_id, ()):
-        shown |= _source_names(entries[published])
+        shown |= _source_names(kb.entry(published, Source))
     shown.update(mention.entry for mention in linked.mentions.get(entry_id, ()))
     return frozenset(shown)
 
 
-def _source_names(source: Source) -> set[str]:
+def _source_names(source: Source) -> set[EntryId]:
     """What a citation of a source prints: its title and date, its outlet's name, and
     for remarks given to an outlet the speaker's ('Jennifer Kavanagh, remarks to Vox')."""
     return {source.id} | {i for i in (source.outlet, source.speaker) if i}
 
 
-def _source_page_inputs(linked: Linked, source: Source) -> frozenset[str]:
+def _source_page_inputs(linked: Linked, source: Source) -> frozenset[EntryId]:
     shown = _source_names(source)
     shown.update(source.relays)
     for index in (linked.backing, linked.relayed):
@@ -362,43 +392,50 @@ def _source_page_inputs(linked: Linked, source: Source) -> frozenset[str]:
             if cited.citation.quote:
                 shown.update(cited.citation.quote.speaker)
             if cited.citation.citing:
-                shown |= _source_names(linked.kb.entries[cited.citation.citing])
+                shown |= _source_names(linked.kb.entry(cited.citation.citing, Source))
     return frozenset(shown)
 
 
-def statement_names(cited: Cited) -> Iterator[str]:
+def statement_names(cited: Cited) -> Iterator[EntryId]:
     """The entries a cited statement names as a source's page prints it: a relation's
     target, a participant, or the [[id]] links of its text."""
     if cited.section == "relation":
-        yield cited.text.split(" ", 1)[1]
+        yield EntryId(cited.text.split(" ", 1)[1])
     elif cited.section == "participant":
-        yield cited.text
+        yield EntryId(cited.text)
     elif "[[" in cited.text:  # most statements link nothing: skip the pattern
-        yield from (match[1].strip() for match in ENTITY_LINK.finditer(cited.text))
+        yield from (EntryId(match[1].strip()) for match in ENTITY_LINK.finditer(cited.text))
 
 
-def _quote_order(kb: KnowledgeBase) -> Any:
+def _quote_order(kb: KnowledgeBase) -> Callable[[QuoteUse], QuoteKey]:
     """Sort key of quotes: by when they were said; those said at the same time by when
     the source that reports them was published; undated ones (no `said`) last, and
     among them, too, by publication. The sort is stable, so ties keep the order of the
     data (file, then statement, then citation), which follows the sources. Never by
     speaker or wording: an alphabetical order would read as a sequence of events."""
 
-    def key(use: QuoteUse) -> tuple:
+    def key(use: QuoteUse) -> QuoteKey:
         return quote_order(kb, use.citation)
 
     return key
 
 
-def quote_order(kb: KnowledgeBase, citation: Citation) -> tuple:
+DateKey = tuple[bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date]]
+"""A date's place in a sort: missing or not, then `FuzzyDate.order`."""
+QuoteKey = tuple[bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date],
+                 bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date]]
+"""A quote's place in a sort (`quote_order`): when said, then when reported."""
+
+
+def quote_order(kb: KnowledgeBase, citation: Citation) -> QuoteKey:
     """The sort key of a citation's quote (see `_quote_order`): when said, then when
     the source reporting it was published, undated last."""
-    published = kb.entries[citation.source].date
+    published = kb.entry(citation.source, Source).date
     said = citation.quote.said if citation.quote else None
     return (*_earliest_first(said), *_earliest_first(published))
 
 
-def _earliest_first(date: FuzzyDate | None) -> tuple:
+def _earliest_first(date: FuzzyDate | None) -> DateKey:
     """A sort key: dates in the order of `FuzzyDate.order`, a missing date after every
     date."""
     return (True, ()) if date is None else (False, date.order)
@@ -408,8 +445,3 @@ def quote_date(use: QuoteUse) -> FuzzyDate | None:
     """When a quote was said; None when the data does not say. Its source's date is
     when it was reported, which orders quotes said at one time but does not date them."""
     return use.quote.said
-
-
-def entity_ids(kb: KnowledgeBase) -> list[str]:
-    """Ids of people, groups, places and events (not sources)."""
-    return [i for i, k in kb.kinds.items() if k in ENTITY_KINDS]

@@ -13,22 +13,26 @@ when its owner keeps one, is a `FileMemo`: files unchanged since are not read ag
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kb import characters
+from kb.addresses import EntryId
 from kb.crash import reading
 from kb.model import ANY_INDEX, GROUNDING_FILE, KIND_BY_FOLDER, KINDS, free_text_paths
-from kb.problems import Problem, dotted, relative
+from kb.problems import Problem, did_you_mean, dotted, relative
 
 
+# The base is chosen at import (libyaml's where PyYAML has it), which a type checker
+# cannot follow: it sees a base of type Any.
 class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore[misc]
     """PyYAML's parser (libyaml's, where PyYAML was built with it) with no implicit
     types: every plain value is text exactly as written, never a number, a yes/no
@@ -40,6 +44,10 @@ class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):  # type: ignore
 TextLoader.add_implicit_resolver(  # YAML 1.1's null, as PyYAML's own resolver reads it
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), [*"~nN", ""])
 
+MAX_DEPTH = 50
+"""Most levels of values inside values a file may have: the deepest the model has is
+seven (facts, a fact, cite, a citation, quote, speaker, a speaker); libyaml stops at
+1,000, and the walk below would exhaust Python's stack before that."""
 MAX_FILE_BYTES = 1_000_000
 """A data file is a page of text; anything larger is a mistake, not content."""
 
@@ -53,7 +61,7 @@ class RawRecord:
     path: str
     """File path as shown in messages (relative to the project root)."""
     kind: str
-    id: str
+    id: EntryId
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     """(line, column), 1-based, for each key path, e.g. ("aliases", 0, "name")."""
@@ -74,7 +82,7 @@ class Loaded:
 
     records: list[RawRecord]
     problems: list[Problem]
-    unread: dict[str, str] = field(default_factory=dict)
+    unread: dict[EntryId, str] = field(default_factory=dict)
     """{id: kind} of each entry file in a kind's folder that could not be read or parsed
     (its problems are in `problems`): its id and kind are known from its path, so that
     references to it are not also reported as unknown."""
@@ -92,7 +100,7 @@ def load(data_dir: Path, *, root: Path | None = None, memo: FileMemo | None = No
     root = root or data_dir.parent
     records: list[RawRecord] = []
     problems: list[Problem] = []
-    unread: dict[str, str] = {}
+    unread: dict[EntryId, str] = {}
     if not data_dir.is_dir():
         return Loaded([], [Problem(relative(data_dir, root), 0, 0, "data folder not found")])
     readings: dict[str, _Reading] = {}
@@ -112,7 +120,7 @@ def load(data_dir: Path, *, root: Path | None = None, memo: FileMemo | None = No
         if record is not None:
             records.append(record)
         elif _meant_as_entry(path, data_dir):
-            unread[path.stem] = KIND_BY_FOLDER[path.parent.name]
+            unread[EntryId(path.stem)] = KIND_BY_FOLDER[path.parent.name]
     if memo is not None:
         memo.readings = readings  # files gone since are forgotten
     return Loaded(records, problems, unread)
@@ -142,10 +150,8 @@ def _check_placement(path: Path, data_dir: Path, shown: str) -> Problem | None:
 
 def _folder_hint(name: str) -> str:
     """Match against kind names too, so 'persons' suggests 'people', not 'places'."""
-    spellings = {**{kind: folder for folder, kind in KIND_BY_FOLDER.items()},
-                 **{folder: folder for folder in KIND_BY_FOLDER}}
-    close = difflib.get_close_matches(name.lower(), spellings, n=1, cutoff=0.6)
-    return f" Did you mean '{spellings[close[0]]}'?" if close else ""
+    folders = {kind: folder for folder, kind in KIND_BY_FOLDER.items()}
+    return did_you_mean(name.lower(), [*folders, *KIND_BY_FOLDER], instead=folders)
 
 
 @dataclass(frozen=True)
@@ -202,7 +208,7 @@ def _read_file(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]
     if problems:
         return None, problems
     first_line = text.split("\n", 1)[0].rstrip("\r")
-    return RawRecord(shown, kind, path.stem, data, marks, first_line), []
+    return RawRecord(shown, kind, EntryId(path.stem), data, marks, first_line), []
 
 
 def _refuse_before_reading(path: Path,
@@ -240,12 +246,18 @@ def parse_yaml(text: str, shown: str, *,
     followed by ' #' on its line is refused, since YAML drops the rest as a comment.
     Raises nothing.
     """
+    hidden = _hidden_line_end(text, shown)
+    if hidden:
+        return None, {}, [hidden]
     try:
         documents = list(yaml.compose_all(text, Loader=TextLoader))
     except yaml.MarkedYAMLError as error:
         return None, {}, [_syntax_problem(error, shown, text)]
-    except yaml.YAMLError as error:  # unmarked errors are rare: reader-level failures
-        return None, {}, [Problem(shown, 0, 0, f"YAML error: {error}")]
+    except (yaml.YAMLError, UnicodeEncodeError) as error:  # unmarked: the reader's, a
+        # character YAML refuses (libyaml takes UTF-8, which cannot hold a lone surrogate)
+        return None, {}, [_reader_problem(error, shown, text)]
+    except RecursionError:  # PyYAML's own parser, where libyaml is missing, recurses
+        return None, {}, [_too_deep(shown)]
     if not documents or documents[0] is None:
         return None, {}, [Problem(shown, 1, 1, "file is empty; expected a mapping of fields")]
     if len(documents) > 1:
@@ -257,6 +269,8 @@ def parse_yaml(text: str, shown: str, *,
     reader = _Reader(text, free_text)
     try:
         data = reader.value(documents[0], ())
+    except RecursionError:  # MAX_DEPTH is far below Python's limit; a smaller stack
+        return None, {}, [_too_deep(shown)]
     except _Refused as refused:
         return None, {}, [Problem(shown, refused.line, refused.column, str(refused))]
     if reader.problems:
@@ -264,6 +278,75 @@ def parse_yaml(text: str, shown: str, *,
                           for line, column, message in reader.problems]
     reader.marks[()] = (1, 1)
     return data, reader.marks, []
+
+
+_EDITOR_LINE_END = re.compile("\r\n|\r|\n")
+"""Line ends as editors count lines; YAML 1.1 also ends a line at U+0085, U+2028 and
+U+2029, which editors show inside a line (`_hidden_line_end` refuses them)."""
+_YAML_REFUSES = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""The characters a YAML file may not hold at all (YAML 1.1's printable set, as PyYAML's
+reader checks it)."""
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """(line, column), 1-based, of `text[index]` as an editor counts them."""
+    starts = [match.end() for match in _EDITOR_LINE_END.finditer(text, 0, index)]
+    start = starts[-1] if starts else 0
+    return len(starts) + 1, index - start + 1
+
+
+def _around(text: str, index: int) -> str:
+    """The line around `text[index]`, no more than 30 characters each side, with its
+    invisible and control characters shown as <U+XXXX>."""
+    start = max(0, index - 30)
+    end = min(len(text), index + 31)
+    before = _EDITOR_LINE_END.split(text[start:index])[-1]
+    after = _EDITOR_LINE_END.split(text[index + 1:end])[0]
+    return visible_all(before + text[index] + after)
+
+
+def visible_all(text: str) -> str:
+    """`characters.visible`, line breaks and every other character YAML refuses shown
+    as <U+XXXX> too."""
+    shown = characters.visible(text)
+    return re.sub("[\n\r\x85\u2028\u2029]|" + _YAML_REFUSES.pattern,
+                  lambda match: f"<U+{ord(match[0]):04X}>", shown)
+
+
+def _hidden_line_end(text: str, shown: str) -> Problem | None:
+    """A line end that no editor shows as one, where YAML reads one: U+0085, U+2028,
+    U+2029 anywhere, or a carriage return alone in a file whose lines end in line feeds.
+    YAML would cut the line there, and report a mistake at the next line, or change the
+    text without a word."""
+    match = re.search("[\x85\u2028\u2029]", text) if not text.isascii() else None
+    if match is None and "\r" in text and "\n" in text:
+        match = re.search("\r(?!\n)", text)
+    if match is None:
+        return None
+    line, column = _position(text, match.start())
+    what = characters.describe(match[0])
+    return Problem(shown, line, column, f"'{_around(text, match.start())}' holds {what}, "
+                   f"which YAML reads as the end of a line although editors do not show it "
+                   f"as one; delete it (type a space if the words need one)")
+
+
+def _reader_problem(error: Exception, shown: str, text: str) -> Problem:
+    """YAML's refusal of a character, at its line and column: PyYAML's reader gives only
+    an offset, in bytes or characters depending on the parser."""
+    match = _YAML_REFUSES.search(text)
+    if match is None:  # not a character after all: say what YAML said, on one line
+        return Problem(shown, 0, 0, "YAML error: " + " ".join(str(error).split()))
+    line, column = _position(text, match.start())
+    kind = "a control character" if unicodedata.category(match[0]) == "Cc" else \
+        "a character"
+    return Problem(shown, line, column, f"'{_around(text, match.start())}' holds "
+                   f"{characters.describe(match[0])}, {kind} that a YAML file cannot hold "
+                   f"and a page cannot show; delete it")
+
+
+def _too_deep(shown: str) -> Problem:
+    return Problem(shown, 1, 1, f"values nested too deeply to read; a data file nests at "
+                   f"most {MAX_DEPTH} levels: check the brackets and the indentation")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
@@ -304,6 +387,10 @@ class _Reader:
         self.problems.append((mark.line + 1, mark.column + 1, message))
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
+        if len(path) >= MAX_DEPTH:
+            raise _Refused(node, f"values nested more than {MAX_DEPTH} levels deep; a data "
+                           "file nests a few (a quote in a citation in a fact): check the "
+                           "brackets and the indentation")
         if id(node) in self.seen:
             raise _Refused(node, "YAML anchors and aliases (& and *) are not supported; "
                            "write the value out in full")
@@ -321,9 +408,11 @@ class _Reader:
                                               item.start_mark.column + 1)
                 items.append(self.value(item, (*path, index)))
             return items
-        return self.scalar(node, path)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        raise TypeError(f"a YAML node that is no mapping, list or scalar: {node!r}")
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -355,7 +444,8 @@ class _Reader:
             return None
         if not node.style and path:
             self._check_comment(node, path)
-        return node.value
+        text: str = node.value  # a scalar's value is its text
+        return text
 
     def _check_comment(self, node: yaml.ScalarNode, path: Path_) -> None:
         """A plain value followed by ' #' on its line: YAML took the rest for a comment."""

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.addresses import EntryId
 from kb.crash import reading
-from kb.model import KnowledgeBase
+from kb.model import KnowledgeBase, Source
 from kb.refs import citations
 from kb.spelling import name_key
 
@@ -76,12 +77,12 @@ def _address_key(url: str) -> str:
     return url.casefold()
 
 
-def own_documents(kb: KnowledgeBase, documents: list[Document]) -> dict[str, Document]:
+def own_documents(kb: KnowledgeBase, documents: list[Document]) -> dict[EntryId, Document]:
     """{source id: its own document}, matched by address, else by headline."""
     by_url = {_address_key(d.url): d for d in documents if d.url}
     by_headline = {name_key(d.headline): d for d in documents if d.headline}
-    own: dict[str, Document] = {}
-    for source in kb.of_kind("source"):
+    own: dict[EntryId, Document] = {}
+    for source in kb.of_kind(Source):
         document = (by_url.get(_address_key(source.url)) if source.url else None) \
             or by_headline.get(name_key(source.title))
         if document is not None:
@@ -89,7 +90,8 @@ def own_documents(kb: KnowledgeBase, documents: list[Document]) -> dict[str, Doc
     return own
 
 
-def source_texts(kb: KnowledgeBase, documents: list[Document]) -> dict[str, list[Document]]:
+def source_texts(kb: KnowledgeBase,
+                 documents: list[Document]) -> dict[EntryId, list[Document]]:
     """{source id: the documents whose text stands for it}.
 
     A source's own document (`own_documents`); else the documents of the sources that
@@ -97,16 +99,16 @@ def source_texts(kb: KnowledgeBase, documents: list[Document]) -> dict[str, list
     maps to an empty list.
     """
     own = own_documents(kb, documents)
-    readers: dict[str, set[str]] = {}
-    for source in kb.of_kind("source"):
+    readers: dict[EntryId, set[EntryId]] = {}
+    for source in kb.of_kind(Source):
         for relayed in source.relays:
             readers.setdefault(relayed, set()).add(source.id)
     for entry in kb.entries.values():
         for _, citation in citations(entry):
             if citation.citing:
                 readers.setdefault(citation.citing, set()).add(citation.source)
-    texts: dict[str, list[Document]] = {}
-    for source in kb.of_kind("source"):
+    texts: dict[EntryId, list[Document]] = {}
+    for source in kb.of_kind(Source):
         if source.id in own:
             texts[source.id] = [own[source.id]]
             continue

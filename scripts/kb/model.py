@@ -1,7 +1,9 @@
 """The data model, defined once: every kind, field and relation type of `data/`.
 
 Validation (pydantic), the JSON Schema for editors and the scaffolding all read
-these classes; nothing else declares the shape of the data.
+these classes; nothing else declares the shape of the data. `KINDS` declares each kind
+of entry whole: its folder, labels, index page, schema.org type, order and search rank.
+A field's error message is declared with its type (`Explained`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -24,10 +26,12 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from kb import characters, dates
+from kb import characters, dates, writing
+from kb.addresses import EntryId
 from kb.problems import Problem
 
 if typing.TYPE_CHECKING:
@@ -103,7 +107,7 @@ Date = Annotated[
         ],
     }),
 ]
-Ref = Annotated[str, Field(description="The id of another entry: its file name without .yaml.",
+Ref = Annotated[EntryId, Field(description="The id of another entry: its file name without .yaml.",
                            json_schema_extra={"pattern": SLUG_PATTERN})]
 
 
@@ -114,11 +118,48 @@ class _FreeText:
         return "FREE_TEXT"
 
 
+class Explained:
+    """What an editor is told when a value of a type is wrong, declared with the type as
+    Annotated metadata: messages by pydantic's error type ('missing', 'too_short',
+    'string_pattern_mismatch'...), `{input}` standing for the value written, e.g.
+    `Annotated[list[Cite], Explained(missing="every statement needs a citation")]`.
+    kb.validate prints the message after the value's place in the file; an error type
+    the type does not explain gets the general message of that error type."""
+
+    def __init__(self, **messages: str) -> None:
+        self.messages = messages
+
+    def __repr__(self) -> str:
+        return f"Explained({self.messages!r})"
+
+
+def explanation(annotation: Any, metadata: list[Any], error_type: str) -> str | None:
+    """The message a field's type (its `annotation` and `metadata`, as in pydantic's
+    FieldInfo) gives for an error of `error_type`, looking through Annotated and
+    `X | None`; None when it gives none. Raises nothing."""
+    for item in metadata:
+        if isinstance(item, Explained) and error_type in item.messages:
+            return item.messages[error_type]
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return explanation(typing.get_args(annotation)[0], list(annotation.__metadata__),
+                           error_type)
+    if origin in (typing.Union, types.UnionType):
+        for argument in typing.get_args(annotation):
+            found = explanation(argument, [], error_type)
+            if found is not None:
+                return found
+    return None
+
+
 FREE_TEXT = _FreeText()
 """The mark, read by `free_text_paths`: load refuses a free text that YAML would cut
 short at ' #' (names, titles, statements, quotes, notes, roles...). Ids, dates,
 addresses and the closed choices (`type`) are not free text: a comment may follow them."""
 FreeText = Annotated[str, FREE_TEXT]
+WebAddress = Annotated[str, Field(pattern=WEB_ADDRESS), Explained(
+    string_pattern_mismatch="'{input}' is not a web address; expected http:// or https:// "
+                            "and a host name, without spaces, <, > or \"")]
 Text = Annotated[FreeText, Field(min_length=1)]
 ENTITY_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 """A link to an entry inside a statement's text: [[abu-taqwa]] shows the entry's name,
@@ -136,6 +177,25 @@ def _plain_name(value: str) -> str:
 
 Name = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"^[^<>]*$"}),
                  AfterValidator(_plain_name), FREE_TEXT]
+
+
+def _language_tag(value: str) -> str:
+    problem = writing.tag_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+LanguageTag = Annotated[str, Field(json_schema_extra={"pattern": writing.WELL_FORMED}),
+                        AfterValidator(_language_tag)]
+"""A BCP 47 language tag, valid and canonical ('ar'): see `kb.writing`."""
+
+
+def _in_its_language(text: str, lang: str | None, what: str) -> None:
+    """ValueError if `text` and its `lang` do not match (`kb.writing.language_problem`)."""
+    problem = writing.language_problem(text, lang, what)
+    if problem:
+        raise ValueError(problem)
 
 
 def _checked_strings(value: Any, *, name: bool) -> Any:
@@ -168,6 +228,12 @@ class Record(BaseModel):
     and every text holds only characters a reader sees, in NFC (`kb.characters`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    misplaced: ClassVar[dict[str, str]] = {
+        "date": "A date goes on a fact (under 'facts:'), or, for an event, in its own "
+                "'date'.",
+    }
+    """Fields editors write where a record has none, and where they go: what kb.validate
+    adds to 'unknown field' when no field of the record has a name close to it."""
 
     @field_validator("*", mode="before")
     @classmethod
@@ -194,7 +260,9 @@ class Quote(Record):
     text: Text = Field(description="The words exactly as the source prints them, "
                                    "without quotation marks; mark cuts with [...].")
     speaker: Annotated[list[Ref], BeforeValidator(_one_or_more, json_schema_input_type=(
-        Ref | list[Ref])), Field(min_length=1)] = Field(
+        Ref | list[Ref])), Field(min_length=1), Explained(
+        missing="a quote must say who said it; add 'speaker:' with the id of a person or "
+                "group")] = Field(
         description="Id of the person or group who said it (or of a country speaking "
                     "through its government); a list of ids for words said jointly, e.g. "
                     "[iraq, united-states] for a joint statement.")
@@ -202,6 +270,15 @@ class Quote(Record):
                                                 "source says; leave out if not given.")
     context: FreeText | None = Field(None, description="Where it was said: 'post on X', "
                                                   "'briefing', 'remarks to Vox'.")
+    lang: LanguageTag | None = Field(None, description="The language of the words, as a "
+                                     "BCP 47 tag, when it is not English: 'ar' for words "
+                                     "quoted in Arabic. Required for words in another "
+                                     "script; never give a translation of our own.")
+
+    @model_validator(mode="after")
+    def _language(self) -> Quote:
+        _in_its_language(self.text, self.lang, "the quote")
+        return self
 
 
 def _citation_shorthand(value: Any) -> Any:
@@ -225,6 +302,9 @@ Cites = Annotated[
     list[Cite],
     Field(min_length=1, description="One or more citations: a source id, or a mapping "
                                     "with source, citing, quote, note."),
+    Explained(**dict.fromkeys(
+        ("missing", "too_short"), "every statement needs a citation; add 'cite:' with the "
+                                  "id of a source in data/sources/")),
 ]
 
 
@@ -276,7 +356,11 @@ RELATION_TYPES: dict[str, RelationType] = {
                     "in retaliation for an attack, a statement condemning a strike"),
 }
 # The names editors may write, taken from the registry above so the two cannot drift.
-RelationTypeName = Literal[tuple(RELATION_TYPES)]  # type: ignore[valid-type]
+# A Literal built at import is beyond a static type checker: to it they are text.
+if TYPE_CHECKING:
+    RelationTypeName = str
+else:
+    RelationTypeName = Literal[tuple(RELATION_TYPES)]
 
 
 # ---------------------------------------------------------------------------- statements
@@ -315,8 +399,28 @@ class Alias(Record):
     """Another name or spelling under which sources give the entry."""
 
     name: Name = Field(description="The name exactly as the source spells it.")
+    lang: LanguageTag | None = Field(None, description="For a name written in another "
+                                     "script: its language, as a BCP 47 tag ('ar' for "
+                                     "Arabic). Required for such a name.")
+    transliteration: Name | None = Field(None, description="For a name with 'lang': its "
+                                         "Latin transliteration exactly as the same source "
+                                         "gives it, e.g. in brackets; never one of our own.")
     note: FreeText | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
     cite: Cites
+
+    @model_validator(mode="after")
+    def _language(self) -> Alias:
+        _in_its_language(self.name, self.lang, "the alias")
+        if self.transliteration is not None:
+            if self.lang is None:
+                raise ValueError(f"the transliteration '{self.transliteration}' goes with "
+                                 "a name in another script and its 'lang'; without one, "
+                                 "write the Latin spelling as an alias of its own")
+            if writing.other_scripts(self.transliteration):
+                raise ValueError(f"the transliteration '{self.transliteration}' is the "
+                                 "name in Latin letters, as the source gives it; it holds "
+                                 "letters of another script")
+        return self
 
 
 class Relation(Record):
@@ -330,6 +434,22 @@ class Relation(Record):
     since: Date | None = Field(None, description="When the link began, if a source says.")
     until: Date | None = Field(None, description="When the link ended, if a source says.")
     cite: Cites
+
+    @field_validator("until")
+    @classmethod
+    def _not_before_since(cls, until: dates.FuzzyDate | None,
+                          info: ValidationInfo) -> dates.FuzzyDate | None:
+        # since and until are the two ends of one span: refused when they run
+        # backwards, as `2024/2020` is in a single date (kb.date_reading.check_order).
+        # Only when every day `until` can mean is before every day `since` can: both
+        # in 2024 is a link that began and ended that year.
+        since = info.data.get("since")
+        if since and until and since.earliest and until.latest \
+                and since.earliest > until.latest:
+            raise ValueError(f"the link runs backwards: it ends ({until.words()}) before it "
+                             f"begins (since: {since.words()}); since is when the link "
+                             f"began and until when it ended, the earlier first")
+        return until
 
 
 class Version(Record):
@@ -363,13 +483,11 @@ class Participant(Record):
 class Entry(Record):
     """Fields every person, group, place and event has."""
 
-    id: SkipJsonSchema[str] = Field("", exclude=True)
+    id: SkipJsonSchema[EntryId] = Field(EntryId(""), exclude=True)
     """Set from the file name; never written in the file."""
     name: Name = Field(description="The name readers know best, as sources spell it.")
     aliases: list[Alias] = Field(default_factory=list, description="Other names and "
                                  "spellings sources use; search finds the entry by each.")
-    name_ar: Name | None = Field(None, description="The name in Arabic script, if a "
-                                                   "source gives it (shown right to left).")
     wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$", description="The "
                                  "Wikidata item (Q123...) for this entry, only when certain; "
                                  "exported as schema.org sameAs.")
@@ -381,6 +499,18 @@ class Entry(Record):
                                       "entries; each shows on both pages.")
     disputes: list[Dispute] = Field(default_factory=list, description="Points where "
                                     "sources disagree about this entry.")
+
+    @field_validator("name")
+    @classmethod
+    def _latin_name(cls, value: str) -> str:
+        # The site's own language is English: the name it is known by is in Latin
+        # letters, and a name in another script is an alias with its language.
+        if writing.other_scripts(value):
+            raise ValueError(f"'{value}' is not in Latin letters; give the name readers "
+                             "of this site know (as a source spells it in Latin letters), "
+                             "and this one as an alias with its 'lang' (lang: ar for "
+                             "Arabic) and its citation")
+        return value
 
 
 class Person(Entry):
@@ -433,12 +563,16 @@ DATE_BASES = {
 }
 """How a source's date is known, and how a reader is told: a dateline without its year
 is 'inferred', a republisher's stamp is 'republication', never 'printed'."""
+if TYPE_CHECKING:  # as `RelationTypeName`, from the table above
+    DateBasis = str
+else:
+    DateBasis = Literal[tuple(DATE_BASES)]
 
 
 class Source(Record):
     """A publication the knowledge base cites."""
 
-    id: SkipJsonSchema[str] = Field("", exclude=True)
+    id: SkipJsonSchema[EntryId] = Field(EntryId(""), exclude=True)
     """Set from the file name; never written in the file."""
     title: Name = Field(description="The headline; or, per title_kind, a URL slug or a "
                                     "description of an untitled source.")
@@ -459,11 +593,11 @@ class Source(Record):
                                                   "'Jennifer Kavanagh, remarks to Vox'.")
     author: FreeText | None = Field(None, description="Byline, as printed.")
     date: Date | None = Field(None, description="Publication date, as precise as known.")
-    date_basis: Literal[tuple(DATE_BASES)] | None = Field(  # type: ignore[valid-type]
+    date_basis: DateBasis | None = Field(
         None, description="How the date is known: " + "; ".join(
             f"'{name}': {words}" for name, words in DATE_BASES.items()) + ".")
-    url: str | None = Field(None, pattern=WEB_ADDRESS,
-                            description="Address given by the source material; never guessed.")
+    url: WebAddress | None = Field(None, description="Address given by the source "
+                                                     "material; never guessed.")
     relays: Annotated[list[Ref], BeforeValidator(_one_or_more,
                                                  json_schema_input_type=Ref | list[Ref])] = Field(
         default_factory=list, description="Id of a source this one republishes or "
@@ -489,7 +623,7 @@ names them ('Jennifer Kavanagh, remarks to Vox')."""
 class Chapter(Record):
     """One part of the story overview: a heading and sentences in date order."""
 
-    id: SkipJsonSchema[str] = Field("", exclude=True)
+    id: SkipJsonSchema[EntryId] = Field(EntryId(""), exclude=True)
     """Set from the file name, which also sets the chapter's place in the story."""
     title: Name = Field(description="The chapter's heading, e.g. 'The strike'.")
     sentences: list[Statement] = Field(min_length=1, description="What happened, in our "
@@ -530,13 +664,31 @@ class Allowances(Record):
 
 @dataclass(frozen=True)
 class Kind:
-    """How a kind of entry is stored and shown."""
+    """A kind of entry, declared once: where its files and pages are, what its pages
+    are called, how they are listed and searched, and what they are to search engines.
+    Load, validate, render, the search script and the editors' tools all read it here."""
 
     name: str
+    """What `kb new` and the code call it: 'person'."""
     folder: str
-    model: type[Record]
+    """Its folder, in data/ and in the site: 'people'."""
+    model: type[AnyEntry]
     label: str
+    """One entry of the kind, as pages name it: 'Person'."""
     plural: str
+    """All of them: 'People', the title of its index page."""
+    order: int
+    """Where its entries come where entries of several kinds are listed together ('What
+    links here', disagreements, the network's filters): people first, sources last."""
+    search_rank: float
+    """What search adds to the score of a page of this kind, so that of two equal
+    matches people, groups and places come before events, and events before sources
+    (overrides/js/search.js reads it from the index, kb.render.search)."""
+    intro: str = ""
+    """The introduction of its index page (Markdown; links relative to that page)."""
+    schema_org: str | None = None
+    """The schema.org type its pages declare in their JSON-LD (kb.render.entity);
+    None for a kind whose pages declare none."""
     indexed: bool = True
     """Whether the kind has an index page and a page per entry (story chapters are
     all shown on the one story page)."""
@@ -545,12 +697,24 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("person", "people", Person, "Person", "People"),
-        Kind("group", "groups", Group, "Group", "Groups"),
-        Kind("place", "places", Place, "Place", "Places"),
-        Kind("event", "events", Event, "Event", "Events"),
-        Kind("source", "sources", Source, "Source", "Sources"),
-        Kind("chapter", "story", Chapter, "Story chapter", "Story", indexed=False),
+        Kind("person", "people", Person, "Person", "People", order=0, search_rank=0.6,
+             intro="Everyone named in the reporting this site draws on.",
+             schema_org="Person"),
+        Kind("group", "groups", Group, "Group", "Groups", order=1, search_rank=0.6,
+             intro="Armed groups, governments and their bodies, military commands, "
+                   "political blocs, think tanks and news outlets.",
+             schema_org="Organization"),
+        Kind("place", "places", Place, "Place", "Places", order=2, search_rank=0.6,
+             intro="Countries, cities, sites and bodies of water.", schema_org="Place"),
+        Kind("event", "events", Event, "Event", "Events", order=3, search_rank=0.3,
+             intro="Everything dated, earliest first. The [timeline](../timeline.md) shows "
+                   "the same events with their sources.",
+             schema_org="Event"),
+        Kind("source", "sources", Source, "Source", "Sources", order=5, search_rank=0,
+             intro="Every publication the site cites, newest first, with what each one "
+                   "backs."),
+        Kind("chapter", "story", Chapter, "Story chapter", "Story", order=4, search_rank=0,
+             indexed=False),
     )
 }
 KIND_BY_FOLDER = {kind.folder: kind.name for kind in KINDS.values()}
@@ -598,6 +762,9 @@ def _free_text_in(annotation: Any, metadata: list[Any], path: tuple[str, ...],
 
 
 Entity = Person | Group | Place | Event
+AnyEntry = Entity | Source | Chapter
+"""An entry of any kind: what `KnowledgeBase.entries` holds."""
+E = TypeVar("E", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -606,34 +773,74 @@ class Draft:
     The live preview sets it aside and shows it on a page of its own, marked as a draft,
     with what is left to do; everywhere else its placeholders are errors (kb.validate)."""
 
-    id: str
+    id: EntryId
     kind: str
     path: str
     name: str
     """The name or title as written so far; the id when there is none yet."""
     problems: tuple[Problem, ...]
-    """Everything wrong in the file, placeholders first among equals, in line order."""
+    """Everything wrong in the file, placeholders first among equals, in line order;
+    also what only the whole site shows, such as an id no file has."""
+    placeholders: int = 0
+    """How many of `problems` are placeholders left to fill in; the others are
+    mistakes to fix."""
 
 
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Every valid entry by id; what `validate` hands to `link`."""
 
-    entries: dict[str, Entity | Source | Chapter]
-    kinds: dict[str, str]
+    entries: dict[EntryId, AnyEntry]
+    kinds: dict[EntryId, str]
     """Kind name of each id."""
-    paths: dict[str, str]
+    paths: dict[EntryId, str]
     """Data file of each id, for messages."""
-    drafts: dict[str, Draft] = field(default_factory=dict)
+    drafts: dict[EntryId, Draft] = field(default_factory=dict)
     """Files set aside as drafts, by id: only ever in the live preview."""
-    references: dict[str, tuple[Reference, ...]] = field(default_factory=dict)
+    references: dict[EntryId, tuple[Reference, ...]] = field(default_factory=dict)
     """Every id each entry names, by entry id (`kb.refs.references`): walked once, by
     validate; the checks and link read them here."""
-    citations: dict[str, tuple[tuple[tuple[str | int, ...], Citation], ...]] = field(
+    citations: dict[EntryId, tuple[tuple[tuple[str | int, ...], Citation], ...]] = field(
         default_factory=dict)
     """Every citation in each entry, with its path, by entry id (`kb.refs.citations`):
     walked once, by validate; the checks read them here."""
 
-    def of_kind(self, kind: str) -> list[Any]:
-        """Entries of one kind, in id order."""
-        return [self.entries[i] for i, k in self.kinds.items() if k == kind]
+    @overload
+    def entry(self, entry_id: EntryId) -> AnyEntry: ...
+    @overload
+    def entry(self, entry_id: EntryId, model: type[E]) -> E: ...
+
+    def entry(self, entry_id: EntryId, model: type[E] | None = None) -> AnyEntry | E:
+        """The entry with this id; given its model (`kb.entry(i, Event)`), typed as
+        that model. Raises KeyError for an unknown id, and TypeError for an entry of
+        another model: both faults of the pipeline, not of the data, since validate
+        checks every id against the kinds it may name (kb.refs)."""
+        found = self.entries[entry_id]
+        if model is None:
+            return found
+        if not isinstance(found, model):
+            raise TypeError(f"'{entry_id}' is a {type(found).__name__}, not a "
+                            f"{model.__name__}")
+        return found
+
+    def entity(self, entry_id: EntryId) -> Entity:
+        """The person, group, place or event with this id. Raises KeyError for an
+        unknown id, and TypeError for a source or a story chapter (see `entry`)."""
+        found = self.entries[entry_id]
+        if not isinstance(found, Entry):
+            raise TypeError(f"'{entry_id}' is a {type(found).__name__}, not an entity")
+        return found
+
+    @overload
+    def of_kind(self, kind: type[E]) -> list[E]: ...
+    @overload
+    def of_kind(self, kind: str) -> list[AnyEntry]: ...
+
+    def of_kind(self, kind: type[E] | str) -> list[E] | list[AnyEntry]:
+        """Entries of one kind, in the order they were read (file order): given its
+        model (`of_kind(Source)`), typed as that model; given its name
+        (`of_kind("source")`), as any entry. Raises nothing: an unknown kind has none."""
+        if isinstance(kind, str):
+            return [self.entries[i] for i, k in self.kinds.items() if k == kind]
+        typed: list[E] = [entry for entry in self.entries.values() if isinstance(entry, kind)]
+        return typed

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kb.problems import Problem, errors
+from kb.wording import count
 from kb.write import MARKER
 
 BANNER_CLASS = "kb-problems"
@@ -31,8 +32,7 @@ def last_good_pages(out_dir: Path) -> list[str]:
 
 def banner_html(problems: list[Problem]) -> str:
     """An alert listing every problem, as text: messages quote the editor's data."""
-    count = len(errors(problems))
-    title = (f"data/ has {count} error{'s' if count != 1 else ''}: this preview shows the "
+    title = (f"data/ has {count(len(errors(problems)), 'error')}: this preview shows the "
              "last version that built. Fix the files and save; the page reloads by itself.")
     items = "".join(
         f"<li><code>{html.escape(p.where)}</code> {html.escape(p.message)}</li>"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kb.characters import visible
+from kb.wording import count
 
 
 @dataclass(frozen=True, order=True)
@@ -40,14 +41,6 @@ class Problem:
         return f"{self.where}: {prefix}{self.message}"
 
 
-class ProblemsFound(Exception):
-    """Raised at a boundary (CLI, hook) when the data has errors."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__(format_problems(problems))
-
-
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that stop a build."""
     return [p for p in problems if p.severity == "error"]
@@ -56,16 +49,21 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 def format_problems(problems: Iterable[Problem]) -> str:
     """All problems, sorted by file and line, one per line, with a count."""
     ordered = sorted(problems)
-    count = len(errors(ordered))
     lines = [str(p) for p in ordered]
-    lines.append(f"{count} error{'s' if count != 1 else ''} in data/")
+    lines.append(f"{count(len(errors(ordered)), 'error')} in data/")
     return "\n".join(lines)
 
 
-def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
-    """` Did you mean 'x'?` when a close match exists, else an empty string."""
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, *,
+                 instead: Mapping[str, str] | None = None) -> str:
+    """` Did you mean 'x'?` when one of `choices` is close to `word` (difflib's ratio of
+    at least `cutoff`), else an empty string. `instead` maps a choice that is another
+    way of saying it to what the editor should write ('person' -> 'people', for a
+    folder). Every message that suggests a name says it so."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f" Did you mean '{visible(close[0])}'?" if close else ""
+    if not close:
+        return ""
+    return f" Did you mean '{visible((instead or {}).get(close[0], close[0]))}'?"
 
 
 def dotted(path: tuple[str | int, ...]) -> str:

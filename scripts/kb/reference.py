@@ -26,6 +26,7 @@ from kb.model import (
     SLUG_PATTERN,
     Allowances,
 )
+from kb.wording import plural
 
 GUIDE = Path("docs") / "editing.md"
 """The editing guide, relative to the project root."""
@@ -130,7 +131,7 @@ def _plural(shape: str) -> str:
         return "ids"
     if shape.startswith("["):
         words, _, link = shape[1:].partition("]")
-        return f"[{words}{'es' if words.endswith('s') else 's'}]{link}"
+        return f"[{plural(words)}]{link}"
     return shape
 
 

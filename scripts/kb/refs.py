@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kb.addresses import EntryId
 from kb.load import Path_
 from kb.model import (
     ENTITY_KINDS,
@@ -21,7 +22,7 @@ from kb.model import (
     Statement,
 )
 
-Reference = tuple[Path_, str, frozenset[str], str]
+Reference = tuple[Path_, EntryId, frozenset[str], str]
 """Where a reference sits, the id it names, the kinds it may name, and what it is."""
 
 _SOURCE = frozenset({"source"})
@@ -74,7 +75,7 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
             yield (*path, "disputed", "entry"), value.disputed.entry, _ENTITIES, \
                 "entry recording the disagreement"
         for match in ENTITY_LINK.finditer(value.text):
-            yield (*path, "text"), match[1].strip(), _ENTITIES, "linked entry [[...]]"
+            yield (*path, "text"), EntryId(match[1].strip()), _ENTITIES, "linked entry [[...]]"
     elif isinstance(value, Source):
         if value.outlet:
             yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from kb import characters, dates
+from kb.addresses import EntryId
 from kb.load import RawRecord, load
 from kb.model import (
     DATE_BASES,
@@ -38,10 +39,15 @@ _STOP_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "as", "at
 
 
 class ScaffoldError(Exception):
-    """What stops `kb new`, in the editor's terms; one message per problem."""
+    """What stops `kb new`, in the editor's terms; one message per problem. `usage`:
+    some value on the command line is not one `kb new` takes (a `--type` not in the
+    list, a `--date` that is no date), rather than a request the data refuses (an id
+    that exists, a name already known): the command exits 2, as for any wrong command
+    line, rather than 1."""
 
-    def __init__(self, messages: list[str]) -> None:
+    def __init__(self, messages: list[str], *, usage: bool = False) -> None:
         self.messages = messages
+        self.usage = usage
         super().__init__("\n".join(messages))
 
 
@@ -55,8 +61,8 @@ class Request:
     type: str | None = None
     date: str | None = None
     summary: str | None = None
-    cite: list[str] = field(default_factory=list)
-    outlet: str | None = None
+    cite: list[EntryId] = field(default_factory=list)
+    outlet: EntryId | None = None
     url: str | None = None
     date_basis: str | None = None
     """For a source: how its date is known, one of kb.model.DATE_BASES."""
@@ -76,7 +82,7 @@ class Match:
 def create(data_dir: Path, request: Request, *, root: Path) -> Path:
     """Write the new file and return its path, or raise ScaffoldError saying why not."""
     records = load(data_dir, root=root).records
-    entry_id = request.id or suggest_id(request)
+    entry_id = EntryId(request.id or suggest_id(request))
     path = data_dir / KINDS[request.kind].folder / f"{entry_id}.yaml"
     _check_request(request, entry_id, path, records, root)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,18 +91,20 @@ def create(data_dir: Path, request: Request, *, root: Path) -> Path:
     return path
 
 
-def _check_request(request: Request, entry_id: str, path: Path,
+def _check_request(request: Request, entry_id: EntryId, path: Path,
                    records: list[RawRecord], root: Path) -> None:
     messages = []
     if not re.match(SLUG_PATTERN, entry_id):
         messages.append(f"'{entry_id}' is not a valid id; give --id with lower-case "
                         "letters, digits and single hyphens")
+    messages += list(_check_fields(request))
+    usage = bool(messages)  # what was written on the command line, before the data
     existing = {record.id: record for record in records}
     if entry_id in existing or path.exists():
         shown = existing[entry_id].path if entry_id in existing else path.as_posix()
         messages.append(f"id '{entry_id}' already exists: {shown}. Edit that file, or give "
                         "another id with --id")
-    messages += list(_check_fields(request, existing))
+    messages += list(_check_references(request, existing))
     if not request.force and request.kind in ENTITY_KINDS:
         matches = near_matches(request.name, request.kind, records)
         for match in [m for m in matches if m.entry_id != entry_id][:3]:
@@ -105,10 +113,11 @@ def _check_request(request: Request, entry_id: str, path: Path,
                             f"{match.path}. If it is the same, add an alias there; "
                             "if not, run again with --force")
     if messages:
-        raise ScaffoldError(messages)
+        raise ScaffoldError(messages, usage=usage)
 
 
-def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[str]:
+def _check_fields(request: Request) -> Iterator[str]:
+    """What is wrong with the values given, whatever the data holds."""
     # The file would be refused for them (kb.characters): say so before writing it.
     for option, text, is_name in (("name", request.name, True),
                                   ("--summary", request.summary, False)):
@@ -131,6 +140,10 @@ def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[
     if request.url is not None and not is_web_address(request.url):
         yield (f"--url '{request.url}' is not a web address; expected http:// or https:// "
                "followed by a host name, without spaces")
+
+
+def _check_references(request: Request, existing: dict[EntryId, RawRecord]) -> Iterator[str]:
+    """Ids given that name no entry of the right kind in the data."""
     for source_id in request.cite:
         if existing.get(source_id) is None or existing[source_id].kind != "source":
             yield _unknown("--cite", source_id, "source", existing)
@@ -139,7 +152,8 @@ def _check_fields(request: Request, existing: dict[str, RawRecord]) -> Iterator[
         yield _unknown("--outlet", request.outlet, "group", existing)
 
 
-def _unknown(option: str, ref: str, kind: str, existing: dict[str, RawRecord]) -> str:
+def _unknown(option: str, ref: str, kind: str,
+             existing: dict[EntryId, RawRecord]) -> str:
     hint = did_you_mean(ref, [i for i, r in existing.items() if r.kind == kind])
     return f"{option} '{ref}' is not a {kind} in data/{KINDS[kind].folder}/.{hint}"
 
@@ -234,6 +248,11 @@ def template(request: Request) -> str:
 
 def _entity_lines(request: Request) -> list[str]:
     summary = request.summary or f"{PLACEHOLDER} one or two sentences in your words"
+    # Only the relations this kind may write (`RelationType.subjects`): `responds_to`
+    # is an event's, and comes first there, as the guide's way to relate events.
+    relation_types = sorted((name for name, relation in RELATION_TYPES.items()
+                             if request.kind in relation.subjects),
+                            key=lambda name: not RELATION_TYPES[name].earlier_target)
     lines = [f"name: {_quoted(request.name)}"]
     lines += _type_lines(request)
     if request.kind == "event":
@@ -250,7 +269,7 @@ def _entity_lines(request: Request) -> list[str]:
         "#   - text: ...",
         "#     cite: [source-id]",
         "# relations:",
-        f"#   - type: member_of  # {', '.join(RELATION_TYPES)}",
+        f"#   - type: {relation_types[0]}  # {', '.join(relation_types)}",
         "#     target: other-id",
         "#     cite: [source-id]",
     ]

@@ -10,14 +10,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TypedDict
 
-FOLDING: dict = {
+
+class Folding(TypedDict):
+    """The shape of `FOLDING` (each rule is described there)."""
+
+    joined: str
+    breaks: str
+    dropped: list[str]
+    sounds: list[list[str]]
+    vowels: str
+    skeleton_from: int
+    letters: dict[str, str]
+    endings: list[tuple[str, str, int]]
+    pairs: list[tuple[str, str]]
+
+
+FOLDING: Folding = {
     "joined": "'’‘‛ʼʻʽʾʿ`´′＇ꞌꞋ",
     "breaks": "-‐‑‒–—―−⁃﹘﹣－",
     "dropped": ["Mn", "Mc", "Me", "Cf"],
+    "letters": {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ى": "ي",
+                "ی": "ي", "ة": "ه", "ک": "ك", "ـ": ""},
     "sounds": [["kh", "h"], ["dh", "z"], ["q", "k"], ["g", "k"]],
     "vowels": "aeiouy",
     "skeleton_from": 4,
+    "endings": [("isation", "ization", 0), ("ising", "izing", 0), ("ised", "ized", 0),
+                ("ises", "izes", 0), ("ise", "ize", 0), ("ence", "ense", 0), ("our", "or", 6)],
+    "pairs": [("ay", "ai"), ("ey", "ai"), ("ei", "ai")],
 }
 """The folding rules, written once: `words` and `skeleton` here and their twins in
 overrides/js/search.js read this table (the search index carries it as
@@ -33,16 +54,29 @@ index, duplicate checks and the grounding check fold a name alike.
 - `dropped`: Unicode categories removed after compatibility decomposition (NFKD):
   accents and other combining marks (M*), and format characters (Cf: a zero-width
   space or soft hyphen pasted into a query).
+- `letters`: Arabic letters written one way or another for one word, made one (after
+  NFKD and `dropped`, which take away the vowel marks, tashkeel, and most hamzas):
+  alef with hamza or madda and alef wasla are alef; waw and ya with hamza are waw and
+  ya; alef maqsura is ya; ta marbuta is ha; Persian ya and kaf are the Arabic ones (a
+  Persian keyboard types them); tatweel, the stretching stroke, is nothing. "ابو تقوي"
+  finds "أبو تقوى", "حركه" finds "حركة".
 - `sounds`: letter groups that transliterations of one Arabic or Persian letter swap,
   made one in skeletons.
 - `vowels`: letters a skeleton leaves out after the first.
 - `skeleton_from`: words shorter than this get no skeleton ('al', 'abu': too common to
   be worth a key).
+- `endings`: British and American spellings made one (`spelling_key`): each
+  [ending, replacement, shortest word it applies to], tried in order, each at most
+  once: 'mobilisation' and 'mobilization', 'defence' and 'defense', 'colour' and 'color'.
+- `pairs`: letter pairs that transliterations of one Arabic vowel swap, made one in
+  search keys (`search_key`) even in words too short for a skeleton: 'Ayn' and 'Ain',
+  'Zayd' and 'Zaid'.
 """
 
 _FOLD = str.maketrans({**dict.fromkeys(FOLDING["joined"], None),
                        **dict.fromkeys(FOLDING["breaks"], " ")})
 _DROPPED = frozenset(FOLDING["dropped"])
+_LETTERS = str.maketrans(FOLDING["letters"])
 _WORD_BREAK = re.compile(r"[\W_]+")
 _VOWELS = frozenset(FOLDING["vowels"])
 _LATIN = re.compile(r"[a-z]+")
@@ -60,7 +94,7 @@ def words(text: str) -> list[str]:
     # lower() and categories, as search.js does with toLowerCase() and \p{...}
     decomposed = unicodedata.normalize("NFKD", fold(text)).lower()
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _DROPPED)
-    return [word for word in _WORD_BREAK.split(bare) if word]
+    return [word for word in _WORD_BREAK.split(bare.translate(_LETTERS)) if word]
 
 
 _TOKEN = re.compile("(?:[^\\W_]|[" + re.escape(FOLDING["joined"]) + "])+")
@@ -113,9 +147,10 @@ def name_key(name: str) -> str:
     'Kataʼib' == 'Kata’ib' == 'Kataib'.
 
     Accents, case, spaces, hyphens and apostrophes (every one `FOLDING` lists, letters
-    such as ʼ included) go; letters of any script stay.
+    such as ʼ included) go; letters of any script stay, Arabic ones made one as
+    `FOLDING['letters']` says ('أبو تقوى' == 'ابو تقوي').
     """
-    decomposed = unicodedata.normalize("NFKD", fold(name).casefold())
+    decomposed = unicodedata.normalize("NFKD", fold(name).casefold()).translate(_LETTERS)
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 
@@ -131,10 +166,22 @@ ABBREVIATIONS = {
 
 def spelling_key(word: str) -> str:
     """One key for British and American spellings of a folded word: 'defence' and
-    'defense', 'organisation' and 'organization', 'mobilise' and 'mobilize'."""
-    word = re.sub(r"is(ation|ing|ed|es|e)$", r"iz\1", word)
-    word = re.sub(r"ence$", "ense", word)
-    return re.sub(r"our$", "or", word) if len(word) > 5 else word
+    'defense', 'organisation' and 'organization', 'mobilise' and 'mobilize' (the
+    `FOLDING` table's `endings`, which search.js applies too)."""
+    for ending, replacement, shortest in FOLDING["endings"]:
+        if word.endswith(ending) and len(word) >= shortest:
+            word = word[: -len(ending)] + replacement
+    return word
+
+
+def search_key(word: str) -> str:
+    """The key search indexes a folded word (see `words`) by: `spelling_key`, then the
+    `FOLDING` table's `pairs`: 'ayn' -> 'ain', 'mobilisation' -> 'mobilization'.
+    overrides/js/search.js computes the same for a query."""
+    word = spelling_key(word)
+    for pair, replacement in FOLDING["pairs"]:
+        word = word.replace(pair, replacement)
+    return word
 
 
 def normal_word(word: str) -> str:

@@ -9,11 +9,11 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+from kb.model import KINDS
 from kb.schema import schema_comment
 
 # Shares of each kind, close to the real data's.
 _SHARES = {"person": 0.25, "group": 0.3, "place": 0.2, "event": 0.25}
-_FOLDERS = {"person": "people", "group": "groups", "place": "places", "event": "events"}
 _TYPES = {"group": "armed group", "place": "city", "event": "strike"}
 
 
@@ -24,12 +24,12 @@ def write_tree(root: Path, entities: int, *, seed: int = 7) -> Path:
            for kind, share in _SHARES.items()}
     sources = [f"source-{i}" for i in range(max(2, entities // 3))]
     data = root / "data"
-    _write(data / "groups" / "outlet.yaml", "group", _entry(
+    _write(data / KINDS["group"].folder / "outlet.yaml", "group", _entry(
         "The Outlet", "group", "An outlet.", sources[:2], []))
     titles = _titles(rng, _names(rng, len(sources)))
     for i, source in enumerate(sources):
         relays = f"relays: {sources[i - 1]}\n" if i % 5 == 4 else ""
-        _write(data / "sources" / f"{source}.yaml", "source",
+        _write(data / KINDS["source"].folder / f"{source}.yaml", "source",
                f"title: {next(titles)}\ntype: article\noutlet: outlet\n"
                f"date: {_published(source)}\ndate_basis: printed\n{relays}")
     people = ids["person"]
@@ -38,7 +38,7 @@ def write_tree(root: Path, entities: int, *, seed: int = 7) -> Path:
         for n, entry_id in enumerate(kind_ids):
             text = _entry(next(names), kind, f"A {kind} in the story, number {n}.",
                           rng.sample(sources, 2), people, rng=rng, ids=ids)
-            _write(data / _FOLDERS[kind] / f"{entry_id}.yaml", kind, text)
+            _write(data / KINDS[kind].folder / f"{entry_id}.yaml", kind, text)
     return data
 
 
@@ -93,7 +93,8 @@ def _cite(sources: list[str], rng: random.Random | None) -> str:
 
 
 def _entry(name: str, kind: str, summary: str, sources: list[str], people: list[str],
-           *, rng: random.Random | None = None, ids: dict | None = None) -> str:
+           *, rng: random.Random | None = None,
+           ids: dict[str, list[str]] | None = None) -> str:
     lines = [f"name: {name}"]
     if kind in _TYPES:
         lines.append(f"type: {_TYPES[kind]}")

@@ -62,18 +62,36 @@ def slug_label(title: str) -> str:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_EXTENSION = re.compile(r"\.(?:php\d?|s?html?|aspx?|jsp|cfm|cgi)$", re.IGNORECASE)
+"""A file-type ending of an address's last part ('….php'): how the site serves the page,
+not words of its title."""
 
 
 def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text)]
 
 
+_EDITION = re.compile(r"[a-z]{2}(?:-[a-z]{2})?|amp", re.IGNORECASE)
+"""A last part of an address that names a language or a page format ('…/slug/en',
+'…/slug/amp'): the words are in the part before it."""
+
+
 def address_slug(url: str) -> str:
     """The last non-empty part of an address's path, decoded: the words a page's
     address gives it ('…/Article/3632005/self-defense-strike/#:~:text=…' ->
-    'self-defense-strike')."""
+    'self-defense-strike'). A language code or 'amp' after it is passed over
+    ('…/888037/iraq-can-disarm-factions/en' -> 'iraq-can-disarm-factions')."""
     parts = [unquote(part) for part in urlsplit(url).path.split("/") if part]
+    while len(parts) > 1 and _EDITION.fullmatch(parts[-1]):
+        parts.pop()
     return parts[-1] if parts else ""
+
+
+def _identifier(word: str) -> bool:
+    """Whether a word of an address is an outlet's article number or identifier ('2766294',
+    'o80602'), which a title may leave out: it holds a digit. Only at the ends of the
+    address's words: a number among them ('us-designates-4-…') is a word of the title."""
+    return any(char.isdigit() for char in word)
 
 
 def slug_mismatch(title: str, url: str | None) -> str | None:
@@ -81,17 +99,19 @@ def slug_mismatch(title: str, url: str | None) -> str | None:
 
     The title's words (letters and digits, any case, punctuation aside) must be the
     words of the address's last path part, in order; numbers the outlet puts before or
-    after them (an article number, '2766294-us-strike-…') may be left out, but no word
-    may be added, dropped or changed: the label claims to be the address's words.
+    after them (an article number, '2766294-us-strike-…', or an identifier of letters and
+    digits, '…-supreme-court-o80602') may be left out, and so may a file-type ending
+    ('….php'), but no word may be added, dropped or changed: the label claims to be the
+    address's words.
     """
     if not url:
         return ("a title taken from a web address needs the address: add 'url', or set "
                 "title_kind to 'description' and describe the source")
     slug = address_slug(url)
-    have, want = _words(title), _words(slug)
+    have, want = _words(title), _words(_EXTENSION.sub("", slug))
     for start in range(len(want) - len(have) + 1):
         if want[start:start + len(have)] == have and all(
-                word.isdigit() for word in want[:start] + want[start + len(have):]):
+                _identifier(word) for word in want[:start] + want[start + len(have):]):
             return None
     return (f"title '{title}' is not the words of the web address's last part "
             f"'{slug}'; with title_kind 'url slug' the title must be those words, in "

@@ -9,6 +9,7 @@ validation keeps for the next, when its owner keeps one, is a `CheckMemo`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
@@ -18,6 +19,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from kb import characters, checks
+from kb.addresses import EntryId
 from kb.crash import reading
 from kb.load import Loaded, Path_, RawRecord
 from kb.model import (
@@ -25,13 +27,17 @@ from kb.model import (
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
+    AnyEntry,
     Citation,
     Draft,
     KnowledgeBase,
+    Record,
+    explanation,
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.problems import dotted as _dotted
 from kb.refs import Reference, citations, references
+from kb.wording import count, series, with_article
 
 
 def validate(loaded: Loaded, *, drafts: bool = False,
@@ -50,10 +56,10 @@ def validate(loaded: Loaded, *, drafts: bool = False,
     across files always run, reading again only the texts of entries not seen then."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
-    entries: dict[str, Any] = {}
-    kinds: dict[str, str] = {}
-    paths: dict[str, str] = {}
-    records: dict[str, RawRecord] = {}
+    entries: dict[EntryId, AnyEntry] = {}
+    kinds: dict[EntryId, str] = {}
+    paths: dict[EntryId, str] = {}
+    records: dict[EntryId, RawRecord] = {}
     checked = _check_each(loaded.records, memo)
     for record in loaded.records:
         own = checked[record.path]
@@ -68,7 +74,9 @@ def validate(loaded: Loaded, *, drafts: bool = False,
         records[record.id] = record
         if entry is not None:
             entries[record.id], kinds[record.id], paths[record.id] = entry, record.kind, record.path
-    aside: dict[str, Draft] = {}
+    aside: dict[EntryId, Draft] = {}
+    # each draft's file and valid entry
+    drafted: dict[EntryId, tuple[RawRecord, AnyEntry | None]] = {}
     if drafts:
         unfilled_in = {i: checked[r.path].placeholders for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
@@ -78,13 +86,15 @@ def validate(loaded: Loaded, *, drafts: bool = False,
         problems = [p for p in problems if p.path not in left_out]
         todo = [p for p in todo if p.path not in left_out]
         for draft_id in aside:
-            del records[draft_id]
+            drafted[draft_id] = (records.pop(draft_id), entries.get(draft_id))
             for table in (entries, kinds, paths):
                 table.pop(draft_id, None)
     # References are checked against every file's id, valid or not, read or not (the
     # path gives the id and kind of a file that could not be parsed), so one broken
     # file is reported once rather than again at every mention of it.
-    known = {**loaded.unread, **{i: record.kind for i, record in records.items()}}
+    files = {**loaded.unread, **{r.id: r.kind for r in loaded.records}}
+    known: dict[EntryId, str] = {**_meant_ids(files), **loaded.unread,
+                                 **{i: record.kind for i, record in records.items()}}
     named = {entry_id: checked[records[entry_id].path].references for entry_id in entries}
     for entry_id in entries:
         with reading(records[entry_id].path):
@@ -99,12 +109,15 @@ def validate(loaded: Loaded, *, drafts: bool = False,
         # misreport, and the errors above come first anyway.
         problems.extend(checks.run(_error_free(kb, problems), records,
                                    with_warnings=False, readings=readings))
+    if drafted:
+        kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
+            kb, drafted, known, records, checked, site_ok=not errors(problems)))
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
-def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
-              unfilled: dict[str, list[Problem]], problems: list[Problem],
-              named: dict[str, tuple[Reference, ...]]) -> dict[str, Draft]:
+def set_aside(records: dict[EntryId, RawRecord], entries: dict[EntryId, AnyEntry],
+              unfilled: dict[EntryId, list[Problem]], problems: list[Problem],
+              named: dict[EntryId, tuple[Reference, ...]]) -> dict[EntryId, Draft]:
     """The drafts among `records` (id -> file), with their share of `problems`.
 
     A draft is a file with placeholders left (`unfilled`, by id) that no other file
@@ -129,8 +142,67 @@ def set_aside(records: dict[str, RawRecord], entries: dict[str, Any],
         written = data.get("name", data.get("title"))
         name = written if isinstance(written, str) and written.strip() else draft_id
         aside[draft_id] = Draft(draft_id, record.kind, record.path, name.strip(),
-                                tuple(p for p in problems if p.path == record.path))
+                                tuple(p for p in problems if p.path == record.path),
+                                len(unfilled[draft_id]))
     return aside
+
+
+def _with_cross_file_problems(kb: KnowledgeBase,
+                              drafted: dict[EntryId, tuple[RawRecord, AnyEntry | None]],
+                              known: dict[EntryId, str], records: dict[EntryId, RawRecord],
+                              checked: dict[str, _Checked], *,
+                              site_ok: bool) -> dict[EntryId, Draft]:
+    """The drafts with the problems only the whole site shows added to their own: an
+    unknown id, a response dated before what it answers... A draft's page lists all
+    that is wrong in it, not only its placeholders, so that it does not claim to be
+    one placeholder from joining the site when it is not. The checks run on the site
+    with the drafts in it, and only the drafts' problems are kept: a draft is named
+    by no other file, so the rest of the site is checked without it (see `validate`).
+    `kb` is the site without the drafts, `drafted` each draft's file and valid entry
+    (None if the model refused it: its own problems say why), `known` {id: kind} of
+    every other file, `checked` every file's own checks by path (`_check_each`: the
+    drafts' references and citations); the checks across files run only on a site
+    free of errors, as they do for the site itself.
+    """
+    drafts_known = {**known, **{i: record.kind for i, (record, _) in drafted.items()}}
+    found: list[Problem] = []
+    valid = {i: entry for i, (_, entry) in drafted.items() if entry is not None}
+    for draft_id in valid:
+        record = drafted[draft_id][0]
+        with reading(record.path):
+            found.extend(_check_references(checked[record.path].references, record,
+                                           drafts_known))
+    if valid and site_ok and not errors(found):
+        theirs = {i: checked[drafted[i][0].path] for i in valid}
+        whole = KnowledgeBase({**kb.entries, **valid},
+                              {**kb.kinds, **{i: drafted[i][0].kind for i in valid}},
+                              {**kb.paths, **{i: drafted[i][0].path for i in valid}},
+                              references={**kb.references,
+                                          **{i: c.references for i, c in theirs.items()}},
+                              citations={**kb.citations,
+                                         **{i: c.citations for i, c in theirs.items()}})
+        all_records = {**records, **{i: drafted[i][0] for i in valid}}
+        found.extend(checks.run(whole, all_records, with_warnings=False))
+    result = {}
+    for draft_id, draft in kb.drafts.items():
+        own = [p for p in found if p.path == draft.path]
+        result[draft_id] = dataclasses.replace(
+            draft, problems=tuple(sorted({*draft.problems, *own})))
+    return result
+
+
+def _meant_ids(files: dict[EntryId, str]) -> dict[EntryId, str]:
+    """Of the files' {id: kind}, each whose name would be a valid id but for characters
+    no one sees (a zero-width space pasted into 'gaza.yaml'), as {meant id: kind}: its
+    file name is reported once, and entries naming the id it was meant to have are not
+    also reported as naming an unknown one."""
+    meant: dict[EntryId, str] = {}
+    for file_id, kind in files.items():
+        if not re.match(SLUG_PATTERN, file_id):
+            wanted = EntryId(characters.without_refused(file_id))
+            if re.match(SLUG_PATTERN, wanted):
+                meant[wanted] = kind
+    return meant
 
 
 # ---------------------------------------------------------------------------- one file
@@ -139,7 +211,7 @@ class _Checked(NamedTuple):
     """What one record's own checks found."""
 
     record: RawRecord
-    entry: Any
+    entry: AnyEntry | None
     """The typed entry; None when the file is not valid."""
     problems: list[Problem]
     placeholders: list[Problem]
@@ -166,7 +238,7 @@ def _check_each(records: list[RawRecord], memo: CheckMemo | None) -> dict[str, _
     """Each record's own checks, by file path (paths are unique: one record per file),
     with a date written in several files read once (`kb.dates.DateTable`)."""
     checked: dict[str, _Checked] = {}
-    context = {DATE_TABLE: {}}
+    context: dict[str, Any] = {DATE_TABLE: {}}
     for record in records:
         known = memo.checked.get(record.path) if memo is not None else None
         if known is None or known.record is not record:  # a file read again since
@@ -212,14 +284,14 @@ def _placeholders_explain_their_line(problems: list[Problem],
     return {*todo, *(p for p in problems if (p.path, p.line) not in lines)}
 
 
-def _validate_record(record: RawRecord, context: dict[str, Any]) -> tuple[Any, list[Problem]]:
+def _validate_record(record: RawRecord,
+                     context: dict[str, Any]) -> tuple[AnyEntry | None, list[Problem]]:
     problems = []
     if not re.match(SLUG_PATTERN, record.id):
         problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
     if not isinstance(record.data, dict):
-        found = type(record.data).__name__
         problems.append(Problem(record.path, 1, 1, f"expected a mapping of fields "
-                                f"(name: ..., summary: ...), found {found}"))
+                                f"(name: ..., summary: ...), found {_describe(record.data)}"))
         return None, problems
     if "id" in record.data:
         line, column = record.mark(("id",))
@@ -255,44 +327,54 @@ def located(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
 
 
 def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
+    """The editor's message for one pydantic error: the one the field's type gives
+    for it (`kb.model.Explained`), else the general one of its error type."""
     kind, field = error["type"], _dotted(loc)
-    if loc and loc[-1] == "cite" and kind in ("missing", "too_short"):
-        return (f"{field}: every statement needs a citation; add 'cite:' with the id of a "
-                "source in data/sources/")
-    if loc and loc[-1] == "speaker" and kind == "missing":
-        return (f"{field}: a quote must say who said it; add 'speaker:' with the id of a "
-                "person or group")
+    explained = _explained(model, loc, kind)
+    if explained is not None:
+        return f"{field}: {explained.format(input=error.get('input'))}"
     if kind == "missing":
         return f"missing required field '{loc[-1]}'" + _within(loc[:-1])
     if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
+        within = _model_at(model, loc[:-1])
+        allowed = _field_names(within)
         hint = did_you_mean(str(loc[-1]), allowed)
-        if loc[-1] == "date" and not hint:  # a summary's or a story sentence's
-            hint = (" A date goes on a fact (under 'facts:'), or, for an event, in its "
-                    "own 'date'.")
+        if not hint and within is not None and str(loc[-1]) in _misplaced(within):
+            hint = f" {_misplaced(within)[str(loc[-1])]}"
         return (f"unknown field '{characters.visible(str(loc[-1]))}'{_within(loc[:-1])}; "
                 f"expected one of "
                 f"{', '.join(allowed)}.{hint}")
     if kind == "literal_error":
         expected = error["ctx"]["expected"]
         choices = re.findall(r"'([^']*)'", expected)
-        hint = did_you_mean(str(error["input"]), choices)
-        written = characters.visible(str(error["input"]))
+        value = error["input"]
+        if not isinstance(value, str):  # `type: [armed group]`: a list, not a choice
+            items = list(value) if isinstance(value, list | dict) else []
+            hint = did_you_mean(str(items[0]), choices) if len(items) == 1 else ""
+            return f"{field}: expected one of {expected}, found {_describe(value)}.{hint}"
+        hint = did_you_mean(value, choices)
+        written = characters.visible(value)
         return f"{field}: '{written}' is not allowed; expected one of {expected}.{hint}"
     if kind == "string_too_short" and error["ctx"]["min_length"] > 1:
-        return (f"{field}: '{error['input']}' is too short; write at least "
+        return (f"{field}: {_describe(error['input'])} is too short; write at least "
                 f"{error['ctx']['min_length']} characters")
+    if kind == "string_pattern_mismatch" and loc[-1] == "wikidata":
+        return (f"{field}: {_describe(error['input'])} is not a Wikidata item; expected Q "
+                "and its number, such as Q42")
     if kind == "string_too_short":
         return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":
-        return f"{field}: needs at least {error['ctx']['min_length']} item(s), found none"
-    if kind == "string_pattern_mismatch" and loc[-1] == "url":
-        return (f"{field}: '{error['input']}' is not a web address; expected http:// or "
-                "https:// and a host name, without spaces, <, > or \"")
+        found = error["ctx"].get("actual_length") or "none"
+        return f"{field}: needs at least {count(error['ctx']['min_length'], 'item')}, found {found}"
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
         wanted = expected.get(kind, "a mapping of fields")
+        if kind == "model_type" and len(loc) >= 2 and loc[-2] == "cite":
+            wanted = "a source id, or a mapping of fields (source: ..., quote: ...)"
         return f"{field}: expected {wanted}, found {_describe(error['input'])}"
+    if kind == "string_pattern_mismatch":
+        return (f"{field}: {_describe(error['input'])} is not in the form expected "
+                f"({error['ctx']['pattern']})")
     message = str(error["msg"]).removeprefix("Value error, ")
     return f"{field}: {message}"
 
@@ -302,28 +384,71 @@ def _within(loc: Path_) -> str:
 
 
 def _describe(value: Any) -> str:
+    """A value in a message, as the editor wrote it: 'nothing', "'text'", 'a list
+    ([armed group])', 'a mapping ({armed group})'; never as Python writes it."""
     if value is None:
         return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
+    if isinstance(value, dict | list):
+        what = "a mapping" if isinstance(value, dict) else "a list"
+        written = _written(value)
+        return f"{what} ({written})" if len(written) <= 80 else what
+    # load gives text, never a number: YAML guesses no types here. One line, as every
+    # message is: a block's line breaks are shown, and its final one left out.
+    text = re.sub("[\n\u2028\u2029]", lambda match: f"<U+{ord(match[0]):04X}>",
+                  characters.visible(str(value).strip()))
+    return f"'{text[:80]}…'" if len(text) > 80 else f"'{text}'"
+
+
+def _written(value: Any) -> str:
+    """A value in YAML's one-line form: [a, b], {key: value}, {key} for a key with no
+    value."""
     if isinstance(value, list):
-        return "a list"
-    # load gives text, never a number: YAML guesses no types here
-    return f"'{characters.visible(str(value))}'"
+        return "[" + ", ".join(_written(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(str(key) if item is None else f"{key}: {_written(item)}"
+                               for key, item in value.items()) + "}"
+    return "" if value is None else characters.visible(str(value))
 
 
-def _fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
-    """Field names of the model found at `loc`, for 'expected one of' and did-you-mean."""
+def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    """The model of the value at `loc` (list indexes passed over), or None where no
+    model is: 'summary' in a person is a Statement, 'facts', 0 a Fact."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) \
+                or str(part) not in current.model_fields:
+            return None
         current = _inner_model(current.model_fields[str(part)].annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return [n for n, f in current.model_fields.items() if not f.exclude]
-    return []
+        return current
+    return None
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    """Field names of a model an editor may write, for 'expected one of' and
+    did-you-mean; none for no model."""
+    if model is None:
+        return []
+    return [n for n, f in model.model_fields.items() if not f.exclude]
+
+
+def _misplaced(model: type[BaseModel]) -> dict[str, str]:
+    """`Record.misplaced` of a model: where fields it has not belong."""
+    return model.misplaced if issubclass(model, Record) else {}
+
+
+def _explained(model: type[BaseModel], loc: Path_, error_type: str) -> str | None:
+    """What the type of the field at `loc` says about an error of `error_type`
+    (`kb.model.Explained`); None when it says nothing, or no field is there."""
+    if not loc or isinstance(loc[-1], int):
+        return None
+    within = _model_at(model, loc[:-1])
+    info = within.model_fields.get(str(loc[-1])) if within is not None else None
+    if info is None:
+        return None
+    return explanation(info.annotation, info.metadata, error_type)
 
 
 def _choices_at(model: type[BaseModel], loc: Path_) -> list[str]:
@@ -367,7 +492,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _check_references(named: tuple[Reference, ...], record: RawRecord,
-                      kinds: dict[str, str]) -> Iterator[Problem]:
+                      kinds: dict[EntryId, str]) -> Iterator[Problem]:
     for path, ref, allowed, what in named:
         line, column = record.mark(path)
         if ref not in kinds:
@@ -378,13 +503,8 @@ def _check_references(named: tuple[Reference, ...], record: RawRecord,
                           f"'{ref}'; expected the id of a file in {folders}.{hint}")
         elif kinds[ref] not in allowed:
             yield Problem(record.path, line, column, f"{_dotted(path)}: '{ref}' is "
-                          f"{_a(kinds[ref])}, but {what} must be {_a(*sorted(allowed))}")
-
-
-def _a(*kinds: str) -> str:
-    """'a group', 'an event', 'an event, group or person'."""
-    words = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
-    return ("an " if words[0] in "aeiou" else "a ") + words
+                          f"{with_article(kinds[ref])}, but {what} must be "
+                          f"{with_article(series(sorted(allowed), 'or'))}")
 
 
 def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+from kb.addresses import PagePath
 from kb.crash import reading
 from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
@@ -15,8 +16,10 @@ from kb.render.disagreements import disagreements_page
 from kb.render.draft import draft_page
 from kb.render.entity import entity_page
 from kb.render.exports import exports
+from kb.render.feed import atom_feed
 from kb.render.graph import network_page
 from kb.render.indexes import kind_index
+from kb.render.latest import latest_page
 from kb.render.memo import RenderMemo
 from kb.render.quotes import quotes_pages
 from kb.render.search import search_index
@@ -26,7 +29,9 @@ from kb.render.story import story_page
 from kb.render.text import TextMemo, remembered
 from kb.render.timeline import timeline_pages
 
-Pages = dict[str, str]
+Pages = dict[PagePath, str]
+"""Every file of the generated tree, by its path: Markdown pages and the downloads and
+search index beside them."""
 ENTRY_PAGES = {**dict.fromkeys(ENTITY_KINDS, entity_page), "source": source_page}
 """Kinds with a page per entry, and who emits it (story chapters share one page)."""
 SHARED = {**dict.fromkeys(ENTITY_KINDS, ("reporting_span",)), "source": ()}
@@ -66,13 +71,15 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
             path, text = kind_index(linked, kind)
             pages[path] = text
     network = functools.partial(network_page, layouts=memo.layouts if memo else None)
-    for emit_page in (story_page, network, disagreements_page):
+    for emit_page in (story_page, network, disagreements_page, latest_page):
         path, text = emit_page(linked)
         pages[path] = text
+    path, text = atom_feed(linked, site)  # the Latest page, for feed readers
+    pages[path] = text
     for emit_pages in (timeline_pages, quotes_pages):  # cut into periods when long
         pages.update(emit_pages(linked))
     pages.update(exports(linked))
-    pages.update(search_index(linked, pages, memo.search_keys if memo else None))
+    pages.update(search_index(linked, pages, memo.search if memo else None))
     # After the search index: a draft (the live preview's only) is listed nowhere.
     pages.update(draft_page(draft) for draft in linked.kb.drafts.values())
     return dict(sorted(pages.items()))

@@ -18,18 +18,21 @@ The rules, wherever a source is named:
 
 from __future__ import annotations
 
+from kb.addresses import EntryId, Href, PagePath, href
 from kb.link import Linked, quote_order
 from kb.model import SPOKEN_TYPES, Citation, Dispute, Quote, Source
+from kb.render.anchors import anchor_tag
+from kb.render.table import table
 from kb.render.text import (
     MARKER_SEPARATOR,
     esc,
-    href,
     link_to,
     page_path,
     quoted_text,
     reported_marker,
 )
 from kb.titles import NO_HEADLINE, slug_label
+from kb.wording import series
 
 
 def source_title(source: Source) -> str:
@@ -48,7 +51,7 @@ def title_mark(source: Source) -> str:
     return f" ({NO_HEADLINE})" if source.title_kind == "url slug" else ""
 
 
-def titled_link(source: Source, target: str) -> str:
+def titled_link(source: Source, target: Href) -> str:
     """The title linking to `target`, followed by its mark if any."""
     return f"[{source_title(source)}]({target}){title_mark(source)}"
 
@@ -61,7 +64,7 @@ def source_heading(source: Source) -> str:
     return source.title
 
 
-def cited_name(linked: Linked, entry_id: str) -> str:
+def cited_name(linked: Linked, entry_id: EntryId) -> str:
     """How a page is named in a ready-made citation of it: an entry's name or a
     headline in quotes, any other source title as it reads in footnotes."""
     entry = linked.entry(entry_id)
@@ -70,19 +73,20 @@ def cited_name(linked: Linked, entry_id: str) -> str:
     return quoted_text(entry.name)
 
 
-def source_link(linked: Linked, source_id: str, from_page: str) -> str:
+def source_link(linked: Linked, source_id: EntryId, from_page: PagePath) -> str:
     """A link to a source's page labelled as its citations name it."""
-    source = linked.entry(source_id)
+    source = linked.entry(source_id, Source)
     target = href(from_page, page_path("source", source_id))
     if source.speaker:
-        return f"[{_spoken(linked, source)}]({target})"
+        return f"[{_spoken(linked, source, source.speaker)}]({target})"
     return titled_link(source, target)
 
 
-def _spoken(linked: Linked, source: Source) -> str:
-    """'Jennifer Kavanagh, remarks to Vox' (Markdown)."""
-    speaker = esc(linked.entry(source.speaker).name)
-    return f"{speaker}, {SPOKEN_TYPES[source.type]} {_outlet_name(linked, source)}"
+def _spoken(linked: Linked, source: Source, speaker: EntryId) -> str:
+    """'Jennifer Kavanagh, remarks to Vox' (Markdown): `source` given to its outlet by
+    `speaker` (its `speaker`)."""
+    name = esc(linked.entry(speaker).name)
+    return f"{name}, {SPOKEN_TYPES[source.type]} {_outlet_name(linked, source)}"
 
 
 def _outlet_name(linked: Linked, source: Source) -> str:
@@ -94,7 +98,7 @@ def _names_its_outlet(linked: Linked, source: Source) -> bool:
     ('Reuters report on …'): naming the outlet before it would say it twice."""
     if source.title_kind != "description" or not source.outlet:
         return False
-    outlet = linked.entry(source.outlet)
+    outlet = linked.entity(source.outlet)
     title = source.title.casefold()
     return any(title.startswith(name.casefold())
                for name in [outlet.name, *(alias.name for alias in outlet.aliases)])
@@ -104,12 +108,12 @@ def _date(source: Source) -> str:
     return source.date.words() if source.date else "date not given"
 
 
-def source_label(linked: Linked, source_id: str, from_page: str, *,
+def source_label(linked: Linked, source_id: EntryId, from_page: PagePath, *,
                  outlet: bool = True, dated: bool = True) -> str:
     """'Vox, “Title”, 7 January 2024', the title linking to the source's page; remarks
     as 'Jennifer Kavanagh, remarks to Vox, 4–7 January 2024'. `outlet=False` leaves out
     the outlet where the citation has named it already; `dated=False`, the date."""
-    source = linked.entry(source_id)
+    source = linked.entry(source_id, Source)
     target = href(from_page, page_path("source", source_id))
     if source.speaker:
         parts = [esc(linked.entry(source.speaker).name)]
@@ -133,12 +137,12 @@ class Footnotes:
     """Numbered citations for one page; the same citation keeps one number, and each
     quote is shown once."""
 
-    def __init__(self, linked: Linked, page: str) -> None:
+    def __init__(self, linked: Linked, page: PagePath) -> None:
         self._linked = linked
         self._page = page
-        self._numbers: dict[tuple, int] = {}
+        self._numbers: dict[tuple[EntryId, EntryId | None, str | None], int] = {}
         self._texts: list[str] = []
-        self._quoted: set[tuple] = set()
+        self._quoted: set[tuple[tuple[EntryId, ...], str, EntryId, EntryId | None]] = set()
 
     def refs(self, citations: list[Citation]) -> str:
         """Footnote markers for citations, e.g. '[^1]<sup>,</sup>[^3]'.
@@ -160,14 +164,14 @@ class Footnotes:
                          for c in citations) + reported_marker(self._linked, citations)
 
     def _short(self, citation: Citation, dated: bool = False) -> str:
-        read = self._linked.entry(citation.source)
+        read = self._linked.entry(citation.source, Source)
         date = f", {_date(read)}" if dated else ""
         if not citation.citing:
             return self._name(read) + date
-        relayed = self._linked.entry(citation.citing)
+        relayed = self._linked.entry(citation.citing, Source)
         if relayed.speaker:  # 'Jennifer Kavanagh, remarks to Vox[, in Devdiscourse]'
             where = "" if read.outlet == relayed.outlet else f", in {self._name(read)}"
-            return f"{_spoken(self._linked, relayed)}{where}{date}"
+            return f"{_spoken(self._linked, relayed, relayed.speaker)}{where}{date}"
         text = self._name(read) + (f"{date}," if dated else "")
         if relayed.outlet and relayed.outlet == read.outlet:
             return f"{text} citing its own {source_title(relayed)}{title_mark(relayed)}"
@@ -177,7 +181,7 @@ class Footnotes:
         """A source in a word or two: its outlet, or who spoke to it; its title when it
         has no outlet."""
         if source.speaker:
-            return _spoken(self._linked, source)
+            return _spoken(self._linked, source, source.speaker)
         if source.outlet:
             return _outlet_name(self._linked, source)
         return source_title(source) + title_mark(source)
@@ -193,12 +197,12 @@ class Footnotes:
         linked, page = self._linked, self._page
         if not citation.citing:
             text = source_label(linked, citation.source, page)
-        elif (relayed := linked.entry(citation.citing)).speaker:
+        elif (relayed := linked.entry(citation.citing, Source)).speaker:
             # Remarks first, then where they were read: '…, in Vox, “Behind…”, 7 January'.
             spoken = source_label(linked, citation.citing, page, dated=False)
             text = f"{spoken}, in {source_label(linked, citation.source, page)}"
         else:
-            read = linked.entry(citation.source)
+            read = linked.entry(citation.source, Source)
             own = relayed.outlet is not None and relayed.outlet == read.outlet
             cited = source_label(linked, citation.citing, page, outlet=not own)
             text = (source_label(linked, citation.source, page)
@@ -239,29 +243,30 @@ class Footnotes:
 
 
 def quote_line(linked: Linked, quote: Quote, citation: Citation, notes: Footnotes,
-               page: str) -> str:
+               page: PagePath) -> str:
     """“Words” — Speaker, when said (where)[^n]: the words in one pair of quotes, any
     quotation inside them nested."""
     said = f", {quote.said.words()}" if quote.said else ""
     context = f" ({esc(quote.context)})" if quote.context else ""
     speaker = speakers(linked, quote, page)
-    return f"{quoted_text(quote.text)} — {speaker}{said}{context}{notes.refs([citation])}"
+    words = quoted_text(quote.text, quote.lang)
+    return f"{words} — {speaker}{said}{context}{notes.refs([citation])}"
 
 
-def speakers(linked: Linked, quote: Quote, page: str) -> str:
+def speakers(linked: Linked, quote: Quote, page: PagePath) -> str:
     """Who said a quote, linked: 'A', or 'A and B' for words said jointly."""
-    names = [link_to(linked, speaker, page) for speaker in quote.speaker]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return series([link_to(linked, speaker, page) for speaker in quote.speaker])
 
 
-def dispute_table(dispute: Dispute, notes: Footnotes) -> str:
+def dispute_table(dispute: Dispute, notes: Footnotes, anchors: tuple[str, ...] = ()) -> str:
     """One disagreement as a table: each version, who gives it and when, and any note;
-    below it, the quotes the versions rest on."""
-    rows = ["| Version | Given by | Note |", "|---|---|---|"]
-    for version in dispute.versions:
-        note = esc(version.note) if version.note else ""
-        rows.append(f"| {esc(version.value)} | {notes.named(version.cite, dated=True)} "
-                    f"| {note} |")
+    below it, the quotes the versions rest on. `anchors` (kb.render.anchors), one per
+    version, mark the rows on the page that records the disagreement."""
+    rows = [((anchor_tag(anchors[n]) if anchors else "") + esc(version.value),
+             notes.named(version.cite, dated=True),
+             esc(version.note) if version.note else "")
+            for n, version in enumerate(dispute.versions)]
     quotes = [notes.quotes(version.cite, about=f"*For the version:* {esc(version.value)}")
               for version in dispute.versions]
-    return "\n".join(rows) + "\n" + "".join(f"\n{q}\n" for q in quotes if q)
+    return (table(("Version", "Given by", "Note"), rows)
+            + "".join(f"\n{q}\n" for q in quotes if q))

@@ -10,41 +10,50 @@ from __future__ import annotations
 import csv
 import io
 import json
-import typing
-from typing import Any
 
-from kb.dates import PRECISIONS, FuzzyDate, Qualifier
+from kb.addresses import EntryId, PagePath, address
+from kb.dates import FuzzyDate
 from kb.link import Cited, Linked, statements
-from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, Citation, Event
+from kb.model import ENTITY_KINDS, RELATION_TYPES, Citation, Entity, Event, Relation, Source
+from kb.render.export_model import (
+    CSV_COLUMNS,
+    KNOWLEDGE_BASE_SCHEMA,
+    STATEMENT_ROW_SCHEMA,
+    CitationValue,
+    DateValue,
+    EntityValue,
+    KnowledgeBaseExport,
+    RelationValue,
+    SourceValue,
+    StatementRow,
+)
 from kb.render.text import page_path, plain
 
 FOLDER = "downloads"
-JSON_PATH = f"{FOLDER}/knowledge-base.json"
-CSV_PATH = f"{FOLDER}/statements.csv"
-QUALIFIERS = typing.get_args(Qualifier)
-JSON_SCHEMA_PATH = f"{FOLDER}/knowledge-base.schema.json"
-CSV_SCHEMA_PATH = f"{FOLDER}/statement.schema.json"
-# `date` and `precision` are the source's publication date: when the statement was first
-# reported. `statement_date` is when the fact itself held, where the data says;
-# `quote_said` when the quoted words were said, where the source says. Each date's
-# qualifier ('late' October) has a column of its own, as EDTF has no form for it. New
-# columns go at the end, so that scripts reading columns by position keep working.
-CSV_COLUMNS = ("entity", "kind", "property", "value", "source", "citing", "date",
-               "date_qualifier", "precision", "statement_date", "quote", "speaker",
-               "quote_said", "quote_said_qualifier", "statement_date_qualifier")
+JSON_PATH = PagePath(f"{FOLDER}/knowledge-base.json")
+CSV_PATH = PagePath(f"{FOLDER}/statements.csv")
+JSON_SCHEMA_PATH = PagePath(f"{FOLDER}/knowledge-base.schema.json")
+CSV_SCHEMA_PATH = PagePath(f"{FOLDER}/statement.schema.json")
+# The CSV's columns are the keys of `StatementRow` (kb.render.export_model). `date` and
+# `precision` are the source's publication date: when the statement was first reported.
+# `statement_date` is when the fact itself held, where the data says; `quote_said` when
+# the quoted words were said, where the source says. Each date's qualifier ('late'
+# October) has a column of its own, as EDTF has no form for it.
+__all__ = ["CSV_COLUMNS", "date_value", "exports", "knowledge_base", "statements_csv"]
 
 
-def exports(linked: Linked) -> dict[str, str]:
-    """{path: text} of every download and its schema."""
+def exports(linked: Linked) -> dict[PagePath, str]:
+    """{path: text} of every download and its schema (generated from the shapes in
+    kb.render.export_model)."""
     return {
         JSON_PATH: _dump(knowledge_base(linked)),
         CSV_PATH: statements_csv(linked),
-        JSON_SCHEMA_PATH: _dump(KNOWLEDGE_BASE_SCHEMA),
-        CSV_SCHEMA_PATH: _dump(STATEMENT_ROW_SCHEMA),
+        JSON_SCHEMA_PATH: KNOWLEDGE_BASE_SCHEMA,
+        CSV_SCHEMA_PATH: STATEMENT_ROW_SCHEMA,
     }
 
 
-def _dump(value: Any) -> str:
+def _dump(value: KnowledgeBaseExport) -> str:
     """Compact JSON: with an indent, Python's json falls back from its C encoder to its
     pure-Python one, which was a third of render at 1,000 entries."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -53,18 +62,18 @@ def _dump(value: Any) -> str:
 # ---------------------------------------------------------------------------- JSON
 
 
-def knowledge_base(linked: Linked) -> dict[str, Any]:
+def knowledge_base(linked: Linked) -> KnowledgeBaseExport:
     """Entities, relations and sources, each with its citations."""
     kb = linked.kb
     entities = [_entity(linked, i) for i, k in kb.kinds.items() if k in ENTITY_KINDS]
     relations = [_relation(entry.id, relation)
                  for i, k in kb.kinds.items() if k in ENTITY_KINDS
-                 for entry in [kb.entries[i]] for relation in entry.relations]
-    sources = [_source(kb.entries[i]) for i, k in kb.kinds.items() if k == "source"]
+                 for entry in [kb.entity(i)] for relation in entry.relations]
+    sources = [_source(kb.entry(i, Source)) for i, k in kb.kinds.items() if k == "source"]
     return {"entities": entities, "relations": relations, "sources": sources}
 
 
-def date_value(date: FuzzyDate | None) -> dict[str, Any] | None:
+def date_value(date: FuzzyDate | None) -> DateValue | None:
     """A date as EDTF text with what it means: earliest and latest day (null on an
     open or unknown side), precision ('interval' for a span, 'one of a range' for one
     day between two), and the words the site shows."""
@@ -77,18 +86,19 @@ def date_value(date: FuzzyDate | None) -> dict[str, Any] | None:
             "precision": date.precision, "text": date.words()}
 
 
-def _citations(citations: list[Citation]) -> list[dict[str, Any]]:
+def _citations(citations: list[Citation]) -> list[CitationValue]:
     return [{"source": c.source, "citing": c.citing} for c in citations]
 
 
-def _entity(linked: Linked, entry_id: str) -> dict[str, Any]:
-    entity = linked.entry(entry_id)
+def _entity(linked: Linked, entry_id: EntryId) -> EntityValue:
+    entity: Entity = linked.entity(entry_id)
     kind = linked.kind(entry_id)
-    value: dict[str, Any] = {
+    value: EntityValue = {
         "id": entry_id, "kind": kind, "type": getattr(entity, "type", None),
-        "name": entity.name, "page": page_path(kind, entry_id).removesuffix(".md") + "/",
+        "name": entity.name, "page": address(page_path(kind, entry_id)),
         "wikidata": entity.wikidata,
-        "aliases": [{"name": a.name, "citations": _citations(a.cite)} for a in entity.aliases],
+        "aliases": [{"name": a.name, "lang": a.lang, "transliteration": a.transliteration,
+                     "citations": _citations(a.cite)} for a in entity.aliases],
         "summary": {"text": plain(linked, entity.summary.text),
                     "citations": _citations(entity.summary.cite)},
         "facts": [{"text": plain(linked, f.text), "date": date_value(f.date),
@@ -107,20 +117,20 @@ def _entity(linked: Linked, entry_id: str) -> dict[str, Any]:
     return value
 
 
-def _relation(subject: str, relation: Any) -> dict[str, Any]:
+def _relation(subject: EntryId, relation: Relation) -> RelationValue:
     return {"subject": subject, "type": relation.type,
             "label": RELATION_TYPES[relation.type].label, "target": relation.target,
             "role": relation.role, "since": date_value(relation.since),
             "until": date_value(relation.until), "citations": _citations(relation.cite)}
 
 
-def _source(source: Any) -> dict[str, Any]:
+def _source(source: Source) -> SourceValue:
     return {"id": source.id, "title": source.title, "title_kind": source.title_kind,
             "type": source.type, "outlet": source.outlet, "speaker": source.speaker,
             "author": source.author,
             "date": date_value(source.date), "date_basis": source.date_basis,
             "url": source.url, "relays": source.relays,
-            "page": f"sources/{source.id}/"}
+            "page": address(page_path("source", source.id))}
 
 
 # ---------------------------------------------------------------------------- CSV
@@ -129,28 +139,37 @@ def _source(source: Any) -> dict[str, Any]:
 def statements_csv(linked: Linked) -> str:
     """One row per statement and citation, in entry order."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    # Every row has every column (StatementRow): no need to look for others.
+    writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
     for entry_id, kind in linked.kb.kinds.items():
-        if kind == "source":
+        entry = linked.entry(entry_id)
+        if isinstance(entry, Source):
             continue
-        for cited in statements(linked.entry(entry_id)):
-            writer.writerow(_row(linked, kind, cited))
+        writer.writerows(_row(linked, kind, cited) for cited in statements(entry))
     return out.getvalue()
 
 
-def _row(linked: Linked, kind: str, cited: Cited) -> list[str]:
+def _row(linked: Linked, kind: str, cited: Cited) -> StatementRow:
     citation = cited.citation
-    published = linked.entry(citation.source).date
+    published = linked.entry(citation.source, Source).date
     quote = citation.quote
-    return [
-        cited.entry, kind, cited.section, plain(linked, cited.text), citation.source,
-        citation.citing or "",
-        published.edtf if published else "", (published.qualifier or "") if published else "",
-        published.precision if published else "", cited.date.edtf if cited.date else "",
-        quote.text if quote else "", "; ".join(quote.speaker) if quote else "",
-        *_edtf(quote.said if quote else None), _edtf(cited.date)[1],
-    ]
+    said, said_qualifier = _edtf(quote.said if quote else None)
+    return {
+        "entity": cited.entry, "kind": kind, "property": cited.section,
+        "value": plain(linked, cited.text), "source": citation.source,
+        "citing": citation.citing or "",
+        "date": published.edtf if published else "",
+        "date_qualifier": (published.qualifier or "") if published else "",
+        "precision": published.precision if published else "",
+        "statement_date": cited.date.edtf if cited.date else "",
+        "quote": quote.text if quote else "",
+        "speaker": "; ".join(quote.speaker) if quote else "",
+        "quote_said": said, "quote_said_qualifier": said_qualifier,
+        "statement_date_qualifier": _edtf(cited.date)[1],
+        "value_lang": cited.lang or "", "value_transliteration": cited.transliteration or "",
+        "quote_lang": (quote.lang or "") if quote else "",
+    }
 
 
 def _edtf(date: FuzzyDate | None) -> tuple[str, str]:
@@ -158,133 +177,3 @@ def _edtf(date: FuzzyDate | None) -> tuple[str, str]:
     if date is None:
         return "", ""
     return date.edtf, date.qualifier or ""
-
-
-# ---------------------------------------------------------------------------- schemas
-
-_ID = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
-_CITATIONS = {"type": "array", "minItems": 1, "items": {
-    "type": "object", "required": ["source", "citing"], "additionalProperties": False,
-    "properties": {"source": _ID, "citing": {"anyOf": [_ID, {"type": "null"}]}}}}
-_PRECISION = ("How precise the date is: 'interval' is a span, from one day to another; "
-              "'one of a range' is a single day known only to fall between two, or to be "
-              "one of several (EDTF [a..b], [..b], [a..], [a, b]); 'several dates' is all "
-              "of several (EDTF {a, b}); 'decade', 'century' and 'millennium' are a year "
-              "with unknown digits (EDTF 199X, 19XX, 1XXX); 'part of year' a season, "
-              "quarter or half.")
-_DATE = {"anyOf": [{"type": "null"}, {
-    "type": "object", "additionalProperties": False,
-    "required": ["edtf", "qualifier", "earliest", "latest", "precision", "text"],
-    "properties": {
-        "edtf": {"type": "string"}, "qualifier": {"type": ["string", "null"]},
-        "earliest": {"type": ["string", "null"], "format": "date",
-                     "description": "First day the date can mean; null if not known."},
-        "latest": {"type": ["string", "null"], "format": "date",
-                   "description": "Last day the date can mean; null if not known."},
-        "precision": {"enum": list(PRECISIONS), "description": _PRECISION},
-        "text": {"type": "string"}}}]}
-_NULLABLE_TEXT = {"type": ["string", "null"]}
-
-KNOWLEDGE_BASE_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "Knowledge base export: entities, relations and sources",
-    "type": "object", "additionalProperties": False,
-    "required": ["entities", "relations", "sources"],
-    "properties": {
-        "entities": {"type": "array", "items": {
-            "type": "object",
-            "required": ["id", "kind", "name", "page", "aliases", "summary", "facts",
-                         "disagreements"],
-            "properties": {
-                "id": _ID, "kind": {"enum": list(ENTITY_KINDS)}, "type": _NULLABLE_TEXT,
-                "name": {"type": "string", "minLength": 1}, "page": {"type": "string"},
-                "wikidata": {"anyOf": [{"type": "null"},
-                                       {"type": "string", "pattern": r"^Q[1-9][0-9]*$"}]},
-                "aliases": {"type": "array", "items": {
-                    "type": "object", "required": ["name", "citations"],
-                    "properties": {"name": {"type": "string"}, "citations": _CITATIONS}}},
-                "summary": {"type": "object", "required": ["text", "citations"],
-                            "properties": {"text": {"type": "string"},
-                                           "citations": _CITATIONS}},
-                "facts": {"type": "array", "items": {
-                    "type": "object", "required": ["text", "date", "citations"],
-                    "properties": {"text": {"type": "string"}, "date": _DATE,
-                                   "citations": _CITATIONS}}},
-                "disagreements": {"type": "array", "items": {
-                    "type": "object", "required": ["about", "versions"],
-                    "properties": {"about": {"type": "string"}, "versions": {
-                        "type": "array", "minItems": 2, "items": {
-                            "type": "object", "required": ["value", "citations"],
-                            "properties": {"value": {"type": "string"},
-                                           "note": _NULLABLE_TEXT,
-                                           "citations": _CITATIONS}}}}}},
-                "date": _DATE,
-                "places": {"type": "array", "items": _ID},
-                "participants": {"type": "array", "items": {
-                    "type": "object", "required": ["entity", "role"],
-                    "properties": {"entity": _ID, "role": _NULLABLE_TEXT}}},
-            }}},
-        "relations": {"type": "array", "items": {
-            "type": "object", "additionalProperties": False,
-            "required": ["subject", "type", "label", "target", "role", "since", "until",
-                         "citations"],
-            "properties": {"subject": _ID, "type": {"enum": list(RELATION_TYPES)},
-                           "label": {"type": "string"}, "target": _ID,
-                           "role": _NULLABLE_TEXT, "since": _DATE, "until": _DATE,
-                           "citations": _CITATIONS}}},
-        "sources": {"type": "array", "items": {
-            "type": "object", "additionalProperties": False,
-            "required": ["id", "title", "title_kind", "type", "outlet", "speaker", "author",
-                         "date", "date_basis", "url", "relays", "page"],
-            "properties": {
-                "id": _ID, "title": {"type": "string"},
-                "title_kind": {"enum": ["headline", "url slug", "description"]},
-                "type": {"type": "string"}, "outlet": {"anyOf": [_ID, {"type": "null"}]},
-                "speaker": {"anyOf": [_ID, {"type": "null"}],
-                            "description": "Who gave the remarks, interview or statement "
-                                           "to the outlet, if the source is such words."},
-                "author": _NULLABLE_TEXT, "date": _DATE,
-                "date_basis": {"enum": [*DATE_BASES, None]},
-                "url": {"anyOf": [{"type": "null"},
-                                  {"type": "string", "pattern": "^https?://"}]},
-                "relays": {"type": "array", "items": _ID},
-                "page": {"type": "string"}}}},
-    },
-}
-
-STATEMENT_ROW_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "One row of statements.csv: a statement and one of its citations",
-    "description": "date and precision are the source's publication date: when the "
-                   "statement was first reported; statement_date is when the fact held.",
-    "type": "object", "additionalProperties": False, "required": list(CSV_COLUMNS),
-    "properties": {
-        "entity": _ID,
-        "kind": {"enum": [*ENTITY_KINDS, "chapter"]},
-        "property": {"enum": ["summary", "name", "fact", "relation", "disagreement",
-                              "participant", "story"]},
-        "value": {"type": "string", "minLength": 1},
-        "source": _ID,
-        "citing": {"anyOf": [{"const": ""}, _ID]},
-        "date": {"type": "string", "description": "Publication date of the source (EDTF)."},
-        "date_qualifier": {"enum": ["", *QUALIFIERS]},
-        "precision": {"enum": ["", *PRECISIONS], "description": _PRECISION},
-        "statement_date": {"type": "string",
-                           "description": "When the fact held or the event happened (EDTF)."},
-        "quote": {"type": "string"},
-        "speaker": {"type": "string", "pattern": "^([a-z0-9]+(-[a-z0-9]+)*"
-                                                 "(; [a-z0-9]+(-[a-z0-9]+)*)*)?$",
-                    "description": "Id of who said the quote; ids joined by '; ' for "
-                                   "words said jointly."},
-        "quote_said": {"type": "string",
-                       "description": "When the quoted words were said (EDTF), as precisely "
-                                      "as the source says; empty when it does not say, or "
-                                      "when the row has no quote."},
-        "quote_said_qualifier": {"enum": ["", *QUALIFIERS],
-                                 "description": "Part of the month or 'as early as' of "
-                                                "quote_said, which EDTF cannot write."},
-        "statement_date_qualifier": {"enum": ["", *QUALIFIERS],
-                                     "description": "Part of the month or 'as early as' of "
-                                                    "statement_date."},
-    },
-}

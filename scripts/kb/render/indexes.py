@@ -1,66 +1,109 @@
-"""One index page per kind: every entry of that kind with its summary."""
+"""One index page per kind: every entry of that kind with its summary.
+
+Each index is cut into sections, so that a long one has contents to jump through, on
+a phone too (overrides/partials/content.html): events and sources by year, groups and
+places by type, people by the first letter of their name.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
+
+from kb.addresses import EntryId, PagePath, href
 from kb.link import Linked
-from kb.model import KINDS, Event
+from kb.model import KINDS, Event, Group, Place, Source
 from kb.render.citations import titled_link
+from kb.render.table import table
 from kb.render.text import (
+    anchor,
     disputed_link,
     esc,
     index_path,
     link_to,
+    literal,
     newest_first,
     page_head,
+    page_path,
     prose,
 )
 
-_INTROS = {
-    "person": "Everyone named in the reporting this site draws on.",
-    "group": "Armed groups, governments and their bodies, military commands, political "
-             "blocs, think tanks and news outlets.",
-    "place": "Countries, cities, sites and bodies of water.",
-    "event": "Everything dated, earliest first. The [timeline](../timeline.md) shows the "
-             "same events with their sources.",
-    "source": "Every publication the site cites, newest first, with what each one backs.",
-}
+UNDATED = "Date not given"
+"""The heading of the sources without a date, after every year."""
 
 
-def kind_index(linked: Linked, kind: str) -> tuple[str, str]:
-    """(path, Markdown) of the index of one kind."""
+def kind_index(linked: Linked, kind: str) -> tuple[PagePath, str]:
+    """(path, Markdown) of the index of one kind: a table per section (`_section_of`),
+    each section where its first entry comes in the kind's order (events as on the
+    timeline, sources newest first, others by section and name)."""
     path = index_path(kind)
     ids = [i for i, k in linked.kb.kinds.items() if k == kind]
-    header = page_head(KINDS[kind].plural, _INTROS[kind]) + "\n"
+    header = page_head(KINDS[kind].plural, KINDS[kind].intro)
     if not ids:
-        return path, header + "None yet.\n"
+        return path, header + "\nNone yet.\n"
+    columns: tuple[str, ...]
+    row: Callable[[Linked, EntryId, PagePath], tuple[str, ...]]
     if kind == "source":
-        return path, header + _sources_table(linked, ids, path)
+        ids.sort(key=lambda i: newest_first(linked, i))
+        columns, row = ("Date", "Outlet", "Title", "Type", "Statements"), _source_row
+    elif kind == "event":
+        ids = list(linked.timeline)
+        columns, row = ("Date", "Event", "Summary"), _event_row
+    else:
+        section = _section_of(linked, kind)
+        ids.sort(key=lambda i: (section(i).casefold(), linked.entry(i).name.casefold()))
+        columns, row = ("Name", "Summary"), _entry_row
+    sections: dict[str, list[EntryId]] = {}
+    for entry_id in ids:  # each section where its first entry is
+        sections.setdefault(_section_of(linked, kind)(entry_id), []).append(entry_id)
+    parts, taken = [header], set[str]()
+    for heading, members in sections.items():
+        parts.append(f"## {literal(heading)} {{ #{anchor(heading, taken)} }}\n")
+        parts.append(table(columns, [row(linked, i, path) for i in members]))
+    return path, "\n".join(parts)
+
+
+def _section_of(linked: Linked, kind: str) -> Callable[[EntryId], str]:
+    """The heading an entry of this kind is listed under: the year an event is listed
+    at (as on the timeline) or a source was published in, a group's or a place's type,
+    a person's initial."""
     if kind == "event":
-        ids = [i for i in linked.timeline]
-        rows = [f"| {linked.entry(i).date.words()} | {link_to(linked, i, path)} | "
-                f"{prose(linked, linked.entry(i).summary.text, path)}"
-                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
-        return path, header + "| Date | Event | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
-    ids.sort(key=lambda i: linked.entry(i).name.casefold())
-    rows = [f"| {link_to(linked, i, path)} | {_type(linked, i)} | "
-            f"{prose(linked, linked.entry(i).summary.text, path)}"
-                f"{disputed_link(linked, linked.entry(i).summary, path)} |" for i in ids]
-    return path, header + "| Name | Type | Summary |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+        return lambda i: str(linked.entry(i, Event).date.listed_on.year)
+    if kind == "source":
+        return lambda i: (str(date.listed_on.year) if (date := linked.entry(i, Source).date)
+                          else UNDATED)
+    if kind == "person":
+        return lambda i: _initial(linked.entry(i).name)
+    return lambda i: _typed(linked, i).type.capitalize()
 
 
-def _type(linked: Linked, entry_id: str) -> str:
-    entry = linked.entry(entry_id)
-    return esc(entry.type) if hasattr(entry, "type") and not isinstance(entry, Event) else ""
+def _initial(name: str) -> str:
+    """The letter a name is listed under, without accents ('Öztürk' under O); names
+    that start with no Latin letter under '#'."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1])[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
 
 
-def _sources_table(linked: Linked, ids: list[str], path: str) -> str:
-    rows = []
-    for source_id in sorted(ids, key=lambda i: newest_first(linked, i)):
-        source = linked.entry(source_id)
-        outlet = esc(linked.entry(source.outlet).name) if source.outlet else ""
-        date = source.date.words() if source.date else "not given"
-        title = titled_link(source, f"{source_id}.md")
-        count = len(linked.backing.get(source_id, [])) + len(linked.relayed.get(source_id, []))
-        rows.append(f"| {date} | {outlet} | {title} | {source.type} | {count} |")
-    return ("| Date | Outlet | Title | Type | Statements |\n|---|---|---|---|---|\n"
-            + "\n".join(rows) + "\n")
+def _typed(linked: Linked, entry_id: EntryId) -> Group | Place:
+    entry = linked.entity(entry_id)
+    assert isinstance(entry, (Group, Place)), entry_id  # the kinds listed by type
+    return entry
+
+
+def _entry_row(linked: Linked, entry_id: EntryId, path: PagePath) -> tuple[str, str]:
+    entry = linked.entity(entry_id)
+    summary = prose(linked, entry.summary.text, path)
+    return link_to(linked, entry_id, path), summary + disputed_link(linked, entry.summary, path)
+
+
+def _event_row(linked: Linked, event_id: EntryId, path: PagePath) -> tuple[str, str, str]:
+    return (linked.entry(event_id, Event).date.words(), *_entry_row(linked, event_id, path))
+
+
+def _source_row(linked: Linked, source_id: EntryId, path: PagePath) -> tuple[str, ...]:
+    source = linked.entry(source_id, Source)
+    outlet = esc(linked.entry(source.outlet).name) if source.outlet else ""
+    date = source.date.words() if source.date else "not given"
+    count = len(linked.backing.get(source_id, [])) + len(linked.relayed.get(source_id, []))
+    title = titled_link(source, href(path, page_path("source", source_id)))
+    return (date, outlet, title, source.type, str(count))

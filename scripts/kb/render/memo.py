@@ -13,7 +13,8 @@ preview's `kb.session.Session` and passed to `kb.render.render`, keeps:
   hand them back), so most comparisons stop at identity;
 - the escaped texts and links pages repeat (`kb.render.text.TextMemo`);
 - the whole network's layout (`kb.render.graph.layout`);
-- the search keys of every name (`kb.render.search.SearchKeys`).
+- the search index's units of every page, and the keys and spellings of its words
+  (`kb.render.search.SearchMemo`).
 
 Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
 page of the real data while noting what it reads, and checks that the map and `shared`
@@ -25,24 +26,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
+from kb.addresses import EntryId, PagePath
 from kb.link import Linked
+from kb.model import AnyEntry
 from kb.render.graph import Layouts
-from kb.render.search import SearchKeys
+from kb.render.search import SearchMemo
 from kb.render.site import Site, page_changed
 from kb.render.text import TextMemo
 
-EntryPage = Callable[[Linked, str, Site], tuple[str, str]]
+EntryPage = Callable[[Linked, EntryId, Site], tuple[PagePath, str]]
+"""An entry page's emitter: (linked, entry id, site) -> (path, text)."""
 
 
 @dataclass(frozen=True)
 class _Page:
-    inputs: dict[str, tuple[Any, Any]]
+    inputs: dict[EntryId, tuple[AnyEntry | None, str | None]]
     """Each entry the page shows: (the entry, its kind)."""
     changed: dt.date | None
-    shared: tuple[Any, ...]
-    path: str
+    shared: tuple[object, ...]
+    path: PagePath
     text: str
 
 
@@ -57,7 +60,7 @@ class PageMemo:
     """The entry pages of the last build, each with what it was made of."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, _Page] = {}
+        self._pages: dict[EntryId, _Page] = {}
         self._site: Site | None = None
         self.reused = 0
         """Entry pages the last build took from the memo."""
@@ -67,7 +70,7 @@ class PageMemo:
         """Entry pages held."""
         return len(self._pages)
 
-    def start(self, site: Site, entry_ids: Iterable[str]) -> None:
+    def start(self, site: Site, entry_ids: Iterable[EntryId]) -> None:
         """Begin a build: a site whose settings differ in anything but its dates of
         change (a new name or address, any field `Site` gains) touches every page;
         entries that are gone are forgotten."""
@@ -80,8 +83,8 @@ class PageMemo:
             del self._pages[gone]
         self.reused = 0
 
-    def page(self, linked: Linked, entry_id: str, site: Site, emit: EntryPage,
-             shared: tuple[str, ...] = ()) -> tuple[str, str]:
+    def page(self, linked: Linked, entry_id: EntryId, site: Site, emit: EntryPage,
+             shared: tuple[str, ...] = ()) -> tuple[PagePath, str]:
         """(path, Markdown) of an entry's page: the last text if nothing it shows has
         changed, else rendered now by `emit`. `shared` names the attributes of `linked`
         that the page shows besides its entries ('reporting_span')."""
@@ -106,4 +109,4 @@ class RenderMemo:
     pages: PageMemo = field(default_factory=PageMemo)
     texts: TextMemo = field(default_factory=TextMemo)
     layouts: Layouts = field(default_factory=dict)
-    search_keys: SearchKeys = field(default_factory=dict)
+    search: SearchMemo = field(default_factory=SearchMemo)

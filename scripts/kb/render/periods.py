@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Generic, TypeVar
 
-from kb.render.text import href, page_head
+from kb.addresses import PagePath, href
+from kb.render.text import page_head
+from kb.wording import count
 
 T = TypeVar("T")
 PAGE_LIMIT = 100
@@ -63,11 +66,13 @@ def by_period(items: list[T], day: Callable[[T], dt.date | None],
         if year is None:
             periods.append(Period("undated", "Undated", in_year))
         elif len(in_year) <= limit:
-            periods.append(Period(str(year), str(year), in_year))
+            # Four digits, as dates are written (0800): the slug names a file, and
+            # the period's days are read back from it.
+            periods.append(Period(f"{year:04d}", str(year), in_year))
         else:
-            for month, in_month in groupby(in_year, key=lambda item: day(item).month):
-                periods.append(Period(f"{year}-{month:02d}", f"{_MONTHS[month - 1]} {year}",
-                                      list(in_month)))
+            for month, in_month in groupby(in_year, key=lambda item: _month(day(item))):
+                periods.append(Period(f"{year:04d}-{month:02d}",
+                                      f"{_MONTHS[month - 1]} {year}", list(in_month)))
     if span:
         _cross_list(periods, span)
     return periods
@@ -77,32 +82,45 @@ def _year(day: dt.date | None) -> int | None:
     return day.year if day else None
 
 
+def _month(day: dt.date | None) -> int:
+    """The month of a day in a year's run of items: never undated, as `_year` put the
+    undated in a run of their own."""
+    if day is None:
+        raise ValueError("an undated item among the dated ones of a year")
+    return day.month
+
+
 def _cross_list(periods: list[Period[T]], span: Callable[[T], Span | None]) -> None:
     ranges = [_days_of(period.slug) for period in periods]
     for own, (period, days) in enumerate(zip(periods, ranges, strict=True)):
         for item in period.items:
             known = span(item)
-            if not days or not known or None in known:
+            if not days or not known:
                 continue
             first, last = known
-            if days[0] <= first and last <= days[1]:  # type: ignore[operator]
+            if first is None or last is None or (days[0] <= first and last <= days[1]):
                 continue
             for other, other_days in enumerate(ranges):
                 if other != own and other_days and first <= other_days[1] \
-                        and other_days[0] <= last:  # type: ignore[operator]
+                        and other_days[0] <= last:
                     periods[other].also.append(item)
 
 
 def _days_of(slug: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the period a slug names ('2024', '2024-01'); None for
-    'undated' and for the single page of a short list."""
-    if not slug[:4].isdigit():
+    """First and last day of the period a slug names ('2024', '0800', '2024-01'); None
+    for 'undated' and for the single page of a short list."""
+    match = _SLUG.fullmatch(slug)
+    if not match:
         return None
-    year = int(slug[:4])
-    if len(slug) == 4:
+    year = int(match["year"])
+    if not match["month"]:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    month = int(slug[5:7])
+    month = int(match["month"])
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_SLUG = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+"""A period's slug: a year, or a year and month, as `by_period` writes them."""
 
 
 def listed_under(periods: list[Period[T]], item: T) -> Period[T]:
@@ -110,10 +128,10 @@ def listed_under(periods: list[Period[T]], item: T) -> Period[T]:
     return next(period for period in periods if item in period.items)
 
 
-def period_pages(base: str, title: str, intro: str, noun: str, periods: list[Period[T]],
-                 page: Callable[[list[Period[T]], int], str]) -> dict[str, str]:
+def period_pages(base: PagePath, title: str, intro: str, noun: str, periods: list[Period[T]],
+                 page: Callable[[list[Period[T]], int], str]) -> dict[PagePath, str]:
     """{path: Markdown}: `page` for each period and, when there are several, an overview
-    at `base` that lists them (`noun`, plural, names what they hold)."""
+    at `base` that lists them (`noun` names one of what they hold: 'event')."""
     pages = {period_path(base, period): page(periods, n) for n, period in enumerate(periods)}
     if len(periods) > 1:
         total = count(sum(len(period.items) for period in periods), noun)
@@ -123,12 +141,12 @@ def period_pages(base: str, title: str, intro: str, noun: str, periods: list[Per
     return pages
 
 
-def period_path(base: str, period: Period) -> str:
+def period_path(base: PagePath, period: Period[T]) -> PagePath:
     """'timeline.md' for the whole list, 'timeline/2024-01.md' for one period of it."""
-    return f"{base.removesuffix('.md')}/{period.slug}.md" if period.slug else base
+    return PagePath(f"{base.removesuffix('.md')}/{period.slug}.md") if period.slug else base
 
 
-def period_list(base: str, periods: list[Period], noun: str) -> str:
+def period_list(base: PagePath, periods: list[Period[T]], noun: str) -> str:
     """The periods as Markdown, one line per year, its months on the same line."""
     lines = []
     for year, group in groupby(periods, key=lambda p: p.slug[:4]):
@@ -141,11 +159,11 @@ def period_list(base: str, periods: list[Period], noun: str) -> str:
         months = ", ".join(f"[{p.title.split()[0]}]({href(base, period_path(base, p))}) "
                            f"({len(p.items)})" for p in parts)
         total = sum(len(p.items) for p in parts)
-        lines.append(f"- {year}: {months}; {count(total, noun)} in all")
+        lines.append(f"- {int(year)}: {months}; {count(total, noun)} in all")
     return "\n".join(lines) + "\n"
 
 
-def period_links(base: str, periods: list[Period], index: int) -> str:
+def period_links(base: PagePath, periods: list[Period[T]], index: int) -> str:
     """Links to the previous period, all periods and the next one, for a period's page."""
     here = period_path(base, periods[index])
     links = []
@@ -159,7 +177,3 @@ def period_links(base: str, periods: list[Period], index: int) -> str:
     return ('<nav class="kb-periods" aria-label="Periods" markdown>\n\n'
             + " · ".join(links) + "\n\n</nav>\n")
 
-
-def count(number: int, noun: str) -> str:
-    """'1 event', '12 events' (`noun` is the plural)."""
-    return f"{number} {noun if number != 1 else noun.removesuffix('s')}"

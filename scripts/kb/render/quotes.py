@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kb.addresses import PagePath, href
 from kb.link import Linked, QuoteUse, quote_date
 from kb.render.citations import Footnotes, speakers
 from kb.render.periods import (
@@ -15,18 +16,18 @@ from kb.render.periods import (
     period_pages,
     period_path,
 )
-from kb.render.text import href, link_to, page_head, quoted_text
+from kb.render.text import link_to, page_head, quoted_text
 
-PATH = "quotes.md"
+PATH = PagePath("quotes.md")
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
           "reported, in the order it was said; quotes said at the same time in the order "
           "they were reported. Quotes whose date the sources do not give come last.")
 
 
-def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
+def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
     """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
     periods = by_period(linked.quotes, _when, limit, span=_span)
-    return period_pages(PATH, "Quotes", _INTRO, "quotes", periods,
+    return period_pages(PATH, "Quotes", _INTRO, "quote", periods,
                         lambda periods, n: _period_page(linked, periods, n))
 
 
@@ -37,7 +38,7 @@ def _when(use: QuoteUse) -> dt.date | None:
     return when.listed_on if when else None
 
 
-def _span(use: QuoteUse) -> tuple | None:
+def _span(use: QuoteUse) -> tuple[dt.date | None, dt.date | None] | None:
     when = quote_date(use)
     return (when.earliest, when.latest) if when else None
 
@@ -70,12 +71,12 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
 
 
 def _elsewhere(linked: Linked, periods: list[Period[QuoteUse]], use: QuoteUse,
-               path: str) -> str:
+               path: PagePath) -> str:
     """A pointer to a quote listed on another period's page: who, when, the first words."""
     when = quote_date(use)
     listed = listed_under(periods, use)
     words = use.quote.text.split()
     opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return (f"- {speakers(linked, use.quote, path)}, {when.words() if when else ''}: "
-            f"{quoted_text(opening)}, listed under "
+            f"{quoted_text(opening, use.quote.lang)}, listed under "
             f"[{listed.title}]({href(path, period_path(PATH, listed))})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kb.addresses import EntryId, Href, PagePath, address
 from kb.link import Linked
 from kb.render.citations import cited_name
 from kb.render.text import esc
@@ -27,7 +28,7 @@ class Site:
     date in `changed` (kb.history)."""
 
 
-def page_changed(linked: Linked, site: Site, entry_id: str) -> dt.date | None:
+def page_changed(linked: Linked, site: Site, entry_id: EntryId) -> dt.date | None:
     """The latest change to any data file whose content shows on this entry's page (the
     files of `linked.page_inputs`, kb.link). None when no date is known, and when a
     shallow clone may hide a later change: a file cut off from its history changed on
@@ -35,7 +36,7 @@ def page_changed(linked: Linked, site: Site, entry_id: str) -> dt.date | None:
     changed on the same day or later."""
     known: list[dt.date] = []
     capped: list[dt.date] = []
-    for entry in linked.page_inputs.get(entry_id, ()):
+    for entry in linked.page_inputs.get(entry_id, frozenset()):
         path = linked.kb.paths.get(entry)
         if path in site.changed:
             (capped if path in site.cut_off else known).append(site.changed[path])
@@ -45,16 +46,17 @@ def page_changed(linked: Linked, site: Site, entry_id: str) -> dt.date | None:
     return latest
 
 
-def page_url(site: Site, path: str) -> str:
-    """Where an entry's page is published (directory URLs: 'people/x.md' -> 'people/x/')."""
-    return site.url + path.removesuffix(".md") + "/"
+def page_url(site: Site, path: PagePath) -> Href:
+    """Where an entry's page is published (directory URLs: 'people/x.md' -> 'people/x/'),
+    under the site's address."""
+    return Href(site.url + address(path))
 
 
 ADDRESS_SLOT = '<span class="kb-cite-address"></span>'
 """Where overrides/js/cite.js writes the page's address when the build did not know it."""
 
 
-def cite_block(linked: Linked, site: Site, entry_id: str, path: str) -> str:
+def cite_block(linked: Linked, site: Site, entry_id: EntryId, path: PagePath) -> str:
     """A ready citation: title, site, date of last change, address. Without a known
     published address (no SITE_URL) the address is the one the reader has open, filled
     in by a script; without scripts the citation has none, rather than a wrong one."""

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from kb.addresses import EntryId, PagePath
 from kb.link import Cited, Linked
 from kb.model import DATE_BASES, Source
 from kb.render.citations import source_heading, source_link, source_title, speakers, title_mark
 from kb.render.site import Site, cite_block
+from kb.render.table import details_table
 from kb.render.text import (
     disputed_link,
     esc,
     external,
     front_matter,
+    in_language,
+    kind_line,
     link_to,
     page_path,
     prose,
@@ -26,9 +30,9 @@ _SECTIONS = {
 }
 
 
-def source_page(linked: Linked, source_id: str, site: Site) -> tuple[str, str]:
+def source_page(linked: Linked, source_id: EntryId, site: Site) -> tuple[PagePath, str]:
     """(path, Markdown) of one source's page."""
-    source: Source = linked.entry(source_id)
+    source = linked.entry(source_id, Source)
     path = page_path("source", source_id)
     outlet = linked.entry(source.outlet).name + ", " if source.outlet else ""
     date = source.date.words() if source.date else "date not given"
@@ -41,7 +45,7 @@ def source_page(linked: Linked, source_id: str, site: Site) -> tuple[str, str]:
         description = f"Source: {heading} ({outlet}{date}) and what this site takes from it."
     parts = [front_matter(heading, description=description),
              f"# {source_title(source) if source.title_kind == 'url slug' else esc(heading)}\n",
-             '<span class="kb-kind">Source</span> · [All sources](index.md)\n',
+             kind_line("source", path) + "\n",
              _untitled(source), _details(linked, source, path)]
     parts.append(_statements("Statements this source backs",
                              linked.backing.get(source_id, []), linked, path))
@@ -59,7 +63,7 @@ def _untitled(source: Source) -> str:
             "the words of its web address, not a title the outlet gave it.*\n")
 
 
-def _details(linked: Linked, source: Source, path: str) -> str:
+def _details(linked: Linked, source: Source, path: PagePath) -> str:
     rows = [("Title", source_title(source) + title_mark(source))]
     if source.speaker:
         rows.append(("Speaker", link_to(linked, source.speaker, path)))
@@ -79,10 +83,10 @@ def _details(linked: Linked, source: Source, path: str) -> str:
         rows.append(("Relays", ", ".join(source_link(linked, i, path) for i in source.relays)))
     if source.note:
         rows.append(("Note", esc(source.note)))
-    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows) + "\n"
+    return details_table(rows)
 
 
-def _statements(title: str, cited: list[Cited], linked: Linked, path: str) -> str:
+def _statements(title: str, cited: list[Cited], linked: Linked, path: PagePath) -> str:
     if not cited:
         return ""
     lines = [f"## {title}\n"]
@@ -94,14 +98,17 @@ def _statements(title: str, cited: list[Cited], linked: Linked, path: str) -> st
     return "\n".join(lines)
 
 
-def _line(item: Cited, linked: Linked, path: str) -> str:
+def _line(item: Cited, linked: Linked, path: PagePath) -> str:
     label = _SECTIONS[item.section]
     text = prose(linked, item.text, path)
     if item.section == "relation":
         relation_type, target = item.text.split(" ", 1)
-        text = f"{relation_type.replace('_', ' ')} {link_to(linked, target, path)}"
+        text = f"{relation_type.replace('_', ' ')} {link_to(linked, EntryId(target), path)}"
     elif item.section == "participant":
-        text = link_to(linked, item.text, path)
+        text = link_to(linked, EntryId(item.text), path)
+    elif item.lang:  # a name in another script, in its language and direction
+        latin = f" ({esc(item.transliteration)})" if item.transliteration else ""
+        text = f"{in_language(item.text, item.lang)}{latin}"
     line = f"- *{label}:* {text}{disputed_link(linked, item, path)}"
     if item.citation.citing and item.citation.source != item.citation.citing:
         line += f" (citing {source_link(linked, item.citation.citing, path)})"
@@ -110,5 +117,5 @@ def _line(item: Cited, linked: Linked, path: str) -> str:
         said = f", {quote.said.words()}" if quote.said else ""
         context = f" ({esc(quote.context)})" if quote.context else ""
         line += (f" — quotes {speakers(linked, quote, path)}{said}{context}: "
-                 f"{quoted_text(quote.text)}")
+                 f"{quoted_text(quote.text, quote.lang)}")
     return line

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+from kb.addresses import PagePath, href
 from kb.link import Linked
+from kb.model import Chapter
+from kb.render.anchors import anchor_tag, chapter_anchors
 from kb.render.citations import Footnotes
+from kb.render.disagreements import PATH as DISAGREEMENTS_PATH
 from kb.render.text import STORY_PATH, disputed_link, esc, page_head, prose
 
 _INTRO = ("What happened, in order and in our own words. Each sentence links the people, "
           "groups, places and events it names and cites its sources; where sources disagree, "
-          "the page concerned shows each version (see [Disagreements](disagreements.md)).")
+          "the page concerned shows each version (see "
+          f"[Disagreements]({href(STORY_PATH, DISAGREEMENTS_PATH)})).")
 
 
-def story_page(linked: Linked) -> tuple[str, str]:
+def story_page(linked: Linked) -> tuple[PagePath, str]:
     """(path, Markdown) of the story overview."""
     notes = Footnotes(linked, STORY_PATH)
     parts = [page_head("The story so far", _INTRO)]
     if not linked.chapters:
         parts.append("No chapters yet: add them in data/story/.\n")
+    taken: set[str] = set(linked.chapters)  # the chapters' headings
     for chapter_id in linked.chapters:
-        chapter = linked.entry(chapter_id)
+        chapter = linked.entry(chapter_id, Chapter)
         parts.append(f"## {esc(chapter.title)} {{ #{chapter_id} }}\n")
-        sentences = [f"{prose(linked, s.text, STORY_PATH)}{notes.refs(s.cite)}"
-                     f"{disputed_link(linked, s, STORY_PATH)}" for s in chapter.sentences]
+        anchors = chapter_anchors(linked, chapter, taken)
+        sentences = [f"{anchor_tag(name)}{prose(linked, s.text, STORY_PATH)}{notes.refs(s.cite)}"
+                     f"{disputed_link(linked, s, STORY_PATH)}"
+                     for s, name in zip(chapter.sentences, anchors, strict=True)]
         parts.append(" ".join(sentences) + "\n")
         # A sentence's quotes follow the chapter's paragraph, each with its footnote.
         quotes = [notes.quotes(s.cite) for s in chapter.sentences]

@@ -17,22 +17,26 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, wraps
+from typing import Any, ParamSpec, TypeVar
 
+from kb import addresses, writing
+from kb.addresses import EntryId, LinkMemo, PagePath, href
 from kb.claims import claims
 from kb.dates import FuzzyDate
-from kb.link import Linked
-from kb.model import ENTITY_LINK, KINDS, Citation
+from kb.link import Cited, Linked
+from kb.model import ENTITY_LINK, KINDS, Citation, Entity, Source, Statement
 from kb.titles import nest_quotes
 
 # Characters Python-Markdown (with this site's extensions) lets a backslash escape;
 # escaping any other would leave the backslash visible.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class TextMemo:
@@ -43,7 +47,9 @@ class TextMemo:
     def __init__(self) -> None:
         self.esc = lru_cache(maxsize=1 << 16)(_esc)  # a name, at every link to its entry
         self.quoted_text = lru_cache(maxsize=1 << 14)(_quoted_text)  # a title, per footnote
-        self.relative = lru_cache(maxsize=1 << 17)(_relative)  # pages of a folder link alike
+        self.links = LinkMemo()  # pages of a folder link alike (`kb.addresses.href`)
+        self.kept: dict[Callable[..., Any], Callable[..., Any]] = {}
+        """Other render functions of text, each with its own bounded memo (`kept`)."""
 
 
 _current: ContextVar[TextMemo | None] = ContextVar("kb.render.text.current", default=None)
@@ -53,12 +59,37 @@ _current: ContextVar[TextMemo | None] = ContextVar("kb.render.text.current", def
 @contextmanager
 def remembered(memo: TextMemo) -> Iterator[TextMemo]:
     """Within the block, `esc`, `quoted_text` and `href` keep what they work out in
-    `memo`; afterwards, as before the block."""
+    `memo` (`kb.addresses.href` in `memo.links`); afterwards, as before the block."""
     token = _current.set(memo)
     try:
-        yield memo
+        with addresses.remembered(memo.links):
+            yield memo
     finally:
         _current.reset(token)
+
+
+def kept(maxsize: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a pure function of hashable positional arguments so that, within a render
+    (`remembered`), what it returns is kept in the render's `TextMemo`, the
+    `maxsize` least recently used at most; outside one, it works it out every time.
+    For the few texts pages and the search index ask for many times
+    (kb.render.anchors); the function itself keeps nothing."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            memo = _current.get()
+            if memo is None or kwargs:  # kept by positional arguments only
+                return function(*args, **kwargs)
+            cached = memo.kept.get(function)
+            if cached is None:
+                cached = memo.kept[function] = lru_cache(maxsize=maxsize)(function)
+            result: R = cached(*args)
+            return result
+
+        return call
+
+    return decorate
 
 
 def esc(text: str) -> str:
@@ -100,6 +131,16 @@ def isolate(markdown: str) -> str:
     return f"<bdi>{markdown}</bdi>" if markdown else ""
 
 
+def in_language(text: str, lang: str | None) -> str:
+    """Data text as `esc` makes it, marked as written in `lang` (a BCP 47 tag, checked
+    by the model) and in that language's direction: `<bdi lang="ar" dir="rtl">`. A
+    screen reader then reads it in its language, and a full stop at the end of an
+    Arabic quote sits at its left end whatever text surrounds it. Without a tag, `esc`."""
+    if not lang or not text:
+        return esc(text)
+    return f'<bdi lang="{attr(lang)}" dir="{writing.direction(lang)}">{literal(text)}</bdi>'
+
+
 def isolate_plain(text: str) -> str:
     """Data text isolated where no element can hold it (a form's option, an SVG label):
     between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, the plain
@@ -107,10 +148,13 @@ def isolate_plain(text: str) -> str:
     return f"\u2068{text}\u2069" if text else ""
 
 
-def quoted_text(text: str) -> str:
+def quoted_text(text: str, lang: str | None = None) -> str:
     """Data text in one pair of curly double quotes, its own quotes nested (as
     `kb.titles.quoted`), the quotation marks outside its isolation: they belong to
-    the English sentence around it."""
+    the English sentence around it. Words in another language (`lang`, a BCP 47 tag)
+    are marked up in it (`in_language`) and followed by its name: '“…” (Arabic)'."""
+    if lang:
+        return f"“{in_language(nest_quotes(text), lang)}” ({writing.language_name(lang)})"
     memo = _current.get()
     return memo.quoted_text(text) if memo is not None else _quoted_text(text)
 
@@ -124,63 +168,50 @@ def attr(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
-STORY_PATH = "story.md"
+STORY_PATH = PagePath("story.md")
 
 
-def page_path(kind: str, entry_id: str) -> str:
-    """Where an entry's page lives in the generated tree (a story chapter's is a
-    section of the story page)."""
+def page_path(kind: str, entry_id: EntryId) -> PagePath:
+    """Where an entry's page lives in the generated tree, 'people/abu-taqwa.md' (a story
+    chapter's is a section of the story page, 'story.md#01-strike'). Raises KeyError
+    for an unknown kind."""
     if not KINDS[kind].indexed:
-        return f"{STORY_PATH}#{entry_id}"
-    return f"{KINDS[kind].folder}/{entry_id}.md"
+        return PagePath(f"{STORY_PATH}#{entry_id}")
+    return PagePath(f"{KINDS[kind].folder}/{entry_id}.md")
 
 
-def index_path(kind: str) -> str:
-    return f"{KINDS[kind].folder}/index.md"
+def index_path(kind: str) -> PagePath:
+    """Where a kind's index page lives, 'people/index.md'. Raises KeyError for an
+    unknown kind."""
+    return PagePath(f"{KINDS[kind].folder}/index.md")
 
 
-def href(from_page: str, to_page: str) -> str:
-    """Relative link from one generated page to another (MkDocs checks these)."""
-    page, hash_, fragment = to_page.partition("#")
-    if page == from_page and hash_:
-        return f"#{fragment}"
-    memo = _current.get()
-    relative = memo.relative if memo is not None else _relative
-    return relative(page, from_page.rpartition("/")[0]) + hash_ + fragment
+def kind_line(kind: str, from_page: PagePath) -> str:
+    """What kind of entry a page is about, and a link to all of that kind: 'Person ·
+    All people' (Markdown), on the page `from_page`. Raises KeyError for an unknown
+    kind."""
+    return (f'<span class="kb-kind">{KINDS[kind].label}</span> · '
+            f"[All {KINDS[kind].plural.lower()}]({href(from_page, index_path(kind))})")
 
 
-def _relative(page: str, from_dir: str) -> str:
-    """posixpath.relpath for two normalised paths inside the generated tree, by string
-    work alone: relpath asks the file system for the current folder on every call,
-    which was a fifth of render at 10,000 entries."""
-    if not from_dir:
-        return page
-    here, there = from_dir.split("/"), page.split("/")
-    common = 0
-    while (common < len(here) and common < len(there) - 1
-           and here[common] == there[common]):
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def link_to(linked: Linked, entry_id: str, from_page: str) -> str:
+def link_to(linked: Linked, entry_id: EntryId, from_page: PagePath) -> str:
     """A Markdown link to an entry's page, labelled with its name."""
     target = page_path(linked.kind(entry_id), entry_id)
     return f"[{esc(linked.entry(entry_id).name)}]({href(from_page, target)})"
 
 
-def newest_first(linked: Linked, source_id: str) -> tuple:
+def newest_first(linked: Linked, source_id: EntryId) -> tuple[bool, tuple[int, ...]]:
     """Sort key for sources: newest first, undated last."""
-    date = linked.entry(source_id).date
+    date = linked.entry(source_id, Source).date
     return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else ())
 
 
 def _link_words(linked: Linked, match: re.Match[str]) -> str:
     """What an [[id]] or [[id|words]] link shows: the words, else the entry's name."""
-    return (match[2] or "").strip() or linked.entry(match[1].strip()).name
+    return (match[2] or "").strip() or linked.entry(EntryId(match[1].strip())).name
 
 
-def prose(linked: Linked, text: str, from_page: str) -> str:
+def prose(linked: Linked, text: str, from_page: PagePath) -> str:
     """Statement text as Markdown, isolated as `esc` isolates: literal, except [[id]]
     and [[id|words]] become links. The text between links is escaped piece by piece:
     no marker stands in for a link, so no text can be mistaken for one."""
@@ -188,7 +219,7 @@ def prose(linked: Linked, text: str, from_page: str) -> str:
     parts: list[str] = []
     end = 0
     for match in ENTITY_LINK.finditer(flat):
-        entry_id = match[1].strip()
+        entry_id = EntryId(match[1].strip())
         target = page_path(linked.kind(entry_id), entry_id)
         parts += [_literal(flat[end:match.start()]),
                   f"[{esc(_link_words(linked, match))}]({href(from_page, target)})"]
@@ -238,7 +269,8 @@ def opens_with_date(text: str, date: FuzzyDate) -> bool:
         span is not None and first <= span[0] and span[1] <= last for span in spans)
 
 
-def _claimed_days(key: tuple, date: FuzzyDate) -> tuple[dt.date, dt.date] | None:
+def _claimed_days(key: tuple[int | None, int, int | None],
+                  date: FuzzyDate) -> tuple[dt.date, dt.date] | None:
     """The days a (year, month, day) claim covers, its year taken from `date` when the
     text leaves it out; None for a day not on the calendar."""
     year, month, day = key
@@ -268,7 +300,7 @@ def reported_by(linked: Linked, citations: list[Citation]) -> str:
     7 January; one published "on or after 4 January" has no such day, like an
     undated one."""
     days = [source.date.latest for c in citations
-            if (source := linked.entry(c.source)).date and source.date.latest]
+            if (source := linked.entry(c.source, Source)).date and source.date.latest]
     return min(days).isoformat() if days else ""
 
 
@@ -289,13 +321,13 @@ def anchor(text: str, taken: set[str]) -> str:
     return candidate
 
 
-def dispute_anchors(entity: Any) -> list[str]:
+def dispute_anchors(entity: Entity) -> list[str]:
     """The heading id of each of an entity's disagreements, in order."""
     taken: set[str] = set()
     return [anchor(f"disagreement {dispute.about}", taken) for dispute in entity.disputes]
 
 
-def disputed_link(linked: Linked, statement: Any, from_page: str) -> str:
+def disputed_link(linked: Linked, statement: Statement | Cited, from_page: PagePath) -> str:
     """' (sources differ: see the 4 versions)' after a statement that gives one source's
     version of a recorded disagreement, linking the table of all of them; '' otherwise.
     The rule it keeps: where sources disagree, every page that touches the point shows
@@ -303,23 +335,30 @@ def disputed_link(linked: Linked, statement: Any, from_page: str) -> str:
     ref = statement.disputed
     if ref is None:
         return ""
-    owner = linked.entry(ref.entry)
+    owner = linked.entity(ref.entry)
     anchors = dict(zip((d.about for d in owner.disputes), dispute_anchors(owner), strict=True))
     versions = next(len(d.versions) for d in owner.disputes if d.about == ref.about)
-    target = f"{page_path(linked.kind(ref.entry), ref.entry)}#{anchors[ref.about]}"
+    target = PagePath(f"{page_path(linked.kind(ref.entry), ref.entry)}#{anchors[ref.about]}")
     return (f' <span class="kb-disputed">(sources differ: [see the {versions} versions]'
             f"({href(from_page, target)}))</span>")
 
 
+ASOF_HINT = "Pick a day to see only what sources had reported by then."
+"""What 'as reported by' does, in one line above its date picker."""
+
+
 def asof_form(linked: Linked, noun: str = "statements") -> str:
-    """The 'as reported by' date picker, hidden until overrides/js/asof.js shows it;
-    `noun` names what it counts ('statements', 'events')."""
+    """The 'as reported by' date picker, with a line saying what it does, hidden until
+    overrides/js/asof.js shows it (without scripts it would do nothing); `noun` names
+    what it counts ('statements', 'events')."""
     first, last = linked.reporting_span
     limits = f' min="{first}" max="{last}"' if first else ""
     return (
         f'<form class="kb-asof" data-noun="{noun}" hidden '
         'aria-label="Show what had been reported by a date">\n'
-        f'<label>As reported by <input type="date" name="asof"{limits}></label>\n'
+        f'<span class="kb-asof-hint" id="kb-asof-hint">{ASOF_HINT}</span>\n'
+        f'<label>As reported by <input type="date" name="asof"{limits} '
+        'aria-describedby="kb-asof-hint"></label>\n'
         '<button type="reset">Everything</button>\n'
         '<output aria-live="polite"></output>\n'
         "</form>\n"

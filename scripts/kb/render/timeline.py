@@ -7,8 +7,11 @@ filters stay hidden and every event shows.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from itertools import groupby
 
+from kb.addresses import EntryId, PagePath, href
 from kb.link import Linked, statements
 from kb.model import KINDS, Citation, Event
 from kb.render.citations import Footnotes
@@ -26,7 +29,6 @@ from kb.render.text import (
     attr,
     disputed_link,
     esc,
-    href,
     isolate_plain,
     link_to,
     page_head,
@@ -35,7 +37,7 @@ from kb.render.text import (
     reported_marker,
 )
 
-PATH = "timeline.md"
+PATH = PagePath("timeline.md")
 _INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
           "month, part of a month, a year, a span of days, or one day known only to fall "
           "between two. Events known only to a month or a year sort at the start of that "
@@ -48,27 +50,26 @@ _FILTERS = ("Filter by {what}; the address keeps the filter, so a filtered view 
             "shared.")
 
 
-def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[str, str]:
+def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
     """{path: Markdown} of the timeline: one page, or a list of periods and a page each."""
-    periods = by_period(linked.timeline, lambda i: linked.entry(i).date.listed_on, limit,
-                        span=lambda i: _span(linked.entry(i)))
-    return period_pages(PATH, "Timeline", _INTRO, "events", periods,
+    periods = by_period(linked.timeline, lambda i: linked.entry(i, Event).date.listed_on,
+                        limit, span=lambda i: _span(linked.entry(i, Event)))
+    return period_pages(PATH, "Timeline", _INTRO, "event", periods,
                         lambda periods, n: _period_page(linked, periods, n))
 
 
-def _period_page(linked: Linked, periods: list[Period[str]], index: int) -> str:
+def _period_page(linked: Linked, periods: list[Period[EntryId]], index: int) -> str:
     period = periods[index]
     path = period_path(PATH, period)
     notes = Footnotes(linked, path)
-    events = [linked.entry(i) for i in period.items]
+    events = [linked.entry(i, Event) for i in period.items]
     years = sorted({_year(e) for e in events})
-    what = ("year, " if len(years) > 1 else "") + "kind of event or who and where it involves"
     title = f"Timeline: {period.title}" if period.slug else "Timeline"
-    parts = [page_head(title, f"{_INTRO} {_FILTERS.format(what=what)}")]
+    parts = [page_head(title, _INTRO)]
     if period.slug:
         parts.append(period_links(PATH, periods, index))
     parts += [_filters(linked, events, years), asof_form(linked, "events")]
-    for year, ids in groupby(period.items, key=lambda i: _year(linked.entry(i))):
+    for year, ids in groupby(period.items, key=lambda i: _year(linked.entry(i, Event))):
         parts.append(f'## {year} {{ #year-{year} .kb-year data-year="{year}" }}\n')
         parts.extend(_entry(linked, event_id, notes, path, years) for event_id in ids)
     if period.also:
@@ -82,7 +83,7 @@ def _year(event: Event) -> int:
     return event.date.listed_on.year
 
 
-def _span(event: Event) -> tuple:
+def _span(event: Event) -> tuple[dt.date | None, dt.date | None]:
     return event.date.earliest, event.date.latest
 
 
@@ -94,7 +95,7 @@ def _years(event: Event, years: list[int]) -> str:
     return " ".join(str(y) for y in years if first.year <= y <= last.year)
 
 
-def _elsewhere(linked: Linked, periods: list[Period[str]], index: int,
+def _elsewhere(linked: Linked, periods: list[Period[EntryId]], index: int,
                years: list[int]) -> str:
     """The events of other periods whose dates reach into this one, each a link to
     where it is listed, filtered like the entries."""
@@ -102,19 +103,20 @@ def _elsewhere(linked: Linked, periods: list[Period[str]], index: int,
     here = period_path(PATH, period)
     parts = [f"## Dated partly or possibly in this period {{ #elsewhere }}\n\n{_ELSEWHERE}\n"]
     for event_id in period.also:
-        event = linked.entry(event_id)
+        event = linked.entry(event_id, Event)
         listed = listed_under(periods, event_id)
-        target = href(here, period_path(PATH, listed))
+        listed_at = period_path(PATH, listed)
+        target, entry = href(here, listed_at), href(here, PagePath(f"{listed_at}#{event_id}"))
         reported = reported_marker(linked, [c.citation for c in statements(event)])
         parts.append(
             f'<div class="kb-also" data-kind="{attr(event.type)}" '
             f'data-entities="{" ".join(involved(event))}" data-years="{_years(event, years)}" '
-            f"markdown>\n\n**{event.date.words()}:** [{esc(event.name)}]({target}#{event_id}), "
+            f"markdown>\n\n**{event.date.words()}:** [{esc(event.name)}]({entry}), "
             f"listed under [{listed.title}]({target}){reported}\n\n</div>\n")
     return "\n".join(parts)
 
 
-def involved(event: Event) -> list[str]:
+def involved(event: Event) -> list[EntryId]:
     """Ids of the entities an event involves, participants first, each once."""
     return list(dict.fromkeys([p.entity for p in event.participants] + list(event.places)))
 
@@ -129,8 +131,12 @@ def _filters(linked: Linked, events: list[Event], years: list[int]) -> str:
                           f"({KINDS[linked.kind(i)].label.lower()})")
                       for i in entities]
     year = _select("year", "Year", "All years", [(str(y), str(y)) for y in years])
+    what = ("year, " if len(years) > 1 else "") + "kind of event or who and where it involves"
+    # Said inside the form, which shows only once its script runs: without scripts no
+    # sentence tells the reader to use filters that are not there.
     return "\n".join([
         '<form class="kb-filters" hidden aria-label="Filter the timeline">',
+        f'<span class="kb-filters-hint">{_FILTERS.format(what=what)}</span>',
         *([year] if len(years) > 1 else []),
         _select("kind", "Kind", "All kinds", [(k, k) for k in kinds]),
         _select("entity", "Involving", "Anyone, anywhere", entity_options),
@@ -140,15 +146,16 @@ def _filters(linked: Linked, events: list[Event], years: list[int]) -> str:
     ]) + "\n"
 
 
-def _select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
+def _select(name: str, label: str, everything: str,
+            options: Sequence[tuple[str, str]]) -> str:
     items = [f'<option value="">{attr(everything)}</option>']
     items += [f'<option value="{attr(value)}">{attr(text)}</option>' for value, text in options]
     return f'<label>{label} <select name="{name}">{"".join(items)}</select></label>'
 
 
-def _entry(linked: Linked, event_id: str, notes: Footnotes, path: str,
+def _entry(linked: Linked, event_id: EntryId, notes: Footnotes, path: PagePath,
            years: list[int]) -> str:
-    event = linked.entry(event_id)
+    event = linked.entry(event_id, Event)
     ids = involved(event)
     who = ", ".join(link_to(linked, i, path) for i in ids)
     data = (f'data-year="{_year(event)}" data-kind="{attr(event.type)}" '
@@ -173,7 +180,7 @@ def _entry(linked: Linked, event_id: str, notes: Footnotes, path: str,
 
 def _sources(event: Event) -> list[Citation]:
     """Every source the event's page cites, once each, in page order."""
-    seen: dict[tuple, Citation] = {}
+    seen: dict[tuple[EntryId, EntryId | None], Citation] = {}
     for cited in statements(event):
         key = (cited.citation.source, cited.citation.citing)
         seen.setdefault(key, Citation(source=cited.citation.source,
