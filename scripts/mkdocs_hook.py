@@ -26,9 +26,8 @@ import logging
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import jinja2
 import jinja2.bccache
@@ -183,10 +182,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
 # ---------------------------------------------------------------------------- the hook
 
 
-@dataclass
-class Staged:
+class Staged(NamedTuple):
     """A one-off build's site, written into `folder` beside `site_dir` and swapped in
-    only when the build succeeds (`Hook.stage`)."""
+    only when the build succeeds (`Hook.stage`). (Not a dataclass: a dataclass needs
+    its module in sys.modules, and tests load the hook from its file.)"""
 
     config: MkDocsConfig
     site_dir: Path
@@ -383,9 +382,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @_edge
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig,
-             builder: Callable[..., Any]) -> LiveReloadServer:
+             **_: Any) -> LiveReloadServer:
     """The preview rebuilds when a data file is saved, whether or not mkdocs.yml
-    says to watch data/."""
+    says to watch data/. (MkDocs also passes the `builder`, not needed here.)"""
     server.watch(str(_root(config) / "data"))
     return server
 

@@ -222,11 +222,9 @@ def test_any_other_setting_of_the_site_renders_every_page_again(setting):
     assert again.pages == build(MINI / "data", root=MINI, site=other).pages
 
 
-@dataclasses.dataclass(frozen=True)
-class _GrownSite(Site):
-    """`Site` with a field it may gain one day."""
-
-    motto: str = "Sourced"
+_GrownSite = dataclasses.make_dataclass("_GrownSite", [("motto", str, "Sourced")],
+                                        bases=(Site,), frozen=True)
+"""`Site` with a field it may gain one day."""
 
 
 def test_a_field_the_site_gains_renders_every_page_again():
