@@ -61,14 +61,16 @@ def test_the_pages_that_wrote_links_by_hand_ask_kb_addresses():
     downloads = pages[P("downloads/knowledge-base.json")]
     assert '"page":"people/ada-example/"' in downloads
     assert '"page":"sources/daily-2024-01-07/"' in downloads
-    shard = json.loads(pages[P("kb-search/words/ada.json")])
-    assert ["people/ada-example/", "Ada Example"] in [record[:2]
-                                                      for record in shard["p"].values()]
+    results = [json.loads(text) for path, text in pages.items()
+               if path.startswith("kb-search/pages/")]
+    assert {"u": "people/ada-example/", "t": "Ada Example"} in [
+        {"u": result["u"], "t": result["t"]} for result in results]
     person = pages[P("people/ada-example.md")]
     assert "<https://example.org/kb/people/ada-example/>" in person
     assert "[All people](index.md)" in person
     assert "[All sources](index.md)" in pages[P("sources/daily-2024-01-07.md")]
-    assert "](daily-2024-01-07.md) | article |" in pages[P("sources/index.md")]
+    assert "recount\\* \\[1\\]</bdi>”](daily-2024-01-07.md)</td>" in \
+        pages[P("sources/index.md")]
 
 
 def test_entries_come_typed_by_their_model():

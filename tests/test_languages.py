@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from urllib.parse import quote as quote_url
 
 import pytest
 
@@ -16,6 +17,7 @@ from kb.render.search import search_index
 from kb.spelling import name_key, words
 from kb.validate import validate
 from kb.writing import language_name, language_problem, scripts, tag_problem
+from tests.searching import found
 
 PERSON = """\
 name: Abu Taqwa
@@ -190,7 +192,8 @@ def test_the_arabic_name_stands_under_the_heading_in_its_direction(pages):
     names = ('<li markdown>**Arabic:** <bdi lang="ar" dir="rtl">أبو تقوى السعيدي</bdi> '
              '(<bdi>Abu Taqwa al-Saeedi</bdi>)[^1]')
     assert heading < page.index(names) < page.index('<span class="kb-kind">')
-    assert ('- <bdi lang="ar" dir="rtl">أبو تقوى السعيدي</bdi> (Arabic; transliterated by '
+    assert ('- <span class="kb-anchor" id="name-ar-abu-taqwa-al-saeedi"></span>'
+            '<bdi lang="ar" dir="rtl">أبو تقوى السعيدي</bdi> (Arabic; transliterated by '
             'the source as <bdi>Abu Taqwa al-Saeedi</bdi>)[^1]') in page
     # A Latin alias is not repeated under the heading.
     assert page.split("\n---\n", 1)[1].count("al-Jawari") == 1  # json-ld aside
@@ -260,9 +263,58 @@ def test_search_finds_an_arabic_alias_in_arabic_and_by_its_transliteration(data_
     root = data_tree({"people/abu-taqwa.yaml": person(ARABIC_NAME)})
     kb, _ = validate(load(root / "data", root=root))
     index = search_index(link(kb), render(link(kb)))
-    for word in ("ابو", "السعيدي"):  # the alias, folded
-        shard = json.loads(index[f"kb-search/words/{word[:3]}.json"])
-        assert [shard["p"][str(n)][1] for n in shard["w"][word]] == ["Abu Taqwa"], word
-    shard = json.loads(index["kb-search/words/sae.json"])  # the transliteration
-    [page] = shard["w"]["saeedi"]
-    assert shard["p"][str(page)][3] == ["أبو تقوى السعيدي", "Abu Taqwa al-Saeedi"]
+    for word in ("أبو", "ابو", "السعيدي"):  # the alias, its alef with or without hamza
+        assert found(index, word) == [("Abu Taqwa", "أبو تقوى السعيدي")], word
+    assert found(index, "Saeedi") == [("Abu Taqwa", "Abu Taqwa al-Saeedi")]
+
+
+# ---------------------------------------------------------------------------- source titles
+
+ARABIC_TITLE = "اغتيال الشهيد القائد أبو تقوى"
+
+
+def arabic_source(*lines: str) -> str:
+    return "\n".join([f"title: {ARABIC_TITLE}", *lines,
+                      "type: article", "outlet: outlet", "date: 2024-01-04", ""])
+
+
+def test_a_source_title_in_arabic_needs_its_tag_on_the_titles_line(data_tree):
+    root = data_tree({"sources/khanadeq.yaml": arabic_source()})
+    [found] = problems(root)
+    assert found.startswith(f"data/sources/khanadeq.yaml:1:1: title: the title "
+                            f"'{ARABIC_TITLE}' is written in Arabic script; add 'lang: ar'")
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    (("lang: ar", "title_kind: description"), "a description is in our own words"),
+    (("lang: fr",), "is written in Arabic script"),
+])
+def test_a_source_titles_tag_must_fit_it(data_tree, lines, message):
+    root = data_tree({"sources/khanadeq.yaml": arabic_source(*lines)})
+    [found] = problems(root)
+    assert message in found
+
+
+@pytest.mark.parametrize("kind", ["headline", "url slug"])
+def test_an_arabic_title_shows_right_to_left_in_arabic_wherever_it_is(data_tree, kind):
+    """Its page's heading, its details, the sources' index and every citation of it,
+    and the exports (issue 18: Arabic in source titles had no language)."""
+    root = data_tree({
+        "sources/khanadeq.yaml": arabic_source(
+            "lang: ar", f"title_kind: {kind}",
+            "url: https://example.org/" + quote_url(ARABIC_TITLE.replace(" ", "-"))),
+        "people/abu-taqwa.yaml": PERSON.replace("[report]", "[khanadeq]")})
+    kb, found = validate(load(root / "data", root=root))
+    assert [p for p in found if p.severity == "error"] == []
+    pages = render(link(kb))
+    shown = f'<bdi lang="ar" dir="rtl">{ARABIC_TITLE}</bdi>'
+    page = pages["sources/khanadeq.md"]
+    assert page.split("\n# ", 1)[1].startswith(shown)
+    assert page.count(shown) >= 2  # the heading and the details' title
+    assert shown in pages["sources/index.md"]
+    assert shown in pages["people/abu-taqwa.md"]  # its footnote
+    if kind == "headline":
+        assert f"“{shown}” (Arabic)" in pages["people/abu-taqwa.md"]
+    [source] = [s for s in json.loads(pages["downloads/knowledge-base.json"])["sources"]
+                if s["id"] == "khanadeq"]
+    assert source["lang"] == "ar"

@@ -225,3 +225,12 @@ def test_how_to_edit_is_linked_from_every_footer_and_from_no_menu(site):
         link = re.search(r'<a href="([^"]*)">how to edit this site</a>', footer)
         assert link, page
         assert Path(posixpath.normpath(page.parent / link[1])) == site / "editing", page
+
+
+def test_the_inlined_stylesheet_carries_no_comments(site):
+    """overrides/css/kb.css is inlined in every page: its comments are Jinja's, which the
+    template drops, so that no first visit downloads them (issue 17's 70 KB budget)."""
+    page = (site / "people" / "abu-taqwa" / "index.html").read_text("utf-8")
+    styles = re.findall(r"<style>(.*?)</style>", page, re.S)
+    assert any(".kb-kind" in style for style in styles)
+    assert not [style for style in styles if "/*" in style or "{#" in style]

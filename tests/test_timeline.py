@@ -227,3 +227,19 @@ def test_every_form_the_date_reader_accepts_renders_on_every_page(data_tree):
     assert re.findall(r"\{ #([\w-]+) \}", timeline) == [
         "estimated", "decade", "month-unknown", "spring", "both-days", "year-uncertain",
         "one-of-two"]
+
+
+def test_reported_by_lists_the_earliest_first_and_dates_a_name_given_twice(data_tree):
+    """Four "Shafaq News" in a row told a reader nothing of which was which (issue 18's
+    screenshots): a name the list gives more than once carries its source's date, and
+    the sources run from the first report on."""
+    later = "title: A follow-up\ntype: article\noutlet: outlet\ndate: 2024-01-09\n"
+    other = "title: Elsewhere\ntype: article\ndate: 2024-01-08\n"
+    event = EVENT.format(name="Drone strike", date="2024-01-04").replace(
+        "cite: [report]", "cite: [later, report, other]")
+    text = reading(timeline_pages(linked_data(data_tree({
+        "sources/later.yaml": later, "sources/other.yaml": other,
+        "events/strike.yaml": event})))["timeline.md"])
+    [line] = [line for line in text.splitlines() if line.startswith("Reported by:")]
+    assert re.sub(r"\[\^\d+\]|<span [^>]*></span>", "", line) == (
+        "Reported by: Outlet, 7 January 2024; “Elsewhere”; Outlet, 9 January 2024")

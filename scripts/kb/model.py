@@ -574,6 +574,12 @@ class Source(Record):
 
     id: SkipJsonSchema[EntryId] = Field(EntryId(""), exclude=True)
     """Set from the file name; never written in the file."""
+    # Before the title, so that the title's check can read it (pydantic validates in
+    # the order of the fields) and a missing tag is reported on the title's line.
+    lang: LanguageTag | None = Field(None, description="The language the title (a "
+                                     "headline or a web address's words) is written in, as "
+                                     "a BCP 47 tag ('ar' for Arabic), where it is not "
+                                     "English. Required for a title in another script.")
     title: Name = Field(description="The headline; or, per title_kind, a URL slug or a "
                                     "description of an untitled source.")
     title_kind: Literal["headline", "url slug", "description"] = Field(
@@ -605,6 +611,20 @@ class Source(Record):
                                           "reporting), or a list of them.")
     note: FreeText | None = Field(None, description="What a reader should know about the "
                                                "source, e.g. how its date is known.")
+
+    @model_validator(mode="after")
+    def _language(self) -> Source:
+        if self.lang is not None and self.title_kind == "description":
+            raise ValueError("'lang' is the language of a headline or of a web address's "
+                             "words; a description is in our own words, in English, so "
+                             "leave 'lang' out")
+        return self
+
+    @field_validator("title")
+    @classmethod
+    def _title_language(cls, title: str, info: ValidationInfo) -> str:
+        _in_its_language(title, info.data.get("lang"), "the title")
+        return title
 
     @property
     def name(self) -> str:

@@ -123,6 +123,14 @@ def language_problem(text: str, lang: str | None, what: str) -> str | None:
         return (f"{what} '{text}' has 'lang: {lang}', but no letter of {written} script; "
                 f"the tag is for text written in that script: remove 'lang', or write the "
                 f"{what} as the source prints it in {written} script")
+    letters = scripts(text) - {"Zyyy"}
+    if script == "Latn" and letters and "Latn" not in letters:
+        # 'lang: fr' on Arabic words: the page would mark them as French, left to right.
+        other = " and ".join(sorted(SCRIPT_NAMES.get(code, code).capitalize()
+                                    for code in letters))
+        return (f"{what} '{text}' has 'lang: {lang}', a language written in Latin letters, "
+                f"but it is written in {other} script; give the tag of the language it is "
+                "in (such as ar for Arabic)")
     return None
 
 

@@ -26,6 +26,7 @@ from kb.render.table import table
 from kb.render.text import (
     MARKER_SEPARATOR,
     esc,
+    in_language,
     link_to,
     page_path,
     quoted_text,
@@ -39,9 +40,9 @@ def source_title(source: Source) -> str:
     """A source's title as Markdown, as readers should read it: a headline in one pair of
     quotes, a label from its web address, or our description in brackets."""
     if source.title_kind == "headline":
-        return quoted_text(source.title)
+        return quoted_text(source.title, source.lang)
     if source.title_kind == "url slug":
-        return esc(slug_label(source.title))
+        return in_language(slug_label(source.title), source.lang)
     return f"\\[{esc(source.title)}\\]"
 
 
@@ -158,10 +159,18 @@ class Footnotes:
 
         `dated` adds the date of the source read ('Shafaq News, 4 January 2024[^3]'), so
         that a reader sees which version came first when a later report corrects an
-        earlier one.
+        earlier one. Without it, a name the list gives more than once gets its date all
+        the same: four "Shafaq News" in a row would tell a reader nothing of which is
+        which.
         """
-        return "; ".join(f"{self._short(c, dated)}[^{self._number(c)}]"
-                         for c in citations) + reported_marker(self._linked, citations)
+        shorts = [self._short(c, dated) for c in citations]
+        if not dated:
+            repeated = {short for short in shorts if shorts.count(short) > 1}
+            shorts = [self._short(c, True) if short in repeated else short
+                      for c, short in zip(citations, shorts, strict=True)]
+        return "; ".join(f"{short}[^{self._number(c)}]"
+                         for c, short in zip(citations, shorts, strict=True)) \
+            + reported_marker(self._linked, citations)
 
     def _short(self, citation: Citation, dated: bool = False) -> str:
         read = self._linked.entry(citation.source, Source)

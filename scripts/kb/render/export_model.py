@@ -163,6 +163,8 @@ class SourceValue(TypedDict):
     id: Id
     title: str
     title_kind: Literal["headline", "url slug", "description"]
+    lang: Annotated[Lang | None, Field(
+        description="BCP 47 tag of the title's language, where it is not English.")]
     type: str
     outlet: Id | None
     speaker: Annotated[Id | None, Field(

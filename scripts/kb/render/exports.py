@@ -126,6 +126,7 @@ def _relation(subject: EntryId, relation: Relation) -> RelationValue:
 
 def _source(source: Source) -> SourceValue:
     return {"id": source.id, "title": source.title, "title_kind": source.title_kind,
+            "lang": source.lang,
             "type": source.type, "outlet": source.outlet, "speaker": source.speaker,
             "author": source.author,
             "date": date_value(source.date), "date_basis": source.date_basis,

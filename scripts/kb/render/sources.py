@@ -44,7 +44,7 @@ def source_page(linked: Linked, source_id: EntryId, site: Site) -> tuple[PagePat
     else:
         description = f"Source: {heading} ({outlet}{date}) and what this site takes from it."
     parts = [front_matter(heading, description=description),
-             f"# {source_title(source) if source.title_kind == 'url slug' else esc(heading)}\n",
+             f"# {_heading(source)}\n",
              kind_line("source", path) + "\n",
              _untitled(source), _details(linked, source, path)]
     parts.append(_statements("Statements this source backs",
@@ -119,3 +119,12 @@ def _line(item: Cited, linked: Linked, path: PagePath) -> str:
         line += (f" — quotes {speakers(linked, quote, path)}{said}{context}: "
                  f"{quoted_text(quote.text, quote.lang)}")
     return line
+
+
+def _heading(source: Source) -> str:
+    """The page's heading: the title as a citation shows it for a label made from a web
+    address (the mark follows it: `_untitled`), else the title as printed, in its
+    language."""
+    if source.title_kind == "url slug":
+        return source_title(source)
+    return in_language(source_heading(source), source.lang)

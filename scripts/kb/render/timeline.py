@@ -13,7 +13,7 @@ from itertools import groupby
 
 from kb.addresses import EntryId, PagePath, href
 from kb.link import Linked, statements
-from kb.model import KINDS, Citation, Event
+from kb.model import KINDS, Citation, Event, Source
 from kb.render.citations import Footnotes
 from kb.render.periods import (
     PAGE_LIMIT,
@@ -173,16 +173,22 @@ def _entry(linked: Linked, event_id: EntryId, notes: Footnotes, path: PagePath,
         lines.append(f"{quotes}\n")
     if who:
         lines.append(f"Involves: {who}\n")
-    lines.append(f"Reported by: {notes.named(_sources(event))}\n")
+    lines.append(f"Reported by: {notes.named(_sources(linked, event))}\n")
     lines.append("</div>\n")
     return "\n".join(lines)
 
 
-def _sources(event: Event) -> list[Citation]:
-    """Every source the event's page cites, once each, in page order."""
+def _sources(linked: Linked, event: Event) -> list[Citation]:
+    """Every source the event's page cites, once each, earliest first (undated last,
+    then in page order): a reader sees who reported it first."""
     seen: dict[tuple[EntryId, EntryId | None], Citation] = {}
     for cited in statements(event):
         key = (cited.citation.source, cited.citation.citing)
         seen.setdefault(key, Citation(source=cited.citation.source,
                                       citing=cited.citation.citing))
-    return list(seen.values())
+
+    def published(citation: Citation) -> tuple[bool, dt.date]:
+        date = linked.entry(citation.source, Source).date
+        return (date is None, date.order[0] if date else dt.date.max)
+
+    return sorted(seen.values(), key=published)
