@@ -217,3 +217,30 @@ def test_sections_it_hides_leave_the_contents(browser, base_url: str, width: int
     assert lines["year-2024"] and not lines["year-2014"]
     assert lines["tower-22-attack"]  # an event of 2024 stays
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "noun"), [("/story/", "sentences"),
+                                            ("/quotes/2024/", "quotes"),
+                                            ("/disagreements/", "versions")])
+def test_the_story_quotes_and_disagreements_as_they_stood(page: Page, base_url: str,
+                                                         path: str, noun: str):
+    """The about page promised the control on every page; the story, the quotes and the
+    disagreements had none (trial of issue 18). Each sentence, quote and version is
+    shown or hidden on its own, by its own report's day."""
+    page.goto(base_url + path + "?asof=2024-01-05")
+    expect(page.locator("form.kb-asof output")).to_contain_text(noun)
+    markers = page.eval_on_selector_all(
+        ".kb-reported", "els => els.map(e => [e.dataset.reported,"
+        " e.closest('[data-kb-later]') === null])")
+    assert any(shown for _, shown in markers) and not all(shown for _, shown in markers)
+    for reported, shown in markers:
+        if reported and reported <= "2024-01-05":
+            assert shown, reported  # nothing reported by then is hidden
+    # A container holds one statement's marker (a sentence, a quote, a version's row).
+    later = page.locator("[data-kb-later]")
+    assert later.count() > 1
+    assert all(n == 1 for n in later.evaluate_all(
+        "els => els.map(e => e.querySelectorAll('.kb-reported').length)"))
+    page.click("form.kb-asof button[type=reset]")
+    expect(page.locator("[data-kb-later]")).to_have_count(0)

@@ -51,7 +51,7 @@ def test_search_finds_an_entity_by_alias_first(page: Page, base_url: str, query,
 def test_search_ranks_kinds_as_the_index_says(page: Page, base_url: str):
     """The ranks of kinds are data the pipeline writes (kb.model.Kind.search_rank, in
     kb-search/folding.json), not numbers of the script: served with events ranked above
-    people, the same query opens the event that names Abu Taqwa first."""
+    people, the same query opens an event that names Abu Taqwa, not his own page."""
     def events_first(route):
         rules = route.fetch().json()
         rules["ranks"] = {**rules["ranks"], "Person": 0, "Event": 5}
@@ -59,8 +59,8 @@ def test_search_ranks_kinds_as_the_index_says(page: Page, base_url: str):
 
     page.route("**/kb-search/folding.json", events_first)
     title = search_and_open_first(page, base_url, "Abu Taqwa")
-    assert title == "US drone strike kills Abu Taqwa in Baghdad"
-    assert urlsplit(page.url).path == "/events/us-strike-kills-abu-taqwa/"
+    assert "Abu Taqwa" in title and title != "Abu Taqwa"
+    assert urlsplit(page.url).path.startswith("/events/")
 
 
 def test_entity_page_shows_its_sources_and_links(page: Page, base_url: str):

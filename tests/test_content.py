@@ -382,8 +382,9 @@ ARABIC_NAMES = [
     ("abu-sajjad", "علي أبو سجاد", "Ali Abu Sajjad", "S35"),
     ("ali-nayef", "علي نايف", "Ali Nayef", "S36"),
     ("akram-al-kaabi", "الشيخ أكرم الكعبي", "Sheikh Akram al-Kaabi", "S36"),
-    ("harakat-al-nujaba", "المقاومة الإسلامية حركة النجباء",
-     "the Islamic Resistance – Harakat al-Nujaba", "S35"),
+    # The dossier's bracket here is partly a translation ("the Islamic Resistance"), not
+    # a transliteration: none is kept (trial of issue 18).
+    ("harakat-al-nujaba", "المقاومة الإسلامية حركة النجباء", None, "S35"),
     ("harakat-al-nujaba", "حركة النجباء", "Harakat al-Nujaba", "S35"),
     ("popular-mobilization-forces", "الحشد الشعبي", "al-Hashd al-Shaabi", "S35"),
     ("abu-hussein-al-hamidawi", "أبو حسين الحميداوي", "Abu Hussein al-Hamidawi", "S40"),

@@ -185,3 +185,22 @@ def test_the_latest_page_is_in_the_nav_and_every_page_links_the_feed():
     template = (ROOT / "overrides" / "main.html").read_text("utf-8")
     assert ('<link rel="alternate feed" type="application/atom+xml" '
             'href="{{ \'feed.xml\' | url }}"') in template
+
+
+def test_a_date_the_page_does_not_print_says_how_it_is_known(data_tree):
+    """The Latest page and the feed gave guessed dates as plain dates (trial of issue
+    18: Observer Iraq "Published 4 January 2024", no date on its page); each now says how
+    its date is known, as the source's own page does. A printed date needs no word."""
+    guessed = SOURCES["sources/report.yaml"].replace("printed", "inferred")
+    pages = pages_of(data_tree({**SOURCES, "sources/report.yaml": guessed, **PEOPLE}))
+    latest = reading(pages["latest.md"])
+    report = latest.split("## 7 January 2024")[1].split("\n## ")[0]
+    assert "Date inferred from the text or from another page; not printed in full." in report
+    early = latest.split("## 3 January 2024")[1].split("\n## ")[0]
+    assert "Date " not in early
+    contents = {e.findtext(f"{A}title"): e.findtext(f"{A}content")
+                for e in parsed(pages["feed.xml"]).findall(f"{A}entry")}
+    assert contents["Outlet: “A report”"].startswith(
+        "<p>Published 7 January 2024 (date inferred from the text or from another page; "
+        "not printed in full).</p>")
+    assert contents["Outlet: “Early report”"].startswith("<p>Published 3 January 2024.</p>")

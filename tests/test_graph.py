@@ -370,3 +370,17 @@ def test_a_large_network_draws_only_its_most_connected_entries_and_says_so(monke
     assert listed.count("\n- ") == sum(1 for e in linked.edges
                                        if e.source in drawn and e.target in drawn)
     assert "the drawing and the list show the 20 with most links" in text
+
+
+def test_an_entrys_own_network_counts_its_connections_in_words():
+    """'1 direct connections' stood on 53 pages (trial of issue 18)."""
+    linked = linked_tree(ROOT)
+    counted = {}
+    for entry_id in linked.kb.kinds:
+        if linked.kind(entry_id) in ("person", "group", "place", "event"):
+            text = ego_network(linked, entry_id, f"x/{entry_id}.md")
+            found = re.search(r"## Network\n\n(\d+) (direct connections?);", text)
+            if found:
+                counted[found[2]] = int(found[1])
+                assert (found[1] == "1") == (found[2] == "direct connection"), found[0]
+    assert set(counted) == {"direct connection", "direct connections"}

@@ -193,8 +193,8 @@ def test_the_arabic_name_stands_under_the_heading_in_its_direction(pages):
              '(<bdi>Abu Taqwa al-Saeedi</bdi>)[^1]')
     assert heading < page.index(names) < page.index('<span class="kb-kind">')
     assert ('- <span class="kb-anchor" id="name-ar-abu-taqwa-al-saeedi"></span>'
-            '<bdi lang="ar" dir="rtl">أبو تقوى السعيدي</bdi> (Arabic; transliterated by '
-            'the source as <bdi>Abu Taqwa al-Saeedi</bdi>)[^1]') in page
+            '<bdi lang="ar" dir="rtl">أبو تقوى السعيدي</bdi> (Arabic; in Latin letters, '
+            '<bdi>Abu Taqwa al-Saeedi</bdi>)[^1]') in page
     # A Latin alias is not repeated under the heading.
     assert page.split("\n---\n", 1)[1].count("al-Jawari") == 1  # json-ld aside
 

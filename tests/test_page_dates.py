@@ -21,7 +21,7 @@ from tests.conftest import linked_tree
 from tests.site import MKDOCS, copy_project, mkdocs_build
 from tests.test_history import git
 
-NAME = "Iraq and the US-led coalition, 2024"  # mkdocs.yml's site_name
+NAME = "Iraq and the US-led coalition since 2024"  # mkdocs.yml's site_name
 EDITED = "data/groups/reuters.yaml"
 
 

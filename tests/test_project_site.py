@@ -22,7 +22,7 @@ def test_cite_this_page_names_the_address_the_reader_has_open(page: Page, projec
     cite = page.locator(".kb-cite")
     address = project_url + "people/abu-taqwa/"
     assert cite.locator("a").get_attribute("href") == address
-    assert re.fullmatch(r"“Abu Taqwa”, in Iraq and the US-led coalition, 2024, "
+    assert re.fullmatch(r"“Abu Taqwa”, in Iraq and the US-led coalition since 2024, "
                         rf"last changed [0-9]{{1,2}} [A-Z][a-z]+ 20[0-9]{{2}}, {address}\.",
                         cite.inner_text().strip())
 
@@ -30,7 +30,7 @@ def test_cite_this_page_names_the_address_the_reader_has_open(page: Page, projec
 def test_without_scripts_the_citation_has_no_address(no_js_page: Page, project_url: str):
     no_js_page.goto(project_url + "sources/vox-2024-01-07/")
     cite = no_js_page.locator(".kb-cite").inner_text().strip()
-    assert re.fullmatch(r"“.+”, in Iraq and the US-led coalition, 2024, last changed "
+    assert re.fullmatch(r"“.+”, in Iraq and the US-led coalition since 2024, last changed "
                         r"[0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2}\.", cite), cite
 
 

@@ -41,7 +41,7 @@ def test_each_page_offers_a_citation_with_its_published_address(site):
     html = (site / "events" / "tower-22-attack" / "index.html").read_text("utf-8")
     cite = reading(html.split('id="cite-this-page"')[1].split("</div>")[0])
     assert "“Drone attack on Tower 22 kills three US soldiers”, in <em>Iraq and the US-led " \
-           "coalition, 2024</em>, last changed " in cite
+           "coalition since 2024</em>, last changed " in cite
     assert f'href="{PAGES_URL}events/tower-22-attack/"' in cite
 
 

@@ -6,6 +6,7 @@ citing its own report, a headline holding quotation marks, a page without headli
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -20,7 +21,7 @@ from kb.render import render
 from kb.render.citations import Footnotes, speakers
 from kb.render.site import Site
 from kb.render.text import opens_with_date, page_path, quoted_text
-from kb.titles import quoted, slug_label, slug_mismatch
+from kb.titles import NO_HEADLINE, quoted, slug_label, slug_mismatch
 from kb.validate import validate
 from tests.conftest import ROOT, linked_tree, read_pages, reading, table_rows
 from tests.searching import found
@@ -382,9 +383,13 @@ def test_a_fact_opening_with_its_date_is_not_prefixed_with_it(fixture, real):
 
 def test_search_shows_a_label_with_its_mark_but_finds_it_by_its_words(fixture):
     _, pages = fixture
-    label = "Council rejects bridge plan (no headline; words of its web address)"
-    assert (label, "Council rejects bridge plan") in found(pages, "bridge")
+    label = "Council rejects bridge plan"
+    assert (label, label) in found(pages, "bridge")
     assert label not in {title for title, _ in found(pages, "headline") + found(pages, "address")}
+    # The mark is kept apart, for search.js to show outside the title's isolation.
+    [page] = [json.loads(text) for path, text in pages.items()
+              if path.startswith("kb-search/pages/") and f'"t":"{label}"' in text]
+    assert page["m"] == NO_HEADLINE
 
 
 def test_the_quotes_of_one_statement_run_in_the_order_they_were_said(data_tree):

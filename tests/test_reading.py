@@ -26,8 +26,9 @@ def hover_until_shown(page: Page, selector: str) -> None:
 
 def test_hovering_a_note_number_shows_its_source(page: Page, base_url: str):
     page.goto(base_url + "/people/abu-taqwa/")
-    # The summary's first note (the Arabic names above it have notes of their own).
-    hover_until_shown(page, "sup[id^='fnref'] a[href='#fn:1']")
+    # The page's first note marker, whichever note it is (the Arabic names under the
+    # heading come before the summary, and their notes are numbered where first cited).
+    hover_until_shown(page, "sup[id^='fnref'] a")
     tooltip = page.locator(".md-tooltip2--active").first
     expect(tooltip).to_be_visible(timeout=5_000)
     # The hovered note's source, whichever the data cites there (Observer Iraq since

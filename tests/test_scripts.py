@@ -62,7 +62,7 @@ def test_no_global_is_defined_by_two_scripts():
             owners.setdefault(name, []).append(script.name)
     assert {name: files for name, files in owners.items() if len(files) > 1} == {}
     assert set(owners) == {"kbOnPage", "kbKeepInAddress", "kbFilterForm", "kbLoad",
-                           "kbSpelling"}
+                           "kbSyncContents", "kbSpelling"}
 
 
 def test_every_script_is_shipped_and_what_it_reads_has_run_before_it():

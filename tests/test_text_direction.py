@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from kb.link import link
 from kb.load import load
 from kb.render import render
 from kb.render.text import esc
+from kb.titles import NO_HEADLINE
 from kb.validate import validate
 from tests.browser import serving
 from tests.site import copy_project, mkdocs_build
@@ -168,3 +169,17 @@ def test_a_name_with_an_apostrophe_is_found_without_it(page: Page, site_url: str
     # spells it "Asaib Ahl al-Haq", which the queries with apostrophes must find.
     for query in ("Asaib", "asa'ib ahl al haq", "Asaʼib"):
         assert first_result(page, site_url, query) == GROUP_NAME, query
+
+
+def test_a_result_titled_in_arabic_keeps_the_sites_mark_outside_its_isolation(
+        page: Page, site_url: str):
+    """Observer Iraq's page is labelled by the Arabic words of its address, followed by
+    the site's "(no headline; …)": the mark read inside the Arabic title came out
+    mirrored and misplaced in the results (trial of issue 18)."""
+    first_result(page, site_url, "عاجل من هو ابو تقوى")
+    item = page.locator(".md-search-result__item h1").filter(has_text="عاجل").first
+    expect(item.locator("bdi")).to_have_text("عاجل من هو ابو تقوى الذي استشهد بقصف مق")
+    text = item.evaluate("h => h.lastChild.nodeType === 3 ? h.lastChild.textContent : ''")
+    assert text == f" ({NO_HEADLINE})"
+    # The heading itself reads left to right, as the page does.
+    assert item.evaluate("h => getComputedStyle(h).direction") == "ltr"

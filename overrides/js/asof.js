@@ -95,7 +95,7 @@
       markers.forEach(function (marker) {
         // A timeline entry goes as a whole, and so does a pointer to an event listed
         // on another page of it; elsewhere the nearest item, row or quote.
-        var container = marker.closest(".kb-event, .kb-also") ||
+        var container = marker.closest(".kb-event, .kb-also, .kb-sentence, .kb-quote") ||
           marker.closest("li, tr, blockquote") || marker.closest("p");
         if (!container) return;
         var reported = marker.dataset.reported;

@@ -1,5 +1,5 @@
 // Shared by this site's scripts, loaded first: the functions they call on `window`.
-// Globals defined: kbOnPage, kbKeepInAddress, kbFilterForm, kbLoad.
+// Globals defined: kbOnPage, kbKeepInAddress, kbFilterForm, kbLoad, kbSyncContents.
 
 // Run a setup function on every page (and on every page Material swaps in, should
 // instant navigation come back on).

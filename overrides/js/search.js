@@ -449,10 +449,13 @@
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
       // Names in their own direction, as <bdi> isolates them on the pages
-      // (kb.render.text.isolate).
+      // (kb.render.text.isolate); the mark after a label made from a web address is
+      // the site's English, outside the isolation.
       var title = document.createElement("h1");
-      title.dir = "auto";
-      title.append(marked(page.t, best.terms));
+      var name = document.createElement("bdi");
+      name.append(marked(page.t, best.terms));
+      title.append(name);
+      if (page.m) title.append(" (" + page.m + ")");
       var about = document.createElement("p");
       about.textContent = page.k;
       if (best.field === NAME && unit[1] !== page.t) {

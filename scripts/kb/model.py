@@ -403,8 +403,10 @@ class Alias(Record):
                                      "script: its language, as a BCP 47 tag ('ar' for "
                                      "Arabic). Required for such a name.")
     transliteration: Name | None = Field(None, description="For a name with 'lang': its "
-                                         "Latin transliteration exactly as the same source "
-                                         "gives it, e.g. in brackets; never one of our own.")
+                                         "Latin transliteration exactly as the source, or "
+                                         "the source material's notes on it, give it (in "
+                                         "brackets after the name); never one of our own, "
+                                         "never a translation.")
     note: FreeText | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
     cite: Cites
 

@@ -7,6 +7,7 @@ from kb.link import Linked
 from kb.model import ENTITY_KINDS, KINDS
 from kb.render.citations import Footnotes, dispute_table
 from kb.render.text import (
+    asof_form,
     dispute_anchors,
     esc,
     link_to,
@@ -26,7 +27,7 @@ def disagreements_page(linked: Linked) -> tuple[PagePath, str]:
     notes = Footnotes(linked, PATH)
     disputed = _disputed(linked)
     points = sum(len(linked.entity(i).disputes) for i in disputed)
-    parts = [page_head("Disagreements between sources", _INTRO),
+    parts = [page_head("Disagreements between sources", _INTRO), asof_form(linked, "versions"),
              f"{count(points, 'point')} on {count(len(disputed), 'page')}.\n"
              if points else "None yet.\n"]
     for entry_id in disputed:

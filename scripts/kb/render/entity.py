@@ -169,11 +169,13 @@ def _other_scripts(entity: Entity, notes: Footnotes) -> str:
 
 def _alias(alias: Alias) -> str:
     """An alias as Markdown: in its language and direction, if it has one, followed by
-    the language and the source's own transliteration."""
+    the language and its Latin transliteration. Who transliterated is not claimed: the
+    source material gives it in brackets after the name, and an Arabic-only page
+    prints none itself (dossier-2's header)."""
     if not alias.lang:
         return esc(alias.name)
     language = writing.language_name(alias.lang)
-    latin = (f"; transliterated by the source as {esc(alias.transliteration)}"
+    latin = (f"; in Latin letters, {esc(alias.transliteration)}"
              if alias.transliteration else "")
     return f"{in_language(alias.name, alias.lang)} ({literal(language)}{latin})"
 

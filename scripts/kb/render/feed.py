@@ -23,12 +23,12 @@ import html
 import uuid
 import xml.etree.ElementTree as ET
 
-from kb.addresses import EntryId, PagePath
+from kb.addresses import EntryId, PagePath, address
 from kb.link import Linked
 from kb.model import Source
 from kb.render.citations import source_heading
 from kb.render.latest import PATH as LATEST_PATH
-from kb.render.latest import Addition, added_items, additions
+from kb.render.latest import Addition, added_items, additions, date_basis
 from kb.render.site import Site
 from kb.render.text import page_path
 from kb.titles import quoted
@@ -113,7 +113,9 @@ def _html(linked: Linked, site: Site, addition: Addition) -> str:
 
     items = added_items(linked, addition, entry_link, link, html.escape)
     lines = "".join(f"<li>{item}</li>" for item in items) or "<li>Nothing cited yet.</li>"
-    return f"<p>Published {html.escape(date)}.</p><ul>{lines}</ul>"
+    basis = date_basis(source)
+    known = f" (date {html.escape(basis)})" if basis else ""
+    return f"<p>Published {html.escape(date)}{known}.</p><ul>{lines}</ul>"
 
 
 def _address(site: Site, path: str) -> str:
@@ -121,11 +123,8 @@ def _address(site: Site, path: str) -> str:
     'people/x/'; 'feed.xml' stays): absolute with the site's address, else relative
     to the site's root, where the feed is."""
     page, _, fragment = path.partition("#")
-    if page.endswith("index.md"):
-        page = page.removesuffix("index.md")
-    elif page.endswith(".md"):
-        page = page.removesuffix(".md") + "/"
-    return site.url + page + (f"#{fragment}" if fragment else "")
+    published = address(PagePath(page)) if page.endswith(".md") else page
+    return site.url + published + (f"#{fragment}" if fragment else "")
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -30,6 +30,7 @@ from kb.render.text import (
     reported_by,
     reported_marker,
 )
+from kb.wording import count
 
 PATH = PagePath("network.md")
 SIZE = 1000.0
@@ -418,10 +419,11 @@ def ego_network(linked: Linked, entry_id: EntryId, path: PagePath) -> str:
     box = (-2.0, -2.0, widest + 4, y)
     name = linked.entry(entry_id).name
     drawing = svg(linked, [entry_id, *neighbours], around, positions, path, box=box,
-                  label=f"{name} and its {len(neighbours)} direct connections",
+                  label=f"{name} and {count(len(neighbours), 'direct connection')}",
                   radius=radius, font=font, places=places, wrap=EGO_WRAP,
                   size=(round(box[2] - box[0]), round(box[3] - box[1])))
-    return (f"## Network\n\n{len(neighbours)} direct connections; the tables above list "
-            f"them with their sources. See them in the [whole network]({href(path, PATH)}"
-            f"?focus={entry_id}).\n\n"
+    listed = "it" if len(neighbours) == 1 else "them"
+    return (f"## Network\n\n{count(len(neighbours), 'direct connection')}; the tables "
+            f"above list {listed} with their sources. See {listed} in the "
+            f"[whole network]({href(path, PATH)}?focus={entry_id}).\n\n"
             f'<div class="kb-ego">\n{drawing}</div>\n')

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from kb.addresses import EntryId, PagePath
 from kb.link import Cited, Linked, statements
-from kb.model import ENTITY_KINDS, Source
+from kb.model import DATE_BASES, ENTITY_KINDS, Source
 from kb.render.citations import source_label
 from kb.render.text import dispute_anchors, esc, link_to, literal, page_head, page_path
 from kb.wording import count
@@ -158,10 +158,23 @@ def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
     heading = f"{'#' * level} {literal(when)}" + (
         f" · {esc(linked.entry(by).name)}" if by else "")
     label = source_label(linked, addition.source, PATH, outlet=False, dated=False)
+    basis = date_basis(source)
+    if basis:
+        label += f"  \n*Date {literal(basis)}.*"
     items = added_items(linked, addition, lambda entry_id: link_to(linked, entry_id, PATH),
                         lambda target, words: f"[{words}]({target})", esc)
     body = "\n".join(f"- {item}" for item in items) or "- Nothing cited yet."
     return f"{heading}\n\n{label}\n\n{body}\n"
+
+
+def date_basis(source: Source) -> str:
+    """How the date is known, where the page does not print it: 'taken from the page's
+    address' (kb.model.DATE_BASES); '' for a printed date or none. The Latest page and
+    the feed say it beside the date, as the source's page does: "where the block is
+    unsure, the site says so" (issue 18)."""
+    if source.date is None or source.date_basis in (None, "printed"):
+        return ""
+    return DATE_BASES[source.date_basis]
 
 
 def added_items(linked: Linked, addition: Addition, entry_link: Callable[[EntryId], str],

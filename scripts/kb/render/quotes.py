@@ -16,7 +16,7 @@ from kb.render.periods import (
     period_pages,
     period_path,
 )
-from kb.render.text import link_to, page_head, quoted_text
+from kb.render.text import asof_form, link_to, page_head, quoted_text
 
 PATH = PagePath("quotes.md")
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
@@ -48,7 +48,7 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
     path = period_path(PATH, period)
     notes = Footnotes(linked, path)
     title = f"Quotes: {period.title}" if period.slug else "Quotes"
-    parts = [page_head(title, _INTRO)]
+    parts = [page_head(title, _INTRO), asof_form(linked, "quotes")]
     if period.slug:
         parts.append(period_links(PATH, periods, index))
     undated = False
@@ -58,7 +58,10 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
             parts.append("## Date not given\n")
         quote = notes.quotes([use.citation], about=f"*About:* {link_to(linked, use.entry, path)}")
         if quote:  # the same words from the same report, on two statements: shown once
-            parts.append(quote + "\n")
+            # One element per quote (its footnote marker says when it was reported):
+            # "as reported by" (asof.js) hides each quote on its own. Without it,
+            # Markdown joins the quotes into one block, shown or hidden as one.
+            parts.append(f'<div class="kb-quote" markdown>\n\n{quote}\n\n</div>\n')
     if not period.items:
         parts.append("None yet.\n")
     if period.also:

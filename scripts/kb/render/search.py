@@ -28,8 +28,10 @@ Files, under `kb-search/`:
 - `near/<ab>.json`: `{k: [abc, ...]}`, for a typo in the first three letters of a word
   of six or more: the shards holding keys that one deleted letter among their first
   four turns into `k` (a query computes the same of its word; see search.js).
-- `pages/<n>.json`: `{"u": url, "t": title, "k": kind, "d": [[anchor, text], ...]}`,
-  what a result shows: fetched for the results shown only.
+- `pages/<n>.json`: `{"u": url, "t": title, "m": mark?, "k": kind, "d": [[anchor,
+  text], ...]}`, what a result shows: fetched for the results shown only. `m` is the
+  mark after a source's label made from its web address (`kb.titles.NO_HEADLINE`),
+  kept apart from the title so that it is not read in the title's direction.
 - `folding.json`: the folding rules (`kb.spelling.FOLDING`), `PREFIX`, `STOPWORDS` and
   the index's figures (documents, average lengths), read before a query is folded.
 """
@@ -67,7 +69,6 @@ PAGE_KIND = "Page"
 PAGE_RANK = 0.2
 """What such a page adds to a match's score: below people, groups, places and events
 of the same name, above sources (kb.model.KINDS)."""
-KIND_LABELS = tuple([*(kind.label for kind in KINDS.values() if kind.indexed), PAGE_KIND])
 NEAR = 6
 """Keys this long or longer can be found with a typo in their first letters (`near`)."""
 STOPWORDS = frozenset({
@@ -125,6 +126,8 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
     documents: dict[int, list[int | str]] = {}
     files: dict[PagePath, str] = {}
     lengths: list[list[int]] = [[] for _ in FIELDS]
+    # Read at each call, not at import: a kind is declared once, in kb.model.KINDS.
+    kind_labels = (*(kind.label for kind in KINDS.values() if kind.indexed), PAGE_KIND)
     number = 0
     for path, text in pages.items():
         title = _title(text) if path.endswith(".md") else None
@@ -132,14 +135,18 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
             continue
         entry_id = entries.get(path)
         label = KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND
-        kind = KIND_LABELS.index(label)
+        kind = kind_labels.index(label)
         kept = kept_pages.get(path)
         if kept and kept[0] == (text, number):  # the page is as it was: so are its units
             units, fragment = kept[1], kept[2]
         else:
             units = page_units(linked, entry_id, path, title)[:PER_PAGE]
-            fragment = _json({"u": address(path), "t": title, "k": label,
-                              "d": [[unit.anchor, unit.text] for unit in units]})
+            # The mark after a label made from a web address is the site's English, not
+            # the title's: search.js shows it outside the title's isolation.
+            shown = title.removesuffix(f" ({NO_HEADLINE})")
+            fragment = _json({"u": address(path), "t": shown,
+                              **({"m": NO_HEADLINE} if shown != title else {}),
+                              "k": label, "d": [[unit.anchor, unit.text] for unit in units]})
             kept_pages[path] = ((text, number), units, fragment)
         for place, unit in enumerate(units):
             doc = number * PER_PAGE + place
@@ -173,7 +180,7 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
                 {key: sorted(found) for key, found in sorted(spelt.items())})
     figures: dict[str, object] = {
         "documents": len(documents), "per_page": PER_PAGE, "fields": FIELDS,
-        "kinds": KIND_LABELS, "near": NEAR,
+        "kinds": kind_labels, "near": NEAR,
         "lengths": [round(sum(f) / len(f), 2) if f else 1 for f in lengths]}
     return {RULES: folding_rules(figures), **dict(sorted(files.items()))}
 

@@ -8,7 +8,7 @@ from kb.model import Chapter
 from kb.render.anchors import anchor_tag, chapter_anchors
 from kb.render.citations import Footnotes
 from kb.render.disagreements import PATH as DISAGREEMENTS_PATH
-from kb.render.text import STORY_PATH, disputed_link, esc, page_head, prose
+from kb.render.text import STORY_PATH, asof_form, disputed_link, esc, page_head, prose
 
 _INTRO = ("What happened, in order and in our own words. Each sentence links the people, "
           "groups, places and events it names and cites its sources; where sources disagree, "
@@ -19,7 +19,7 @@ _INTRO = ("What happened, in order and in our own words. Each sentence links the
 def story_page(linked: Linked) -> tuple[PagePath, str]:
     """(path, Markdown) of the story overview."""
     notes = Footnotes(linked, STORY_PATH)
-    parts = [page_head("The story so far", _INTRO)]
+    parts = [page_head("The story so far", _INTRO), asof_form(linked, "sentences")]
     if not linked.chapters:
         parts.append("No chapters yet: add them in data/story/.\n")
     taken: set[str] = set(linked.chapters)  # the chapters' headings
@@ -27,8 +27,11 @@ def story_page(linked: Linked) -> tuple[PagePath, str]:
         chapter = linked.entry(chapter_id, Chapter)
         parts.append(f"## {esc(chapter.title)} {{ #{chapter_id} }}\n")
         anchors = chapter_anchors(linked, chapter, taken)
-        sentences = [f"{anchor_tag(name)}{prose(linked, s.text, STORY_PATH)}{notes.refs(s.cite)}"
-                     f"{disputed_link(linked, s, STORY_PATH)}"
+        # Each sentence in its own element: "as reported by" (asof.js) hides a sentence
+        # reported later, not the paragraph around it.
+        sentences = [f'<span class="kb-sentence">{anchor_tag(name)}'
+                     f"{prose(linked, s.text, STORY_PATH)}{notes.refs(s.cite)}"
+                     f"{disputed_link(linked, s, STORY_PATH)}</span>"
                      for s, name in zip(chapter.sentences, anchors, strict=True)]
         parts.append(" ".join(sentences) + "\n")
         # A sentence's quotes follow the chapter's paragraph, each with its footnote.
