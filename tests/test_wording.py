@@ -80,13 +80,16 @@ def test_the_count_of_errors_in_the_report_and_the_preview_banner():
 
 
 def test_the_count_of_what_a_draft_has_left():
-    def title(problems: int) -> str:
-        found = tuple(Problem("data/people/x.yaml", n + 1, 1, "TODO") for n in range(problems))
-        _, page = draft_page(Draft("x", "person", "data/people/x.yaml", "X", found))
+    def title(placeholders: int, others: int = 0) -> str:
+        found = tuple(Problem("data/people/x.yaml", n + 1, 1, "TODO")
+                      for n in range(placeholders + others))
+        _, page = draft_page(Draft("x", "person", "data/people/x.yaml", "X", found,
+                                   placeholders=placeholders))
         return re.search(r"Draft: [^<]*", page)[0]
 
-    assert [title(1), title(3)] == ["Draft: 1 thing left to fill in",
-                                    "Draft: 3 things left to fill in"]
+    assert [title(1), title(3), title(1, 2)] == [
+        "Draft: 1 thing left to fill in", "Draft: 3 things left to fill in",
+        "Draft: 1 thing left to fill in and 2 problems to fix"]
 
 
 def test_the_count_of_more_refused_characters():
