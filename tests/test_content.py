@@ -440,9 +440,10 @@ def test_the_home_page_says_where_the_story_stands_and_names_the_latest_date(lin
     home = (ROOT / "docs" / "index.md").read_text()
     latest = max((s.date for s in linked.kb.of_kind("source") if s.date),
                  key=lambda d: d.bounds[1])
-    paragraph = next(p for p in home.split("\n\n") if "Where the story stands" in p)
-    assert f"as of the latest source ({latest.words()})" in paragraph
-    assert 2 <= len(re.findall(r"[.!?](?:\[\^\w+\])*(?:\s|$)", paragraph)) - 1 <= 3
+    blocks = home.split("\n\n")
+    paragraph = blocks[blocks.index("## Where the story stands") + 1]
+    assert paragraph.startswith(f"As of the latest source ({latest.words()}):")
+    assert 2 <= len(re.findall(r"[.!?](?:\[\^\w+\])*(?:\s|$)", paragraph)) <= 3
     notes = re.findall(r"\[\^(\w+)\]", paragraph)
     assert len(notes) >= 3
     for note in notes:

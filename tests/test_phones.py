@@ -393,7 +393,7 @@ def test_without_scripts_no_text_names_a_control_that_is_not_there(open_page: Op
 
 @pytest.mark.parametrize(("path", "hint"), [
     ("/timeline/", "Filter by year, kind of event or who and where it involves"),
-    ("/network/", "Scroll to zoom, drag to move, and use the boxes"),
+    ("/network/", "Tap or hover a name to pick out its connections"),
 ])
 def test_with_scripts_the_controls_say_how_to_use_them(open_page: Opener, base_url: str,
                                                        path: str, hint: str):
