@@ -11,8 +11,12 @@ serving the last good pages under a banner listing the problems, and recovers on
 next save. Settings of mkdocs.yml the pages cannot follow stop the build at once
 (`kb.generator`), and an unexpected exception is reported as one line naming the data
 file (`kb.crash`), never as a traceback unless KB_DEBUG=1.
-Nothing else about the site lives here, so another generator can call the same
-functions.
+
+Its state is one object, `state` (a `Hook`), made afresh when an `mkdocs` command
+starts; the events below hand over to it. What it relies on in MkDocs beyond its
+documented events is in `MkDocsInternals`, each with the test that fails if MkDocs
+changes it. Nothing else about the site lives here, so another generator can call the
+same functions.
 """
 
 from __future__ import annotations
@@ -23,12 +27,13 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -36,31 +41,305 @@ from mkdocs.structure.pages import Page
 from kb import crash
 from kb.build import BuildResult, build
 from kb.generator import GeneratorSettings, published_address, refusals
-from kb.preview import banner_html, last_good_pages
+from kb.preview import FrozenHeap, banner_html, last_good_pages
 from kb.problems import Problem, format_problems
 from kb.render import Site
 from kb.render.draft import left_to_do
-from kb.render.memo import PageMemo
+from kb.session import Session
 from kb.write import staging_beside, swap_in
 
 GENERATED = "generated"
 PREVIEW = "generated.serve"
 """Where `mkdocs serve` keeps its pages: apart from a `make build` run beside it, which
 would otherwise publish pages the preview wrote for its local address."""
-# Outside the "mkdocs" logger tree on purpose: with `strict: true` MkDocs counts its
-# own errors and aborts the rebuild, which would freeze the preview.
-log = logging.getLogger("kb.preview")
-if not log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    log.addHandler(_handler)
-    log.propagate = False
-    log.setLevel(logging.INFO)
-_state: dict[str, object] = {"serving": False, "dirty": False, "problems": [],
-                             "had_problems": False, "pages": [], "out_dir": None}
-_noted: set[str] = set()  # each note about the build said once per process, not per save
-_memo = PageMemo()  # entry pages kept from one preview build to the next
+THEME = {"name": "material", "custom_dir": "overrides"}
+"""The theme the pages are made for: Material (the front matter that keeps generated
+pages out of its own search index) with this project's overrides (the search box that
+reads the pipeline's index, the scripts the timeline and "as reported by" need)."""
+SCRIPTS = "assets/kb.js"
+"""Those scripts, joined into one file by a static template of the overrides."""
 
+
+# ---------------------------------------------------------------------------- MkDocs
+
+
+class MkDocsInternals:
+    """Every reliance of this hook on MkDocs behaviour that no documented event or
+    setting promises, in one place; tests/test_mkdocs_hook.py fails if MkDocs changes
+    any of them (MkDocs 1.6).
+
+    - The hook module is loaded once per process (`config_options.Hooks._load_hook`
+      is cached), so `Hook`, and the preview's session on it, last from one rebuild
+      of `mkdocs serve` to the next although MkDocs reads mkdocs.yml again each time.
+    - `on_pre_build` runs before MkDocs empties site_dir, so bad data stops
+      `mkdocs build` while the last good site is whole
+      (tests/test_build_edges.py checks the site byte for byte).
+    - `mkdocs.commands.build` logs, at every `--dirty` build, a warning containing
+      "'dirty' build", which strict mode counts: `accept_dirty_builds` drops it.
+    - MkDocs counts errors and warnings for strict mode only on the "mkdocs" logger
+      tree: the preview's own log (`preview_log`) stays outside, so that reporting
+      bad data does not abort the rebuild and freeze the preview; and a handler on
+      that tree sees every one strict mode counts (`count_warnings`), so that a
+      staged site is not swapped in for a build strict mode is about to abort.
+    - A `--dirty` build reads and writes a page only when its file's `is_modified()`
+      is true: `rebuild` makes it so for every page.
+    - MkDocs makes a new template environment at every build and loads templates only
+      after `on_env`: `compile_templates_once` gives each the same bytecode cache.
+    """
+
+    DIRTY_WARNING = "'dirty' build"
+    """Words of the warning MkDocs logs at every `--dirty` build."""
+    BUILD_LOGGER = "mkdocs.commands.build"
+
+    @staticmethod
+    def accept_dirty_builds() -> None:
+        """Drop MkDocs' warning that a dirty build may leave links between pages
+        stale, which strict mode turns into a failure. Here every page's links are in
+        its own Markdown, which the pipeline rewrites whenever they change, and the
+        sidebar is fixed; so that warning, and only it, is dropped."""
+        logger = logging.getLogger(MkDocsInternals.BUILD_LOGGER)
+        if not any(isinstance(f, _DirtyWarning) for f in logger.filters):
+            logger.addFilter(_DirtyWarning())
+
+    @staticmethod
+    def preview_log() -> logging.Logger:
+        """The preview's log, printed as MkDocs prints its own, but outside the
+        "mkdocs" logger tree: with `strict: true` MkDocs counts its own errors and
+        aborts the rebuild, which would freeze the preview."""
+        log = logging.getLogger("kb.preview")
+        if not log.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+            log.addHandler(handler)
+            log.propagate = False
+            log.setLevel(logging.INFO)
+        return log
+
+    @staticmethod
+    def count_warnings() -> WarningCount:
+        """A handler, now on the "mkdocs" logger tree, counting the warnings and errors
+        that strict mode counts; `stop_counting` takes it off."""
+        counter = WarningCount()
+        logging.getLogger("mkdocs").addHandler(counter)
+        return counter
+
+    @staticmethod
+    def stop_counting(counter: WarningCount) -> None:
+        logging.getLogger("mkdocs").removeHandler(counter)
+
+    @staticmethod
+    def rebuild(files: Files) -> None:
+        """Make a `--dirty` build read and write every page, not only those whose
+        Markdown changed."""
+        for file in files.documentation_pages():
+            # MkDocs asks each file, so the file's method is replaced, not File's.
+            file.is_modified = _modified  # type: ignore[method-assign]
+
+    @staticmethod
+    def compile_templates_once(env: jinja2.Environment,
+                               compiled: jinja2.BytecodeCache) -> jinja2.Environment:
+        """Give this build's template environment the bytecode cache of earlier ones
+        (a changed template is compiled again: Jinja compares its checksum)."""
+        env.bytecode_cache = compiled
+        return env
+
+
+class WarningCount(logging.Handler):
+    """Counts what MkDocs's strict mode counts: its loggers' warnings and errors."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return MkDocsInternals.DIRTY_WARNING not in record.getMessage()
+
+
+def _modified() -> bool:
+    return True
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Theme templates compiled once per `mkdocs serve`, not at every rebuild (MkDocs
+    makes a new template environment each time; compiling took about 0.3 s)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+# ---------------------------------------------------------------------------- the hook
+
+
+class Staged(NamedTuple):
+    """A one-off build's site, written into `folder` beside `site_dir` and swapped in
+    only when the build succeeds (`Hook.stage`). (Not a dataclass: a dataclass needs
+    its module in sys.modules, and tests load the hook from its file.)"""
+
+    config: MkDocsConfig
+    site_dir: Path
+    folder: Path
+    warnings: WarningCount | None
+    """Strict mode's count of warnings, for a strict build; None otherwise."""
+
+
+class Hook:
+    """What the hook keeps through one `mkdocs` command: how it was started, the
+    preview's session, and what the last build found and wrote."""
+
+    def __init__(self, command: str = "build", dirty: bool = False) -> None:
+        self.serving = command == "serve"
+        self.dirty = dirty
+        self.session: Session | None = Session(heap=FrozenHeap()) if self.serving else None
+        """The preview's builds reuse what the last one read, checked and rendered
+        (kb.session); a one-off build keeps nothing."""
+        self.templates = CompiledTemplates()
+        self.problems: list[Problem] = []
+        """The last build's problems, while it has errors: the banner on every page."""
+        self.had_problems = False
+        """Whether the build before had errors: then every page loses its banner."""
+        self.pages: list[str] = []
+        """The generated pages (paths under `out_dir`) to add to the site."""
+        self.out_dir: Path | None = None
+        self.noted: set[str] = set()
+        """Notes about the build (kb.build.BuildResult.notes) said already: each is
+        said once per command, not at every save."""
+        self.log = MkDocsInternals.preview_log()
+        self.staged: Staged | None = None
+        """Where a one-off build writes its site until it succeeds."""
+
+    def config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = _root(config)
+        found = refusals(GeneratorSettings(
+            root=root, pages_dirs=(root / GENERATED, root / PREVIEW),
+            site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
+            directory_urls=config.use_directory_urls,
+            markdown_extensions=frozenset(config.markdown_extensions)))
+        found += _theme_refusals(config, root)
+        if found:
+            raise PluginError("mkdocs.yml: settings the generated pages cannot follow; "
+                              "nothing was built:\n" + "\n".join(f"- {f}" for f in found))
+        # Every address built from the published one (canonical, sitemap, 404 page,
+        # "Cite this page") joins a path to it: no '//' in it may reach them.
+        if config.site_url:
+            config.site_url = published_address(config.site_url)
+        if not self.serving and not self.dirty:
+            self.stage(config)
+        return config
+
+    def stage(self, config: MkDocsConfig) -> None:
+        """Build into a fresh folder beside site_dir, swapped in by `post_build` only
+        when the build succeeds: MkDocs empties site_dir before it reads the pages,
+        and a strict build that then fails (a broken link in docs/) would leave half a
+        site. Through documented events only: on_config, on_post_build (last of all
+        plugins, after the search index is written), on_build_error."""
+        self.unstage(keep=False)  # a config loaded again: one staged site at a time
+        site_dir = Path(config.site_dir)
+        folder = staging_beside(site_dir)
+        counter = MkDocsInternals.count_warnings() if config.strict else None
+        self.staged = Staged(config, site_dir, folder, counter)
+        config.site_dir = str(folder)
+
+    def unstage(self, *, keep: bool) -> None:
+        """Swap the staged site in (`keep`) or remove it, and give the config its
+        site_dir back (`mkdocs gh-deploy` reads it after the build)."""
+        staged, self.staged = self.staged, None
+        if staged is None:
+            return
+        if staged.warnings is not None:
+            MkDocsInternals.stop_counting(staged.warnings)
+        staged.config.site_dir = str(staged.site_dir)
+        if keep:
+            swap_in(staged.folder, staged.site_dir)
+        else:
+            shutil.rmtree(staged.folder, ignore_errors=True)
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        """Put the staged site in place, unless strict mode is about to abort the
+        build for the warnings it counted: then site_dir stays as it was."""
+        staged = self.staged
+        failing = bool(config.strict and staged is not None and staged.warnings is not None
+                       and staged.warnings.count)
+        if failing and staged is not None:
+            self.log.error(f"kb: {staged.site_dir} left as it was: the strict build has "
+                           "warnings")
+        self.unstage(keep=not failing)
+
+    def pre_build(self, config: MkDocsConfig) -> None:
+        root = _root(config)
+        out_dir = root / (PREVIEW if self.serving else GENERATED)
+        site = Site(name=config.site_name, url=config.site_url or "")
+        start = time.perf_counter()
+        try:
+            # Only the preview sets drafts aside: `mkdocs build` refuses their placeholders.
+            result = build(root / "data", out_dir, root=root, site=site,
+                           session=self.session, drafts=self.serving)
+        except Exception as error:
+            if crash.debugging() or not self.serving:
+                raise  # mkdocs build: _edge reports it in one line
+            result = BuildResult(problems=[crash.as_problem(error)])
+        self._report(result, time.perf_counter() - start)
+        self.problems = [] if result.ok else result.problems
+        self.out_dir = out_dir
+        self.pages = list(result.pages)
+        if not result.ok:
+            message = "data/ has problems; nothing was regenerated:\n" + format_problems(
+                result.problems)
+            if not self.serving:
+                raise PluginError(message)
+            self.log.error(message)
+            self.pages = last_good_pages(out_dir)
+
+    def _report(self, result: BuildResult, seconds: float) -> None:
+        if result.ok and self.session is not None:
+            pages = self.session.render.pages
+            self.log.info(f"kb: {len(result.changed)} of {len(result.pages)} generated files "
+                          f"changed (pipeline {seconds:.2f} s); {pages.reused} of "
+                          f"{pages.pages} entry pages reused")
+        for draft in result.drafts:
+            self.log.info(f"kb: {draft.path} is a draft ({left_to_do(draft)}): shown as such "
+                          "at its own page, and left out of the rest of the site")
+        for note in result.notes:
+            if note not in self.noted:
+                self.noted.add(note)
+                self.log.warning(f"kb: {note}")
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.out_dir is not None, "on_pre_build runs before on_files"
+        docs = Path(config.docs_dir).name
+        for path in self.pages:
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{docs}/{path} has the same path as a generated page; "
+                                  "rename it")
+            files.append(File(path, src_dir=str(self.out_dir), dest_dir=config.site_dir,
+                              use_directory_urls=config.use_directory_urls))
+        # `serve --dirty` rebuilds only pages whose Markdown changed; the problems banner
+        # must reach every page, and leave every page once the data is fixed.
+        if self.dirty and (self.problems or self.had_problems):
+            MkDocsInternals.rebuild(files)
+        self.had_problems = bool(self.problems)
+        return files
+
+    def page_content(self, html: str) -> str:
+        return banner_html(self.problems) + html if self.problems else html
+
+
+state = Hook()
+"""The hook's state in the `mkdocs` command running; `on_startup` starts it afresh."""
+
+
+# ---------------------------------------------------------------------------- events
 
 Event = TypeVar("Event", bound=Callable[..., Any])
 
@@ -87,122 +366,67 @@ def _edge(event: Event) -> Event:
 
 @_edge
 def on_startup(*, command: str, dirty: bool) -> None:
-    _state["serving"] = command == "serve"
-    _state["dirty"] = dirty
+    global state  # the hook's one state: a new command starts from nothing
+    state = Hook(command, dirty)
     if dirty:
-        _accept_dirty_builds()
-
-
-def _accept_dirty_builds() -> None:
-    """MkDocs warns that a dirty build may leave links between pages stale, and strict
-    mode turns the warning into a failure. Here every page's links are in its own
-    Markdown, which the pipeline rewrites whenever they change, and the sidebar is
-    fixed; so that warning, and only it, is dropped."""
-    logger = logging.getLogger("mkdocs.commands.build")
-    if not any(getattr(f, "kb_dirty", False) for f in logger.filters):
-        dirty_warning = logging.Filter()
-        dirty_warning.filter = lambda record: "'dirty' build" not in record.getMessage()
-        dirty_warning.kb_dirty = True  # type: ignore[attr-defined]
-        logger.addFilter(dirty_warning)
-
-
-THEME = {"name": "material", "custom_dir": "overrides"}
-"""The theme the pages are made for: Material (the front matter that keeps generated
-pages out of its own search index) with this project's overrides (the search box that
-reads the pipeline's index, the scripts the timeline and "as reported by" need)."""
-SCRIPTS = "assets/kb.js"
-"""Those scripts, joined into one file by a static template of the overrides."""
+        MkDocsInternals.accept_dirty_builds()
 
 
 @_edge
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Refuse at once the settings the generated pages cannot follow (kb.generator),
-    and those of the theme they are made for; make `mkdocs serve` watch data/."""
-    root = _root(config)
-    found = refusals(GeneratorSettings(
-        root=root, pages_dirs=(root / GENERATED, root / PREVIEW),
-        site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
-        directory_urls=config.use_directory_urls,
-        markdown_extensions=frozenset(config.markdown_extensions)))
-    found += _theme_refusals(config, root)
-    if found:
-        raise PluginError("mkdocs.yml: settings the generated pages cannot follow; "
-                          "nothing was built:\n" + "\n".join(f"- {f}" for f in found))
-    # Every address built from the published one (canonical, sitemap, 404 page, "Cite
-    # this page") joins a path to it: no '//' in it may reach them (kb.generator).
-    if config.site_url:
-        config.site_url = published_address(config.site_url)
-    # The preview rebuilds when a data file is saved, whether or not mkdocs.yml says so.
-    if str(root / "data") not in {str(Path(w)) for w in config.watch}:
-        config.watch.append(str(root / "data"))
-    if not _state["serving"] and not _state["dirty"]:
-        _stage(config)
-    return config
+    and those of the theme they are made for; a one-off build's site is staged beside
+    site_dir (`Hook.stage`)."""
+    return state.config(config)
 
 
-class _Warnings(logging.Handler):
-    """Counts what MkDocs's strict mode counts: its loggers' warnings and errors."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+@_edge
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig,
+             **_: Any) -> LiveReloadServer:
+    """The preview rebuilds when a data file is saved, whether or not mkdocs.yml
+    says to watch data/. (MkDocs also passes the `builder`, not needed here.)"""
+    server.watch(str(_root(config) / "data"))
+    return server
 
 
-def _stage(config: MkDocsConfig) -> None:
-    """Build into a fresh folder beside site_dir, swapped in by on_post_build only when
-    the build succeeds: MkDocs empties site_dir before it reads the pages, and a strict
-    build that then fails (a broken link in docs/) would leave half a site. Through
-    documented events only: on_config, on_post_build (last of all plugins, after the
-    search index is written), on_build_error."""
-    site_dir = Path(config.site_dir)
-    _state["site_dir"] = config.site_dir
-    _state["staged_config"] = config
-    _state["staged"] = staged = staging_beside(site_dir)
-    config.site_dir = str(staged)
-    counter = _Warnings()
-    _state["warnings"] = counter
-    if config.strict:
-        logging.getLogger("mkdocs").addHandler(counter)
+@_edge
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Run the pipeline before MkDocs empties site_dir (`MkDocsInternals`): bad data
+    so stops `mkdocs build` while the last good site is still whole."""
+    state.pre_build(config)
 
 
-def _unstage(config: MkDocsConfig, *, keep: bool) -> None:
-    """Swap the staged site in (`keep`) or remove it, and give config its site_dir back
-    (`mkdocs gh-deploy` reads it after the build)."""
-    staged = _state.pop("staged", None)
-    _state.pop("staged_config", None)
-    if staged is None:
-        return
-    site_dir = Path(_state.pop("site_dir"))  # type: ignore[arg-type]
-    logging.getLogger("mkdocs").removeHandler(_state.pop("warnings"))  # type: ignore[arg-type]
-    config.site_dir = str(site_dir)
-    if keep:
-        swap_in(staged, site_dir)  # type: ignore[arg-type]
-    else:
-        shutil.rmtree(staged, ignore_errors=True)  # type: ignore[arg-type]
+@_edge
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the pages on_pre_build wrote (or, in the preview, kept) to the site."""
+    return state.files(files, config)
+
+
+@_edge
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    return MkDocsInternals.compile_templates_once(env, state.templates)
+
+
+@_edge
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return state.page_content(html)
 
 
 @_edge
 @event_priority(-100)  # after every plugin's on_post_build: search writes its index there
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Put the staged site in place, unless strict mode is about to abort the build
-    for the warnings it counted: then site_dir stays as it was."""
-    counter = _state.get("warnings")
-    failing = bool(config.strict and isinstance(counter, _Warnings) and counter.count)
-    if failing and "staged" in _state:
-        log.error(f"kb: {_state['site_dir']} left as it was: the strict build has "
-                  "warnings")
-    _unstage(config, keep=not failing)
+    """Put a one-off build's staged site in place (`Hook.post_build`)."""
+    state.post_build(config)
 
 
 @_edge
 def on_build_error(*, error: Exception) -> None:
     """A failed build leaves site_dir as it was: the staged folder goes."""
-    config = _state.get("staged_config")
-    if config is not None:
-        _unstage(config, keep=False)  # type: ignore[arg-type]
+    state.unstage(keep=False)
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def _theme_refusals(config: MkDocsConfig, root: Path) -> list[str]:
@@ -224,102 +448,3 @@ def _theme_refusals(config: MkDocsConfig, root: Path) -> list[str]:
                      "the generated pages' timeline filters, 'as reported by' and 'Cite "
                      "this page' are its scripts")
     return found
-
-
-@_edge
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Run the pipeline before MkDocs empties site_dir: mkdocs.commands.build.build
-    calls on_config, then on_pre_build, then cleans site_dir, then gathers files. Bad
-    data so stops `mkdocs build` while the last good site is still whole."""
-    root = _root(config)
-    out_dir = root / (PREVIEW if _state["serving"] else GENERATED)
-    site = Site(name=config.site_name, url=config.site_url or "")
-    start = time.perf_counter()
-    memo = _memo if _state["serving"] else None
-    try:
-        # Only the preview sets drafts aside: `mkdocs build` refuses their placeholders.
-        result = build(root / "data", out_dir, root=root, site=site, memo=memo,
-                       drafts=bool(_state["serving"]))
-    except Exception as error:
-        if crash.debugging() or not _state["serving"]:
-            raise  # mkdocs build: _edge reports it in one line
-        result = BuildResult(problems=[crash.as_problem(error)])
-    if result.ok and memo is not None:
-        log.info(f"kb: {len(result.changed)} of {len(result.pages)} generated files changed "
-                 f"(pipeline {time.perf_counter() - start:.2f} s); {memo.reused} of "
-                 f"{memo.pages} entry pages reused")
-    for draft in result.drafts:
-        log.info(f"kb: {draft.path} is a draft ({left_to_do(draft)}): "
-                 f"shown as such at its own page, and left out of the rest of the site")
-    for note in result.notes:
-        if note not in _noted:
-            _noted.add(note)
-            log.warning(f"kb: {note}")
-    _state["problems"] = [] if result.ok else result.problems
-    _state["out_dir"] = out_dir
-    _state["pages"] = list(result.pages)
-    if not result.ok:
-        message = "data/ has problems; nothing was regenerated:\n" + format_problems(
-            result.problems)
-        if not _state["serving"]:
-            raise PluginError(message)
-        log.error(message)
-        _state["pages"] = last_good_pages(out_dir)
-
-
-@_edge
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the pages on_pre_build wrote (or, in the preview, kept) to the site."""
-    out_dir: Path = _state["out_dir"]  # type: ignore[assignment]
-    docs = Path(config.docs_dir).name
-    for path in _state["pages"]:  # type: ignore[attr-defined]
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"{docs}/{path} has the same path as a generated page; "
-                              "rename it")
-        files.append(File(path, src_dir=str(out_dir), dest_dir=config.site_dir,
-                          use_directory_urls=config.use_directory_urls))
-    if _state["dirty"] and (_state["problems"] or _state["had_problems"]):
-        _rebuild_every_page(files)
-    _state["had_problems"] = bool(_state["problems"])
-    return files
-
-
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def _rebuild_every_page(files: Files) -> None:
-    """`serve --dirty` rebuilds only pages whose Markdown changed; the problems banner
-    must reach every page, and leave every page once the data is fixed."""
-    for file in files.documentation_pages():
-        file.is_modified = lambda: True  # type: ignore[method-assign]
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Theme templates compiled once per `mkdocs serve`, not at every rebuild (MkDocs
-    makes a new template environment each time; compiling took about 0.3 s)."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._compiled:
-            bucket.bytecode_from_string(self._compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_templates = _CompiledTemplates()
-
-
-@_edge
-def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    env.bytecode_cache = _templates  # a changed template is compiled again (checksum)
-    return env
-
-
-@_edge
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    problems: list[Problem] = _state["problems"]  # type: ignore[assignment]
-    return banner_html(problems) + html if problems else html

@@ -74,11 +74,18 @@ def test_reader_and_preview_figures_are_reported_with_where_the_time_went():
            "preview_fact_s": 1.9, "preview_fact_pipeline_s": 1.0, "preview_fact_build_s": 1.3,
            "preview_fact_changed": 5.0, "preview_name_s": 3.9,
            "preview_name_pipeline_s": 0.9, "preview_name_build_s": 3.2,
-           "preview_name_changed": 21.0, "backlink_updated": 1.0}
+           "preview_name_changed": 21.0, "backlink_updated": 1.0,
+           "preview_add_s": 1.5, "preview_add_pipeline_s": 0.5, "preview_add_build_s": 0.9,
+           "preview_add_changed": 12.0, "preview_remove_s": 1.4,
+           "preview_remove_pipeline_s": 0.5, "preview_remove_build_s": 0.8,
+           "preview_remove_changed": 11.0}
     text = "\n".join(_reader_lines(1000, row))
     assert "first visit to an entity page: 5 requests, 68.9 KB gzipped" in text
     assert ("a fact's wording edited: reloaded page shows it 1.90 s after the save; 5 files "
             "changed; kb pipeline 1.00 s + MkDocs 0.30 s + watching and reloading 0.60 s") in text
+    assert ("a file added: reloaded page shows it 1.50 s after the save; 12 files changed; "
+            "kb pipeline 0.50 s + MkDocs 0.40 s + watching and reloading 0.60 s") in text
+    assert "a file removed: reloaded page shows it 1.40 s after the save; 11 files" in text
     assert "page linking to the renamed entry updated: yes" in text
     assert ("search 'withdrawal talks': results 0.05 s after the last key, 9 requests, 30.5 KB "
             "from the first key (script and libraries included), 12 shown, first 'A title'"

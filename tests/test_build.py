@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import build as build_module
-from kb.build import build, without_cycle_collection
+from kb.build import build, paused_collection
+from kb.preview import FrozenHeap
+from kb.session import Session
 from tests.conftest import MINI, ROOT
 from tests.site import MKDOCS, copy_project
 
@@ -83,24 +84,55 @@ def test_bad_data_writes_nothing_and_keeps_previous_output(data_tree, tmp_path):
     assert (out / "people/ada-example.md").read_text() == before
 
 
-def test_the_cycle_collector_pauses_during_builds_and_frees_cycles_every_few(monkeypatch):
+def _cycle() -> weakref.ref:
     class Node:
         pass
 
-    def cycle() -> weakref.ref:
-        node = Node()
-        node.itself = node  # freed only by the cycle collector
-        return weakref.ref(node)
+    node = Node()
+    node.itself = node  # type: ignore[attr-defined]  # freed only by the cycle collector
+    return weakref.ref(node)
 
-    monkeypatch.setattr(build_module, "_builds", 0)
+
+def test_a_build_pauses_the_cycle_collector_and_leaves_it_as_it_found_it():
+    gc.unfreeze()  # whatever an earlier test left
+    with paused_collection():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    build(MINI / "data", root=MINI)
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # nothing frozen, nothing kept
+    gc.disable()
+    try:
+        with paused_collection():
+            pass
+        assert not gc.isenabled()  # left off, as it was
+    finally:
+        gc.enable()
+
+
+def test_the_preview_freezes_its_heap_and_frees_cycles_every_few_builds():
+    heap = FrozenHeap(collect_every=3)
     gc.collect()
     dead_cycles = []
-    for _ in range(build_module.COLLECT_EVERY - 1):
-        with without_cycle_collection():
-            assert not gc.isenabled()
-            dead_cycles.append(cycle())
-        assert gc.isenabled()
-    assert all(ref() is not None for ref in dead_cycles)  # frozen, not yet collected
-    with without_cycle_collection():
-        pass
-    assert all(ref() is None for ref in dead_cycles)
+    try:
+        for _ in range(2):
+            with paused_collection(), heap.around_build():  # as kb.build.build does
+                dead_cycles.append(_cycle())
+            assert gc.get_freeze_count() > 0  # what the build left is frozen
+        assert all(ref() is not None for ref in dead_cycles)  # frozen, not yet collected
+        with paused_collection(), heap.around_build():
+            pass
+        assert all(ref() is None for ref in dead_cycles)
+    finally:
+        gc.unfreeze()
+
+
+def test_only_a_session_with_the_preview_s_tuning_freezes_the_heap():
+    gc.unfreeze()
+    try:
+        build(MINI / "data", root=MINI, session=Session())
+        assert gc.get_freeze_count() == 0
+        session = Session(heap=FrozenHeap())
+        build(MINI / "data", root=MINI, session=session)
+        assert gc.get_freeze_count() > 0 and session.heap.builds == 1
+    finally:
+        gc.unfreeze()

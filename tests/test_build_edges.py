@@ -6,7 +6,6 @@ why (item 9)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -227,13 +226,6 @@ def test_settings_the_pages_follow_are_accepted(built, settings):
     assert configured(project, **settings) == []
 
 
-def test_the_preview_watches_data_even_if_mkdocs_yml_forgets_to(built):
-    project, _ = built
-    config = load_config(config_file=str(project / "mkdocs.yml"), watch=[])
-    config.plugins.on_config(config)
-    assert [os.path.normpath(w) for w in config.watch] == [str(project / "data")]
-
-
 def test_a_fault_in_the_preview_shows_in_the_banner_and_the_last_pages_stay(built,
                                                                            monkeypatch):
     """`mkdocs serve` keeps serving: the fault is a problem of the banner, named as in
@@ -251,10 +243,10 @@ def test_a_fault_in_the_preview_shows_in_the_banner_and_the_last_pages_stay(buil
 
     monkeypatch.setattr(hook, "build", faulty)
     hook.on_pre_build(config=config)
-    assert [str(p) for p in hook._state["problems"]] == [
+    assert [str(p) for p in hook.state.problems] == [
         f"{ABU_TAQWA}: internal error while reading {ABU_TAQWA}: IndexError: list index out "
         "of range; please report it (KB_DEBUG=1 shows where it happened)"]
-    assert hook._state["pages"] == ["people/abu-taqwa.md"]
+    assert hook.state.pages == ["people/abu-taqwa.md"]
 
 
 # ---------------------------------------------------------------------------- docs/

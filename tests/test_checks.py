@@ -3,7 +3,8 @@
 import pytest
 
 from kb.load import load
-from kb.validate import validate
+from kb.problems import errors
+from kb.validate import CheckMemo, validate
 
 PERSON = """\
 name: {name}
@@ -351,3 +352,49 @@ def test_a_known_name_written_another_way_is_found(data_tree):
     same = person.replace("US Institute of Peace", "US Institute for Peace")
     root = data_tree({"groups/usip.yaml": institute, "people/ada.yaml": same})
     assert found(root, "error") == []
+
+
+DISPUTED_AGE = """\
+name: Bo Example
+summary: {text: A person., cite: [report]}
+disputes:
+  - about: Age
+    versions:
+      - {value: "41", cite: [report]}
+      - {value: "42", cite: [report]}
+"""
+NAMES_BO = """\
+name: Cy
+summary: {text: A person who says Bo Example is 41 years old., cite: [report]}
+"""
+
+
+def test_the_checks_of_a_session_find_what_checks_from_nothing_find_after_each_edit(
+        data_tree):
+    """The live preview's checks read again only the texts of entries edited, or read
+    against names that changed (kb.checks.Readings): after each edit they find what
+    checks from nothing find."""
+    institute = ("name: US Institute for Peace\ntype: think tank\nsummary:\n"
+                 "  text: An institute.\n  cite: [report]\n")
+    person = PERSON.format(name="Ada").replace(
+        "text: A person.", "text: A director at the US Institute of Peace.")
+    base = BASE.format(text="Base that forces began leaving in August 2025.", disputed="")
+    edits = [
+        {"groups/usip.yaml": institute, "people/ada.yaml": person},
+        {"people/ada.yaml": person.replace("of Peace", "for Peace")},  # a text mended
+        {"groups/usip.yaml": institute.replace("for Peace", "of Peace")},  # a name moved
+        {"events/withdrawal.yaml": WITHDRAWAL, "places/base.yaml": base},
+        {"places/base.yaml": base.replace("Base that", "The Base that")},
+        {"events/withdrawal.yaml": WITHDRAWAL.replace("name: ", "name: The ")},
+        {"people/bo.yaml": DISPUTED_AGE, "people/cy.yaml": NAMES_BO},  # named by its name
+        {"people/bo.yaml": DISPUTED_AGE.replace("Bo Example", "Bo Other")},  # no longer
+        {"people/bo.yaml": DISPUTED_AGE},  # and again
+    ]
+    memo = CheckMemo()
+    seen = []
+    for files in edits:
+        root = data_tree(files)
+        _, remembered = validate(load(root / "data", root=root), memo=memo)
+        assert [str(p) for p in remembered] == found(root), files
+        seen.append(len(errors(remembered)))
+    assert seen == [1, 0, 1, 2, 2, 2, 3, 2, 3]  # each check finds, and stops finding

@@ -1,20 +1,25 @@
-"""The live preview's page memo: after any edit, a build that reuses pages gives exactly
-the pages of a build from nothing, and it does reuse most of them."""
+"""The live preview's session: after any edit (a file changed, added, removed, renamed,
+broken and mended, a draft begun), a build that reuses what the last one read, checked
+and rendered gives exactly the pages and problems of a build from nothing, and it does
+reuse most of them."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kb.build import build
-from kb.render import Site
-from kb.render.memo import PageMemo
-from tests.conftest import ROOT
+from kb.render import Site, render
+from kb.render.memo import RenderMemo
+from kb.session import Session
+from tests.conftest import MINI, ROOT, linked_tree
 
 NEW_MEMBER = """\
 # yaml-language-server: $schema=../../schema/person.schema.json
@@ -26,6 +31,36 @@ relations:
   - type: member_of
     target: harakat-al-nujaba
     cite: [{source}]
+"""
+NEW_SOURCE = """\
+title: A report added by the test
+type: article
+outlet: reuters
+date: 2024-01-06
+"""
+NEW_EVENT = """\
+name: A meeting added by the test
+type: meeting
+date: 2024-01-06
+places: [baghdad]
+participants:
+  - {entity: zaid-example, role: attended}
+  - {entity: harakat-al-nujaba}
+summary:
+  text: "[[zaid-example]] met others in [[baghdad]]."
+  cite: [zz-added-report]
+"""
+NEW_CHAPTER = """\
+title: A chapter added by the test
+sentences:
+  - text: "[[zaid-example]] joined [[harakat-al-nujaba]]."
+    cite: [zz-added-report]
+"""
+DRAFT = """\
+name: A draft person
+summary:
+  text: TODO
+  cite: [TODO]
 """
 
 
@@ -40,8 +75,13 @@ def first_source(data: Path) -> str:
     return sorted(data.glob("sources/*.yaml"))[0].stem
 
 
+def write(path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")
+
+
 SITE = Site(name="The KB", url="https://example.org/kb/")  # pages cite their dates of change
-EDITS = {
+MEMBER = "people/zaid-example.yaml"
+EDITS: dict[str, Callable[[Path], object]] = {
     "a person renamed": lambda data: edit(
         data / "people/abu-taqwa.yaml", r"^name: (.+)$", r"name: \1 Renamed"),
     "a source's date moved": lambda data: edit(
@@ -57,12 +97,39 @@ EDITS = {
     "a source moved to another outlet": lambda data: edit(  # both outlets' lists change
         data / "sources/reuters-2024-01-05-committee.yaml", r"^outlet: reuters$",
         "outlet: associated-press"),
-    "a member added": lambda data: (data / "people/zaid-example.yaml").write_text(
-        NEW_MEMBER.format(source=first_source(data)), "utf-8"),
-    "the member removed": lambda data: (data / "people/zaid-example.yaml").unlink(),
     "an event's summary reworded": lambda data: edit(
         data / "events/us-strike-kills-abu-taqwa.yaml", r"^(  text: >-\n    )", r"\1Reworded, "),
+    "a member added": lambda data: write(data / MEMBER, NEW_MEMBER.format(
+        source=first_source(data))),
+    "a source added": lambda data: write(data / "sources/zz-added-report.yaml", NEW_SOURCE),
+    "the member cites it": lambda data: edit(
+        data / MEMBER, r"^  cite: \[(.+)\]$", r"  cite: [\1, zz-added-report]"),
+    "an event added": lambda data: write(data / "events/zz-added-meeting.yaml", NEW_EVENT),
+    "a relation added": lambda data: edit(
+        data / MEMBER, r"\Z", "  - type: allied_with\n    target: abu-taqwa\n"
+                              "    cite: [zz-added-report]\n"),
+    "a story chapter added": lambda data: write(data / "story/07-added.yaml", NEW_CHAPTER),
+    "a file broken": lambda data: edit(data / MEMBER, r"^name: ", "nmae: "),
+    "the file mended": lambda data: edit(data / MEMBER, r"^nmae: ", "name: "),
+    "a draft begun": lambda data: write(data / "people/zz-draft.yaml", DRAFT),
+    "the draft given up": lambda data: (data / "people/zz-draft.yaml").unlink(),
+    "the chapter removed": lambda data: (data / "story/07-added.yaml").unlink(),
+    "the event removed": lambda data: (data / "events/zz-added-meeting.yaml").unlink(),
+    "the relation removed": lambda data: edit(
+        data / MEMBER, r"  - type: allied_with\n    target: abu-taqwa\n"
+                       r"    cite: \[zz-added-report\]\n", ""),
+    "the citation removed": lambda data: edit(
+        data / MEMBER, r"^  cite: \[(.+), zz-added-report\]$", r"  cite: [\1]"),
+    "the source removed": lambda data: (data / "sources/zz-added-report.yaml").unlink(),
+    "the member's file renamed": lambda data: (data / MEMBER).rename(
+        data / "people/zaid-example-renamed.yaml"),
+    "the member removed": lambda data: (data / "people/zaid-example-renamed.yaml").unlink(),
 }
+BROKEN = {"a file broken"}
+"""Edits after which the data has errors: both builds must report the same problems."""
+UNSEEN = {"the file mended", "a draft begun", "the draft given up"}
+"""Edits that no entry page shows: one bringing back the data of the last good build,
+and a draft, which is listed nowhere but on its own page. Every entry page is reused."""
 
 
 @pytest.fixture(scope="module")
@@ -75,23 +142,107 @@ def project(tmp_path_factory) -> Path:
     return root
 
 
-def test_reused_pages_equal_pages_built_from_nothing_after_every_edit(project: Path):
+def test_a_session_builds_what_a_build_from_nothing_does_after_every_edit(project: Path):
     data = project / "data"
-    memo = PageMemo()
-    first = build(data, root=project, site=SITE, memo=memo)
+    session = Session()
+    memo = session.render.pages
+    first = build(data, root=project, site=SITE, session=session, drafts=True)
     assert first.ok and first.pages == build(data, root=project, site=SITE).pages
     for name, apply in EDITS.items():
         apply(data)
-        reused = build(data, root=project, site=SITE, memo=memo)
-        fresh = build(data, root=project, site=SITE)
+        reused = build(data, root=project, site=SITE, session=session, drafts=True)
+        fresh = build(data, root=project, site=SITE, drafts=True)
+        assert reused.problems == fresh.problems, name
+        assert [d.path for d in reused.drafts] == [d.path for d in fresh.drafts], name
+        if name in BROKEN:
+            assert not reused.ok, name
+            continue
         assert reused.ok, (name, reused.problems[:3])
         different = [p for p in fresh.pages if reused.pages.get(p) != fresh.pages[p]]
         assert not different and set(reused.pages) == set(fresh.pages), (name, different)
-        assert 0 < memo.reused < memo.pages, name  # some pages were rendered again
+        if name in UNSEEN:
+            assert memo.reused == memo.pages, name
+        else:
+            assert 0 < memo.reused < memo.pages, name  # some pages were rendered again
 
 
-def test_an_unchanged_build_renders_no_entry_page_again(project: Path):
-    memo = PageMemo()
-    build(project / "data", root=project, memo=memo)
-    build(project / "data", root=project, memo=memo)
+def test_an_unchanged_build_reads_checks_and_renders_nothing_again(project: Path):
+    session = Session()
+    build(project / "data", root=project, session=session)
+    records = {path: known.record for path, known in session.checked.checked.items()}
+    build(project / "data", root=project, session=session)
+    memo = session.render.pages
     assert memo.reused == memo.pages > 100
+    assert all(known.record is records[path]
+               for path, known in session.checked.checked.items())
+
+
+def test_a_session_forgets_the_files_that_are_gone(project: Path):
+    session = Session()
+    extra = project / "data" / "sources" / "zz-gone.yaml"
+    write(extra, NEW_SOURCE)
+    try:
+        build(project / "data", root=project, session=session)
+        assert any("zz-gone" in key for key in session.files.readings)
+        assert any("zz-gone" in path for path in session.checked.checked)
+    finally:
+        extra.unlink()
+    build(project / "data", root=project, session=session)
+    assert not any("zz-gone" in key for key in session.files.readings)
+    assert not any("zz-gone" in path for path in session.checked.checked)
+
+
+def _another(site: Site, field: dataclasses.Field) -> object:
+    """A value of one of `Site`'s settings other than `site`'s."""
+    value = getattr(site, field.name)
+    if isinstance(value, str):
+        return value + "/other"
+    if isinstance(value, bool):
+        return not value
+    raise AssertionError(f"teach this test another value for Site.{field.name}, and check "
+                         "that the preview renders every page again when it changes")
+
+
+DATES_OF_CHANGE = {"changed", "cut_off"}
+"""The settings of `Site` compared page by page, through the files each page shows."""
+
+
+@pytest.mark.parametrize("setting", [f for f in dataclasses.fields(Site)
+                                     if f.name not in DATES_OF_CHANGE], ids=lambda f: f.name)
+def test_any_other_setting_of_the_site_renders_every_page_again(setting):
+    """A setting pages show (the site's name, its address, or any field `Site` gains)
+    must reach every page of the preview, not only those rendered again for another
+    reason: the memo compares the whole site but for its dates of change."""
+    session = Session()
+    site = Site(name="The KB", url="https://example.org/kb/")
+    build(MINI / "data", root=MINI, site=site, session=session)
+    other = dataclasses.replace(site, **{setting.name: _another(site, setting)})
+    again = build(MINI / "data", root=MINI, site=other, session=session)
+    assert session.render.pages.reused == 0
+    assert again.pages == build(MINI / "data", root=MINI, site=other).pages
+
+
+_GrownSite = dataclasses.make_dataclass("_GrownSite", [("motto", str, "Sourced")],
+                                        bases=(Site,), frozen=True)
+"""`Site` with a field it may gain one day."""
+
+
+def test_a_field_the_site_gains_renders_every_page_again():
+    session = Session()
+    build(MINI / "data", root=MINI, site=_GrownSite(name="The KB"), session=session)
+    build(MINI / "data", root=MINI, site=_GrownSite(name="The KB", motto="Other"),
+          session=session)
+    assert session.render.pages.reused == 0
+
+
+def test_a_later_change_to_one_file_renders_again_only_the_pages_showing_it():
+    linked = linked_tree(MINI)
+    memo = RenderMemo()
+    dated = {path: dt.date(2024, 1, 5) for path in linked.kb.paths.values()}
+    render(linked, Site(name="The KB", changed=dated), memo)
+    ada = linked.kb.paths["ada-example"]
+    later = Site(name="The KB", changed={**dated, ada: dt.date(2024, 3, 9)})
+    pages = render(linked, later, memo)
+    showing = {i for i, shown in linked.page_inputs.items() if "ada-example" in shown}
+    assert memo.pages.reused == memo.pages.pages - len(showing) > 0
+    assert pages == render(linked, later)

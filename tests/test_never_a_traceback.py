@@ -289,7 +289,7 @@ def _patch_stage(stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
             "ada", kb.load._load_file, lambda path, *_: path.stem))
     elif stage == "validate":
         monkeypatch.setattr(kb.validate, "_validate_record", raising_for(
-            "ada", kb.validate._validate_record, lambda record: record.id))
+            "ada", kb.validate._validate_record, lambda record, *_: record.id))
     elif stage == "link":
         monkeypatch.setattr(kb.link, "_link_relations", raising_for(
             "ada", kb.link._link_relations, lambda linked, entry: entry.id))

@@ -16,7 +16,7 @@ import pytest
 from kb.build import build
 from kb.cli import main
 from kb.render import Site
-from kb.render.memo import PageMemo
+from kb.session import Session
 from tests.conftest import linked_tree
 from tests.site import MKDOCS, copy_project, mkdocs_build
 from tests.test_history import git
@@ -74,9 +74,10 @@ def html_of(site: Path, markdown_path: str) -> str:
 def test_a_one_off_build_and_the_preview_give_each_page_its_date(origin, pages):
     site = Site(name=NAME)
     fresh = build(origin / "data", root=origin, site=site)
-    memo = PageMemo()
-    first = build(origin / "data", root=origin, site=site, memo=memo)
-    again = build(origin / "data", root=origin, site=site, memo=memo)
+    session = Session()
+    first = build(origin / "data", root=origin, site=site, session=session)
+    again = build(origin / "data", root=origin, site=site, session=session)
+    memo = session.render.pages
     assert memo.reused == memo.pages  # the second preview build reused every page
     for path, date in pages.items():
         assert [cited_date(b.pages[path]) for b in (fresh, first, again)] == [date] * 3, path

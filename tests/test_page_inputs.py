@@ -3,8 +3,11 @@ page" and lets the live preview reuse pages. It must hold every entry a page rea
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,10 +15,90 @@ from kb.link import ENTRY_INDEXES, Linked, link
 from kb.load import load
 from kb.problems import errors
 from kb.render import ENTRY_PAGES, SHARED, Site
-from kb.render.memo import page_reads
+from kb.render.memo import EntryPage
 from kb.render.site import page_changed
 from kb.validate import validate
 from tests.conftest import MINI, ROOT, DataTree
+
+
+@dataclasses.dataclass(frozen=True)
+class Reads:
+    """What rendering one page read."""
+
+    entries: set[str]
+    """Ids of the entries whose content or kind it read (all of them, if it walked
+    every entry)."""
+    attributes: set[str]
+    """Attributes of the linked knowledge base it read, besides `kb`: reverse indexes
+    (read by key) and values of the whole ('reporting_span', 'timeline')."""
+
+
+def page_reads(linked: Linked, entry_id: str, site: Site, emit: EntryPage) -> Reads:
+    """Render one page from a copy of `linked` that notes what it reads: the check that
+    `linked.page_inputs` and the memo's `shared` values miss nothing a page shows.
+
+    The copy is a `Linked` holding the very same indexes, so a page reads exactly what
+    it reads from the real one (an index read at a missing key gives [] as ever); only
+    the entries and kinds are dicts that note each key read."""
+    reads = Reads(set(), set())
+    kb = dataclasses.replace(linked.kb, entries=_Noting(linked.kb.entries, reads.entries),
+                             kinds=_Noting(linked.kb.kinds, reads.entries))
+    values = {f.name: getattr(linked, f.name) for f in dataclasses.fields(linked)}
+    noting = _NotingLinked(**{**values, "kb": kb})
+    object.__setattr__(noting, "_attributes", reads.attributes)
+    emit(noting, entry_id, site)
+    return reads
+
+
+class _NotingLinked(Linked):
+    """A Linked that notes each of its attributes read, besides `kb` and methods."""
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in _NOTED:
+            object.__getattribute__(self, "_attributes").add(name)
+        return super().__getattribute__(name)
+
+
+_NOTED = frozenset(f.name for f in dataclasses.fields(Linked)) - {"kb"}
+
+
+class _Noting(dict):
+    """A dict that notes each key read, and every key when read whole."""
+
+    def __init__(self, data: dict, reads: set[str]) -> None:
+        super().__init__(data)
+        self._reads = reads
+
+    def __getitem__(self, key: Any) -> Any:
+        self._reads.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._reads.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._reads.add(key)  # type: ignore[arg-type]
+        return super().__contains__(key)
+
+    def _whole(self) -> None:
+        self._reads.update(super().keys())
+
+    def __iter__(self) -> Iterator[Any]:
+        self._whole()
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self._whole()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._whole()
+        return super().values()
+
+    def items(self) -> Any:
+        self._whole()
+        return super().items()
 
 # One page of each kind of link: Ada's page shows most of them.
 FILES = {
@@ -180,3 +263,23 @@ def test_a_shallow_clone_dates_a_page_only_when_no_hidden_change_can_be_later(
     assert page_changed(tree, site, "ada") == expected
     every_file_cut_off = Site(changed=changed, cut_off=frozenset(changed))  # --depth 1
     assert page_changed(tree, every_file_cut_off, "ada") is None
+
+
+def test_the_check_renders_from_a_linked_that_answers_as_the_real_one(tree: Linked):
+    """Pages are typed to read a `Linked`: the check hands them one, whose indexes give
+    [] at a key they do not hold, as the real ones do, rather than a stand-in that
+    raises KeyError there (and would fail a page only under the check)."""
+    seen: dict[str, Any] = {}
+
+    def emit(linked: Linked, entry_id: str, site: Site) -> tuple[str, str]:
+        seen["a Linked"] = isinstance(linked, Linked)
+        seen["missing"] = [getattr(linked, index)["nobody"] for index in
+                           ("incoming", "events_of", "quotes_by", "backing", "relayed",
+                            "published", "mentions", "edges_of")]
+        return "x.md", linked.entry(entry_id).name
+
+    reads = page_reads(tree, "ada", Site(), emit)
+    assert seen == {"a Linked": True, "missing": [[]] * 8}
+    assert reads.entries == {"ada"}
+    assert reads.attributes == {"incoming", "events_of", "quotes_by", "backing", "relayed",
+                                "published", "mentions", "edges_of"}

@@ -10,7 +10,7 @@ import pytest
 
 from kb import write as write_module
 from kb.build import build
-from kb.write import MARKER, write
+from kb.write import MARKER, WriteMemo, write
 from tests.conftest import MINI, ROOT
 
 
@@ -36,6 +36,44 @@ def test_unchanged_pages_keep_their_file_and_time_so_incremental_builds_skip_the
     assert (out / "edited.md").stat().st_mtime > old_time
     assert (out / "edited.md").read_text() == "new"
     assert not (out / "gone.md").exists()
+
+
+def test_with_the_last_write_in_memory_the_same_pages_change_and_none_is_read_back(
+        tmp_path: Path, monkeypatch):
+    out = tmp_path / "generated"
+    memo = WriteMemo()
+    write({"same.md": "S", "edited.md": "old", "gone.md": "G"}, out, memo)
+    old_time = time.time() - 60
+    for name in ("same.md", "edited.md"):
+        os.utime(out / name, (old_time, old_time))
+    monkeypatch.setattr(write_module, "_keep", None)  # reading files back would fail
+    changed = write({"same.md": "S", "edited.md": "new", "added.md": "A"}, out, memo)
+    assert changed == ["edited.md", "added.md"]
+    assert (out / "same.md").stat().st_mtime == old_time
+    assert (out / "edited.md").read_text() == "new"
+    assert not (out / "gone.md").exists()
+    assert memo.pages == {"same.md": "S", "edited.md": "new", "added.md": "A"}
+
+
+def test_the_memo_of_a_write_serves_only_the_folder_it_was_written_to(tmp_path: Path):
+    memo = WriteMemo()
+    write({"a.md": "A"}, tmp_path / "one", memo)
+    assert write({"a.md": "A"}, tmp_path / "two", memo) == ["a.md"]
+    assert (tmp_path / "two" / "a.md").read_text() == "A"
+    (tmp_path / "two" / "a.md").unlink()  # a page gone from disk is written again
+    assert write({"a.md": "A"}, tmp_path / "two", memo) == ["a.md"]
+    assert (tmp_path / "two" / "a.md").read_text() == "A"
+
+
+def test_a_write_that_fails_leaves_no_memo_to_trust(tmp_path: Path, monkeypatch):
+    out = tmp_path / "generated"
+    memo = WriteMemo()
+    write({"a.md": "old A"}, out, memo)
+    monkeypatch.setattr(write_module, "_swap", lambda fresh, out_dir: (_ for _ in ()).throw(
+        OSError("disk full")))
+    with pytest.raises(OSError):
+        write({"a.md": "new A"}, out, memo)
+    assert memo.pages == {} and (out / "a.md").read_text() == "old A"
 
 
 def test_a_failure_midway_leaves_the_previous_output_whole(tmp_path: Path, monkeypatch):

@@ -11,17 +11,47 @@ reaches another.
 
 A link is only ever made from two page paths, here: `href` for Markdown links, `address`
 for published addresses (raw HTML, the downloads, the search index, citations).
-Nothing here reads the data or the disk.
+Nothing here reads the data or the disk, and nothing is kept here: pages of one folder
+link to the same pages many times, so a render keeps the ways from one folder to
+another in a `LinkMemo` its owner passes in (`remembered`; kb.render.text.TextMemo).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import NewType
 
 EntryId = NewType("EntryId", str)
 PagePath = NewType("PagePath", str)
 Href = NewType("Href", str)
+
+
+class LinkMemo:
+    """The relative ways from one folder to a page that `href` worked out, for one
+    build or a series of builds (the live preview's `kb.session.Session`). Bounded: the
+    least recently used go first."""
+
+    def __init__(self) -> None:
+        self.relative = lru_cache(maxsize=1 << 17)(_relative)
+
+
+_current: ContextVar[LinkMemo | None] = ContextVar("kb.addresses.current", default=None)
+"""The memo of the render in progress; None outside one. Set only by `remembered`."""
+
+
+@contextmanager
+def remembered(memo: LinkMemo) -> Iterator[LinkMemo]:
+    """Within the block, `href` keeps the ways it works out in `memo`; afterwards, as
+    before the block (as `decimal.localcontext` does)."""
+    token = _current.set(memo)
+    try:
+        yield memo
+    finally:
+        _current.reset(token)
+
 
 def href(from_page: PagePath, to_page: PagePath) -> Href:
     """The Markdown link from one generated page to another (or to a section of one,
@@ -31,7 +61,9 @@ def href(from_page: PagePath, to_page: PagePath) -> Href:
     page, hash_, fragment = to_page.partition("#")
     if page == from_page and hash_:
         return Href(f"#{fragment}")
-    return Href(_relative(page, from_page.rpartition("/")[0]) + hash_ + fragment)
+    memo = _current.get()
+    relative = memo.relative if memo is not None else _relative
+    return Href(relative(page, from_page.rpartition("/")[0]) + hash_ + fragment)
 
 
 def address(page: PagePath, from_page: PagePath | None = None) -> Href:
@@ -52,7 +84,6 @@ def address(page: PagePath, from_page: PagePath | None = None) -> Href:
     return Href("../" * depth + published)
 
 
-@lru_cache(maxsize=1 << 17)  # pages of one folder link to the same pages, many times
 def _relative(page: str, from_dir: str) -> str:
     """posixpath.relpath for two normalised paths inside the generated tree, by string
     work alone: relpath asks the file system for the current folder on every call,

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -163,12 +163,27 @@ def _free_port() -> int:
         return port
 
 
-def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, float]:
-    """Seconds from a save in data/<entry>.yaml to the reloaded page showing it, under
-    `make serve`'s command, for two edits: a fact's wording (the entry's page and the
-    pages of its sources change) and its name (every page linking to it changes too),
-    each the median of three saves; and whether a page linking to the entry shows the
-    new name (backlinks re-rendered)."""
+ADDED = """\
+name: Added Person {n}
+summary:
+  text: A person the benchmark adds, then removes.
+  cite: [source-0]
+relations:
+  - type: affiliated_with
+    target: {group}
+    cite: [source-0]
+"""
+"""A file the benchmark adds to data/people/ (then removes): its name shows on the page
+of the group it is affiliated with."""
+
+
+def live_preview(project: Path, entry: str, group: str) -> dict[str, float]:
+    """Seconds from a save in data/ to the reloaded page showing it, under `make
+    serve`'s command, for four edits, each the median of three saves: a fact's wording
+    in data/<entry>.yaml (the entry's page and the pages of its sources change), its
+    name (every page linking to it changes too), a file added (a person affiliated
+    with `group`, shown on the group's page) and that file removed; and whether a page
+    linking to the entry (the group's) shows the new name (backlinks re-rendered)."""
     port = _free_port()
     log = project / "serve.log"
     with log.open("w") as output:  # a file, not a pipe: a full pipe would stall serve
@@ -178,6 +193,7 @@ def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, floa
             cwd=project, stdout=output, stderr=subprocess.STDOUT,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}"
+    linking_page = f"/groups/{group}/"
     try:
         _wait_for(base + "/", server, log, seconds=600)
         data = project / "data" / f"{entry}.yaml"
@@ -185,31 +201,48 @@ def live_preview(project: Path, entry: str, linking_page: str) -> dict[str, floa
             page = chromium.new_page()
             page.goto(base + "/" + entry + "/")  # live reload long-polls: never idle
             time.sleep(2)  # let the first build's file watching settle
-            fact = _median_of_saves(page, data, log, r"^  text: (.+)$", "article")
+            fact = _median_of_saves(page, log, lambda: _edit(data, r"^  text: (.+)$"),
+                                    "article")
             # The search index is written in the same build as the page: once the page
             # shows the new word, search finds it.
             with urllib.request.urlopen(base + "/kb-search/words/edi.json") as response:
                 indexed = '"edited"' in response.read().decode("utf-8")
-            name = _median_of_saves(page, data, log, r"^name: (.+)$", "h1")
+            name = _median_of_saves(page, log, lambda: _edit(data, r"^name: (.+)$"), "h1")
             with urllib.request.urlopen(base + linking_page) as response:
-                backlink = name.pop("shown") in response.read().decode("utf-8")
-        fact.pop("shown")
-        return {**{f"preview_fact_{k}": v for k, v in fact.items()},
-                **{f"preview_name_{k}": v for k, v in name.items()},
-                "backlink_updated": float(backlink), "index_updated": float(indexed)}
+                backlink = name["shown"] in response.read().decode("utf-8")
+            page.goto(base + linking_page)
+            time.sleep(2)
+            added = iter(range(3))
+            add = _median_of_saves(page, log, lambda: _add(project, next(added), group),
+                                   "article")
+            removed = iter(range(3))
+            remove = _median_of_saves(page, log, lambda: _remove(project, next(removed)),
+                                      "article", gone=True)
+        figures: dict[str, float] = {"backlink_updated": float(backlink),
+                                    "index_updated": float(indexed)}
+        for edit, timed in (("fact", fact), ("name", name), ("add", add),
+                            ("remove", remove)):
+            timed.pop("shown")
+            figures.update({f"preview_{edit}_{key}": value for key, value in timed.items()})
+        return figures
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def _median_of_saves(page: Any, data: Path, log: Path, line: str, shown_in: str,
-                     saves: int = 3) -> dict[str, Any]:
-    """Medians over `saves` saves of the same edit: seconds to the reload ('s') and
-    where the time went; 'shown' is the text the last save put on the page."""
+def _median_of_saves(page: Any, log: Path, save: Callable[[], str], shown_in: str,
+                     saves: int = 3, *, gone: bool = False) -> dict[str, Any]:
+    """Medians over `saves` saves made by `save`, which returns the text it puts on the
+    page (or, with `gone`, takes off it): seconds until the page's `shown_in` shows it
+    ('s', or no longer shows it), and where the time went; 'shown' is the text of the
+    last save."""
     samples = []
     for _ in range(saves):
-        seconds, shown = _save_and_wait(page, data, line, shown_in)
-        samples.append({"s": seconds, **_last_build(log)})
+        saved = time.perf_counter()
+        shown = save()
+        located = page.locator(shown_in, has_text=shown).first
+        located.wait_for(state="detached" if gone else "visible", timeout=120_000)
+        samples.append({"s": time.perf_counter() - saved, **_last_build(log)})
         time.sleep(2)  # one save at a time, as an editor makes them
     result: dict[str, Any] = {key: statistics.median(sample[key] for sample in samples)
                               for key in samples[0]}
@@ -228,17 +261,25 @@ def _last_build(log: Path) -> dict[str, float]:
             "changed": float(changed[-1]) if changed else float("nan")}
 
 
-def _save_and_wait(page: Any, data: Path, line: str, shown_in: str) -> tuple[float, str]:
-    """Append ' Edited' to the first line matching `line`; seconds until the page
-    shows the new text in `shown_in`, and that text."""
+def _edit(data: Path, line: str) -> str:
+    """Append ' Edited' to the first line of `data` matching `line`; the new text."""
     text = data.read_text("utf-8")
     match = re.search(line, text, re.MULTILINE)
     assert match, line
     new = match.group(1) + " Edited"
-    saved = time.perf_counter()
     data.write_text(text[:match.start(1)] + new + text[match.end(1):], "utf-8")
-    page.locator(shown_in, has_text=new).first.wait_for(timeout=120_000)
-    return time.perf_counter() - saved, new
+    return new
+
+
+def _add(project: Path, n: int, group: str) -> str:
+    (project / "data" / "people" / f"bench-added-{n}.yaml").write_text(
+        ADDED.format(n=n, group=group), "utf-8")
+    return f"Added Person {n}"
+
+
+def _remove(project: Path, n: int) -> str:
+    (project / "data" / "people" / f"bench-added-{n}.yaml").unlink()
+    return f"Added Person {n}"
 
 
 def _wait_for(url: str, server: subprocess.Popen[bytes], log: Path, seconds: float) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,40 +15,24 @@ from kb.load import load
 from kb.model import Draft
 from kb.problems import Problem, errors
 from kb.render import Pages, render
-from kb.render.memo import PageMemo
 from kb.render.site import Site
+from kb.session import Session
 from kb.validate import validate
 from kb.write import write
 
-COLLECT_EVERY = 10
-"""Builds between two full collections: a build leaves a dozen objects in garbage
-cycles, and a full collection walks the whole heap (0.1 s of every save in a
-`mkdocs serve` of 1,000 entries)."""
-_builds = 0
-
 
 @contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while the pipeline runs: it builds hundreds of
-    thousands of objects that live until the end, and each collection walks them all
-    again (a fifth of the pipeline at 10,000 entries). Reference counting still frees
-    everything that is not in a cycle.
-
-    Afterwards what survives (the caches the live preview reuses) is frozen: the
-    generator's own collections, during the rest of its build, then skip it. Every
-    `COLLECT_EVERY` builds garbage cycles are collected first, so that a long preview
-    session does not keep them."""
-    global _builds
+def paused_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while the pipeline runs, then leave it as it was:
+    the pipeline builds hundreds of thousands of objects that live until the end, and
+    each collection walks them all again (a fifth of the pipeline at 10,000 entries).
+    Reference counting still frees everything that is not in a cycle; the cycles a
+    build leaves are collected by the collector's next run after it."""
     was_enabled = gc.isenabled()
-    gc.unfreeze()
     gc.disable()
     try:
         yield
     finally:
-        _builds += 1
-        if _builds % COLLECT_EVERY == 0:
-            gc.collect()
-        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -73,31 +57,37 @@ class BuildResult:
 
 
 def build(data_dir: Path, out_dir: Path | None = None, *, root: Path | None = None,
-          site: Site | None = None, memo: PageMemo | None = None,
+          site: Site | None = None, session: Session | None = None,
           drafts: bool = False) -> BuildResult:
     """Run every stage; write pages to `out_dir` only when the data has no errors.
 
     `site` names the site and its address for citations; the dates of last change
     are read here from the repository's history (a shallow clone's missing history
-    leaves pages it may misdate undated, and a note in the result). `memo`, kept from
-    one build to the next (the live preview), reuses entry pages whose inputs have not
-    changed. `drafts`, for the live preview only, sets aside files `kb new` made whose
-    placeholders are not all filled in (kb.validate.set_aside): the rest of the site
-    builds, and each draft gets a page marked as such. Every other build refuses them.
+    leaves pages it may misdate undated, and a note in the result). `session`, kept
+    by whoever runs one build after another (the live preview), holds what each stage
+    may reuse from the last build: files not read again, records not checked again,
+    entry pages not rendered again (kb.session). Without one, the build starts from
+    nothing and keeps nothing. `drafts`, for the live preview only, sets aside files
+    `kb new` made whose placeholders are not all filled in (kb.validate.set_aside):
+    the rest of the site builds, and each draft gets a page marked as such. Every
+    other build refuses them.
     """
     root = root or data_dir.parent
-    with without_cycle_collection():
-        return _build(data_dir, out_dir, root, site, memo, drafts)
+    heap = session.heap if session is not None else None
+    with paused_collection(), heap.around_build() if heap is not None else nullcontext():
+        return _build(data_dir, out_dir, root, site, session, drafts)
 
 
 def _build(data_dir: Path, out_dir: Path | None, root: Path, site: Site | None,
-           memo: PageMemo | None, drafts: bool) -> BuildResult:
-    loaded = load(data_dir, root=root)
-    kb, problems = validate(loaded, drafts=drafts)
+           session: Session | None, drafts: bool) -> BuildResult:
+    loaded = load(data_dir, root=root, memo=session.files if session else None)
+    kb, problems = validate(loaded, drafts=drafts,
+                            memo=session.checked if session else None)
     if errors(problems):
         return BuildResult({}, problems)
     history = last_changed(data_dir, root)
     site = replace(site or Site(), changed=history.changed, cut_off=history.cut_off)
-    pages = render(link(kb), site, memo)
-    changed = write(pages, out_dir) if out_dir is not None else list(pages)
+    pages = render(link(kb), site, session.render if session else None)
+    changed = (write(pages, out_dir, session.written if session else None)
+               if out_dir is not None else list(pages))
     return BuildResult(pages, problems, changed, history.notes, list(kb.drafts.values()))

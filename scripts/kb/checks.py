@@ -2,11 +2,13 @@
 
 Each check is a function from the valid entries (and their raw records, for line
 numbers) to problems; `run` calls them all. Errors stop the build; warnings point
-at loose ends an editor should look at but that publish no falsehood.
+at loose ends an editor should look at but that publish no falsehood. What the checks
+read in texts may be kept from one run to the next (`Readings`, for the live preview).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -34,7 +36,6 @@ from kb.model import (
     Statement,
 )
 from kb.problems import Problem, did_you_mean
-from kb.refs import citations, references
 from kb.schema import schema_comment
 from kb.spelling import name_key
 from kb.titles import slug_mismatch
@@ -44,13 +45,33 @@ Records = Mapping[EntryId, RawRecord]
 Check = Callable[[KnowledgeBase, Records], Iterator[Problem]]
 
 
-def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool) -> list[Problem]:
+class Readings:
+    """What the checks read in the texts of each entry, kept from one validation to
+    the next by the owner of a series of builds (through `kb.validate.CheckMemo`):
+    the live preview checks every file across files at every save, and most texts are
+    as they were. Each reading is taken back only for the very same entry object, or
+    the same text read against the same names."""
+
+    def __init__(self) -> None:
+        self.own_words: dict[EntryId, tuple[Any, tuple[_OwnWords, ...]]] = {}
+        """Entry id -> (the entry, the texts in its own words, read into words)."""
+        self.names: tuple[tuple[EntryId, tuple[str, ...]], ...] = ()
+        """The names of the entries recording a disagreement, when `found` was made."""
+        self.found: dict[str, set[EntryId]] = {}
+        """Statement text -> the ids of those entries it names."""
+
+
+def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool,
+        readings: Readings | None = None) -> list[Problem]:
     """Every check's problems. Link warnings are left out while errors remain, as a
-    broken file makes the entries it names look unlinked."""
+    broken file makes the entries it names look unlinked. With `readings` from the
+    last run, texts read then are not read again."""
+    readings = readings or Readings()
     checks: list[Check] = [dates_known_to_sources, relation_ends, names_shared,
-                           names_spelt_alike, citations_read_rightly, spoken_sources,
+                           functools.partial(names_spelt_alike, readings=readings),
+                           citations_read_rightly, spoken_sources,
                            source_dates_explained, slug_titles, disputes_named,
-                           disagreements_settled]
+                           functools.partial(disagreements_settled, readings=readings)]
     if with_warnings:
         checks += [unlinked_entities, uncited_sources, schema_lines]
     return [problem for check in checks for problem in check(kb, records)]
@@ -83,7 +104,7 @@ def dates_known_to_sources(kb: KnowledgeBase, records: Records) -> Iterator[Prob
                 problem = _too_late(kb, entry.date, citation, "event date")
                 if problem:
                     yield _at(record, ("date",), f"{problem} (cited at summary.cite[{index}])")
-        for path, citation in citations(entry):
+        for path, citation in kb.citations[entry.id]:
             if citation.quote is None:
                 continue
             problem = _too_late(kb, citation.quote.said, citation, "quote date")
@@ -137,7 +158,7 @@ def relation_ends(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 def citations_read_rightly(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A citation whose `citing` is its own `source` would read "Vox citing Vox"."""
     for entry in _citing_entries(kb):
-        for path, citation in citations(entry):
+        for path, citation in kb.citations[entry.id]:
             if citation.citing is not None and citation.citing == citation.source:
                 yield _at(records[entry.id], (*path, "citing"), f"citing: '{citation.citing}' "
                           "is the source itself; 'citing' names another source that this "
@@ -213,7 +234,8 @@ _LINKING = frozenset({"of", "for", "and", "in", "on", "to", "at", "de"})
 """Small words inside names that a writer may get wrong without anyone noticing."""
 
 
-def names_spelt_alike(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+def names_spelt_alike(kb: KnowledgeBase, records: Records,
+                      readings: Readings | None = None) -> Iterator[Problem]:
     """A known name written another way in our own words: 'US Institute of Peace' on one
     page, the entry named 'US Institute for Peace' on its own. Readers take two
     spellings for two bodies, and search finds one. Sources' own spellings (quotes, the
@@ -230,10 +252,13 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     if not known:
         return
     longest = max(len(content) for content in known) + 3
-    for entry_id, path, text in own_words(kb):
-        shown = ENTITY_LINK.sub(lambda m: m[2] or "", text)  # [[id]] prints the entry's name
-        tokens = [span for span in prose_word_spans(shown) if span[0] not in ARTICLES]
+    # A window compared starts with a word that is not a linking word, so with the
+    # first word of a known name: other starts are passed over unread.
+    firsts = {content[0] for content in known}
+    for entry_id, path, shown, tokens in _own_words_read(kb, readings or Readings()):
         for start in range(len(tokens)):
+            if tokens[start][0] not in firsts:
+                continue
             for end in range(start + 2, min(start + longest, len(tokens)) + 1):
                 window = tuple(token[0] for token in tokens[start:end])
                 if window[0] in _LINKING or window[-1] in _LINKING:
@@ -249,19 +274,49 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
                                   "spelling as an alias with the source that uses it")
 
 
+_OwnWords = tuple[Path_, str, list[tuple[str, int, int]]]
+"""A text in an entry's own words: its path, the text as shown ([[id]] read as the
+entry's name) and its words (`prose_word_spans`, articles left out)."""
+
+
+def _own_words_read(kb: KnowledgeBase,
+                    readings: Readings
+                    ) -> Iterator[tuple[EntryId, Path_, str, list[tuple[str, int, int]]]]:
+    """(entry id, path, text as shown, its words) of every text in the site's own
+    words, each entry read once per `readings`."""
+    kept, fresh = readings.own_words, {}
+    for entry_id, entry in kb.entries.items():
+        known = kept.get(entry_id)
+        if known is None or known[0] is not entry:
+            read = []
+            for path, text in _own_words_of(entry):
+                shown = ENTITY_LINK.sub(lambda m: m[2] or "", text)  # [[id]] prints a name
+                words = [span for span in prose_word_spans(shown) if span[0] not in ARTICLES]
+                read.append((path, shown, words))
+            known = (entry, tuple(read))
+        fresh[entry_id] = known
+        for path, shown, words in known[1]:
+            yield entry_id, path, shown, words
+    readings.own_words = fresh  # entries gone since are forgotten
+
+
 def own_words(kb: KnowledgeBase) -> Iterator[tuple[EntryId, Path_, str]]:
     """Every text written in the site's own words, with its entry and path: statements,
     notes, roles, quote settings, descriptive titles (not quotes, aliases or the
     values of a disagreement, which are the sources' words)."""
     for entry_id, entry in kb.entries.items():
-        if isinstance(entry, Source):
-            if entry.title_kind == "description":
-                yield entry_id, ("title",), entry.title
-            if entry.note:
-                yield entry_id, ("note",), entry.note
-            continue
-        for path, value in _texts_in(entry, ()):
+        for path, value in _own_words_of(entry):
             yield entry_id, path, value
+
+
+def _own_words_of(entry: Any) -> Iterator[tuple[Path_, str]]:
+    if isinstance(entry, Source):
+        if entry.title_kind == "description":
+            yield ("title",), entry.title
+        if entry.note:
+            yield ("note",), entry.note
+        return
+    yield from _texts_in(entry, ())
 
 
 _OWN_FIELDS = frozenset({"text", "note", "role", "context", "title"})
@@ -321,7 +376,8 @@ def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
                       f"records: {listed}).{did_you_mean(ref.about, abouts)}")
 
 
-def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+def disagreements_settled(kb: KnowledgeBase, records: Records,
+                          readings: Readings | None = None) -> Iterator[Problem]:
     """A statement that gives some versions of a recorded disagreement, away from the
     page that shows them all and without pointing to it, settles the point behind the
     reader's back (the rule: where sources disagree, show each version on every page
@@ -340,16 +396,26 @@ def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Probl
         return
     # Only the names of entries that record a disagreement are looked for: a statement
     # naming none of them (nor sitting on a page tied to one) is passed over unread.
-    names = Gazetteer((i, [kb.entity(i).name, *(a.name for a in kb.entity(i).aliases)])
-                      for i in disputes if kb.kinds[i] != "event")
+    readings = readings or Readings()
+    looked_for = tuple((i, (kb.entity(i).name, *(a.name for a in kb.entity(i).aliases)))
+                       for i in disputes if kb.kinds[i] != "event")
+    if looked_for != readings.names:  # texts read for other names are read again
+        readings.names, readings.found = looked_for, {}
+    names = Gazetteer((i, list(spellings)) for i, spellings in looked_for)
     events_of = _events_by_entry(kb)
+    found: dict[str, set[EntryId]] = {}
     for entry_id, path, statement in _texts(kb):
         named = {EntryId(m[1].strip()) for m in ENTITY_LINK.finditer(statement.text)}
         if not named <= kb.kinds.keys():
             # It links an entry whose file has errors (or none): what the statement is
             # about cannot be told until that file is fixed, and it is reported there.
             continue
-        named |= {EntryId(found) for _, _, found in names.find(statement.text)}
+        written = statement.text
+        if written not in found:
+            known = readings.found.get(written)
+            found[written] = (known if known is not None
+                              else {EntryId(i) for _, _, i in names.find(written)})
+        named |= found[written]
         if not any(kb.kinds.get(i) == "event" for i in named):
             # On the page of an entry tied to an event, a statement naming no other
             # event is about that event too ('began leaving in August 2025').
@@ -374,6 +440,7 @@ def disagreements_settled(kb: KnowledgeBase, records: Records) -> Iterator[Probl
                           f"'{dispute.about}' ({records[owner].path}): {given}. Give the "
                           "versions with their sources, or add `disputed: {entry: "
                           f"{owner}, about: {about}}}` so that the page links them")
+    readings.found = found  # texts gone since are forgotten
 
 
 def _values(claim: Claim) -> list[_Value]:
@@ -479,8 +546,8 @@ def _reference_ends(kb: KnowledgeBase) -> tuple[set[str], set[str]]:
     sources something cites."""
     linked: set[str] = set()
     cited: set[str] = set()
-    for entry_id, entry in kb.entries.items():
-        for _, ref, allowed, _ in references(entry):
+    for entry_id in kb.entries:
+        for _, ref, allowed, _ in kb.references[entry_id]:
             if ref == entry_id:
                 continue
             if "source" in allowed:

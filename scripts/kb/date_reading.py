@@ -35,7 +35,6 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal, NoReturn
 
 import edtf
@@ -191,11 +190,11 @@ class Reading:
     latest: dt.date | None
 
 
-@cache
 def read(text: str) -> Reading:
     """Read stripped EDTF text; raise DateError saying why it is refused and what to write.
 
-    Cached: a source's date is read on every page citing it."""
+    Each date is read once: `kb.dates.FuzzyDate` keeps its reading, and one validation
+    reads a date written twice once (`kb.dates.DateTable`)."""
     _refuse_time(text)
     if text.startswith(("[", "{")) or text.endswith(("]", "}")):
         reading = _read_list(text)

@@ -29,11 +29,11 @@ import datetime as dt
 import re
 import typing
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cached_property
 from typing import Literal
 
 from kb import date_reading
-from kb.date_reading import EXAMPLES, EXPECTED, PLAIN, DateError, Shape, known, read
+from kb.date_reading import EXAMPLES, EXPECTED, PLAIN, DateError, Reading, Shape, known, read
 from kb.date_words import words as _reading_words
 
 Qualifier = Literal["early", "mid", "late", "as-early-as"]
@@ -47,40 +47,53 @@ PRECISIONS = ("day", "month", "part of month", "part of year", "year", "decade",
 """Every value of `FuzzyDate.precision`, for the exports' schemas."""
 
 __all__ = ["EXAMPLES", "EXPECTED", "PARTS_OF_MONTH", "PRECISIONS", "DateError", "FuzzyDate",
-           "Qualifier", "Shape", "forget", "parse"]
+           "Qualifier", "Shape", "parse"]
+
+DateTable = dict[tuple[str, str | None], "FuzzyDate"]
+"""The dates one validation has read, by (text, qualifier): `parse` hands back the same
+`FuzzyDate` for the same date written again, so that each is read and worded once."""
 
 
 @dataclass(frozen=True)
 class FuzzyDate:
-    """A date as precise as its source: EDTF text plus an optional qualifier."""
+    """A date as precise as its source: EDTF text plus an optional qualifier.
+
+    What it means (its reading, bounds, order and words) is worked out once per object,
+    when first asked, and kept on it: a source's date is shown on every page citing it.
+    The object holds them, so they last exactly as long as the data does."""
 
     edtf: str
     qualifier: Qualifier | None = None
+
+    @cached_property
+    def reading(self) -> Reading:
+        """What the EDTF text says (`kb.date_reading.read`)."""
+        return read(self.edtf)
 
     @property
     def shape(self) -> Shape:
         """'single', 'interval' (it lasted from … to …), 'set' (one day of a range or a
         list, unknown which) or 'multiple' (several dates, all of them)."""
-        return read(self.edtf).shape
+        return self.reading.shape
 
     @property
     def earliest(self) -> dt.date | None:
         """The first day the date can mean; None when it has no known start
         (`[..b]`, `../b`, `/b`)."""
-        return _bounds(self.edtf, self.qualifier)[0]
+        return self._bounds[0]
 
     @property
     def latest(self) -> dt.date | None:
         """The last day the date can mean; None when it has no known end
         (`[a..]`, `a/..`, `a/`)."""
-        return _bounds(self.edtf, self.qualifier)[1]
+        return self._bounds[1]
 
     @property
     def bounds(self) -> tuple[dt.date, dt.date]:
         """(earliest, latest) day the date can mean, an unknown side as date.min or
         date.max, so that comparisons stay true: nothing is known to be before
         `[..b]` began."""
-        earliest, latest = _bounds(self.edtf, self.qualifier)
+        earliest, latest = self._bounds
         return earliest or dt.date.min, latest or dt.date.max
 
     @property
@@ -97,7 +110,7 @@ class FuzzyDate:
         way. Only `[a..]`, with no known last day, is listed at a, after everything
         dated a (rank 2). Ties go to the wider date first, then the earlier end.
         """
-        return _order(self.edtf, self.qualifier)
+        return self._order
 
     @property
     def listed_on(self) -> dt.date:
@@ -112,7 +125,7 @@ class FuzzyDate:
         `millennium` (a year with unknown digits), `interval` (a span, even with an
         open end), `one of a range` (`[a..b]`, `[..b]`, `[a..]`, `[a, b]`) or `several
         dates` (`{a, b}`)."""
-        reading = read(self.edtf)
+        reading = self.reading
         if reading.shape != "single":
             return {"interval": "interval", "set": "one of a range",
                     "multiple": "several dates"}[reading.shape]
@@ -123,7 +136,7 @@ class FuzzyDate:
     def stated(self) -> list[tuple[int | None, int | None, int | None]]:
         """(year, month, day) of each date the text names, None for what it does not
         state (an unknown digit, a season's months): what a source must also say."""
-        return [end.stated() for item in read(self.edtf).items
+        return [end.stated() for item in self.reading.items
                 for end in dict.fromkeys((item.first, item.last))
                 if isinstance(end, date_reading.Point)]
 
@@ -131,42 +144,74 @@ class FuzzyDate:
         """The date as a reader says it: '4 January 2024', 'late October 2023',
         '4–7 January 2024' (a span), 'between 1 and 4 January 2024' (one day of them),
         'the 1990s (year not known)'."""
-        return _words(self.edtf, self.qualifier)
+        return self._words
 
     def __str__(self) -> str:
         return self.words()
 
+    @cached_property
+    def _bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        start, end = self.reading.earliest, self.reading.latest
+        if self.qualifier in PARTS_OF_MONTH and start:
+            first, last = PARTS_OF_MONTH[self.qualifier]
+            last = last or calendar.monthrange(start.year, start.month)[1]
+            start, end = start.replace(day=first), start.replace(day=last)
+        return start, end
 
-def parse(value: object, qualifier: str | None = None) -> FuzzyDate:
+    @cached_property
+    def _order(self) -> tuple[dt.date, int, dt.date, dt.date]:
+        earliest, latest = self._bounds
+        low, high = earliest or dt.date.min, latest or dt.date.max
+        shape = self.reading.shape
+        if shape == "set" and latest is None:
+            return low, 2, low, high
+        if (shape == "set" or earliest is None) and latest is not None:
+            return latest, 0, low, high
+        return low, 1, low, high
+
+    @cached_property
+    def _words(self) -> str:
+        text = _reading_words(self.reading)
+        if self.qualifier in PARTS_OF_MONTH:
+            return f"{self.qualifier} {text}"
+        if self.qualifier == "as-early-as":
+            return f"as early as {text}"
+        return text
+
+
+def parse(value: object, qualifier: str | None = None, *,
+          table: DateTable | None = None) -> FuzzyDate:
     """Read a date written in the data; raise DateError saying what was expected.
 
     `value` is EDTF text (or a bare year, which YAML reads as a number); `qualifier`
     one of early, mid, late (with a month) or as-early-as (with a single date). Every
     date this returns has words, bounds, order and precision; everything else raises
-    DateError (what `kb.date_reading` reads and refuses, and why).
+    DateError (what `kb.date_reading` reads and refuses, and why). With a `table` (one
+    validation's, see `DateTable`), a date read before is handed back as it was.
     """
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # YAML reads a bare year as a number
     if not isinstance(value, str) or not value.strip():
         raise DateError(f"{EXPECTED[0].upper()}{EXPECTED[1:]} (as text)")
     text = value.strip()
-    read(text)  # raises on bad text
-    if qualifier is None:
-        return FuzzyDate(text)
-    return FuzzyDate(text, _check_qualifier(text, qualifier))
-
-
-def forget() -> None:
-    """Clear what is remembered between reads (the benchmark measures cold runs)."""
-    for cached in (read, _bounds, _order, _words):
-        cached.cache_clear()
+    kept = table.get((text, qualifier)) if table is not None else None
+    if kept is not None:
+        return kept
+    reading = read(text)  # raises on bad text
+    date = (FuzzyDate(text) if qualifier is None
+            else FuzzyDate(text, _check_qualifier(text, reading, qualifier)))
+    date.__dict__["reading"] = reading  # read just now: what `FuzzyDate.reading` keeps
+    if table is not None:
+        table[(text, qualifier)] = date
+    return date
 
 
 _QUALIFIERS: dict[str, Qualifier] = {name: name for name in typing.get_args(Qualifier)}
 
 
-def _check_qualifier(text: str, qualifier: str) -> Qualifier:
-    """The qualifier, if it is one and fits the date; else raises DateError."""
+def _check_qualifier(text: str, reading: Reading, qualifier: str) -> Qualifier:
+    """The qualifier, if it is one and fits the date (as `reading` reads it); else
+    raises DateError."""
     checked = _QUALIFIERS.get(qualifier)
     if checked is None:
         raise DateError(f"unknown qualifier '{qualifier}'; expected one of "
@@ -181,7 +226,7 @@ def _check_qualifier(text: str, qualifier: str) -> Qualifier:
             what = _not_a_month(text, match)
             raise DateError(f"qualifier '{qualifier}' needs a month, like 2023-10, with no "
                             f"~, ? or % (found '{text}'{what})")
-    elif read(text).shape != "single":  # 'as-early-as'
+    elif reading.shape != "single":  # 'as-early-as'
         raise DateError(f"qualifier 'as-early-as' needs a single date (found '{text}')")
     return checked
 
@@ -196,36 +241,3 @@ def _not_a_month(text: str, match: re.Match[str] | None) -> str:
     except DateError:
         return ""  # a code no season has: read() says so without the qualifier
     return f", {words}, a part of the year, not a month"
-
-
-@cache
-def _bounds(text: str, qualifier: str | None) -> tuple[dt.date | None, dt.date | None]:
-    reading = read(text)
-    start, end = reading.earliest, reading.latest
-    if qualifier in PARTS_OF_MONTH and start:
-        first, last = PARTS_OF_MONTH[qualifier]
-        last = last or calendar.monthrange(start.year, start.month)[1]
-        start, end = start.replace(day=first), start.replace(day=last)
-    return start, end
-
-
-@cache
-def _order(text: str, qualifier: str | None) -> tuple[dt.date, int, dt.date, dt.date]:
-    earliest, latest = _bounds(text, qualifier)
-    low, high = earliest or dt.date.min, latest or dt.date.max
-    shape = read(text).shape
-    if shape == "set" and latest is None:
-        return low, 2, low, high
-    if (shape == "set" or earliest is None) and latest is not None:
-        return latest, 0, low, high
-    return low, 1, low, high
-
-
-@lru_cache(maxsize=1 << 14)  # a source's date is written on every page citing it
-def _words(edtf: str, qualifier: str | None) -> str:
-    text = _reading_words(read(edtf))
-    if qualifier in PARTS_OF_MONTH:
-        return f"{qualifier} {text}"
-    if qualifier == "as-early-as":
-        return f"as early as {text}"
-    return text

@@ -32,7 +32,6 @@ from kb.model import (
     Relation,
     Source,
 )
-from kb.refs import references
 
 Section = Literal["summary", "name", "fact", "relation", "disagreement", "participant",
                   "story"]
@@ -223,7 +222,7 @@ def _link_mentions(linked: Linked, entry: Entity | Chapter) -> None:
     """Record this entry on the page of every other entry it names (not its sources:
     source pages list what cites them)."""
     sections: dict[EntryId, dict[str, None]] = defaultdict(dict)
-    for path, ref, allowed, _ in references(entry):
+    for path, ref, allowed, _ in linked.kb.references[entry.id]:
         if "source" in allowed or ref == entry.id:
             continue
         section = "quotes" if "quote" in path else _SECTION_OF_FIELD.get(str(path[0]), "page")
@@ -346,7 +345,7 @@ def _entity_page_inputs(linked: Linked, entry_id: EntryId,
     shown = {entry_id}
     # Every id its own file names, and the outlet of each source it cites (a footnote
     # reads "Outlet, “Title”, date").
-    for _, ref, allowed, _ in references(kb.entries[entry_id]):
+    for _, ref, allowed, _ in kb.references[entry_id]:
         shown.add(ref)
         if "source" in allowed:
             shown |= _source_names(kb.entry(ref, Source))

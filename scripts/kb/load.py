@@ -7,7 +7,8 @@ are the vector of "billion laughs"), and every value stays the text written: YAM
 1.1 guesses no number, yes/no value or timestamp here (the model converts), a
 written `~` or `null` is refused rather than read as "no value", and a free text that
 YAML would cut at ' #' is refused rather than shortened. The rules are the editing
-guide's ("What YAML would misread", docs/editing.md).
+guide's ("What YAML would misread", docs/editing.md). What one load keeps for the next,
+when its owner keeps one, is a `FileMemo`: files unchanged since are not read again.
 """
 
 from __future__ import annotations
@@ -94,16 +95,22 @@ class Loaded:
     references to it are not also reported as unknown."""
 
 
-def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
+def load(data_dir: Path, *, root: Path | None = None, memo: FileMemo | None = None) -> Loaded:
     """Read every `<kind folder>/<id>.yaml` under `data_dir`, collecting every problem
     (each located at its file, and line where known) rather than raising; `root` is
-    what messages' paths are relative to (default: the folder holding `data_dir`)."""
+    what messages' paths are relative to (default: the folder holding `data_dir`).
+
+    With a `memo` from the last load of the same folder (the live preview's
+    `kb.session.Session`), a file unchanged since is not read again: its record is the
+    very object handed out then, which lets validate skip it too. Without one, every
+    file is read and nothing is kept."""
     root = root or data_dir.parent
     records: list[RawRecord] = []
     problems: list[Problem] = []
     unread: dict[EntryId, str] = {}
     if not data_dir.is_dir():
         return Loaded([], [Problem(relative(data_dir, root), 0, 0, "data folder not found")])
+    readings: dict[str, _Reading] = {}
     for path in sorted(data_dir.rglob("*")):
         shown = relative(path, root)
         if path.is_dir() and path.is_symlink():
@@ -114,12 +121,15 @@ def load(data_dir: Path, *, root: Path | None = None) -> Loaded:
             continue  # the grounding allow-list is read by kb.grounding
         problem = _check_placement(path, data_dir, shown)
         with reading(shown):
-            record, found = (None, [problem]) if problem else _load_file(path, shown, data_dir)
+            record, found = (None, [problem]) if problem else _load_file(
+                path, shown, data_dir, memo, readings)
         problems.extend(found)
         if record is not None:
             records.append(record)
         elif _meant_as_entry(path, data_dir):
             unread[file_id(path.name)] = KIND_BY_FOLDER[path.parent.name]
+    if memo is not None:
+        memo.readings = readings  # files gone since are forgotten
     return Loaded(records, problems, unread)
 
 
@@ -181,29 +191,39 @@ def _folder_hint(name: str) -> str:
     return did_you_mean(name.lower(), [*folders, *KIND_BY_FOLDER], instead=folders)
 
 
-_unchanged: dict[str, tuple[tuple[int, int, int], RawRecord | None, list[Problem]]] = {}
-"""The last reading of each file: the live preview rebuilds on every save, and most
-files are as they were. Checked by modification time, size and inode."""
+@dataclass(frozen=True)
+class _Reading:
+    stamp: tuple[int, int, int]
+    """The file's modification time, size and inode when it was read."""
+    record: RawRecord | None
+    problems: tuple[Problem, ...]
 
 
-def forget() -> None:
-    """Read every file afresh on the next load (benchmarks measure cold runs)."""
-    _unchanged.clear()
+class FileMemo:
+    """The last reading of each file, kept from one load to the next by the owner of a
+    series of builds (`kb.session.Session`): the live preview loads on every save, and
+    most files are as they were. A file is read again when its modification time, size
+    or inode differ from those of the reading kept."""
+
+    def __init__(self) -> None:
+        self.readings: dict[str, _Reading] = {}
+        """By file path and path shown, as the last load found them."""
 
 
-def _load_file(path: Path, shown: str, data_dir: Path) -> tuple[RawRecord | None, list[Problem]]:
+def _load_file(path: Path, shown: str, data_dir: Path, memo: FileMemo | None,
+               readings: dict[str, _Reading]) -> tuple[RawRecord | None, list[Problem]]:
     status, refused = _refuse_before_reading(path, data_dir)
     if refused:
         return None, [Problem(shown, 0, 0, refused)]
     assert status is not None  # a path not refused has been looked at
     stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
     key = f"{path}\0{shown}"
-    known = _unchanged.get(key)
-    if known and known[0] == stamp:
-        return known[1], list(known[2])
-    record, problems = _read_file(path, shown)
-    _unchanged[key] = (stamp, record, list(problems))
-    return record, problems
+    known = memo.readings.get(key) if memo is not None else None
+    if known is None or known.stamp != stamp:
+        record, found = _read_file(path, shown)
+        known = _Reading(stamp, record, tuple(found))
+    readings[key] = known
+    return known.record, list(known.problems)
 
 
 def _read_file(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]:

@@ -34,6 +34,9 @@ from kb import characters, dates, writing
 from kb.addresses import EntryId
 from kb.problems import Problem
 
+if typing.TYPE_CHECKING:
+    from kb.refs import Reference
+
 PLACEHOLDER = "TODO"
 """What `kb new` writes where the editor still has to fill something in."""
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -45,9 +48,15 @@ or several dates): lets an editor's schema catch '4 January 2024' before `kb val
 does."""
 
 
-def _to_date(value: Any) -> dates.FuzzyDate:
+DATE_TABLE = "dates"
+"""The key of a validation context's `kb.dates.DateTable` (kb.validate passes one per
+validation), through which a date written twice is read once."""
+
+
+def _to_date(value: Any, info: ValidationInfo) -> dates.FuzzyDate:
     if isinstance(value, dates.FuzzyDate):
         return value
+    table = info.context.get(DATE_TABLE) if isinstance(info.context, dict) else None
     if isinstance(value, list) and value and all(_scalar(i) for i in value):
         # YAML reads an unquoted [2024-01-01..2024-01-04] as a list, and drops the
         # brackets that make it one day of a range: ask for quotes rather than guess.
@@ -65,8 +74,8 @@ def _to_date(value: Any) -> dates.FuzzyDate:
         if unknown or "edtf" not in value:
             raise ValueError("a date written as a mapping takes 'edtf' and optional "
                              "'qualifier' (early, mid, late, as-early-as)")
-        return dates.parse(value["edtf"], value.get("qualifier"))
-    return dates.parse(value)
+        return dates.parse(value["edtf"], value.get("qualifier"), table=table)
+    return dates.parse(value, table=table)
 
 
 def _scalar(value: object) -> bool:
@@ -836,6 +845,13 @@ class KnowledgeBase:
     """Data file of each id, for messages."""
     drafts: dict[EntryId, Draft] = field(default_factory=dict)
     """Files set aside as drafts, by id: only ever in the live preview."""
+    references: dict[EntryId, tuple[Reference, ...]] = field(default_factory=dict)
+    """Every id each entry names, by entry id (`kb.refs.references`): walked once, by
+    validate; the checks and link read them here."""
+    citations: dict[EntryId, tuple[tuple[tuple[str | int, ...], Citation], ...]] = field(
+        default_factory=dict)
+    """Every citation in each entry, with its path, by entry id (`kb.refs.citations`):
+    walked once, by validate; the checks read them here."""
 
     @overload
     def entry(self, entry_id: EntryId) -> AnyEntry: ...

@@ -61,7 +61,7 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, *,
     way of saying it to what the editor should write ('person' -> 'people', for a
     folder). Every message that suggests a name says it so."""
     # Compared without case and invisible characters: 'NAME' and 'na<U+200B>me' mean 'name'.
-    by_key = {}
+    by_key: dict[str, str] = {}
     for choice in choices:
         by_key.setdefault(without_refused(choice).casefold(), choice)
     close = difflib.get_close_matches(without_refused(word).casefold(), list(by_key), n=1,

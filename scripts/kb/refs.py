@@ -34,25 +34,11 @@ _QUOTED = frozenset({"person", "group", "place"})
 
 
 def references(entry: Any) -> Iterator[Reference]:
-    """Every id an entry names, with where it sits and the kinds it may name."""
-    known = _walked.get(id(entry))
-    if known is None or known[0] is not entry:
-        if len(_walked) > _MAX_REMEMBERED:
-            _walked.clear()
-        known = (entry, tuple(_walk(entry, ())))
-        _walked[id(entry)] = known  # holding the entry keeps its id from being reused
-    return iter(known[1])
+    """Every id an entry names, with where it sits and the kinds it may name.
 
-
-_walked: dict[int, tuple[Any, tuple[Reference, ...]]] = {}
-"""Each entry's references, walked once: validate, checks and link all need them, and
-the live preview keeps unchanged entries from one build to the next."""
-_MAX_REMEMBERED = 200_000
-
-
-def forget() -> None:
-    """Walk every entry afresh (benchmarks measure cold runs)."""
-    _walked.clear()
+    Validate walks each entry once and keeps the result in
+    `KnowledgeBase.references`, which the checks and link read."""
+    return _walk(entry, ())
 
 
 def _walk(value: Any, path: Path_) -> Iterator[Reference]:

@@ -17,7 +17,6 @@ checks of `kb validate` and the pages apply the same rules.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 NO_HEADLINE = "no headline; words of its web address"
@@ -27,7 +26,6 @@ _OPENING_CONTEXT = " \t\n([{‘“'—–-/"
 """Characters after which a straight double quote opens a quotation."""
 
 
-@lru_cache(maxsize=1 << 14)  # a source's title is shown on every page citing it
 def nest_quotes(text: str) -> str:
     """`text` with its double quotation marks, straight or curly, turned into single
     curly ones, ready to go inside an outer pair of double quotes.

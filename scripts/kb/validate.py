@@ -2,7 +2,9 @@
 
 Pydantic checks each file against the model; its error locations are mapped back
 to YAML lines through the marks `load` kept. Then references are checked across
-files: unknown ids, ids of the wrong kind, duplicate ids.
+files: unknown ids, ids of the wrong kind, duplicate ids. Each entry's references and
+citations are walked here, once, and handed on in the `KnowledgeBase`. What one
+validation keeps for the next, when its owner keeps one, is a `CheckMemo`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import types
 import typing
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,10 +24,12 @@ from kb.addresses import EntryId
 from kb.crash import reading
 from kb.load import Loaded, Path_, RawRecord, meant_id
 from kb.model import (
+    DATE_TABLE,
     KINDS,
     PLACEHOLDER,
     SLUG_PATTERN,
     AnyEntry,
+    Citation,
     Draft,
     KnowledgeBase,
     Record,
@@ -33,27 +37,34 @@ from kb.model import (
 )
 from kb.problems import Problem, did_you_mean, errors
 from kb.problems import dotted as _dotted
-from kb.refs import references
+from kb.refs import Reference, citations, references
 from kb.wording import count, series, with_article
 
 
-def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, list[Problem]]:
+def validate(loaded: Loaded, *, drafts: bool = False,
+             memo: CheckMemo | None = None) -> tuple[KnowledgeBase, list[Problem]]:
     """Check every record and every reference; return the valid entries and all problems.
 
     With `drafts` (the live preview only: `kb validate`, `kb build`, `mkdocs build` and
     CI leave it off), a file still holding placeholders that no other file names is a
     draft: it is left out of the entries, its problems go with it into
     `KnowledgeBase.drafts` instead of the list returned, and the rest of the site is
-    checked as if it were not there (see `set_aside`)."""
+    checked as if it were not there (see `set_aside`).
+
+    With a `memo` from the last validation (the live preview's `kb.session.Session`),
+    a record that load handed back unchanged (the same object) is not checked on its
+    own again: its entry, problems and references are those found then. The checks
+    across files always run, reading again only the texts of entries not seen then."""
     problems = list(loaded.problems)
     todo: list[Problem] = []  # placeholders left by `kb new`
     entries: dict[EntryId, AnyEntry] = {}
     kinds: dict[EntryId, str] = {}
     paths: dict[EntryId, str] = {}
     records: dict[EntryId, RawRecord] = {}
-    checked = _check_each(loaded.records)
+    checked = _check_each(loaded.records, memo)
     for record in loaded.records:
-        entry, found, unfilled = checked[id(record)][1:]
+        own = checked[record.path]
+        entry, found, unfilled = own.entry, own.problems, own.placeholders
         problems.extend(found)
         todo.extend(unfilled)
         problems.extend(unfilled)
@@ -68,9 +79,10 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     # each draft's file and valid entry
     drafted: dict[EntryId, tuple[RawRecord, AnyEntry | None]] = {}
     if drafts:
-        unfilled_in = {i: checked[id(r)][3] for i, r in records.items()}
+        unfilled_in = {i: checked[r.path].placeholders for i, r in records.items()}
         aside = set_aside(records, entries, unfilled_in,
-                          sorted(_placeholders_explain_their_line(problems, todo)))
+                          sorted(_placeholders_explain_their_line(problems, todo)),
+                          {i: checked[records[i].path].references for i in entries})
         left_out = {draft.path for draft in aside.values()}
         problems = [p for p in problems if p.path not in left_out]
         todo = [p for p in todo if p.path not in left_out]
@@ -84,28 +96,31 @@ def validate(loaded: Loaded, *, drafts: bool = False) -> tuple[KnowledgeBase, li
     files = {**loaded.unread, **{r.id: r.kind for r in loaded.records}}
     known: dict[EntryId, str] = {**_meant_ids(files), **loaded.unread,
                                  **{i: record.kind for i, record in records.items()}}
-    for entry_id, entry in entries.items():
+    named = {entry_id: checked[records[entry_id].path].references for entry_id in entries}
+    for entry_id in entries:
         with reading(records[entry_id].path):
-            problems.extend(_check_references(entry, records[entry_id], known))
-    kb = KnowledgeBase(entries, kinds, paths, aside)
+            problems.extend(_check_references(named[entry_id], records[entry_id], known))
+    cited = {entry_id: checked[records[entry_id].path].citations for entry_id in entries}
+    kb = KnowledgeBase(entries, kinds, paths, aside, named, cited)
+    readings = memo.readings if memo is not None else None
     if not errors(problems):
-        problems.extend(checks.run(kb, records, with_warnings=True))
+        problems.extend(checks.run(kb, records, with_warnings=True, readings=readings))
     else:
         # Checks see only valid entries; with references broken they would
         # misreport, and the errors above come first anyway.
         # A file's placeholders do not hold its checks back: one run shows every
         # problem, as a draft's page does (retrial of issue 15).
         problems.extend(checks.run(_error_free(kb, [p for p in problems if p not in todo]),
-                                   records, with_warnings=False))
+                                   records, with_warnings=False, readings=readings))
     if drafted:
         kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
-            kb, drafted, known, records, site_ok=not errors(problems)))
+            kb, drafted, known, records, checked, site_ok=not errors(problems)))
     return kb, sorted(_placeholders_explain_their_line(problems, todo))
 
 
 def set_aside(records: dict[EntryId, RawRecord], entries: dict[EntryId, AnyEntry],
-              unfilled: dict[EntryId, list[Problem]],
-              problems: list[Problem]) -> dict[EntryId, Draft]:
+              unfilled: dict[EntryId, list[Problem]], problems: list[Problem],
+              named: dict[EntryId, tuple[Reference, ...]]) -> dict[EntryId, Draft]:
     """The drafts among `records` (id -> file), with their share of `problems`.
 
     A draft is a file with placeholders left (`unfilled`, by id) that no other file
@@ -114,15 +129,15 @@ def set_aside(records: dict[EntryId, RawRecord], entries: dict[EntryId, AnyEntry
     their own lines rather than at every mention; a file naming only drafts does not
     hold them in. A story chapter has no page of its own to be marked on, so it is never
     a draft: its placeholders stay errors. Shapes: `entries` are the valid entries by
-    id; the result is by id."""
+    id, `named` the references of each (`kb.refs.references`); the result is by id."""
     draft_ids = {entry_id for entry_id, left in unfilled.items()
                  if left and KINDS[records[entry_id].kind].indexed}
     while True:
-        named = {ref for entry_id, entry in entries.items() if entry_id not in draft_ids
-                 for _, ref, _, _ in references(entry) if ref != entry_id}
-        if not draft_ids & named:
+        held = {ref for entry_id in entries if entry_id not in draft_ids
+                for _, ref, _, _ in named[entry_id] if ref != entry_id}
+        if not draft_ids & held:
             break
-        draft_ids -= named
+        draft_ids -= held
     aside = {}
     for draft_id in sorted(draft_ids):
         record = records[draft_id]
@@ -137,7 +152,8 @@ def set_aside(records: dict[EntryId, RawRecord], entries: dict[EntryId, AnyEntry
 
 def _with_cross_file_problems(kb: KnowledgeBase,
                               drafted: dict[EntryId, tuple[RawRecord, AnyEntry | None]],
-                              known: dict[EntryId, str], records: dict[EntryId, RawRecord], *,
+                              known: dict[EntryId, str], records: dict[EntryId, RawRecord],
+                              checked: dict[str, _Checked], *,
                               site_ok: bool) -> dict[EntryId, Draft]:
     """The drafts with the problems only the whole site shows added to their own: an
     unknown id, a response dated before what it answers... A draft's page lists all
@@ -147,20 +163,27 @@ def _with_cross_file_problems(kb: KnowledgeBase,
     by no other file, so the rest of the site is checked without it (see `validate`).
     `kb` is the site without the drafts, `drafted` each draft's file and valid entry
     (None if the model refused it: its own problems say why), `known` {id: kind} of
-    every other file; the checks across files run only on a site free of errors, as
-    they do for the site itself.
+    every other file, `checked` every file's own checks by path (`_check_each`: the
+    drafts' references and citations); the checks across files run only on a site
+    free of errors, as they do for the site itself.
     """
     drafts_known = {**known, **{i: record.kind for i, (record, _) in drafted.items()}}
     found: list[Problem] = []
     valid = {i: entry for i, (_, entry) in drafted.items() if entry is not None}
-    for draft_id, entry in valid.items():
+    for draft_id in valid:
         record = drafted[draft_id][0]
         with reading(record.path):
-            found.extend(_check_references(entry, record, drafts_known))
+            found.extend(_check_references(checked[record.path].references, record,
+                                           drafts_known))
     if valid and site_ok and not errors(found):
+        theirs = {i: checked[drafted[i][0].path] for i in valid}
         whole = KnowledgeBase({**kb.entries, **valid},
                               {**kb.kinds, **{i: drafted[i][0].kind for i in valid}},
-                              {**kb.paths, **{i: drafted[i][0].path for i in valid}})
+                              {**kb.paths, **{i: drafted[i][0].path for i in valid}},
+                              references={**kb.references,
+                                          **{i: c.references for i, c in theirs.items()}},
+                              citations={**kb.citations,
+                                         **{i: c.citations for i, c in theirs.items()}})
         all_records = {**records, **{i: drafted[i][0] for i in valid}}
         found.extend(checks.run(whole, all_records, with_warnings=False))
     result = {}
@@ -185,24 +208,50 @@ def _meant_ids(files: dict[EntryId, str]) -> dict[EntryId, str]:
 
 # ---------------------------------------------------------------------------- one file
 
-_Checked = tuple[RawRecord, AnyEntry | None, list[Problem], list[Problem]]
-_last_checked: dict[int, _Checked] = {}
-"""Each record's own checks from the last run. `load` hands back the same record for
-a file that has not changed, so the live preview re-checks only the edited files."""
+class _Checked(NamedTuple):
+    """What one record's own checks found."""
+
+    record: RawRecord
+    entry: AnyEntry | None
+    """The typed entry; None when the file is not valid."""
+    problems: list[Problem]
+    placeholders: list[Problem]
+    """The `TODO`s `kb new` left (`placeholders`)."""
+    references: tuple[Reference, ...]
+    """Every id the entry names (`kb.refs.references`)."""
+    citations: tuple[tuple[Path_, Citation], ...]
+    """Every citation in the entry, with its path (`kb.refs.citations`)."""
 
 
-def _check_each(records: list[RawRecord]) -> dict[int, _Checked]:
-    checked: dict[int, _Checked] = {}
+class CheckMemo:
+    """Each record's own checks from the last validation, kept by the owner of a series
+    of builds (`kb.session.Session`): `load` hands back the same record for a file
+    that has not changed, so the live preview checks again only the files edited."""
+
+    def __init__(self) -> None:
+        self.checked: dict[str, _Checked] = {}
+        """By file path, as the last validation found them."""
+        self.readings = checks.Readings()
+        """What the checks across files read in each entry's texts."""
+
+
+def _check_each(records: list[RawRecord], memo: CheckMemo | None) -> dict[str, _Checked]:
+    """Each record's own checks, by file path (paths are unique: one record per file),
+    with a date written in several files read once (`kb.dates.DateTable`)."""
+    checked: dict[str, _Checked] = {}
+    context: dict[str, Any] = {DATE_TABLE: {}}
     for record in records:
-        known = _last_checked.get(id(record))
-        if known is not None and known[0] is record:  # ids of dead objects are reused
-            checked[id(record)] = known
-            continue
-        with reading(record.path):
-            entry, found = _validate_record(record)
-            checked[id(record)] = (record, entry, found, list(placeholders(record)))
-    _last_checked.clear()
-    _last_checked.update(checked)  # holding the records keeps their ids unique
+        known = memo.checked.get(record.path) if memo is not None else None
+        if known is None or known.record is not record:  # a file read again since
+            with reading(record.path):
+                entry, found = _validate_record(record, context)
+                named = tuple(references(entry)) if entry is not None else ()
+                cited = tuple(citations(entry)) if entry is not None else ()
+                known = _Checked(record, entry, found, list(placeholders(record)), named,
+                                 cited)
+        checked[record.path] = known
+    if memo is not None:
+        memo.checked = checked  # files gone since are forgotten
     return checked
 
 
@@ -236,7 +285,8 @@ def _placeholders_explain_their_line(problems: list[Problem],
     return {*todo, *(p for p in problems if (p.path, p.line) not in lines)}
 
 
-def _validate_record(record: RawRecord) -> tuple[AnyEntry | None, list[Problem]]:
+def _validate_record(record: RawRecord,
+                     context: dict[str, Any]) -> tuple[AnyEntry | None, list[Problem]]:
     problems = []
     if not re.match(SLUG_PATTERN, record.id):
         problems.append(Problem(record.path, 0, 0, id_problem(record.id)))
@@ -251,7 +301,7 @@ def _validate_record(record: RawRecord) -> tuple[AnyEntry | None, list[Problem]]
         return None, problems
     model = KINDS[record.kind].model
     try:
-        entry = model.model_validate(record.data)
+        entry = model.model_validate(record.data, context=context)
     except ValidationError as error:
         problems.extend(located(record, model, e) for e in _one_per_key(error.errors()))
         return None, problems
@@ -453,9 +503,9 @@ def _inner_model(annotation: Any) -> Any:
 # ---------------------------------------------------------------------------- references
 
 
-def _check_references(entry: AnyEntry, record: RawRecord,
+def _check_references(named: tuple[Reference, ...], record: RawRecord,
                       kinds: dict[EntryId, str]) -> Iterator[Problem]:
-    for path, ref, allowed, what in references(entry):
+    for path, ref, allowed, what in named:
         line, column = record.mark(path)
         if ref not in kinds:
             # Only valid ids: a broken file name is reported at its file, never offered.
@@ -477,4 +527,6 @@ def _error_free(kb: KnowledgeBase, problems: list[Problem]) -> KnowledgeBase:
     broken = {p.path for p in errors(problems)}
     keep = {i for i, path in kb.paths.items() if path not in broken}
     return KnowledgeBase({i: kb.entries[i] for i in keep}, {i: kb.kinds[i] for i in keep},
-                         {i: kb.paths[i] for i in keep})
+                         {i: kb.paths[i] for i in keep},
+                         references={i: kb.references[i] for i in keep},
+                         citations={i: kb.citations[i] for i in keep})

@@ -6,6 +6,8 @@ written here: `write` is the only stage that touches the disk.
 
 from __future__ import annotations
 
+import functools
+
 from kb.addresses import PagePath
 from kb.crash import reading
 from kb.link import Linked
@@ -18,12 +20,13 @@ from kb.render.feed import atom_feed
 from kb.render.graph import network_page
 from kb.render.indexes import kind_index
 from kb.render.latest import latest_page
-from kb.render.memo import PageMemo
+from kb.render.memo import RenderMemo
 from kb.render.quotes import quotes_pages
 from kb.render.search import search_index
 from kb.render.site import Site
 from kb.render.sources import source_page
 from kb.render.story import story_page
+from kb.render.text import TextMemo, remembered
 from kb.render.timeline import timeline_pages
 
 Pages = dict[PagePath, str]
@@ -37,20 +40,29 @@ range of entity pages' "as reported by" date picker spans every source. Beside
 `Linked.page_inputs`, what the preview's memo compares before reusing a page."""
 
 
-def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = None) -> Pages:
-    """Every generated page, keyed by its path under the generated folder; with a
-    `memo` from the last build, entry pages that read nothing changed are reused."""
+def render(linked: Linked, site: Site | None = None, memo: RenderMemo | None = None) -> Pages:
+    """Every generated page, keyed by its path under the generated folder.
+
+    With a `memo` from the last build (the live preview's `kb.session.Session`), entry
+    pages that show nothing changed are reused, and texts and the network's layout are
+    taken from it (kb.render.memo); without one, everything is rendered afresh and
+    nothing is kept."""
     site = site or Site()
+    with remembered(memo.texts if memo is not None else TextMemo()):
+        return _render(linked, site, memo)
+
+
+def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
     pages: Pages = {}
     entries = [(i, emit) for i, kind in linked.kb.kinds.items()
                if (emit := ENTRY_PAGES.get(kind))]
     if memo is not None:
-        memo.start(site, [entry_id for entry_id, _ in entries])
+        memo.pages.start(site, [entry_id for entry_id, _ in entries])
     for entry_id, emit in entries:
         with reading(linked.kb.paths.get(entry_id, "data/")):  # a fault names the file
             if memo is not None:
-                path, text = memo.page(linked, entry_id, site, emit,
-                                       SHARED[linked.kb.kinds[entry_id]])
+                path, text = memo.pages.page(linked, entry_id, site, emit,
+                                             SHARED[linked.kb.kinds[entry_id]])
             else:
                 path, text = emit(linked, entry_id, site)
         pages[path] = text
@@ -58,7 +70,8 @@ def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = Non
         if KINDS[kind].indexed:
             path, text = kind_index(linked, kind)
             pages[path] = text
-    for emit_page in (story_page, network_page, disagreements_page, latest_page):
+    network = functools.partial(network_page, layouts=memo.layouts if memo else None)
+    for emit_page in (story_page, network, disagreements_page, latest_page):
         path, text = emit_page(linked)
         pages[path] = text
     path, text = atom_feed(linked, site)  # the Latest page, for feed readers
@@ -66,7 +79,7 @@ def render(linked: Linked, site: Site | None = None, memo: PageMemo | None = Non
     for emit_pages in (timeline_pages, quotes_pages):  # cut into periods when long
         pages.update(emit_pages(linked))
     pages.update(exports(linked))
-    pages.update(search_index(linked, pages))
+    pages.update(search_index(linked, pages, memo.search if memo else None))
     # After the search index: a draft (the live preview's only) is listed nowhere.
     pages.update(draft_page(draft) for draft in linked.kb.drafts.values())
     return dict(sorted(pages.items()))

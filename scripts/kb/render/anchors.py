@@ -12,11 +12,10 @@ index (`kb.render.search`) take anchors from here, so that they always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kb.link import Linked
 from kb.model import Chapter, Entity
-from kb.render.text import anchor, plain
+from kb.render.text import anchor, kept, plain
 from kb.spelling import words
 
 WORDS = 6
@@ -62,7 +61,7 @@ def _made(section: str, text: str, taken: set[str]) -> str:
     return anchor(f"{section} {_opening(text)}", taken)
 
 
-@lru_cache(maxsize=1 << 16)  # pages and the search index ask for the same statements
+@kept(maxsize=1 << 16)  # pages and the search index ask for the same statements
 def _opening(text: str) -> str:
     return " ".join(words(text)[:WORDS])
 

@@ -13,7 +13,6 @@ import math
 import textwrap
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
-from functools import lru_cache
 from typing import TypeVar
 
 from kb.addresses import EntryId, Href, PagePath, address, href
@@ -45,15 +44,27 @@ cannot be read, and its layout would cost more than the rest of the build."""
 
 
 N = TypeVar("N", bound=Hashable)
+Layouts = dict[tuple[tuple[Hashable, ...], tuple[tuple[Hashable, Hashable], ...], int],
+               list[tuple[float, float]]]
+"""Drawings laid out before, by nodes, links and steps: the live preview draws the whole
+network again at every save, and most saves leave it as it was (`kb.render.memo`)."""
 
 
-def layout(nodes: list[N], links: list[tuple[N, N]],
-           iterations: int = 120) -> dict[N, tuple[float, float]]:
-    """Positions in [0, SIZE]² for every node; the same input gives the same drawing."""
-    return dict(zip(nodes, _layout(tuple(nodes), tuple(links), iterations), strict=True))
+def layout(nodes: list[N], links: list[tuple[N, N]], iterations: int = 120, *,
+           memo: Layouts | None = None) -> dict[N, tuple[float, float]]:
+    """Positions in [0, SIZE]² for every node; the same input gives the same drawing.
+    With a `memo`, the last drawing is kept there and taken back for the same input."""
+    key: tuple[tuple[Hashable, ...], tuple[tuple[Hashable, Hashable], ...], int] = (
+        tuple(nodes), tuple(links), iterations)
+    positions = memo.get(key) if memo is not None else None
+    if positions is None:
+        positions = _layout(*key)
+        if memo is not None:
+            memo.clear()  # the last drawing is the one the next save most likely keeps
+            memo[key] = positions
+    return dict(zip(nodes, positions, strict=True))
 
 
-@lru_cache(maxsize=8)  # the live preview re-renders on every save; most saves keep the graph
 def _layout(nodes: tuple[Hashable, ...], links: tuple[tuple[Hashable, Hashable], ...],
             iterations: int) -> list[tuple[float, float]]:
     count = len(nodes)
@@ -285,17 +296,17 @@ _HOW = ("Tap or hover a name to pick out its connections (tap again to open its 
         "scroll or use + and − to zoom, drag to move.")
 
 
-def network_page(linked: Linked) -> tuple[PagePath, str]:
+def network_page(linked: Linked, layouts: Layouts | None = None) -> tuple[PagePath, str]:
     """(path, Markdown) of the whole network: a legend, the drawing (labels placed
     without overlap, see `place_labels`) and the same links as a list, each link dated
-    by its sources for the "as reported by" view."""
+    by its sources for the "as reported by" view; `layouts` as for `layout`."""
     # Entries with no link (news outlets, mostly) would only crowd the margins.
     linked_ids = [i for i, k in linked.kb.kinds.items()
                   if k in ENTITY_KINDS and linked.edges_of.get(i)]
     nodes = most_connected(linked, linked_ids, MAX_DRAWN)
     drawn = set(nodes)
     links = [e for e in linked.edges if e.source in drawn and e.target in drawn]
-    positions = layout(nodes, [(e.source, e.target) for e in links])
+    positions = layout(nodes, [(e.source, e.target) for e in links], memo=layouts)
     drawing = svg(linked, nodes, links, positions, PATH, box=(-40, -40, SIZE + 40, SIZE + 40),
                   font=13, label=f"Network of {len(nodes)} entries and {len(links)} links")
     parts = [page_head("Network", _INTRO + _scope(len(nodes), len(linked_ids))),

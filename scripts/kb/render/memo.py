@@ -1,35 +1,42 @@
-"""Entry pages rendered again only when something they show has changed: the live preview.
+"""What render keeps from one build to the next, for the owner of a series of builds.
 
-At every save the preview links and renders the whole knowledge base again, and most
-entry pages come out exactly as before. A page's last text is reused when what it is
-made of is unchanged: the entries of its `page_inputs` (kb.link, the one map of what
-each page shows), each the same object (or an equal one) of the same kind; the date it
-cites as its last change; and the values its kind of page shows that no entry holds
-(`shared`: the range of entity pages' "as reported by" date picker). Unchanged files
-yield the very same objects (load and validate hand them back), so most comparisons
-stop at identity. A new site name or address starts the memo afresh.
+The live preview links and renders the whole knowledge base again at every save, and
+most of what it renders comes out exactly as before. A `RenderMemo`, held by the
+preview's `kb.session.Session` and passed to `kb.render.render`, keeps:
 
-Reuse is only as safe as the map is complete: `page_reads` renders a page through a
-view that notes every entry and every value of the linked knowledge base it reads, and
-the test suite checks with it that the map and `shared` miss none, on every page of the
-real data. A one-off build renders everything and keeps no memo.
+- each entry page, with what it was made of: its last text is reused when the entries
+  of its `page_inputs` (kb.link, the one map of what each page shows) are the same
+  objects (or equal ones) of the same kinds, the date it cites as its last change is
+  the same, the values its kind of page shows that no entry holds (`shared`: the range
+  of entity pages' "as reported by" date picker) are equal, and so is every other
+  setting of the site. Unchanged files yield the very same objects (load and validate
+  hand them back), so most comparisons stop at identity;
+- the escaped texts and links pages repeat (`kb.render.text.TextMemo`);
+- the whole network's layout (`kb.render.graph.layout`);
+- the search index's units of every page, and the keys and spellings of its words
+  (`kb.render.search.SearchMemo`).
+
+Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
+page of the real data while noting what it reads, and checks that the map and `shared`
+miss nothing. A one-off build passes no memo: it renders everything and keeps nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from kb.addresses import EntryId, PagePath
 from kb.link import Linked
 from kb.model import AnyEntry
-from kb.render.site import page_changed
+from kb.render.graph import Layouts
+from kb.render.search import SearchMemo
+from kb.render.site import Site, page_changed
+from kb.render.text import TextMemo
 
-EntryPage = Callable[[Any, EntryId, Any], tuple[PagePath, str]]
-"""An entry page's emitter: (linked, or a view of it; entry id; site) -> (path, text)."""
-_MISSING = object()
+EntryPage = Callable[[Linked, EntryId, Site], tuple[PagePath, str]]
+"""An entry page's emitter: (linked, entry id, site) -> (path, text)."""
 
 
 @dataclass(frozen=True)
@@ -42,12 +49,19 @@ class _Page:
     text: str
 
 
+def site_settings(site: Site) -> Site:
+    """The site without its dates of change (`Site.changed`, `Site.cut_off`): what
+    every page may show alike. The dates are compared page by page instead, through
+    `page_changed`, as only the files a page shows date it."""
+    return replace(site, changed={}, cut_off=frozenset())
+
+
 class PageMemo:
     """The entry pages of the last build, each with what it was made of."""
 
     def __init__(self) -> None:
         self._pages: dict[EntryId, _Page] = {}
-        self._site: Any = _MISSING
+        self._site: Site | None = None
         self.reused = 0
         """Entry pages the last build took from the memo."""
 
@@ -56,18 +70,20 @@ class PageMemo:
         """Entry pages held."""
         return len(self._pages)
 
-    def start(self, site: Any, entry_ids: Iterable[EntryId]) -> None:
-        """Begin a build: a new site name or address touches every page; entries that
-        are gone are forgotten."""
-        if (site.name, site.url) != self._site:
+    def start(self, site: Site, entry_ids: Iterable[EntryId]) -> None:
+        """Begin a build: a site whose settings differ in anything but its dates of
+        change (a new name or address, any field `Site` gains) touches every page;
+        entries that are gone are forgotten."""
+        settings = site_settings(site)
+        if settings != self._site:
             self._pages.clear()
-            self._site = (site.name, site.url)
+            self._site = settings
         wanted = set(entry_ids)
         for gone in [key for key in self._pages if key not in wanted]:
             del self._pages[gone]
         self.reused = 0
 
-    def page(self, linked: Linked, entry_id: EntryId, site: Any, emit: EntryPage,
+    def page(self, linked: Linked, entry_id: EntryId, site: Site, emit: EntryPage,
              shared: tuple[str, ...] = ()) -> tuple[PagePath, str]:
         """(path, Markdown) of an entry's page: the last text if nothing it shows has
         changed, else rendered now by `emit`. `shared` names the attributes of `linked`
@@ -86,78 +102,11 @@ class PageMemo:
         return path, text
 
 
-@dataclass(frozen=True)
-class Reads:
-    """What rendering one page read."""
+@dataclass(eq=False)
+class RenderMemo:
+    """Everything render keeps for the next build (see the module's docstring)."""
 
-    entries: set[EntryId]
-    """Ids of the entries whose content or kind it read (all of them, if it walked
-    every entry)."""
-    attributes: set[str]
-    """Attributes of the linked knowledge base it read, besides `kb`: reverse indexes
-    (read by key) and values of the whole ('reporting_span', 'timeline')."""
-
-
-def page_reads(linked: Linked, entry_id: EntryId, site: Any, emit: EntryPage) -> Reads:
-    """Render one page through a view that notes what it reads: the check that
-    `linked.page_inputs` and the memo's `shared` values miss nothing a page shows."""
-    reads = Reads(set(), set())
-    kb = replace(linked.kb, entries=_Noting(linked.kb.entries, reads.entries),
-                 kinds=_Noting(linked.kb.kinds, reads.entries))
-    emit(_NotingLinked(linked, kb, reads.attributes), entry_id, site)
-    return reads
-
-
-class _NotingLinked:
-    """A Linked whose `kb` notes the entries read, noting every other attribute read."""
-
-    def __init__(self, linked: Linked, kb: Any, attributes: set[str]) -> None:
-        self._linked, self.kb, self._attributes = linked, kb, attributes
-
-    # Linked's own accessors, which read `self.kb`: the noting one.
-    entry = Linked.entry
-    entity = Linked.entity
-    kind = Linked.kind
-
-    def __getattr__(self, name: str) -> Any:
-        self._attributes.add(name)
-        return getattr(self._linked, name)
-
-
-class _Noting(dict[Any, Any]):
-    """A dict that notes each key read, and every key when read whole."""
-
-    def __init__(self, data: dict[Any, Any], reads: set[Any]) -> None:
-        super().__init__(data)
-        self._reads = reads
-
-    def __getitem__(self, key: Any) -> Any:
-        self._reads.add(key)
-        return super().__getitem__(key)
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self._reads.add(key)
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        self._reads.add(key)
-        return super().__contains__(key)
-
-    def _whole(self) -> None:
-        self._reads.update(super().keys())
-
-    def __iter__(self) -> Iterator[Any]:
-        self._whole()
-        return super().__iter__()
-
-    def keys(self) -> Any:
-        self._whole()
-        return super().keys()
-
-    def values(self) -> Any:
-        self._whole()
-        return super().values()
-
-    def items(self) -> Any:
-        self._whole()
-        return super().items()
+    pages: PageMemo = field(default_factory=PageMemo)
+    texts: TextMemo = field(default_factory=TextMemo)
+    layouts: Layouts = field(default_factory=dict)
+    search: SearchMemo = field(default_factory=SearchMemo)

@@ -82,13 +82,6 @@ STOPWORDS = frozenset({
 """Words of three letters or more that are in too many sentences to find anything:
 left out of the index and of queries (a quoted phrase still checks them, in the text)."""
 _TITLE = re.compile(r'^title: (".*")$', re.MULTILINE)
-_kept: dict[PagePath, tuple[tuple[str, int], list[Unit], str]] = {}
-"""Each page's units and what a result shows of it, by path, with the page's Markdown
-and number they were made for: the live preview indexes every page again on each
-save, and a page whose Markdown is unchanged holds the same units (everything they
-are made of is on the page)."""
-
-
 @dataclass(frozen=True)
 class Unit:
     """One searchable piece of a page."""
@@ -103,9 +96,30 @@ class Unit:
     """Words found but not shown: an entry's type."""
 
 
-def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, str]:
+class SearchMemo:
+    """What the index keeps from one build to the next, for the owner of a series of
+    builds (the live preview's `kb.render.memo.RenderMemo`): the live preview indexes
+    every page again on each save, and most pages and words are as they were. A
+    one-off build makes one for itself and drops it."""
+
+    def __init__(self) -> None:
+        self.pages: dict[PagePath, tuple[tuple[str, int], list[Unit], str]] = {}
+        """Each page's units and what a result shows of it, by path, with the page's
+        Markdown and number they were made for: a page whose Markdown is unchanged
+        holds the same units (everything they are made of is on the page)."""
+        # Bounded, the least recently used first out: unchanged texts are keyed again
+        # on every save, and the same words are in many documents.
+        self.keys = lru_cache(maxsize=1 << 16)(_keys)
+        self.spellings = lru_cache(maxsize=1 << 17)(_spellings)
+
+
+def search_index(linked: Linked, pages: dict[PagePath, str],
+                 memo: SearchMemo | None = None) -> dict[PagePath, str]:
     """The index files ({path: JSON}) for every Markdown page of `pages` that has a
-    title, and the folding rules beside them."""
+    title, and the folding rules beside them. With a `memo` of the last build's index,
+    the pages and words indexed then are not worked out again; the result is the same."""
+    memo = memo if memo is not None else SearchMemo()
+    kept_pages = memo.pages
     entries = {page_path(kind, entry_id): entry_id
                for entry_id, kind in linked.kb.kinds.items() if KINDS[kind].indexed}
     postings: dict[str, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
@@ -122,7 +136,7 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
         entry_id = entries.get(path)
         label = KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND
         kind = kind_labels.index(label)
-        kept = _kept.get(path)
+        kept = kept_pages.get(path)
         if kept and kept[0] == (text, number):  # the page is as it was: so are its units
             units, fragment = kept[1], kept[2]
         else:
@@ -133,10 +147,10 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
             fragment = _json({"u": address(path), "t": shown,
                               **({"m": NO_HEADLINE} if shown != title else {}),
                               "k": label, "d": [[unit.anchor, unit.text] for unit in units]})
-            _kept[path] = ((text, number), units, fragment)
+            kept_pages[path] = ((text, number), units, fragment)
         for place, unit in enumerate(units):
             doc = number * PER_PAGE + place
-            keys, length = _keys(unit.text, unit.extra)
+            keys, length = memo.keys(unit.text, unit.extra)
             lengths[unit.field].append(length)
             documents[doc] = ([unit.field, kind, length] if unit.field == TEXT
                               else [unit.field, kind, length, unit.text])
@@ -144,13 +158,13 @@ def search_index(linked: Linked, pages: dict[PagePath, str]) -> dict[PagePath, s
                 postings[key[:PREFIX]][key][doc] = count  # a key is once in `keys`
         files[PagePath(f"{FOLDER}/pages/{number}.json")] = fragment
         number += 1
-    for gone in set(_kept) - set(pages):
-        del _kept[gone]
+    for gone in set(kept_pages) - set(pages):
+        del kept_pages[gone]
     sounds: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     near: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for terms in postings.values():
         for key in terms:
-            sound, variants = _spellings(key)
+            sound, variants = memo.spellings(key)
             if sound:
                 sounds[sound[:PREFIX]][sound].add(key)
             for variant in variants:
@@ -248,7 +262,6 @@ def _quotes(citations: list[Citation], anchor: str) -> list[Unit]:
     return [Unit(TEXT, f"“{c.quote.text}”", anchor) for c in citations if c.quote]
 
 
-@lru_cache(maxsize=1 << 16)  # the preview indexes unchanged text again on every save
 def _keys(text: str, extra: str) -> tuple[Counter[str], int]:
     """The keys of a document's words with their counts, and how many there are."""
     keys = Counter(search_key(word) for word in words(f"{text} {extra}")
@@ -256,7 +269,6 @@ def _keys(text: str, extra: str) -> tuple[Counter[str], int]:
     return keys, sum(keys.values())
 
 
-@lru_cache(maxsize=1 << 17)
 def _spellings(key: str) -> tuple[str, frozenset[str]]:
     """A key's spelling skeleton ('' when too short for a shard's name), and the
     deletions of its first letters if it is long enough to be found with a typo."""

@@ -1,6 +1,14 @@
 """Markdown building blocks shared by every page: escaping, links, dates, headings.
 
-How sources are named, footnotes and quotes are in `kb.render.citations`."""
+How sources are named, footnotes and quotes are in `kb.render.citations`.
+
+Pages repeat the same few texts many times (a name at every link to its entry, a
+source's title in every footnote citing it, the way from one folder to another), so
+`esc`, `quoted_text` and `href` work each out once per `TextMemo`: render makes the
+memo it is given current for the extent of the build (`remembered`), as
+`decimal.localcontext` does, rather than pass it to each of the hundred places that
+escape a text. Outside a render they work it out every time; nothing is kept here.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +17,14 @@ import datetime as dt
 import html
 import json
 import re
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache, wraps
+from typing import Any, ParamSpec, TypeVar
 
-from kb import writing
-from kb.addresses import EntryId, PagePath, href
+from kb import addresses, writing
+from kb.addresses import EntryId, LinkMemo, PagePath, href
 from kb.claims import claims
 from kb.dates import FuzzyDate
 from kb.link import Cited, Linked
@@ -23,12 +35,71 @@ from kb.titles import nest_quotes
 # escaping any other would leave the backslash visible.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-@lru_cache(maxsize=1 << 16)  # names are escaped again at every link to their entry
+class TextMemo:
+    """The escaped texts and relative links of one build, or of a series of builds
+    (the live preview keeps one in its `kb.session.Session`), each worked out once.
+    Bounded: the least recently used go first, so a long preview session stays small."""
+
+    def __init__(self) -> None:
+        self.esc = lru_cache(maxsize=1 << 16)(_esc)  # a name, at every link to its entry
+        self.quoted_text = lru_cache(maxsize=1 << 14)(_quoted_text)  # a title, per footnote
+        self.links = LinkMemo()  # pages of a folder link alike (`kb.addresses.href`)
+        self.kept: dict[Callable[..., Any], Callable[..., Any]] = {}
+        """Other render functions of text, each with its own bounded memo (`kept`)."""
+
+
+_current: ContextVar[TextMemo | None] = ContextVar("kb.render.text.current", default=None)
+"""The memo of the render in progress; None outside one. Set only by `remembered`."""
+
+
+@contextmanager
+def remembered(memo: TextMemo) -> Iterator[TextMemo]:
+    """Within the block, `esc`, `quoted_text` and `href` keep what they work out in
+    `memo` (`kb.addresses.href` in `memo.links`); afterwards, as before the block."""
+    token = _current.set(memo)
+    try:
+        with addresses.remembered(memo.links):
+            yield memo
+    finally:
+        _current.reset(token)
+
+
+def kept(maxsize: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a pure function of hashable positional arguments so that, within a render
+    (`remembered`), what it returns is kept in the render's `TextMemo`, the
+    `maxsize` least recently used at most; outside one, it works it out every time.
+    For the few texts pages and the search index ask for many times
+    (kb.render.anchors); the function itself keeps nothing."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            memo = _current.get()
+            if memo is None or kwargs:  # kept by positional arguments only
+                return function(*args, **kwargs)
+            cached = memo.kept.get(function)
+            if cached is None:
+                cached = memo.kept[function] = lru_cache(maxsize=maxsize)(function)
+            result: R = cached(*args)
+            return result
+
+        return call
+
+    return decorate
+
+
 def esc(text: str) -> str:
     """Data text as literal Markdown, isolated: no markup, no HTML, no line structure,
     and its own direction (see `isolate`)."""
+    memo = _current.get()
+    return memo.esc(text) if memo is not None else _esc(text)
+
+
+def _esc(text: str) -> str:
     return isolate(literal(text))
 
 
@@ -84,6 +155,11 @@ def quoted_text(text: str, lang: str | None = None) -> str:
     are marked up in it (`in_language`) and followed by its name: '“…” (Arabic)'."""
     if lang:
         return f"“{in_language(nest_quotes(text), lang)}” ({writing.language_name(lang)})"
+    memo = _current.get()
+    return memo.quoted_text(text) if memo is not None else _quoted_text(text)
+
+
+def _quoted_text(text: str) -> str:
     return f"“{esc(nest_quotes(text))}”"
 
 
