@@ -57,10 +57,13 @@ def test_an_entity_page_as_it_stood_on_a_day(page: Page, base_url: str):
     assert not shown(page, "Mushtaq Taleb al-Saidi")  # undated: never assumed early
     assert page.url.endswith("?asof=2024-01-04")
 
+    # Each change is applied by the script: wait for its count before reading the page.
     page.fill("form.kb-asof input[name=asof]", "2024-01-07")
-    assert shown(page, "Mushtaq Taleb al-Saeedi")  # the founding article's day
+    expect(page.locator("form.kb-asof output")).to_contain_text(
+        "had been reported by 7 January 2024")
+    expect(page.get_by_text("Mushtaq Taleb al-Saeedi").first).to_be_visible()  # Vox's day
     page.click("form.kb-asof button[type=reset]")
-    assert shown(page, "Mushtaq Taleb al-Saidi")
+    expect(page.get_by_text("Mushtaq Taleb al-Saidi").first).to_be_visible()
 
 
 @pytest.mark.browser
