@@ -187,7 +187,7 @@ def test_the_vendored_libraries_are_the_npm_packages_recorded():
         assert (vendor / name.replace(".js", ".LICENSE.txt")).is_file()
 
 
-def test_a_name_in_arabic_script_is_found_by_both_spellings_and_anchored_in_latin(data_tree):
+def test_a_name_in_arabic_script_is_found_by_both_spellings_and_anchored_once(data_tree):
     """An Arabic alias is a name document twice, in its script and in its
     transliteration, and its anchor is made of the transliteration where there is one,
     else of the name in its own letters (the Arabic alone once made 'name', shared by
