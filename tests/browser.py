@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 from tests.conftest import ROOT
 from tests.needs import browser_path
@@ -126,3 +126,14 @@ class _ProjectHandler(_QuietHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+def type_search(page: Page, site_url: str, query: str) -> Locator:
+    """Type `query` key by key into the search box of the home page, as a reader does;
+    the first result, once shown."""
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query, delay=40)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(state="visible", timeout=10_000)
+    return first

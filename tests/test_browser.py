@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page
 
 from kb.spelling import FOLDING, skeleton, words
+from tests.browser import type_search
 from tests.conftest import ROOT, linked_tree
 
 pytestmark = pytest.mark.browser
@@ -19,11 +20,7 @@ pytestmark = pytest.mark.browser
 
 def search_and_open_first(page: Page, base_url: str, query: str) -> str:
     """Type `query` into the search box from the home page; open the first hit."""
-    page.goto(base_url + "/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type(query, delay=40)
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(state="visible", timeout=10_000)
+    first = type_search(page, base_url, query)
     title = first.locator("h1").first.inner_text()
     first.locator("a").first.click()
     page.wait_for_load_state()

@@ -18,7 +18,7 @@ from kb.render import render
 from kb.render.text import esc
 from kb.titles import NO_HEADLINE
 from kb.validate import validate
-from tests.browser import serving
+from tests.browser import serving, type_search
 from tests.site import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
@@ -161,12 +161,7 @@ def test_the_arabic_name_stands_beside_the_latin_one_right_to_left(page: Page, s
 
 def first_result(page: Page, site_url: str, query: str) -> str:
     """The title of the first search result for `query`, typed key by key."""
-    page.goto(site_url + "/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type(query, delay=40)
-    first = page.locator(".md-search-result__item h1").first
-    first.wait_for(state="visible", timeout=10_000)
-    return first.inner_text()
+    return type_search(page, site_url, query).locator("h1").first.inner_text()
 
 
 @pytest.mark.parametrize(("query", "title"), [
