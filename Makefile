@@ -33,8 +33,8 @@ validate: $(STAMP)  ## check data/ and report every problem as path:line:col
 
 # NETWORK_ARGS for the network drawings' comparison, e.g. "--sizes real 1000 --loads 1".
 bench: $(STAMP)  ## time each pipeline stage and mkdocs on synthetic data (100, 1k, 10k entries); then the network drawn two ways
-	$(BIN)/python -m kb.bench --mkdocs --site --preview 1000 $(BENCH_ARGS)
-	$(BIN)/python -m kb.bench_network $(NETWORK_ARGS)
+	$(BIN)/python -m kb.bench.pipeline --mkdocs --site --preview 1000 $(BENCH_ARGS)
+	$(BIN)/python -m kb.bench.network $(NETWORK_ARGS)
 
 clean:
 	rm -rf $(VENV) site generated generated.*

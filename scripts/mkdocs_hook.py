@@ -1,4 +1,4 @@
-"""MkDocs hook: a thin caller of the kb pipeline (see `kb.build` and `kb.preview`).
+"""MkDocs hook: a thin caller of the kb pipeline (see `kb.pipeline.build` and `kb.tools.preview`).
 
 On every build (and every rebuild of `mkdocs serve`) it renders data/ into
 generated/ and adds those pages to the site. The pipeline rewrites only pages whose
@@ -39,14 +39,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kb import crash
-from kb.build import BuildResult, build
 from kb.generator import GeneratorSettings, published_address, refusals
-from kb.preview import FrozenHeap, banner_html, last_good_pages
+from kb.pipeline.build import BuildResult, build
+from kb.pipeline.render import Site
+from kb.pipeline.render.draft import left_to_do
+from kb.pipeline.session import Session
+from kb.pipeline.write import staging_beside, swap_in
 from kb.problems import Problem, format_problems
-from kb.render import Site
-from kb.render.draft import left_to_do
-from kb.session import Session
-from kb.write import staging_beside, swap_in
+from kb.tools.preview import FrozenHeap, banner_html, last_good_pages
 
 GENERATED = "generated"
 PREVIEW = "generated.serve"
@@ -106,7 +106,7 @@ class MkDocsInternals:
         """The preview's log, printed as MkDocs prints its own, but outside the
         "mkdocs" logger tree: with `strict: true` MkDocs counts its own errors and
         aborts the rebuild, which would freeze the preview."""
-        log = logging.getLogger("kb.preview")
+        log = logging.getLogger("kb.tools.preview")
         if not log.handlers:
             handler = logging.StreamHandler()
             handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
@@ -203,7 +203,7 @@ class Hook:
         self.dirty = dirty
         self.session: Session | None = Session(heap=FrozenHeap()) if self.serving else None
         """The preview's builds reuse what the last one read, checked and rendered
-        (kb.session); a one-off build keeps nothing."""
+        (kb.pipeline.session); a one-off build keeps nothing."""
         self.templates = CompiledTemplates()
         self.problems: list[Problem] = []
         """The last build's problems, while it has errors: the banner on every page."""
@@ -213,7 +213,7 @@ class Hook:
         """The generated pages (paths under `out_dir`) to add to the site."""
         self.out_dir: Path | None = None
         self.noted: set[str] = set()
-        """Notes about the build (kb.build.BuildResult.notes) said already: each is
+        """Notes about the build (kb.pipeline.build.BuildResult.notes) said already: each is
         said once per command, not at every save."""
         self.log = MkDocsInternals.preview_log()
         self.staged: Staged | None = None

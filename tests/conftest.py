@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from kb.link import Linked, link
-from kb.load import load
-from kb.validate import validate
+from kb.pipeline.link import Linked, link
+from kb.pipeline.load import load
+from kb.pipeline.validate import validate
 
 pytest_plugins = ["tests.needs", "tests.browser"]
 
@@ -46,8 +46,8 @@ _ISOLATION = re.compile('</?bdi>|[\u2068\u2069]|<span class="kb-anchor" id="[^"]
 def reading(text: str) -> str:
     """A page as tests of its wording read it: without the isolation of data text
     (<bdi> in Markdown and HTML, U+2068 and U+2069 in plain text:
-    kb.render.text.isolate), which tests/test_render.py checks on its own, nor the
-    anchors of statements (kb.render.anchors), which tests/test_search_index.py checks."""
+    kb.pipeline.render.text.isolate), which tests/test_render.py checks on its own, nor the
+    anchors of statements (kb.pipeline.render.anchors), which tests/test_search_index.py checks."""
     return _ISOLATION.sub("", text)
 
 
@@ -61,7 +61,7 @@ _CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>")
 
 
 def table_rows(page: str) -> list[tuple[str, ...]]:
-    """Every row of every table on a generated page (kb.render.table writes each row on
+    """Every row of every table on a generated page (kb.pipeline.render.table writes each row on
     one line), as the Markdown of its cells: header rows too, and a details row as
     (label, value)."""
     return [tuple(_CELL.findall(row)) for row in _ROW.findall(page)]

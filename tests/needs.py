@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.wording import count
+from kb.text.wording import count
 from tests.conftest import ROOT
 
 BROWSER_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",

@@ -1,11 +1,11 @@
-"""Reading the search index (kb.render.search) as search.js does, for tests."""
+"""Reading the search index (kb.pipeline.render.search) as search.js does, for tests."""
 
 from __future__ import annotations
 
 import json
 
-from kb.render.search import FOLDER, PER_PAGE, PREFIX
-from kb.spelling import search_key, words
+from kb.pipeline.render.search import FOLDER, PER_PAGE, PREFIX
+from kb.text.spelling import search_key, words
 
 
 def shard(files: dict[str, str], folder: str, key: str) -> dict:

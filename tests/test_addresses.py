@@ -12,9 +12,9 @@ import pytest
 
 from kb.addresses import EntryId, PagePath, address, href
 from kb.model import Event, Person, Source
-from kb.render import render
-from kb.render.graph import url
-from kb.render.site import Site
+from kb.pipeline.render import render
+from kb.pipeline.render.graph import url
+from kb.pipeline.render.site import Site
 from tests.conftest import MINI, ROOT, linked_tree
 
 P = PagePath

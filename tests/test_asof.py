@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.link import link
-from kb.load import load
 from kb.model import Citation
-from kb.render.text import ASOF_HINT, reported_by
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render.text import ASOF_HINT, reported_by
+from kb.pipeline.validate import validate
 from tests.conftest import MINI, linked_tree
 
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import math
 
-from kb.bench import _reader_lines, copy_project, growth, mkdocs_seconds, report, run_pipeline
-from kb.synthetic import write_tree
+from kb.bench.pipeline import (
+    _reader_lines,
+    copy_project,
+    growth,
+    mkdocs_seconds,
+    report,
+    run_pipeline,
+)
+from kb.bench.synthetic import write_tree
 from tests.conftest import ROOT, linked_tree
 
 

@@ -1,4 +1,4 @@
-"""The network drawings' comparison (kb.bench_network, issue 17 item 3): its counting
+"""The network drawings' comparison (kb.bench.network, issue 17 item 3): its counting
 of labels, its reading of the network page, and the vendored graph libraries it draws
 with. Its timings are never asserted (see `make bench`)."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.bench_network import (
+from kb.bench.network import (
     VENDOR,
     BenchError,
     Labels,
@@ -23,7 +23,7 @@ from kb.bench_network import (
     report,
     vendored,
 )
-from kb.synthetic import write_tree
+from kb.bench.synthetic import write_tree
 from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_config
 
@@ -145,7 +145,7 @@ def test_both_drawings_are_measured_on_a_small_synthetic_network():
     """The whole chain in a browser: the own drawing places its names without overlap or
     cut; sigma.js shows names too (its settings and styles were read: by default it
     shows none at this size); bytes and times are read."""
-    from kb.bench_network import chromium
+    from kb.bench.network import chromium
     from tests.needs import browser_path
 
     with tempfile.TemporaryDirectory() as folder:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from kb.spelling import FOLDING, skeleton, words
+from kb.text.spelling import FOLDING, skeleton, words
 from tests.browser import type_search
 from tests.conftest import ROOT, linked_tree
 

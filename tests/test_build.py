@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.build import build, paused_collection
-from kb.preview import FrozenHeap
-from kb.session import Session
+from kb.pipeline.build import build, paused_collection
+from kb.pipeline.session import Session
+from kb.tools.preview import FrozenHeap
 from tests.conftest import MINI, ROOT
 from tests.site import MKDOCS, copy_project
 
@@ -57,7 +57,7 @@ def test_the_pages_are_the_same_in_every_process(project: Path, tmp_path: Path):
     # Within one process a set iterates alike every time, so two builds in one process
     # cannot show an order that depends on string hashes: two processes do.
     outs = [tmp_path / f"seed-{seed}" for seed in HASH_SEEDS]
-    kb = [sys.executable, "-m", "kb.cli", "--root", str(project), "build", "--out"]
+    kb = [sys.executable, "-m", "kb.tools.cli", "--root", str(project), "build", "--out"]
     in_processes([([*kb, str(out)], project) for out in outs])
     assert differences(*outs) == []
 
@@ -115,7 +115,7 @@ def test_the_preview_freezes_its_heap_and_frees_cycles_every_few_builds():
     dead_cycles = []
     try:
         for _ in range(2):
-            with paused_collection(), heap.around_build():  # as kb.build.build does
+            with paused_collection(), heap.around_build():  # as kb.pipeline.build.build does
                 dead_cycles.append(_cycle())
             assert gc.get_freeze_count() > 0  # what the build left is frozen
         assert all(ref() is not None for ref in dead_cycles)  # frozen, not yet collected

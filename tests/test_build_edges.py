@@ -31,9 +31,9 @@ def snapshot(site: Path) -> dict[str, tuple[str, int]]:
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
 CRASHING_BUILD = """\
 import sys
-import kb.render
+import kb.pipeline.render
 
-shown = kb.render.ENTRY_PAGES["person"]
+shown = kb.pipeline.render.ENTRY_PAGES["person"]
 
 
 def faulty(linked, entry_id, site):
@@ -42,7 +42,7 @@ def faulty(linked, entry_id, site):
     return shown(linked, entry_id, site)
 
 
-kb.render.ENTRY_PAGES["person"] = faulty
+kb.pipeline.render.ENTRY_PAGES["person"] = faulty
 from mkdocs.__main__ import cli
 
 cli(["build", "--strict"])

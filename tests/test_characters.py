@@ -1,5 +1,5 @@
 """Characters a reader cannot see, or a page cannot show, are refused at their line, and
-text is read in NFC (issue 15, items 5 and 7; the rules: kb/characters.py)."""
+text is read in NFC (issue 15, items 5 and 7; the rules: kb/text/characters.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import unicodedata
 
 import pytest
 
-from kb.characters import INVISIBLE, describe, is_invisible, problem
-from kb.cli import main
-from kb.link import link
-from kb.load import load
-from kb.render import render
-from kb.render.text import prose
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.text import prose
+from kb.pipeline.validate import validate
+from kb.text.characters import INVISIBLE, describe, is_invisible, problem
+from kb.tools.cli import main
 from tests.conftest import reading
 
 PERSON = """\

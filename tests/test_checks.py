@@ -2,9 +2,9 @@
 
 import pytest
 
-from kb.load import load
+from kb.pipeline.load import load
+from kb.pipeline.validate import CheckMemo, validate
 from kb.problems import errors
-from kb.validate import CheckMemo, validate
 
 PERSON = """\
 name: {name}
@@ -372,7 +372,7 @@ summary: {text: A person who says Bo Example is 41 years old., cite: [report]}
 def test_the_checks_of_a_session_find_what_checks_from_nothing_find_after_each_edit(
         data_tree):
     """The live preview's checks read again only the texts of entries edited, or read
-    against names that changed (kb.checks.Readings): after each edit they find what
+    against names that changed (kb.checks.cross_file.Readings): after each edit they find what
     checks from nothing find."""
     institute = ("name: US Institute for Peace\ntype: think tank\nsummary:\n"
                  "  text: An institute.\n  cite: [report]\n")

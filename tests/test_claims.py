@@ -1,9 +1,9 @@
-"""What a statement claims, and what a source's text says (kb.claims)."""
+"""What a statement claims, and what a source's text says (kb.checks.claims)."""
 
 from __future__ import annotations
 
-from kb.claims import Gazetteer, claims, date_claims
-from kb.dates import parse
+from kb.checks.claims import Gazetteer, claims, date_claims
+from kb.dates.date import parse
 
 
 def shown(text: str, names: Gazetteer | None = None) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.cli import main
+from kb.tools.cli import main
 from tests.conftest import MINI, ROOT
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from kb.grounding import ground_project, read_allowances
-from kb.link import link
-from kb.load import load
-from kb.material import read_material, source_texts, unmatched
-from kb.validate import validate
+from kb.checks.grounding import ground_project, read_allowances
+from kb.checks.material import read_material, source_texts, unmatched
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.validate import validate
 from tests.conftest import ROOT
 from tests.needs import SOURCE_MATERIAL
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.date_hints import hint
-from kb.dates import DateError, parse
+from kb.dates.date import DateError, parse
+from kb.dates.hints import hint
 
 
 def refusal(text: str) -> str:

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kb.date_reading import PARTS_OF_YEAR
-from kb.dates import DateError, FuzzyDate, parse
+from kb.dates.date import DateError, FuzzyDate, parse
+from kb.dates.reading import PARTS_OF_YEAR
 from kb.model import Fact
 
 
@@ -239,7 +239,7 @@ def test_what_has_no_known_start_is_listed_at_its_end_and_no_known_end_at_its_st
 
 @pytest.mark.parametrize(("edtf", "words"), [
     # Retrial of issue 15: "spring 99", "31 December 9 – 1 January 10" read as 1999 or
-    # as numbers. A year before 1000 is followed by CE (kb/date_words.py).
+    # as numbers. A year before 1000 is followed by CE (kb/dates/words.py).
     ("0099", "99 CE"),
     ("0099-21", "spring 99 CE"),
     ("0009-12-31/0010-01-01", "31 December 9 – 1 January 10 CE"),

@@ -30,7 +30,7 @@ def example(name: str) -> list[str]:
 
 
 def kb(project: Path, *args: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), *args],
+    result = subprocess.run([sys.executable, "-m", "kb.tools.cli", "--root", str(project), *args],
                             capture_output=True, text=True)
     return result.stdout + result.stderr
 

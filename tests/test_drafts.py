@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.build import build
-from kb.cli import main
-from kb.load import load
-from kb.validate import validate
+from kb.pipeline.build import build
+from kb.pipeline.load import load
+from kb.pipeline.validate import validate
+from kb.tools.cli import main
 from tests.conftest import MINI, ROOT, reading
 from tests.site import copy_project, mkdocs_build
 from tests.test_preview import served  # noqa: F401  (the live preview, as a fixture)
@@ -122,7 +122,7 @@ def test_a_story_chapter_with_placeholders_is_never_a_draft(data_tree):
 
 def test_mkdocs_build_refuses_a_draft(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new",
+    subprocess.run([sys.executable, "-m", "kb.tools.cli", "--root", str(project), "new",
                     *REAL_NEW_PERSON], check=True, capture_output=True)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
@@ -138,7 +138,7 @@ def test_the_fixture_and_project_data_hold_no_draft():
 @pytest.mark.browser
 def test_the_preview_marks_a_new_file_as_a_draft_and_keeps_the_site(served, page):  # noqa: F811
     url, project, log = served
-    subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "new",
+    subprocess.run([sys.executable, "-m", "kb.tools.cli", "--root", str(project), "new",
                     *REAL_NEW_PERSON], check=True, capture_output=True)
     entry = project / REAL_PATH
     deadline = time.monotonic() + 30

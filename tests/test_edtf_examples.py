@@ -18,8 +18,8 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from kb.dates import PRECISIONS, DateError, parse
-from kb.render.periods import by_period, period_links, period_pages
+from kb.dates.date import PRECISIONS, DateError, parse
+from kb.pipeline.render.periods import by_period, period_links, period_pages
 
 READ = [
     # (EDTF, what a reader is told, precision)

@@ -1,13 +1,13 @@
-"""What a source's text says (kb.evidence): names, numbers, dates as sources write them."""
+"""What a source's text says (kb.checks.evidence): names, numbers, dates as sources write them."""
 
 from __future__ import annotations
 
 import pytest
 
-from kb.claims import claims
-from kb.dates import parse
-from kb.evidence import Evidence, verbatim_text
-from kb.spelling import spelling_key
+from kb.checks.claims import claims
+from kb.checks.evidence import Evidence, verbatim_text
+from kb.dates.date import parse
+from kb.text.spelling import spelling_key
 
 
 @pytest.mark.parametrize("claim_text", [

@@ -10,13 +10,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from kb.dates import parse
-from kb.link import link, statements
-from kb.load import load
-from kb.render.entity import _schema_org_dates
-from kb.render.export_model import DateValue, json_schema
-from kb.render.exports import CSV_COLUMNS, date_value, exports
-from kb.validate import validate
+from kb.dates.date import parse
+from kb.pipeline.link import link, statements
+from kb.pipeline.load import load
+from kb.pipeline.render.entity import _schema_org_dates
+from kb.pipeline.render.export_model import DateValue, json_schema
+from kb.pipeline.render.exports import CSV_COLUMNS, date_value, exports
+from kb.pipeline.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_build, parse_page
 
@@ -214,7 +214,7 @@ def test_a_quote_said_and_a_fact_dated_in_part_of_a_month_keep_the_part(data_tre
 def test_the_published_schemas_are_generated_from_the_export_model():
     """Not written by hand (issue 16, item 4): the typed dicts the exporter is built to
     are what the schemas say, key for key."""
-    from kb.render.export_model import (
+    from kb.pipeline.render.export_model import (
         EntityValue,
         KnowledgeBaseExport,
         SourceValue,

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from kb.link import link, statements
-from kb.load import load
-from kb.render import render
-from kb.validate import validate
+from kb.pipeline.link import link, statements
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.validate import validate
 from tests.conftest import reading
 
 PERSON = """\

@@ -12,11 +12,11 @@ import pytest
 import rnc2rng
 from lxml import etree
 
-from kb.link import link
-from kb.load import load
-from kb.render import Site, render
-from kb.render.feed import feed_id
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import Site, render
+from kb.pipeline.render.feed import feed_id
+from kb.pipeline.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree, reading
 from tests.site import mkdocs_config
 

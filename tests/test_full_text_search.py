@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.render.search import FIELDS, STOPWORDS
-from kb.spelling import search_key, words
+from kb.pipeline.render.search import FIELDS, STOPWORDS
+from kb.text.spelling import search_key, words
 from tests.conftest import ROOT, linked_tree
 
 pytestmark = pytest.mark.browser

@@ -9,9 +9,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.render import graph
-from kb.render.graph import SIZE, ego_network, label_box, layout, network_page, overlaps
-from kb.render.text import reported_by
+from kb.pipeline.render import graph
+from kb.pipeline.render.graph import SIZE, ego_network, label_box, layout, network_page, overlaps
+from kb.pipeline.render.text import reported_by
 from tests.conftest import MINI, ROOT, linked_tree
 
 LABEL = re.compile(r'<a xlink:href="[^"]+" data-kind="\w+" data-id="([a-z0-9-]+)"[^>]*>'

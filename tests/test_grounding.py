@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.cli import main
-from kb.grounding import ground_project, read_allowances
-from kb.material import read_material
+from kb.checks.grounding import ground_project, read_allowances
+from kb.checks.material import read_material
+from kb.tools.cli import main
 
 DOSSIER = """\
 # Dossier

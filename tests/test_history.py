@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from kb.history import last_changed
+from kb.pipeline.history import last_changed
 
 
 def git(root: Path, *args: str, date: str = "2024-02-01T12:00:00") -> None:

@@ -124,17 +124,17 @@ def test_every_file_a_comment_or_guide_names_exists():
 
 def test_a_named_file_is_found_in_a_comment_and_checked():
     text = ("# answered by docs/assets/search.js from the index\n"
-            "x = 1  # see kb/render/memo.py, overrides/js/*.js and scripts/kb/nothing.py.\n"
+            "x = 1  # see kb/pipeline/render/memo.py, overrides/js/*.js and scripts/kb/none.py.\n"
             "# not a path: https://example.org/kb/people/ada/ or data/people/x.yaml\n")
-    assert named_files(text) == [(1, "docs/assets/search.js"), (2, "kb/render/memo.py"),
-                                 (2, "overrides/js/*.js"), (2, "scripts/kb/nothing.py")]
+    assert named_files(text) == [(1, "docs/assets/search.js"), (2, "kb/pipeline/render/memo.py"),
+                                 (2, "overrides/js/*.js"), (2, "scripts/kb/none.py")]
     assert [exists(named) for _, named in named_files(text)] == [False, True, True, False]
 
 
-PLURAL = "a plural (use kb.wording)"
-SERIES = "a list in words (use kb.wording.series)"
+PLURAL = "a plural (use kb.text.wording)"
+SERIES = "a list in words (use kb.text.wording.series)"
 SUGGESTION = "a did-you-mean (use kb.problems.did_you_mean)"
-HELPERS = {"scripts/kb/wording.py", "scripts/kb/problems.py"}
+HELPERS = {"scripts/kb/text/wording.py", "scripts/kb/problems.py"}
 
 
 def hand_written(source: str) -> list[tuple[int, str]]:

@@ -11,12 +11,12 @@ from dataclasses import replace
 import pytest
 
 from kb.addresses import EntryId, PagePath
+from kb.bench.synthetic import write_tree
 from kb.model import KINDS
-from kb.render import render
-from kb.render.entity import json_ld
-from kb.render.search import folding_rules
-from kb.render.text import index_path, page_path
-from kb.synthetic import write_tree
+from kb.pipeline.render import render
+from kb.pipeline.render.entity import json_ld
+from kb.pipeline.render.search import folding_rules
+from kb.pipeline.render.text import index_path, page_path
 from tests.conftest import MINI, linked_tree
 
 

@@ -10,13 +10,13 @@ from urllib.parse import quote as quote_url
 
 import pytest
 
-from kb.link import link
-from kb.load import load
-from kb.render import render
-from kb.render.search import search_index
-from kb.spelling import name_key, words
-from kb.validate import validate
-from kb.writing import language_name, language_problem, scripts, tag_problem
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.search import search_index
+from kb.pipeline.validate import validate
+from kb.text.spelling import name_key, words
+from kb.text.writing import language_name, language_problem, scripts, tag_problem
 from tests.searching import found
 
 PERSON = """\

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.load import load, parse_yaml
 from kb.model import Person, free_text_paths
-from kb.validate import validate
+from kb.pipeline.load import load, parse_yaml
+from kb.pipeline.validate import validate
 
 
 def messages(root: Path) -> list[str]:
@@ -122,7 +122,7 @@ def test_hostile_files_each_get_a_message_and_never_hang(data_tree, tmp_path):
     (outside / "secret.yaml").write_text("name: S\n")
     (tmp_path / "data" / "places").symlink_to(outside)
 
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(root), "validate"],
+    result = subprocess.run([sys.executable, "-m", "kb.tools.cli", "--root", str(root), "validate"],
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -325,7 +325,7 @@ def test_a_file_whose_lines_all_end_in_carriage_returns_is_read(data_tree):
 
 
 def test_a_raw_control_character_is_located_for_github_too(data_tree, capsys):
-    from kb.cli import main
+    from kb.tools.cli import main
 
     root = data_tree({"places/town.yaml": PLACE.format(text="A\x01 town.")})
     assert main(["--root", str(root), "validate", "--format", "github"]) == 1

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.build import build
-from kb.render import Site, render
-from kb.render.memo import RenderMemo
-from kb.session import Session
+from kb.pipeline.build import build
+from kb.pipeline.render import Site, render
+from kb.pipeline.render.memo import RenderMemo
+from kb.pipeline.session import Session
 from tests.conftest import MINI, ROOT, linked_tree
 
 NEW_MEMBER = """\

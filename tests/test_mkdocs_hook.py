@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import Files
 
-from kb.session import Session
+from kb.pipeline.session import Session
 from tests.conftest import ROOT
 
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"

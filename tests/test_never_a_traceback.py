@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from kb.build import build
-from kb.cli import main
 from kb.model import GROUNDING_FILE, KINDS, SLUG_PATTERN, Allowances
+from kb.pipeline.build import build
+from kb.tools.cli import main
 
 HEADLINE = "Council vote ends the minister's term"
 
@@ -277,30 +277,31 @@ INTERNAL = ("internal error while reading {}: IndexError: list index out of rang
 
 
 def _patch_stage(stage: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kb.checks
-    import kb.grounding
-    import kb.link
-    import kb.load
-    import kb.render
-    import kb.validate
+    import kb.checks.cross_file
+    import kb.checks.grounding
+    import kb.pipeline.link
+    import kb.pipeline.load
+    import kb.pipeline.render
+    import kb.pipeline.validate
 
     if stage == "load":
-        monkeypatch.setattr(kb.load, "_load_file", raising_for(
-            "ada", kb.load._load_file, lambda path, *_: path.stem))
+        monkeypatch.setattr(kb.pipeline.load, "_load_file", raising_for(
+            "ada", kb.pipeline.load._load_file, lambda path, *_: path.stem))
     elif stage == "validate":
-        monkeypatch.setattr(kb.validate, "_validate_record", raising_for(
-            "ada", kb.validate._validate_record, lambda record, *_: record.id))
+        monkeypatch.setattr(kb.pipeline.validate, "_validate_record", raising_for(
+            "ada", kb.pipeline.validate._validate_record, lambda record, *_: record.id))
     elif stage == "link":
-        monkeypatch.setattr(kb.link, "_link_relations", raising_for(
-            "ada", kb.link._link_relations, lambda linked, entry: entry.id))
+        monkeypatch.setattr(kb.pipeline.link, "_link_relations", raising_for(
+            "ada", kb.pipeline.link._link_relations, lambda linked, entry: entry.id))
     elif stage == "render":
-        monkeypatch.setitem(kb.render.ENTRY_PAGES, "person", raising_for(
-            "ada", kb.render.ENTRY_PAGES["person"], lambda linked, entry_id, site: entry_id))
+        monkeypatch.setitem(kb.pipeline.render.ENTRY_PAGES, "person", raising_for(
+            "ada", kb.pipeline.render.ENTRY_PAGES["person"],
+            lambda linked, entry_id, site: entry_id))
     elif stage == "ground":
-        monkeypatch.setattr(kb.grounding, "assertions", raising_for(
-            "ada", kb.grounding.assertions, lambda kb, entry_id, *_: entry_id))
+        monkeypatch.setattr(kb.checks.grounding, "assertions", raising_for(
+            "ada", kb.checks.grounding.assertions, lambda kb, entry_id, *_: entry_id))
     elif stage == "checks":
-        monkeypatch.setattr(kb.checks, "names_shared", boom)
+        monkeypatch.setattr(kb.checks.cross_file, "names_shared", boom)
 
 
 @pytest.mark.parametrize(("stage", "command", "where"), [
@@ -339,10 +340,10 @@ def test_the_fault_reaches_tools_in_the_format_they_asked_for(tmp_path, monkeypa
 
 def test_commands_that_read_no_data_file_report_faults_the_same_way(tmp_path, monkeypatch,
                                                                     capsys):
-    import kb.cli
+    import kb.tools.cli
 
-    monkeypatch.setattr(kb.cli, "write_schemas", boom)
-    monkeypatch.setattr(kb.cli.scaffold, "create", boom)
+    monkeypatch.setattr(kb.tools.cli, "write_schemas", boom)
+    monkeypatch.setattr(kb.tools.cli.scaffold, "create", boom)
     assert main(["--root", str(tmp_path), "schema"]) == 3
     assert main(["--root", str(tmp_path), "new", "person", "Ada"]) == 3
     assert capsys.readouterr().err.splitlines() == [
@@ -364,12 +365,12 @@ def test_kb_debug_gives_developers_the_traceback(tmp_path, monkeypatch):
 
 
 def test_ctrl_c_ends_a_command_without_a_traceback(tmp_path, monkeypatch, capsys):
-    import kb.cli
+    import kb.tools.cli
 
     def interrupted(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kb.cli, "build", interrupted)
+    monkeypatch.setattr(kb.tools.cli, "build", interrupted)
     assert main(["--root", str(tmp_path), "validate"]) == 130
     assert capsys.readouterr().err == "kb validate: interrupted\n"
 

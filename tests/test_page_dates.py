@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.build import build
-from kb.cli import main
-from kb.render import Site
-from kb.session import Session
+from kb.pipeline.build import build
+from kb.pipeline.render import Site
+from kb.pipeline.session import Session
+from kb.tools.cli import main
 from tests.conftest import linked_tree
 from tests.site import MKDOCS, copy_project, mkdocs_build
 from tests.test_history import git

@@ -1,4 +1,4 @@
-"""What each entry page shows: kb.link's `page_inputs`, the one map that dates "Cite this
+"""What each entry page shows: kb.pipeline.link's `page_inputs`, the one map that dates "Cite this
 page" and lets the live preview reuse pages. It must hold every entry a page reads."""
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from kb.link import ENTRY_INDEXES, Linked, link
-from kb.load import load
+from kb.pipeline.link import ENTRY_INDEXES, Linked, link
+from kb.pipeline.load import load
+from kb.pipeline.render import ENTRY_PAGES, SHARED, Site
+from kb.pipeline.render.memo import EntryPage
+from kb.pipeline.render.site import page_changed
+from kb.pipeline.validate import validate
 from kb.problems import errors
-from kb.render import ENTRY_PAGES, SHARED, Site
-from kb.render.memo import EntryPage
-from kb.render.site import page_changed
-from kb.validate import validate
 from tests.conftest import MINI, ROOT, DataTree
 
 

@@ -7,13 +7,13 @@ import datetime as dt
 import posixpath
 import re
 
-from kb.link import link
-from kb.load import load
-from kb.render import render
-from kb.render.periods import by_period, period_links, period_list, period_path
-from kb.render.quotes import quotes_pages
-from kb.render.timeline import timeline_pages
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.periods import by_period, period_links, period_list, period_path
+from kb.pipeline.render.quotes import quotes_pages
+from kb.pipeline.render.timeline import timeline_pages
+from kb.pipeline.validate import validate
 from tests.conftest import read_pages
 
 D = dt.date

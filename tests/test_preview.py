@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.preview import banner_html, last_good_pages
 from kb.problems import Problem
+from kb.tools.preview import banner_html, last_good_pages
 from tests.site import copy_project
 
 BROKEN = Problem("data/people/x.yaml", 3, 5, "unknown field '<b>nmae</b>'")

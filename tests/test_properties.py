@@ -10,11 +10,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.link import link
-from kb.load import load
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.validate import validate
 from kb.problems import errors
-from kb.render import render
-from kb.validate import validate
 
 SETTINGS = settings(max_examples=120, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

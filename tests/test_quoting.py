@@ -13,16 +13,16 @@ from collections import Counter
 import pytest
 from pydantic import TypeAdapter
 
-from kb.link import Linked, QuoteUse, link
-from kb.load import load
+from kb.checks.refs import citations
 from kb.model import Citation, Date
-from kb.refs import citations
-from kb.render import render
-from kb.render.citations import Footnotes, speakers
-from kb.render.site import Site
-from kb.render.text import opens_with_date, page_path, quoted_text
-from kb.titles import NO_HEADLINE, quoted, slug_label, slug_mismatch
-from kb.validate import validate
+from kb.pipeline.link import Linked, QuoteUse, link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.citations import Footnotes, speakers
+from kb.pipeline.render.site import Site
+from kb.pipeline.render.text import opens_with_date, page_path, quoted_text
+from kb.pipeline.validate import validate
+from kb.text.titles import NO_HEADLINE, quoted, slug_label, slug_mismatch
 from tests.conftest import ROOT, linked_tree, read_pages, reading, table_rows
 from tests.searching import found
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.cli import main
 from kb.model import DATE_BASES, KINDS, RELATION_TYPES
-from kb.reference import BEGIN, END, GUIDE, field_reference, guide_is_stale
-from kb.validate import literal_values
+from kb.pipeline.validate import literal_values
+from kb.tools.cli import main
+from kb.tools.reference import BEGIN, END, GUIDE, field_reference, guide_is_stale
 from tests.conftest import ROOT
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kb.link import link
-from kb.load import load
 from kb.model import RELATION_TYPES
-from kb.render import render
-from kb.render.exports import knowledge_base
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.exports import knowledge_base
+from kb.pipeline.validate import validate
 from tests.conftest import read_pages, table_rows
 
 ATTACK = """\

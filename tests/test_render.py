@@ -18,15 +18,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kb.addresses import _relative
-from kb.link import link
-from kb.load import load
 from kb.model import Citation
-from kb.render import Site, render
-from kb.render.citations import Footnotes
-from kb.render.table import table
-from kb.render.text import esc, in_language, literal, prose
-from kb.titles import nest_quotes
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import Site, render
+from kb.pipeline.render.citations import Footnotes
+from kb.pipeline.render.table import table
+from kb.pipeline.render.text import esc, in_language, literal, prose
+from kb.pipeline.validate import validate
+from kb.text.titles import nest_quotes
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading, table_rows
 from tests.searching import found, shard
 from tests.site import mkdocs_config

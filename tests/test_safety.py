@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.load import load
-from kb.validate import validate
+from kb.pipeline.load import load
+from kb.pipeline.validate import validate
 from tests.conftest import MINI
 from tests.site import copy_project, mkdocs_build, mkdocs_config
 

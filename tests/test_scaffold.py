@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.cli import main
-from kb.load import load
 from kb.model import DATE_BASES, KINDS, RELATION_TYPES
-from kb.scaffold import Request, _quoted, slugify, suggest_id, template
-from kb.validate import validate
+from kb.pipeline.load import load
+from kb.pipeline.validate import validate
+from kb.tools.cli import main
+from kb.tools.scaffold import Request, _quoted, slugify, suggest_id, template
 
 SUDANI = """\
 name: Mohammed Shia al-Sudani

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from kb.cli import main
-from kb.load import load
 from kb.model import KIND_BY_FOLDER, KINDS
-from kb.schema import json_schema, schema_comment, stale_schemas
+from kb.pipeline.load import load
+from kb.tools.cli import main
+from kb.tools.schema import json_schema, schema_comment, stale_schemas
 from tests.conftest import MINI, ROOT
 
 DATA_FILES = sorted((ROOT / "data").glob("*/*.yaml")) + sorted((MINI / "data").glob("*/*.yaml"))

@@ -1,5 +1,5 @@
-"""The full-text search index (kb.render.search) and the statements' anchors it leads
-to (kb.render.anchors): what is found, in which field, and where on its page."""
+"""The full-text search index (kb.pipeline.render.search) and the statements' anchors it leads
+to (kb.pipeline.render.anchors): what is found, in which field, and where on its page."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import re
 
 import pytest
 
-from kb.link import link
-from kb.load import load
-from kb.render import render
-from kb.render.search import FOLDER, NAME, PER_PAGE, TEXT, TITLE, deletions
-from kb.spelling import search_key, words
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.search import FOLDER, NAME, PER_PAGE, TEXT, TITLE, deletions
+from kb.pipeline.validate import validate
+from kb.text.spelling import search_key, words
 from tests.conftest import ROOT, linked_tree
 from tests.searching import found, page_of, shard
 

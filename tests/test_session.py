@@ -1,5 +1,5 @@
 """One session owns every cache (issue 16, item 1): whatever a build keeps for the
-next is held by the `kb.session.Session` its owner passes in, and nothing in `kb`
+next is held by the `kb.pipeline.session.Session` its owner passes in, and nothing in `kb`
 keeps state at module level, so that a one-off build keeps nothing and the preview
 behaves as a build from nothing (tests/test_memo.py)."""
 
@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 import kb
-from kb.build import build
-from kb.cli import main
-from kb.session import Session
+from kb.pipeline.build import build
+from kb.pipeline.session import Session
+from kb.tools.cli import main
 from tests.conftest import MINI
 
 MODULES = [importlib.import_module(info.name)
@@ -28,7 +28,7 @@ MODULES = [importlib.import_module(info.name)
 STRUCTURE_CACHES = {
     "kb.model._is_name": "whether a field of a model class is a name",
     "kb.model.free_text_paths": "where a model class holds free text",
-    "kb.writing._registry_names": "the IANA registry of language names langcodes ships",
+    "kb.text.writing._registry_names": "the IANA registry of language names langcodes ships",
 }
 """The only caches kept at module level: of the model's own structure, keyed by its
 classes, and of a library's own reference data, the same for every build and every

@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kb.load import load
-from kb.spelling import search_key
-from kb.titles import slug_label
-from kb.validate import validate
+from kb.pipeline.load import load
+from kb.pipeline.validate import validate
+from kb.text.spelling import search_key
+from kb.text.titles import slug_label
 from tests.conftest import ROOT
 from tests.searching import found
 from tests.site import copy_project, mkdocs_build, parse_page

@@ -2,14 +2,14 @@ import json
 
 import pytest
 
-from kb.claims import Gazetteer, claims, prose_words
-from kb.evidence import Evidence
-from kb.link import link
-from kb.load import load
-from kb.render import render
-from kb.render.search import STOPWORDS, folding_rules, search_index
-from kb.spelling import FOLDING, name_key, skeleton, word_spans, words
-from kb.validate import validate
+from kb.checks.claims import Gazetteer, claims, prose_words
+from kb.checks.evidence import Evidence
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.search import STOPWORDS, folding_rules, search_index
+from kb.pipeline.validate import validate
+from kb.text.spelling import FOLDING, name_key, skeleton, word_spans, words
 from tests.conftest import ROOT, linked_tree
 from tests.searching import found
 

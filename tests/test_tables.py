@@ -9,8 +9,8 @@ import markdown
 import pytest
 
 from kb.generator import published_address
-from kb.render import render
-from kb.render.table import details_table, table
+from kb.pipeline.render import render
+from kb.pipeline.render.table import details_table, table
 from tests.conftest import MINI, ROOT, linked_tree, reading, table_rows
 from tests.site import mkdocs_config
 
@@ -144,7 +144,7 @@ def test_a_column_empty_in_every_row_is_left_out(site_markdown):
 
 
 def test_every_table_the_site_writes_reads_on_a_phone(real_pages):
-    # Tables were cut on 122 of 225 pages: every one is now written by kb.render.table,
+    # Tables were cut on 122 of 225 pages: every one is now written by kb.pipeline.render.table,
     # its data cells labelled for stacking (or a details table, labelled by row).
     markdown_tables = [path for path, text in real_pages.items()
                        if re.search(r"^\|.*\|\s*$", text, re.MULTILINE)]

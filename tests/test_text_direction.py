@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.link import link
-from kb.load import load
-from kb.render import render
-from kb.render.text import esc
-from kb.titles import NO_HEADLINE
-from kb.validate import validate
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.text import esc
+from kb.pipeline.validate import validate
+from kb.text.titles import NO_HEADLINE
 from tests.browser import serving, type_search
 from tests.site import copy_project, mkdocs_build
 

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.link import Linked, link
-from kb.load import load
-from kb.render import render
-from kb.render.timeline import timeline_pages
-from kb.validate import validate
+from kb.pipeline.link import Linked, link
+from kb.pipeline.load import load
+from kb.pipeline.render import render
+from kb.pipeline.render.timeline import timeline_pages
+from kb.pipeline.validate import validate
 from tests.browser import serving
 from tests.conftest import MINI, linked_tree, read_pages, reading
 from tests.site import copy_project, mkdocs_build

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from kb.addresses import EntryId
-from kb.load import load
-from kb.schema import schema_comment
-from kb.validate import validate
+from kb.pipeline.load import load
+from kb.pipeline.validate import validate
+from kb.tools.schema import schema_comment
 from tests.conftest import OUTLET, ROOT, SOURCE
 
 PERSON = """\
@@ -402,9 +402,9 @@ def test_a_types_own_message_is_the_one_shown():
 
     from pydantic import Field, ValidationError
 
-    from kb.load import RawRecord
     from kb.model import Explained, Record
-    from kb.validate import located
+    from kb.pipeline.load import RawRecord
+    from kb.pipeline.validate import located
 
     Hue = Annotated[str, Field(pattern="^#[0-9a-f]{6}$"), Explained(
         string_pattern_mismatch="'{input}' is not a colour; write #rrggbb",

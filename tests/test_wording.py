@@ -8,18 +8,18 @@ from types import SimpleNamespace
 
 import pytest
 
-from kb import characters
-from kb.cli import main
-from kb.link import link
-from kb.load import load
 from kb.model import Draft
-from kb.preview import banner_html
+from kb.pipeline.link import link
+from kb.pipeline.load import load
+from kb.pipeline.render.citations import speakers
+from kb.pipeline.render.disagreements import disagreements_page
+from kb.pipeline.render.draft import draft_page
+from kb.pipeline.validate import validate
 from kb.problems import Problem, did_you_mean, errors, format_problems
-from kb.render.citations import speakers
-from kb.render.disagreements import disagreements_page
-from kb.render.draft import draft_page
-from kb.validate import validate
-from kb.wording import count, series, with_article
+from kb.text import characters
+from kb.text.wording import count, series, with_article
+from kb.tools.cli import main
+from kb.tools.preview import banner_html
 from tests.conftest import ROOT, linked_tree, reading
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import write as write_module
-from kb.build import build
-from kb.write import MARKER, WriteMemo, write
+from kb.pipeline import write as write_module
+from kb.pipeline.build import build
+from kb.pipeline.write import MARKER, WriteMemo, write
 from tests.conftest import MINI, ROOT
 
 
@@ -127,7 +127,8 @@ def test_killing_a_build_at_any_moment_of_its_write_leaves_old_or_new_whole(tmp_
     assert build(MINI / "data", out, root=MINI).ok
     old = snapshot(out)
     new = build(root / "data", root=root).pages
-    command = [sys.executable, "-m", "kb.cli", "--root", str(root), "build", "--out", str(out)]
+    command = [sys.executable, "-m", "kb.tools.cli", "--root", str(root), "build",
+               "--out", str(out)]
     killed_while_writing = 0
     for attempt in range(8):
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -153,7 +154,7 @@ def test_the_same_data_gives_byte_identical_output_across_processes(tmp_path):
     outputs = []
     for seed in ("1", "2"):
         out = tmp_path / f"out-{seed}"
-        subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(ROOT), "build",
+        subprocess.run([sys.executable, "-m", "kb.tools.cli", "--root", str(ROOT), "build",
                         "--out", str(out)], check=True, capture_output=True,
                        env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append(snapshot(out))

@@ -1,5 +1,5 @@
 // The network page: zoom, pan, filters, finding and picking out an entry, and the
-// "as reported by" day, over the SVG drawn at build time (kb/render/graph.py). The
+// "as reported by" day, over the SVG drawn at build time (kb/pipeline/render/graph.py). The
 // drawing and its links work without this script. With it, names keep one size on
 // screen at every zoom and are shown by importance: most connected first, each where
 // it overlaps no other name and is not cut at the edge, the rest hidden until zooming
@@ -56,7 +56,7 @@
     var sampleSize = Number(sample.getAttribute("font-size"));
     var ascent = (Number(sample.getAttribute("y")) - sampleBox.y) / sampleSize;
     var descent = (sampleBox.y + sampleBox.height - Number(sample.getAttribute("y"))) / sampleSize;
-    // kb/render/graph.py writes the least connected first (see by_rank there).
+    // kb/pipeline/render/graph.py writes the least connected first (see by_rank there).
     var ranked = Object.keys(nodes).map(function (id) { return nodes[id]; }).reverse()
       .sort(function (a, b) { return b.degree - a.degree; });
     var focused = null;

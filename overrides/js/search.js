@@ -1,5 +1,5 @@
 // Full-text search in Material's search box, from the kb pipeline's sharded index
-// (kb-search/, written by scripts/kb/render/search.py, which describes its files).
+// (kb-search/, written by scripts/kb/pipeline/render/search.py, which describes its files).
 // Loaded by lazy.js when the reader first goes to the box. Each word of the query
 // loads the shard of its first three letters, and the keys that share its spelling
 // skeleton (Suleimani, Soleimani); MiniSearch (js/vendor/, loaded with this) scores
@@ -7,7 +7,7 @@
 // (withdraw, withdrawal). How a query is folded (apostrophes, dashes, accents, British
 // and American endings, letters that transliterations swap, Arabic letters written two
 // ways) is read from kb-search/folding.json, the table that folded the index
-// (kb.spelling.FOLDING), and so is how each kind of page ranks (kb.model.Kind.search_rank):
+// (kb.text.spelling.FOLDING), and so is how each kind of page ranks (kb.model.Kind.search_rank):
 // no rule is written here.
 //
 // Ranking, per page, by its best document: how many of the query's words it holds
@@ -15,7 +15,7 @@
 // well the words match (whole, word form, start of a word, same skeleton or one letter
 // off), the kind of page, then MiniSearch's score. A "quoted phrase" must stand as
 // typed in the document's text. Each result shows the document that matched, its
-// words marked, and leads to its place on the page (kb.render.anchors).
+// words marked, and leads to its place on the page (kb.pipeline.render.anchors).
 // Globals defined: kbSpelling.
 (function () {
   "use strict";
@@ -60,7 +60,7 @@
       });
   }
 
-  // The rules of kb.spelling.FOLDING, PREFIX, the stop words and the index's figures,
+  // The rules of kb.text.spelling.FOLDING, PREFIX, the stop words and the index's figures,
   // from beside the shards, and the two libraries; without them (the index failed to
   // load) nothing is answered.
   var rules = null, dropped = null, letters = null, token = null;
@@ -84,13 +84,13 @@
     rules = loaded[0];
   }).catch(function () {});
 
-  // kb.spelling.fold: apostrophes deleted, hyphens and dashes made spaces.
+  // kb.text.spelling.fold: apostrophes deleted, hyphens and dashes made spaces.
   function fold(text) {
     return Array.from(text, function (ch) {
       return rules.joined.indexOf(ch) >= 0 ? "" : rules.breaks.indexOf(ch) >= 0 ? " " : ch;
     }).join("");
   }
-  // kb.spelling.words, kb.spelling.skeleton and kb.spelling.search_key, step for step.
+  // kb.text.spelling.words, kb.text.spelling.skeleton and kb.text.spelling.search_key, step for step.
   function words(text) {
     return fold(text).normalize("NFKD").replace(dropped, "").toLowerCase()
       .replace(letters, function (ch) { return rules.letters[ch]; })
@@ -226,7 +226,7 @@
 
   // The shards that may hold a word one letter off among its first three letters: a
   // deleted letter among the first four of the word meant gives what the word typed
-  // gives (kb.render.search.deletions).
+  // gives (kb.pipeline.render.search.deletions).
   function nearShards(word) {
     var start = word.key.slice(0, 4), keys = {};
     keys[word.key.slice(0, rules.prefix)] = true;
@@ -449,7 +449,7 @@
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
       // Names in their own direction, as <bdi> isolates them on the pages
-      // (kb.render.text.isolate); the mark after a label made from a web address is
+      // (kb.pipeline.render.text.isolate); the mark after a label made from a web address is
       // the site's English, outside the isolation.
       var title = document.createElement("h1");
       var name = document.createElement("bdi");

@@ -13,7 +13,7 @@ A link is only ever made from two page paths, here: `href` for Markdown links, `
 for published addresses (raw HTML, the downloads, the search index, citations).
 Nothing here reads the data or the disk, and nothing is kept here: pages of one folder
 link to the same pages many times, so a render keeps the ways from one folder to
-another in a `LinkMemo` its owner passes in (`remembered`; kb.render.text.TextMemo).
+another in a `LinkMemo` its owner passes in (`remembered`; kb.pipeline.render.text.TextMemo).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ Href = NewType("Href", str)
 
 class LinkMemo:
     """The relative ways from one folder to a page that `href` worked out, for one
-    build or a series of builds (the live preview's `kb.session.Session`). Bounded: the
+    build or a series of builds (the live preview's `kb.pipeline.session.Session`). Bounded: the
     least recently used go first."""
 
     def __init__(self) -> None:

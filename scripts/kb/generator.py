@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from kb.write import MARKER, made_by_pipeline
+from kb.pipeline.write import MARKER, made_by_pipeline
 
 MARKDOWN_EXTENSIONS: dict[str, str] = {
     "footnotes": "every citation is a footnote ([^1])",
@@ -114,7 +114,7 @@ def published_address(url: str) -> str:
 def output_refusal(out_dir: Path, data_dir: Path) -> str | None:
     """Why the pipeline must not write its pages to `out_dir` (`kb build --out`), or
     None. The write stage replaces the whole folder, so it must be new, empty or one
-    the pipeline made (holding its `kb.write.MARKER`), and not be or hold data/ or lie
+    the pipeline made (holding its `kb.pipeline.write.MARKER`), and not be or hold data/ or lie
     inside it."""
     if overlaps(out_dir, data_dir):
         return (f"{out_dir} is data/ or overlaps it; the pages would replace or mix with "

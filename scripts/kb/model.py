@@ -30,12 +30,13 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from kb import characters, dates, writing
 from kb.addresses import EntryId
+from kb.dates import date as dates
 from kb.problems import Problem
+from kb.text import characters, writing
 
 if typing.TYPE_CHECKING:
-    from kb.refs import Reference
+    from kb.checks.refs import Reference
 
 PLACEHOLDER = "TODO"
 """What `kb new` writes where the editor still has to fill something in."""
@@ -49,7 +50,7 @@ does."""
 
 
 DATE_TABLE = "dates"
-"""The key of a validation context's `kb.dates.DateTable` (kb.validate passes one per
+"""The key of a validation context's `kb.dates.date.DateTable` (kb.pipeline.validate passes one per
 validation), through which a date written twice is read once."""
 
 
@@ -123,7 +124,7 @@ class Explained:
     Annotated metadata: messages by pydantic's error type ('missing', 'too_short',
     'string_pattern_mismatch'...), `{input}` standing for the value written, e.g.
     `Annotated[list[Cite], Explained(missing="every statement needs a citation")]`.
-    kb.validate prints the message after the value's place in the file; an error type
+    kb.pipeline.validate prints the message after the value's place in the file; an error type
     the type does not explain gets the general message of that error type."""
 
     def __init__(self, **messages: str) -> None:
@@ -188,18 +189,18 @@ def _language_tag(value: str) -> str:
 
 LanguageTag = Annotated[str, Field(json_schema_extra={"pattern": writing.WELL_FORMED}),
                         AfterValidator(_language_tag)]
-"""A BCP 47 language tag, valid and canonical ('ar'): see `kb.writing`."""
+"""A BCP 47 language tag, valid and canonical ('ar'): see `kb.text.writing`."""
 
 
 def _in_its_language(text: str, lang: str | None, what: str) -> None:
-    """ValueError if `text` and its `lang` do not match (`kb.writing.language_problem`)."""
+    """ValueError if `text` and its `lang` do not match (`kb.text.writing.language_problem`)."""
     problem = writing.language_problem(text, lang, what)
     if problem:
         raise ValueError(problem)
 
 
 def _checked_strings(value: Any, *, name: bool) -> Any:
-    """A field's value with each text in it checked and in NFC (`kb.characters`)."""
+    """A field's value with each text in it checked and in NFC (`kb.text.characters`)."""
     if isinstance(value, str):
         return characters.checked(value, name=name)
     if isinstance(value, list) and any(isinstance(item, str) for item in value):
@@ -225,14 +226,14 @@ def _is_name(model: type[BaseModel], field: str) -> bool:
 
 class Record(BaseModel):
     """Shared settings: unknown fields are errors, values never change after loading,
-    and every text holds only characters a reader sees, in NFC (`kb.characters`)."""
+    and every text holds only characters a reader sees, in NFC (`kb.text.characters`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
     misplaced: ClassVar[dict[str, str]] = {
         "date": "A date goes on a fact (under 'facts:'), or, for an event, in its own "
                 "'date'.",
     }
-    """Fields editors write where a record has none, and where they go: what kb.validate
+    """Fields editors write where a record has none, and where they go: what kb.pipeline.validate
     adds to 'unknown field' when no field of the record has a name close to it."""
 
     @field_validator("*", mode="before")
@@ -468,7 +469,7 @@ class Relation(Record):
     def _not_before_since(cls, until: dates.FuzzyDate | None,
                           info: ValidationInfo) -> dates.FuzzyDate | None:
         # since and until are the two ends of one span: refused when they run
-        # backwards, as `2024/2020` is in a single date (kb.date_reading.check_order).
+        # backwards, as `2024/2020` is in a single date (kb.dates.reading.check_order).
         # Only when every day `until` can mean is before every day `since` can: both
         # in 2024 is a link that began and ended that year.
         since = info.data.get("since")
@@ -731,11 +732,11 @@ class Kind:
     search_rank: float
     """What search adds to the score of a page of this kind, so that of two equal
     matches people, groups and places come before events, and events before sources
-    (overrides/js/search.js reads it from the index, kb.render.search)."""
+    (overrides/js/search.js reads it from the index, kb.pipeline.render.search)."""
     intro: str = ""
     """The introduction of its index page (Markdown; links relative to that page)."""
     schema_org: str | None = None
-    """The schema.org type its pages declare in their JSON-LD (kb.render.entity);
+    """The schema.org type its pages declare in their JSON-LD (kb.pipeline.render.entity);
     None for a kind whose pages declare none."""
     indexed: bool = True
     """Whether the kind has an index page and a page per entry (story chapters are
@@ -819,7 +820,7 @@ E = TypeVar("E", bound=Record)
 class Draft:
     """A file still holding placeholders that `kb new` left, which no other file names.
     The live preview sets it aside and shows it on a page of its own, marked as a draft,
-    with what is left to do; everywhere else its placeholders are errors (kb.validate)."""
+    with what is left to do; everywhere else its placeholders are errors (kb.pipeline.validate)."""
 
     id: EntryId
     kind: str
@@ -846,11 +847,11 @@ class KnowledgeBase:
     drafts: dict[EntryId, Draft] = field(default_factory=dict)
     """Files set aside as drafts, by id: only ever in the live preview."""
     references: dict[EntryId, tuple[Reference, ...]] = field(default_factory=dict)
-    """Every id each entry names, by entry id (`kb.refs.references`): walked once, by
+    """Every id each entry names, by entry id (`kb.checks.refs.references`): walked once, by
     validate; the checks and link read them here."""
     citations: dict[EntryId, tuple[tuple[tuple[str | int, ...], Citation], ...]] = field(
         default_factory=dict)
-    """Every citation in each entry, with its path, by entry id (`kb.refs.citations`):
+    """Every citation in each entry, with its path, by entry id (`kb.checks.refs.citations`):
     walked once, by validate; the checks read them here."""
 
     @overload
@@ -862,7 +863,7 @@ class KnowledgeBase:
         """The entry with this id; given its model (`kb.entry(i, Event)`), typed as
         that model. Raises KeyError for an unknown id, and TypeError for an entry of
         another model: both faults of the pipeline, not of the data, since validate
-        checks every id against the kinds it may name (kb.refs)."""
+        checks every id against the kinds it may name (kb.checks.refs)."""
         found = self.entries[entry_id]
         if model is None:
             return found

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.characters import visible, without_refused
-from kb.wording import count
+from kb.text.characters import visible, without_refused
+from kb.text.wording import count
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,202 @@
+"""The "Latest" page: every source by publication date, newest first, with what it added.
+
+What a source added to the knowledge base is read from the data, never written by
+hand: the entries it is the first source of (no source published earlier cites them),
+the statements that cite it (read in it, or relayed from it by another source), and
+the disagreements in which a version cites it. `kb.pipeline.render.feed` gives the same as an
+Atom feed, so that readers can follow what is new.
+
+Dates: a source is placed at the last day its date can mean, the day by which it had
+surely been published (as the "as reported by" view counts it, `kb.pipeline.render.text.
+reported_by`): "January 2024" at 31 January, "between 1 and 4 January" at 4 January. A
+source whose date has no such day (none given, or "on or after" a day) is listed last,
+under its own heading, and is not in the feed, which has no date to give it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kb.addresses import EntryId, PagePath
+from kb.model import DATE_BASES, ENTITY_KINDS, Source
+from kb.pipeline.link import Cited, Linked, statements
+from kb.pipeline.render.citations import source_label
+from kb.pipeline.render.text import dispute_anchors, esc, link_to, literal, page_head, page_path
+from kb.text.wording import count
+
+PATH = PagePath("latest.md")
+TITLE = "Latest"
+
+
+@dataclass(frozen=True)
+class Addition:
+    """One source and what it added to the knowledge base."""
+
+    source: EntryId
+    day: dt.date | None
+    """The last day its publication date can mean; None when there is none."""
+    entries: tuple[EntryId, ...]
+    """Ids of the entities it is the first source of, in name order."""
+    statements: tuple[Cited, ...]
+    """Statements that cite it as the source read."""
+    relayed: tuple[Cited, ...]
+    """Statements read in another source that relays it (`citing`)."""
+    disagreements: tuple[tuple[EntryId, str], ...]
+    """(entry id, what it is about) of each disagreement a version of which cites it."""
+
+
+def additions(linked: Linked) -> list[Addition]:
+    """What every source added, newest first: by the last day its date can mean, then
+    by its first possible day, then by id; sources without such a day last, by id."""
+    firsts = _first_sources(linked)
+    disputes = _disagreements(linked)
+    found = []
+    for source_id in linked.kb.kinds:
+        if linked.kind(source_id) != "source":
+            continue
+        date = linked.entry(source_id, Source).date
+        found.append(Addition(
+            source_id, date.latest if date else None,
+            tuple(sorted(firsts.get(source_id, ()),
+                         key=lambda i: (linked.entry(i).name.casefold(), i))),
+            tuple(linked.backing.get(source_id, [])), tuple(linked.relayed.get(source_id, [])),
+            tuple(disputes.get(source_id, ()))))
+    return sorted(found, key=lambda a: _order(linked, a))
+
+
+def _order(linked: Linked, addition: Addition) -> tuple[int, int, int, str]:
+    date = linked.entry(addition.source, Source).date
+    if addition.day is None or date is None:
+        return (1, 0, 0, addition.source)
+    earliest = date.earliest or addition.day
+    return (0, -addition.day.toordinal(), -earliest.toordinal(), addition.source)
+
+
+def _first_sources(linked: Linked) -> dict[EntryId, set[EntryId]]:
+    """{source id: ids of the entities it is a first source of}: among the sources an
+    entity's statements cite (as read), those whose date ends earliest. An entity
+    citing an undated source may have been reported first there: it is nobody's new
+    entry, rather than a wrong one's."""
+    firsts: dict[EntryId, set[EntryId]] = {}
+    for entry_id, kind in linked.kb.kinds.items():
+        if kind not in ENTITY_KINDS:
+            continue
+        days: dict[EntryId, dt.date | None] = {}
+        for cited in statements(linked.entity(entry_id)):
+            date = linked.entry(cited.citation.source, Source).date
+            days[cited.citation.source] = date.latest if date else None
+        if not days or None in days.values():
+            continue
+        first = min(day for day in days.values() if day is not None)
+        for source_id, day in days.items():
+            if day == first:
+                firsts.setdefault(source_id, set()).add(entry_id)
+    return firsts
+
+
+def _disagreements(linked: Linked) -> dict[EntryId, list[tuple[EntryId, str]]]:
+    """{source id: (entry id, about) of each disagreement with a version citing it}."""
+    found: dict[EntryId, list[tuple[EntryId, str]]] = {}
+    for entry_id, kind in linked.kb.kinds.items():
+        if kind not in ENTITY_KINDS:
+            continue
+        for dispute in linked.entity(entry_id).disputes:
+            cited = {s for version in dispute.versions for c in version.cite
+                     for s in (c.source, c.citing) if s}
+            for source_id in sorted(cited):
+                found.setdefault(source_id, []).append((entry_id, dispute.about))
+    return found
+
+
+def disagreement_target(linked: Linked, entry_id: EntryId, about: str) -> str:
+    """The page and anchor of an entry's disagreement: 'people/x.md#disagreement-…'."""
+    entry = linked.entity(entry_id)
+    anchors = dict(zip((d.about for d in entry.disputes), dispute_anchors(entry),
+                       strict=True))
+    return f"{page_path(linked.kind(entry_id), entry_id)}#{anchors[about]}"
+
+
+def on_entries(linked: Linked, cited: tuple[Cited, ...]) -> list[tuple[EntryId, int]]:
+    """(entry id, how many) of the entries statements are on, by name."""
+    return sorted(Counter(item.entry for item in cited).items(),
+                  key=lambda pair: (linked.entry(pair[0]).name.casefold(), pair[0]))
+
+
+# ---------------------------------------------------------------------------- the page
+
+
+def latest_page(linked: Linked) -> tuple[PagePath, str]:
+    """(path, Markdown) of the Latest page."""
+    found = additions(linked)
+    intro = ("Every source of this knowledge base by publication date, newest first, with "
+             "what it added: the entries it is the first source of, the statements that "
+             "cite it, and the disagreements it takes part in. Subscribe to the same list "
+             "in a feed reader: [feed.xml](feed.xml) (Atom). A source dated only to a month "
+             "or a range of days is placed at the last day its date allows; the feed gives "
+             "each source its day at midnight UTC, as the site records days, not times.")
+    parts = [page_head(TITLE, intro)]
+    dated = [a for a in found if a.day is not None]
+    undated = [a for a in found if a.day is None]
+    parts += [_section(linked, addition) for addition in dated]
+    if undated:
+        parts.append("## Sources without a known date\n\nTheir dates are not given, or "
+                     "not bounded; they are listed here by id and left out of the feed.\n")
+        parts += [_section(linked, addition, level=3) for addition in undated]
+    if not found:
+        parts.append("No sources yet.\n")
+    return PATH, "\n".join(parts)
+
+
+def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
+    source = linked.entry(addition.source, Source)
+    when = source.date.words() if source.date else "Date not given"
+    # The outlet (or who spoke) beside the date tells the headings of one day apart.
+    by = source.outlet or source.speaker
+    heading = f"{'#' * level} {literal(when)}" + (
+        f" · {esc(linked.entry(by).name)}" if by else "")
+    label = source_label(linked, addition.source, PATH, outlet=False, dated=False)
+    basis = date_basis(source)
+    if basis:
+        label += f"  \n*Date {literal(basis)}.*"
+    items = added_items(linked, addition, lambda entry_id: link_to(linked, entry_id, PATH),
+                        lambda target, words: f"[{words}]({target})", esc)
+    body = "\n".join(f"- {item}" for item in items) or "- Nothing cited yet."
+    return f"{heading}\n\n{label}\n\n{body}\n"
+
+
+def date_basis(source: Source) -> str:
+    """How the date is known, where the page does not print it: 'taken from the page's
+    address' (kb.model.DATE_BASES); '' for a printed date or none. The Latest page and
+    the feed say it beside the date, as the source's page does: "where the block is
+    unsure, the site says so" (issue 18)."""
+    if source.date is None or source.date_basis in (None, "printed"):
+        return ""
+    return DATE_BASES[source.date_basis]
+
+
+def added_items(linked: Linked, addition: Addition, entry_link: Callable[[EntryId], str],
+                link: Callable[[str, str], str], text: Callable[[str], str]) -> list[str]:
+    """What a source added, as lines of the given markup: `entry_link(id)` links an
+    entry by its name, `link(target page, words)` links a page, `text(words)` escapes data
+    text. Shared by the page (Markdown) and the feed (HTML)."""
+    items = []
+    if addition.entries:
+        items.append(f"First source of {count(len(addition.entries), 'entry', 'entries')}: "
+                     + ", ".join(entry_link(i) for i in addition.entries))
+    for cited, one, many in ((addition.statements, "cites it", "cite it"),
+                             (addition.relayed, "read in a source that relays it",
+                              "read in sources that relay it")):
+        if cited:
+            number = len(cited)
+            on = ", ".join(entry_link(i) + (f" ({n})" if n > 1 else "")
+                           for i, n in on_entries(linked, cited))
+            items.append(f"{count(number, 'statement')} "
+                         f"{many if number > 1 else one}, on {on}")
+    if addition.disagreements:
+        items.append("Disagreements: " + ", ".join(
+            f"{link(disagreement_target(linked, entry_id, about), text(about))} "
+            f"({entry_link(entry_id)})" for entry_id, about in addition.disagreements))
+    return items

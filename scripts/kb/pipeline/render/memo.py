@@ -1,0 +1,112 @@
+"""What render keeps from one build to the next, for the owner of a series of builds.
+
+The live preview links and renders the whole knowledge base again at every save, and
+most of what it renders comes out exactly as before. A `RenderMemo`, held by the
+preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render`, keeps:
+
+- each entry page, with what it was made of: its last text is reused when the entries
+  of its `page_inputs` (kb.pipeline.link, the one map of what each page shows) are the same
+  objects (or equal ones) of the same kinds, the date it cites as its last change is
+  the same, the values its kind of page shows that no entry holds (`shared`: the range
+  of entity pages' "as reported by" date picker) are equal, and so is every other
+  setting of the site. Unchanged files yield the very same objects (load and validate
+  hand them back), so most comparisons stop at identity;
+- the escaped texts and links pages repeat (`kb.pipeline.render.text.TextMemo`);
+- the whole network's layout (`kb.pipeline.render.graph.layout`);
+- the search index's units of every page, and the keys and spellings of its words
+  (`kb.pipeline.render.search.SearchMemo`).
+
+Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
+page of the real data while noting what it reads, and checks that the map and `shared`
+miss nothing. A one-off build passes no memo: it renders everything and keeps nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from kb.addresses import EntryId, PagePath
+from kb.model import AnyEntry
+from kb.pipeline.link import Linked
+from kb.pipeline.render.graph import Layouts
+from kb.pipeline.render.search import SearchMemo
+from kb.pipeline.render.site import Site, page_changed
+from kb.pipeline.render.text import TextMemo
+
+EntryPage = Callable[[Linked, EntryId, Site], tuple[PagePath, str]]
+"""An entry page's emitter: (linked, entry id, site) -> (path, text)."""
+
+
+@dataclass(frozen=True)
+class _Page:
+    inputs: dict[EntryId, tuple[AnyEntry | None, str | None]]
+    """Each entry the page shows: (the entry, its kind)."""
+    changed: dt.date | None
+    shared: tuple[object, ...]
+    path: PagePath
+    text: str
+
+
+def site_settings(site: Site) -> Site:
+    """The site without its dates of change (`Site.changed`, `Site.cut_off`): what
+    every page may show alike. The dates are compared page by page instead, through
+    `page_changed`, as only the files a page shows date it."""
+    return replace(site, changed={}, cut_off=frozenset())
+
+
+class PageMemo:
+    """The entry pages of the last build, each with what it was made of."""
+
+    def __init__(self) -> None:
+        self._pages: dict[EntryId, _Page] = {}
+        self._site: Site | None = None
+        self.reused = 0
+        """Entry pages the last build took from the memo."""
+
+    @property
+    def pages(self) -> int:
+        """Entry pages held."""
+        return len(self._pages)
+
+    def start(self, site: Site, entry_ids: Iterable[EntryId]) -> None:
+        """Begin a build: a site whose settings differ in anything but its dates of
+        change (a new name or address, any field `Site` gains) touches every page;
+        entries that are gone are forgotten."""
+        settings = site_settings(site)
+        if settings != self._site:
+            self._pages.clear()
+            self._site = settings
+        wanted = set(entry_ids)
+        for gone in [key for key in self._pages if key not in wanted]:
+            del self._pages[gone]
+        self.reused = 0
+
+    def page(self, linked: Linked, entry_id: EntryId, site: Site, emit: EntryPage,
+             shared: tuple[str, ...] = ()) -> tuple[PagePath, str]:
+        """(path, Markdown) of an entry's page: the last text if nothing it shows has
+        changed, else rendered now by `emit`. `shared` names the attributes of `linked`
+        that the page shows besides its entries ('reporting_span')."""
+        entries, kinds = linked.kb.entries, linked.kb.kinds
+        inputs = {i: (entries.get(i), kinds.get(i)) for i in linked.page_inputs[entry_id]}
+        changed = page_changed(linked, site, entry_id)
+        values = tuple(getattr(linked, name) for name in shared)
+        known = self._pages.get(entry_id)
+        if (known is not None and known.changed == changed and known.shared == values
+                and known.inputs == inputs):
+            self.reused += 1
+            return known.path, known.text
+        path, text = emit(linked, entry_id, site)
+        self._pages[entry_id] = _Page(inputs, changed, values, path, text)
+        return path, text
+
+
+@dataclass(eq=False)
+class RenderMemo:
+    """Everything render keeps for the next build (see the module's docstring)."""
+
+    pages: PageMemo = field(default_factory=PageMemo)
+    texts: TextMemo = field(default_factory=TextMemo)
+    layouts: Layouts = field(default_factory=dict)
+    search: SearchMemo = field(default_factory=SearchMemo)

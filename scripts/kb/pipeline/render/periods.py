@@ -1,0 +1,181 @@
+"""Long dated lists cut into pages by period: a page per year, a page per month of a
+crowded year.
+
+The timeline and the quotes grow with the story. One page of thousands of entries is
+slow to open on a phone, and slow to re-render in the live preview whenever a name on
+it changes. While a list is short it stays one page, so that it reads and filters as
+a whole; past `PAGE_LIMIT` entries it is cut, and its first page becomes a list of
+the periods.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Generic, TypeVar
+
+from kb.addresses import PagePath, href
+from kb.dates.words import year_words
+from kb.pipeline.render.text import page_head
+from kb.text.wording import count
+
+T = TypeVar("T")
+PAGE_LIMIT = 100
+"""Most entries on one page of a list, unless one month alone holds more."""
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Period(Generic[T]):
+    """One page of a list: `slug` names its file ('2024', '2024-01', 'undated'), or
+    is empty when the whole list fits one page."""
+
+    slug: str
+    title: str
+    items: list[T]
+    also: list[T] = field(default_factory=list)
+    """Items listed on another period's page whose dates reach into this one: a span
+    that went on into it, a day known only to fall in a range that overlaps it."""
+
+
+Span = tuple[dt.date | None, dt.date | None]
+
+
+def by_period(items: list[T], day: Callable[[T], dt.date | None],
+              limit: int = PAGE_LIMIT,
+              span: Callable[[T], Span | None] | None = None) -> list[Period[T]]:
+    """The items, in their order, cut into periods.
+
+    `day` is the day an item is listed at (`FuzzyDate.listed_on`; None: undated, last);
+    it must not go down along `items`, so that each period is one run of them and
+    every item is on exactly one page. `span` gives an item's earliest and latest
+    possible day (None on an open side, or for no date): an item whose span reaches
+    past its own period is also named, in `also`, on each other period it overlaps,
+    so that a reader looking there finds it. Open-ended dates are not: "on or after
+    4 January 2024" would be named on every later page.
+    """
+    if len(items) <= limit:
+        return [Period("", "", items)]
+    periods: list[Period[T]] = []
+    for year, group in groupby(items, key=lambda item: _year(day(item))):
+        in_year = list(group)
+        if year is None:
+            periods.append(Period("undated", "Undated", in_year))
+        elif len(in_year) <= limit:
+            # Four digits, as dates are written (0800): the slug names a file, and
+            # the period's days are read back from it.
+            periods.append(Period(f"{year:04d}", year_words(year), in_year))
+        else:
+            for month, in_month in groupby(in_year, key=lambda item: _month(day(item))):
+                periods.append(Period(f"{year:04d}-{month:02d}",
+                                      f"{_MONTHS[month - 1]} {year_words(year)}",
+                                      list(in_month)))
+    if span:
+        _cross_list(periods, span)
+    return periods
+
+
+def _year(day: dt.date | None) -> int | None:
+    return day.year if day else None
+
+
+def _month(day: dt.date | None) -> int:
+    """The month of a day in a year's run of items: never undated, as `_year` put the
+    undated in a run of their own."""
+    if day is None:
+        raise ValueError("an undated item among the dated ones of a year")
+    return day.month
+
+
+def _cross_list(periods: list[Period[T]], span: Callable[[T], Span | None]) -> None:
+    ranges = [_days_of(period.slug) for period in periods]
+    for own, (period, days) in enumerate(zip(periods, ranges, strict=True)):
+        for item in period.items:
+            known = span(item)
+            if not days or not known:
+                continue
+            first, last = known
+            if first is None or last is None or (days[0] <= first and last <= days[1]):
+                continue
+            for other, other_days in enumerate(ranges):
+                if other != own and other_days and first <= other_days[1] \
+                        and other_days[0] <= last:
+                    periods[other].also.append(item)
+
+
+def _days_of(slug: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the period a slug names ('2024', '0800', '2024-01'); None
+    for 'undated' and for the single page of a short list."""
+    match = _SLUG.fullmatch(slug)
+    if not match:
+        return None
+    year = int(match["year"])
+    if not match["month"]:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(match["month"])
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_SLUG = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+"""A period's slug: a year, or a year and month, as `by_period` writes them."""
+
+
+def listed_under(periods: list[Period[T]], item: T) -> Period[T]:
+    """The period whose page lists `item`."""
+    return next(period for period in periods if item in period.items)
+
+
+def period_pages(base: PagePath, title: str, intro: str, noun: str, periods: list[Period[T]],
+                 page: Callable[[list[Period[T]], int], str]) -> dict[PagePath, str]:
+    """{path: Markdown}: `page` for each period and, when there are several, an overview
+    at `base` that lists them (`noun` names one of what they hold: 'event')."""
+    pages = {period_path(base, period): page(periods, n) for n, period in enumerate(periods)}
+    if len(periods) > 1:
+        total = count(sum(len(period.items) for period in periods), noun)
+        overview = (f"{intro} There are {total}, too many for one page: each year has its "
+                    "own, and a crowded year one per month.")
+        pages[base] = page_head(title, overview) + "\n" + period_list(base, periods, noun)
+    return pages
+
+
+def period_path(base: PagePath, period: Period[T]) -> PagePath:
+    """'timeline.md' for the whole list, 'timeline/2024-01.md' for one period of it."""
+    return PagePath(f"{base.removesuffix('.md')}/{period.slug}.md") if period.slug else base
+
+
+def period_list(base: PagePath, periods: list[Period[T]], noun: str) -> str:
+    """The periods as Markdown, one line per year, its months on the same line."""
+    lines = []
+    for year, group in groupby(periods, key=lambda p: p.slug[:4]):
+        parts = list(group)
+        if len(parts) == 1 and "-" not in parts[0].slug:
+            part = parts[0]
+            lines.append(f"- [{part.title}]({href(base, period_path(base, part))}): "
+                         f"{count(len(part.items), noun)}")
+            continue
+        months = ", ".join(f"[{p.title.split()[0]}]({href(base, period_path(base, p))}) "
+                           f"({len(p.items)})" for p in parts)
+        total = sum(len(p.items) for p in parts)
+        lines.append(f"- {year_words(int(year))}: {months}; {count(total, noun)} in all")
+    return "\n".join(lines) + "\n"
+
+
+def period_links(base: PagePath, periods: list[Period[T]], index: int) -> str:
+    """Links to the previous period, all periods and the next one, for a period's page."""
+    here = period_path(base, periods[index])
+    links = []
+    if index > 0:
+        before = periods[index - 1]
+        links.append(f"[← {before.title}]({href(here, period_path(base, before))})")
+    links.append(f"[All periods]({href(here, base)})")
+    if index + 1 < len(periods):
+        after = periods[index + 1]
+        links.append(f"[{after.title} →]({href(here, period_path(base, after))})")
+    return ('<nav class="kb-periods" aria-label="Periods" markdown>\n\n'
+            + " · ".join(links) + "\n\n</nav>\n")
+

@@ -1,0 +1,85 @@
+"""Every quote in the knowledge base, in the order it was said."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kb.addresses import PagePath, href
+from kb.pipeline.link import Linked, QuoteUse, quote_date
+from kb.pipeline.render.citations import Footnotes, speakers
+from kb.pipeline.render.periods import (
+    PAGE_LIMIT,
+    Period,
+    by_period,
+    listed_under,
+    period_links,
+    period_pages,
+    period_path,
+)
+from kb.pipeline.render.text import asof_form, link_to, page_head, quoted_text
+
+PATH = PagePath("quotes.md")
+_INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
+          "reported, in the order it was said; quotes said at the same time in the order "
+          "they were reported. Quotes whose date the sources do not give come last.")
+
+
+def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
+    """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
+    periods = by_period(linked.quotes, _when, limit, span=_span)
+    return period_pages(PATH, "Quotes", _INTRO, "quote", periods,
+                        lambda periods, n: _period_page(linked, periods, n))
+
+
+def _when(use: QuoteUse) -> dt.date | None:
+    """The day the quote is listed at (`FuzzyDate.listed_on` of when it was said); None
+    puts it with the undated."""
+    when = quote_date(use)
+    return when.listed_on if when else None
+
+
+def _span(use: QuoteUse) -> tuple[dt.date | None, dt.date | None] | None:
+    when = quote_date(use)
+    return (when.earliest, when.latest) if when else None
+
+
+def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) -> str:
+    period = periods[index]
+    path = period_path(PATH, period)
+    notes = Footnotes(linked, path)
+    title = f"Quotes: {period.title}" if period.slug else "Quotes"
+    parts = [page_head(title, _INTRO), asof_form(linked, "quotes")]
+    if period.slug:
+        parts.append(period_links(PATH, periods, index))
+    undated = False
+    for use in period.items:
+        if use.quote.said is None and not undated and period.slug != "undated":
+            undated = True  # after every dated quote, under a heading of their own
+            parts.append("## Date not given\n")
+        quote = notes.quotes([use.citation], about=f"*About:* {link_to(linked, use.entry, path)}")
+        if quote:  # the same words from the same report, on two statements: shown once
+            # One element per quote (its footnote marker says when it was reported):
+            # "as reported by" (asof.js) hides each quote on its own. Without it,
+            # Markdown joins the quotes into one block, shown or hidden as one.
+            parts.append(f'<div class="kb-quote" markdown>\n\n{quote}\n\n</div>\n')
+    if not period.items:
+        parts.append("None yet.\n")
+    if period.also:
+        parts.append("## Dated partly or possibly in this period\n\nListed on another "
+                     "page, where they sort, these quotes' dates reach into this period.\n")
+        parts.append("\n".join(_elsewhere(linked, periods, use, path) for use in period.also)
+                     + "\n")
+    parts.append(notes.section())
+    return "\n".join(parts)
+
+
+def _elsewhere(linked: Linked, periods: list[Period[QuoteUse]], use: QuoteUse,
+               path: PagePath) -> str:
+    """A pointer to a quote listed on another period's page: who, when, the first words."""
+    when = quote_date(use)
+    listed = listed_under(periods, use)
+    words = use.quote.text.split()
+    opening = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+    return (f"- {speakers(linked, use.quote, path)}, {when.words() if when else ''}: "
+            f"{quoted_text(opening, use.quote.lang)}, listed under "
+            f"[{listed.title}]({href(path, period_path(PATH, listed))})")
