@@ -344,3 +344,14 @@ def test_a_date_the_page_does_not_print_says_how_it_is_known(data_tree):
         "<p>Published: 7 January 2024 (date inferred from the text or from another page; "
         "not printed in full).</p>")
     assert contents["Outlet: “Early report”"].startswith("<p>Published: 3 January 2024.</p>")
+
+
+def test_a_source_whose_day_is_not_known_is_listed_below_that_days_and_says_so(tree):
+    """Issue 18, item 2, on the Latest page (newest first): 'January 2024' is listed at
+    31 January, and says that it may have been published before sources below it."""
+    page = reading(pages_of(tree)["latest.md"])
+    month = page.split("## January 2024\n", 1)[1].split("\n## ")[0]
+    assert ("*Day not known: listed at the last day it can have been published, so it may "
+            "have been published before some of the sources listed below it.*") in month
+    report = page.split("## 7 January 2024 · Outlet", 1)[1].split("\n## ")[0]
+    assert "Day not known" not in report

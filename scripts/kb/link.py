@@ -183,8 +183,9 @@ def link(kb: KnowledgeBase) -> Linked:
     for entry_id, entry in kb.entries.items():
         with reading(kb.paths.get(entry_id, "data/")):  # a fault names the file
             _link_entry(linked, entry)
-    # FuzzyDate.order: a day known only to lie in a range sorts at the range's last
-    # day, ahead of events dated that day, never as if known on its first.
+    # FuzzyDate.order: an event whose day is not known (a month, a year, one day of a
+    # range) sorts at the last day it can have been, ahead of events dated that day,
+    # never as if known on its first.
     linked.timeline = [event.id for event in sorted(
         kb.of_kind(Event), key=lambda event: (*event.date.order, event.name))]
     linked.chapters.sort()
@@ -420,10 +421,10 @@ def _quote_order(kb: KnowledgeBase) -> Callable[[QuoteUse], QuoteKey]:
     return key
 
 
-DateKey = tuple[bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date]]
+DateKey = tuple[bool, tuple[()] | tuple[dt.date, int, int, dt.date]]
 """A date's place in a sort: missing or not, then `FuzzyDate.order`."""
-QuoteKey = tuple[bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date],
-                 bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date]]
+QuoteKey = tuple[bool, tuple[()] | tuple[dt.date, int, int, dt.date],
+                 bool, tuple[()] | tuple[dt.date, int, int, dt.date]]
 """A quote's place in a sort (`quote_order`): when said, then when reported."""
 
 

@@ -16,6 +16,7 @@ from kb.render.anchors import EntryAnchors, anchor_tag, entry_anchors
 from kb.render.citations import Footnotes, dispute_table, source_link
 from kb.render.disagreements import PATH as DISAGREEMENTS_PATH
 from kb.render.graph import ego_network
+from kb.render.quotes import quote_about
 from kb.render.site import Site, cite_block
 from kb.render.table import table
 from kb.render.text import (
@@ -298,8 +299,10 @@ def _events(linked: Linked, entity: Entity, path: PagePath) -> str:
         role = f" ({', '.join(esc(r) for r in roles[event_id])})" if roles[event_id] else ""
         # An event was known once any source on its page had reported it.
         reported = reported_marker(linked, [c.citation for c in statements(event)])
-        lines.append(f"- **{event.date.words()}** — {link_to(linked, event_id, path)}{role}"
-                     f"{reported}")
+        placed = " (day not known: listed at its last possible day)" \
+            if event.date.placed_at_end else ""
+        lines.append(f"- **{event.date.words()}**{placed} — "
+                     f"{link_to(linked, event_id, path)}{role}{reported}")
     return "## Events\n\n" + "\n".join(lines) + "\n"
 
 
@@ -307,7 +310,7 @@ def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) ->
     """What this entry said on other pages, in the order it was said (kb.link sorts
     them); its quotes on this page's own statements are shown with them instead."""
     uses = [u for u in linked.quotes_by.get(entity.id, []) if u.entry != entity.id]
-    blocks = [notes.quotes([use.citation], about=f"*About:* {link_to(linked, use.entry, path)}")
+    blocks = [notes.quotes([use.citation], about=quote_about(linked, use, path))
               for use in uses]
     blocks = [block for block in blocks if block]
     if not blocks:

@@ -27,7 +27,16 @@ from kb.addresses import EntryId, PagePath
 from kb.link import Cited, Linked, statements
 from kb.model import DATE_BASES, ENTITY_KINDS, Source
 from kb.render.citations import source_label
-from kb.render.text import dispute_anchors, esc, link_to, literal, page_head, page_path
+from kb.render.text import (
+    dispute_anchors,
+    esc,
+    link_to,
+    literal,
+    newest_first,
+    page_head,
+    page_path,
+    placement_note,
+)
 from kb.wording import count
 
 PATH = PagePath("latest.md")
@@ -52,8 +61,9 @@ class Addition:
 
 
 def additions(linked: Linked) -> list[Addition]:
-    """What every source added, newest first: by the last day its date can mean, then
-    by its first possible day, then by id; sources without such a day last, by id."""
+    """What every source added, newest first: by the last day its date can mean, a
+    source whose day is not known below those of that day (`_order`), then by id;
+    sources without such a day last, by id."""
     firsts = _first_sources(linked)
     disputes = _disagreements(linked)
     found = []
@@ -70,12 +80,12 @@ def additions(linked: Linked) -> list[Addition]:
     return sorted(found, key=lambda a: _order(linked, a))
 
 
-def _order(linked: Linked, addition: Addition) -> tuple[int, int, int, str]:
-    date = linked.entry(addition.source, Source).date
-    if addition.day is None or date is None:
-        return (1, 0, 0, addition.source)
-    earliest = date.earliest or addition.day
-    return (0, -addition.day.toordinal(), -earliest.toordinal(), addition.source)
+def _order(linked: Linked, addition: Addition) -> tuple[int, tuple[int, ...], str]:
+    """Newest first as every list of sources (`kb.render.text.newest_first`, the
+    reverse of `FuzzyDate.order`); without a last possible day, last, by id."""
+    if addition.day is None:
+        return (1, (), addition.source)
+    return (0, newest_first(linked, addition.source)[1], addition.source)
 
 
 def _first_sources(linked: Linked) -> dict[EntryId, set[EntryId]]:
@@ -170,6 +180,9 @@ def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
     basis = date_basis(source)
     if basis:
         notes.append(f"Date {basis}.")
+    placement = placement_note(source.date, "sources")
+    if placement:
+        notes.append(placement)
     if source.added:
         notes.append(f"Added to the knowledge base on {day_words(source.added)}.")
     label += "".join(f"  \n*{literal(note)}*" for note in notes)
