@@ -410,6 +410,10 @@ class Alias(Record):
                                          "never a translation.")
     note: FreeText | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
     cite: Cites
+    disputed: DisputeRef | None = Field(
+        None, description="The disagreement this name is one version of (sources differ "
+                          "on the full name): every page showing the name then links the "
+                          "versions.")
 
     @model_validator(mode="after")
     def _language(self) -> Alias:

@@ -48,7 +48,7 @@ def entity_page(linked: Linked, entry_id: EntryId, site: Site) -> tuple[PagePath
     sections = [
         _header(linked, entity, kind, path, notes, anchors),
         asof_form(linked),
-        _names(entity, notes, anchors),
+        _names(linked, entity, notes, path, anchors),
         _participants(linked, entity, notes, path),
         _facts(linked, entity, notes, path, anchors),
         _connections(linked, entity, notes, path),
@@ -145,12 +145,12 @@ def _header(linked: Linked, entity: Entity, kind: str, path: PagePath,
                f"{disputed_link(linked, entity.summary, path)}")
     quotes = notes.quotes(entity.summary.cite)
     summary += f"\n\n{quotes}" if quotes else ""
-    names = _other_scripts(entity, notes)
+    names = _other_scripts(linked, entity, notes, path)
     return (f"# {esc(entity.name)}\n\n{names + chr(10) if names else ''}"
             + "  \n".join(details) + f"\n\n{summary}\n")
 
 
-def _other_scripts(entity: Entity, notes: Footnotes) -> str:
+def _other_scripts(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
     """Under the heading, the names sources give in another language's script, beside
     the Latin name: 'Arabic: أبو تقوى السعيدي (Abu Taqwa al-Saeedi)[^1]', each in its
     language and direction, with the transliteration the same source gives and its
@@ -162,7 +162,7 @@ def _other_scripts(entity: Entity, notes: Footnotes) -> str:
             latin = f" ({esc(alias.transliteration)})" if alias.transliteration else ""
             items.append(f"<li markdown>**{literal(writing.language_name(alias.lang))}:** "
                          f"{in_language(alias.name, alias.lang)}{latin}"
-                         f"{notes.refs(alias.cite)}</li>")
+                         f"{notes.refs(alias.cite)}{disputed_link(linked, alias, path)}</li>")
     if not items:
         return ""
     return '<ul class="kb-other-names" markdown>\n' + "\n".join(items) + "\n</ul>\n"
@@ -181,14 +181,16 @@ def _alias(alias: Alias) -> str:
     return f"{in_language(alias.name, alias.lang)} ({literal(language)}{latin})"
 
 
-def _names(entity: Entity, notes: Footnotes, anchors: EntryAnchors) -> str:
+def _names(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath,
+           anchors: EntryAnchors) -> str:
     if not entity.aliases:
         return ""
     lines = [f"- **{esc(entity.name)}** (name used on this site)"]
     for alias, name in zip(entity.aliases, anchors.aliases, strict=True):
         note = f" — {esc(alias.note)}" if alias.note else ""
         lines.append(_with_quotes(
-            f"- {anchor_tag(name)}{_alias(alias)}{note}{notes.refs(alias.cite)}",
+            f"- {anchor_tag(name)}{_alias(alias)}{note}{notes.refs(alias.cite)}"
+            f"{disputed_link(linked, alias, path)}",
             alias.cite, notes))
     # A quote's block quote inside an item needs blank lines around it (Markdown's lazy
     # continuation would otherwise swallow the next item); a list without quotes stays tight.

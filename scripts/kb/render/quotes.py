@@ -16,7 +16,14 @@ from kb.render.periods import (
     period_pages,
     period_path,
 )
-from kb.render.text import asof_form, link_to, page_head, placement_note, quoted_text
+from kb.render.text import (
+    asof_form,
+    disputed_link,
+    link_to,
+    page_head,
+    placement_note,
+    quoted_text,
+)
 
 PATH = PagePath("quotes.md")
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
@@ -77,9 +84,11 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
 
 def quote_about(linked: Linked, use: QuoteUse, path: PagePath) -> str:
     """The line under a quote in a list of quotes (this page, a speaker's page): the
-    entry it is about and, where the day it was said is not known, that its place in
-    the list is not an order (`placement_note`)."""
-    about = f"*About:* {link_to(linked, use.entry, path)}"
+    entry it is about, the disagreement it belongs to (issue 18: al-Sudani's two
+    versions of his 7 March 2026 words showed on his page without it), and, where the
+    day it was said is not known, that its place in the list is not an order
+    (`placement_note`)."""
+    about = f"*About:* {link_to(linked, use.entry, path)}{disputed_link(linked, use, path)}"
     placement = placement_note(quote_date(use), "quotes")
     return about + (f"  \n> *{placement}*" if placement else "")
 

@@ -27,8 +27,8 @@ from kb import addresses, writing
 from kb.addresses import EntryId, LinkMemo, PagePath, href
 from kb.claims import claims
 from kb.dates import FuzzyDate
-from kb.link import Cited, Linked
-from kb.model import ENTITY_LINK, KINDS, Citation, Entity, Source, Statement
+from kb.link import Cited, Linked, QuoteUse
+from kb.model import ENTITY_LINK, KINDS, Alias, Citation, Entity, Source, Statement
 from kb.titles import nest_quotes
 
 # Characters Python-Markdown (with this site's extensions) lets a backslash escape;
@@ -364,9 +364,11 @@ def dispute_anchors(entity: Entity) -> list[str]:
     return [anchor(f"disagreement {dispute.about}", taken) for dispute in entity.disputes]
 
 
-def disputed_link(linked: Linked, statement: Statement | Cited, from_page: PagePath) -> str:
-    """' (sources differ: see the 4 versions)' after a statement that gives one source's
-    version of a recorded disagreement, linking the table of all of them; '' otherwise.
+def disputed_link(linked: Linked, statement: Statement | Alias | Cited | QuoteUse,
+                  from_page: PagePath) -> str:
+    """' (sources differ: see the 4 versions)' after a statement, a name or a quote that
+    gives one source's version of a recorded disagreement (its `disputed`), linking the
+    table of all of them; '' otherwise.
     The rule it keeps: where sources disagree, every page that touches the point shows
     the versions or leads to them."""
     ref = statement.disputed
