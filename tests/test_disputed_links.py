@@ -4,6 +4,8 @@ pages), as facts already did."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kb.link import link
@@ -119,3 +121,50 @@ def test_al_sudanis_words_of_7_march_2026_link_their_disagreement_on_his_page():
     # Abu Taqwa's names are versions of his full name: each links the table.
     names = pages["people/abu-taqwa.md"].split("## Names", 1)[1].split("\n## ", 1)[0]
     assert names.count("#disagreement-full-name-and-identity") == 11
+
+
+# ------------------------------------------------------- issue 18, item 4: source pages
+
+
+def statement_lines(page: str) -> list[str]:
+    return [line for line in page.splitlines() if line.startswith("- *")]
+
+
+def test_a_source_page_shows_each_statement_once_with_all_its_quotes_and_relays(data_tree):
+    """S35's and S38's pages showed one fact twice, once per quote or relay."""
+    event = EVENT.replace("""      - source: report
+        quote: {text: a crime, speaker: ada, said: 2024-01-05}
+""", """      - source: report
+        quote: {text: a crime, speaker: ada, said: 2024-01-05}
+      - source: report
+        quote: {text: a shame, speaker: ada, said: 2024-01-05}
+  - text: Bo was seen.
+    cite:
+      - report
+      - source: report
+        citing: second
+""")
+    pages = pages_of(data_tree, **{"events/attack.yaml": event})
+    page = pages["sources/report.md"]
+    lines = statement_lines(page)
+    [condemned] = [line for line in lines if "Ada condemned it." in line]
+    assert page.count("Ada condemned it.") == 1
+    after = page.split(condemned, 1)[1].split("\n- ", 1)[0]
+    assert "\n    - quotes [Ada](../people/ada.md), 5 January 2024: “a crime”" in after
+    assert "\n    - quotes [Ada](../people/ada.md), 5 January 2024: “a shame”" in after
+    [seen] = [line for line in lines if "Bo was seen." in line]
+    assert seen.endswith("(directly, and citing [“Second report”](second.md))")
+
+
+@pytest.mark.parametrize("source", ["observeriraq-2024-01-04-who-is-abu-taqwa",
+                                    "rudaw-2024-02-07-us-confirms-killing-kh-commander",
+                                    "vox-2024-01-07",
+                                    "channels-2026-03-07-rocket-attack-intercepted"])
+def test_the_real_source_pages_show_each_statement_once(source):
+    page = read_pages(render(linked_tree(ROOT)))[f"sources/{source}.md"]
+    for part in page.split("\n### ")[1:]:
+        lines = statement_lines(part)
+        assert len(lines) == len(set(lines)), source
+        texts = [re.split(r' \((?:citing|directly)| — quotes| <span class="kb-disputed"',
+                          line)[0] for line in lines]
+        assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1]
