@@ -210,23 +210,79 @@ def test_reversed_ranges_and_impossible_days_are_refused_saying_why(text, messag
     assert message in str(refused.value)
 
 
-def test_a_day_known_only_to_lie_in_a_range_sorts_at_its_last_day_before_that_days_events():
+def test_a_date_whose_day_is_not_known_sorts_at_its_last_day_before_that_days_events():
     written = ["2024-01-04", "[2024-01-01..2024-01-04]", "2024-01-03", "2024-01",
                "[2024-01-01..]", "2024-01-01", "[..2024-01-04]", "2024-01-02/2024-01-05",
                "2024-01-05", "[2024-01-02..2024-01-04]"]
     ordered = sorted((parse(text) for text in written), key=lambda d: d.order)
     assert [d.edtf for d in ordered] == [
         "2024-01-01",                # a day
-        "2024-01",                   # a month sorts at its start, after that day
         "[2024-01-01..]",            # on or after 1 January: after all of 1 January
-        "2024-01-02/2024-01-05",     # a span sorts at its first day
+        "2024-01-02/2024-01-05",     # a span that began on a known day, at that day
         "2024-01-03",
-        "[..2024-01-04]",            # by 4 January
-        "[2024-01-01..2024-01-04]",  # between 1 and 4: the wider range first
-        "[2024-01-02..2024-01-04]",
+        "[2024-01-02..2024-01-04]",  # one day of 2-4 January: at the 4th, the
+        "[2024-01-01..2024-01-04]",  # narrower range first,
+        "[..2024-01-04]",            # then by 4 January
         "2024-01-04",                # events of the 4th come after what may precede them
         "2024-01-05",
+        "2024-01",                   # a month at its last day, after the days it holds
     ]
+
+
+def test_a_span_does_not_pretend_an_order():
+    """Issue 18's trial: the mortar attack S58 places "in late 2023", coded 2023-41,
+    sorted at 1 July and showed before "7 October 2023", as though it came before the
+    war. Every date whose day is not known (a season, half, quarter, month, part of a
+    month, year, decade, an approximate or uncertain date, one day of a range, a span
+    begun on an unknown day) sorts at the last day it can mean, ahead of that day's
+    events: nothing listed after it can have come before it. Days keep their order."""
+    days = ["2023-07-01", "2023-10-07", "2023-12-31", "2024-01-01"]
+    for text, qualifier, at in [
+        ("2023-41", None, dt.date(2023, 12, 31)),        # second half of 2023
+        ("2023-23", None, dt.date(2023, 11, 30)),        # autumn 2023
+        ("2023-36", None, dt.date(2023, 12, 31)),        # fourth quarter
+        ("2023-10", None, dt.date(2023, 10, 31)),        # a month
+        ("2023-10", "late", dt.date(2023, 10, 31)),      # late October
+        ("2023-10", "early", dt.date(2023, 10, 10)),     # early October
+        ("2023", None, dt.date(2023, 12, 31)),           # a year
+        ("2023", "as-early-as", dt.date(2023, 12, 31)),
+        ("2023~", None, dt.date(2023, 12, 31)),          # about 2023
+        ("2023-10?", None, dt.date(2023, 10, 31)),       # October 2023, uncertain
+        ("202X", None, dt.date(2029, 12, 31)),           # the 2020s
+        ("2023-XX-XX", None, dt.date(2023, 12, 31)),
+        ("[2023-07-01..2023-12-31]", None, dt.date(2023, 12, 31)),
+        ("2023-07/2024-02", None, dt.date(2023, 7, 31)),  # began in July 2023
+        ("{2023-07, 2024-01-05}", None, dt.date(2023, 7, 31)),
+    ]:
+        date = parse(text, qualifier)
+        assert date.listed_on == at, text
+        assert date.placed_at_end, text
+        listed = sorted([*(parse(day) for day in days), date], key=lambda d: d.order)
+        position = listed.index(date)
+        # After every day before `at`, before every day from `at` on.
+        assert all(d.listed_on < at for d in listed[:position]), text
+        assert all(d.listed_on >= at for d in listed[position + 1:]), text
+        assert [d.edtf for d in listed if d is not date] == days, text
+    assert parse("2023-07/2024-02").start_unknown
+    assert not parse("2023-41").start_unknown
+
+
+def test_narrower_dates_of_unknown_day_come_first_at_one_last_day():
+    written = ["2025", "2025-12", "2025-12-20", "2025-41", "2025-12-31",
+               "[2025-12-01..2025-12-31]"]
+    ordered = sorted((parse(text) for text in written), key=lambda d: d.order)
+    assert [d.edtf for d in ordered] == [
+        "2025-12-20", "2025-12", "[2025-12-01..2025-12-31]", "2025-41", "2025",
+        "2025-12-31"]
+
+
+@pytest.mark.parametrize("text", ["2024-01-04", "2024-01-04/2024-01-07", "2024-01-04/..",
+                                  "{2024-01-04, 2024-01-07}", "[2024-01-04..]",
+                                  "2024-01-04~"])
+def test_a_date_that_starts_on_a_known_day_is_not_placed_at_its_end(text):
+    date = parse(text)
+    assert date.listed_on == dt.date(2024, 1, 4)
+    assert not date.placed_at_end
 
 
 def test_what_has_no_known_start_is_listed_at_its_end_and_no_known_end_at_its_start():
@@ -234,7 +290,7 @@ def test_what_has_no_known_start_is_listed_at_its_end_and_no_known_end_at_its_st
     assert parse("[..2024-01-04]").listed_on == dt.date(2024, 1, 4)
     assert parse("2024-01-01/..").listed_on == dt.date(2024, 1, 1)
     assert parse("[2024-01-01..]").listed_on == dt.date(2024, 1, 1)
-    assert parse("2023-10", "late").listed_on == dt.date(2023, 10, 21)
+    assert parse("2023-10", "late").listed_on == dt.date(2023, 10, 31)
 
 
 @pytest.mark.parametrize(("edtf", "words"), [

@@ -114,16 +114,131 @@ def test_the_mini_and_real_feeds_are_valid(tmp_path):
     parsed(render(linked_tree(ROOT), Site(name="Site"))["feed.xml"])
 
 
-def test_entries_are_dated_sources_newest_first_at_midnight_utc(tree):
+ADDED = {  # the day each was added to data/; 'month' and 'open' have none recorded
+    "early": "added: 2026-11-29\n", "report": "added: 2026-11-25\n",
+    "undated": "added: 2026-11-28\n"}
+
+
+@pytest.fixture
+def added_tree(data_tree) -> Path:
+    sources = {path: text + ADDED.get(Path(path).stem, "") for path, text in SOURCES.items()}
+    return data_tree({**sources, **PEOPLE})
+
+
+def test_every_source_is_an_entry_dated_by_the_day_it_was_added(added_tree):
+    """Issue 18's trial: the undated sources (S36, S39) were left out of the feed, and an
+    entry's <updated> was its publication date, so that sources added now with old
+    dates sank deep in a feed reader. Every source is in; <updated> is the day it was
+    added to data/ (`added`), else the last day its publication date can mean, else
+    the epoch; newest first."""
+    feed = parsed(pages_of(added_tree)["feed.xml"])
+    entries = [(e.findtext(f"{A}title"), e.findtext(f"{A}updated"))
+               for e in feed.findall(f"{A}entry")]
+    assert entries == [("Outlet: “Early report”", "2026-11-29T00:00:00Z"),
+                       ("[Undated note]", "2026-11-28T00:00:00Z"),
+                       ("Outlet: “A report”", "2026-11-25T00:00:00Z"),
+                       ("“Monthly review”", "2024-01-31T00:00:00Z"),
+                       ("[Open-ended note]", "1970-01-01T00:00:00Z")]
+    assert feed.findtext(f"{A}updated") == "2026-11-29T00:00:00Z"  # the newest entry's
+    assert "midnight UTC" in feed.findtext(f"{A}subtitle")
+    assert "by the day it was added" in feed.findtext(f"{A}subtitle")
+
+
+def test_without_added_days_entries_fall_back_to_their_publication_dates(tree):
     feed = parsed(pages_of(tree)["feed.xml"])
     entries = [(e.findtext(f"{A}title"), e.findtext(f"{A}updated"))
                for e in feed.findall(f"{A}entry")]
-    # 'January 2024' counts from its last day; undated and open-ended sources are out.
+    # 'January 2024' counts from its last day; undated and open-ended sources too are
+    # in, at the epoch, and say that the day added is not recorded.
     assert entries == [("“Monthly review”", "2024-01-31T00:00:00Z"),
                        ("Outlet: “A report”", "2024-01-07T00:00:00Z"),
-                       ("Outlet: “Early report”", "2024-01-03T00:00:00Z")]
-    assert feed.findtext(f"{A}updated") == "2024-01-31T00:00:00Z"  # the newest entry's
-    assert "midnight UTC" in feed.findtext(f"{A}subtitle")
+                       ("Outlet: “Early report”", "2024-01-03T00:00:00Z"),
+                       ("[Open-ended note]", "1970-01-01T00:00:00Z"),
+                       ("[Undated note]", "1970-01-01T00:00:00Z")]
+    assert feed.findtext(f"{A}updated") == "2024-01-31T00:00:00Z"
+    for entry in feed.findall(f"{A}entry"):
+        assert "<p>The day it was added to the knowledge base is not recorded.</p>" \
+            in entry.findtext(f"{A}content")
+
+
+def published(feed: etree._Element) -> dict[str, str | None]:
+    return {e.findtext(f"{A}title"): e.findtext(f"{A}published")
+            for e in feed.findall(f"{A}entry")}
+
+
+@pytest.mark.parametrize(("date", "basis", "expected"), [
+    ("2024-01-07", "printed", "2024-01-07T00:00:00Z"),
+    ("2024-01-07", "url", "2024-01-07T00:00:00Z"),
+    ("2024-01-07", "inferred", None),  # a guess is said in words, not as a known day
+    ("2024-01-07", "republication", None),  # the copy's stamp, not the original's
+    ("2024-01", "printed", None),  # a month is no day
+    ("\"[2024-01-04..2024-01-07]\"", "printed", None),
+    ("2024-01-07~", "printed", None),
+    ("{edtf: 2024-01, qualifier: late}", "printed", None),
+])
+def test_published_only_where_the_publication_day_is_known(data_tree, date, basis,
+                                                             expected):
+    report = (f"title: A report\ntype: article\noutlet: outlet\ndate: {date}\n"
+              f"date_basis: {basis}\nadded: 2026-11-25\n")
+    feed = parsed(pages_of(data_tree({"sources/report.yaml": report}))["feed.xml"])
+    assert published(feed) == {"Outlet: “A report”": expected}
+
+
+def test_an_entry_says_how_its_date_is_known_or_that_it_is_not(added_tree):
+    contents = {e.findtext(f"{A}title"): e.findtext(f"{A}content")
+                for e in parsed(pages_of(added_tree)["feed.xml"]).findall(f"{A}entry")}
+    assert contents["[Undated note]"].startswith(
+        "<p>Publication date not known: the source material gives none.</p>"
+        "<p>Added to the knowledge base on 28 November 2026.</p><ul>")
+    assert contents["Outlet: “Early report”"].startswith(
+        "<p>Published: 3 January 2024.</p>"
+        "<p>Added to the knowledge base on 29 November 2026.</p>")
+    assert contents["[Open-ended note]"].startswith(
+        "<p>Published: on or after 1 January 2024 (date inferred from the text or from "
+        "another page; not printed in full).</p>"
+        "<p>The day it was added to the knowledge base is not recorded.</p>")
+
+
+def test_every_real_source_has_its_added_day_and_its_entry():
+    """The days each source of data/ was added, recorded from the project's history
+    (`git log --diff-filter=A --format=%as`): S31, S35, S37 and S38, added with old
+    publication dates, lead the feed with the other sources added that day, and the
+    undated S36 (Al-Khanadeq) and S39 (Mirage News) are in it."""
+    linked = linked_tree(ROOT)
+    sources = [i for i, kind in linked.kb.kinds.items() if kind == "source"]
+    assert all(linked.entry(i).added for i in sources)
+    feed = parsed(render(linked, Site(name="Site"))["feed.xml"])
+    ids = [e.findtext(f"{A}id") for e in feed.findall(f"{A}entry")]
+    assert sorted(ids) == sorted(feed_id(f"source:{i}") for i in sources)
+    updated = {e.findtext(f"{A}id"): e.findtext(f"{A}updated")
+               for e in feed.findall(f"{A}entry")}
+    for source_id in ("alkhanadeq-abu-taqwa-assassination",
+                      "miragenews-us-announces-end-date-for-anti-isis-mission"):
+        assert updated[feed_id(f"source:{source_id}")] == "2026-11-29T00:00:00Z"
+    assert updated[feed_id("source:vox-2024-01-07")] == "2026-11-25T00:00:00Z"
+    assert feed.findtext(f"{A}updated") == max(updated.values())
+
+
+@pytest.mark.parametrize(("added", "message"), [
+    ("2024-02-30", "added: '2024-02-30' is not a day on the calendar; expected the day "
+                   "this source was added to data/, written year first as 2026-11-30"),
+    ("yesterday", "added: 'yesterday' is not a day; expected the day this source was "
+                  "added to data/"),
+    ("2024-01", "added: '2024-01' is not a day; expected"),
+    ("\"[2024-01-01..2024-01-04]\"", "added: '[2024-01-01..2024-01-04]' is not a day;"),
+    ("2999-01-01", "added: '2999-01-01' is after today ("),
+    ("2024-01-06", "added: '2024-01-06' is before the source was published (7 January "
+                   "2024); 'added' is the day this source was added to data/, on or after "
+                   "its publication"),
+])
+def test_a_wrong_added_day_is_refused_at_its_line(data_tree, added, message):
+    root = data_tree({"sources/report.yaml": "title: A report\ntype: article\n"
+                                             "outlet: outlet\ndate: 2024-01-07\n"
+                                             f"date_basis: printed\nadded: {added}\n"})
+    _, problems = validate(load(root / "data", root=root))
+    shown = [str(p) for p in problems]
+    assert any(p.startswith("data/sources/report.yaml:6:") and message in p for p in shown), \
+        shown
 
 
 def test_ids_are_stable_across_builds_and_addresses(tree):
@@ -135,7 +250,8 @@ def test_ids_are_stable_across_builds_and_addresses(tree):
     first = ids(None)
     assert first == ids(None) == ids(Site(name="Renamed", url="https://moved.example/"))
     assert first == [feed_id("feed"), feed_id("source:month"), feed_id("source:report"),
-                     feed_id("source:early")]
+                     feed_id("source:early"), feed_id("source:open"),
+                     feed_id("source:undated")]
     # Fixed values: a change of the namespace or of the names would make every entry
     # new to subscribers.
     assert feed_id("source:report") == "urn:uuid:f952be8f-f691-5892-b7b1-501c9d969a20"
@@ -143,13 +259,23 @@ def test_ids_are_stable_across_builds_and_addresses(tree):
     assert len(set(first)) == len(first)
 
 
-def test_the_feed_with_no_dated_source_is_still_valid(data_tree):
+def test_the_feed_with_no_source_is_still_valid(data_tree):
+    root = data_tree({}, with_source=False)
+    (root / "data" / "sources").mkdir(parents=True)
+    feed = parsed(pages_of(root)["feed.xml"])
+    assert feed.findall(f"{A}entry") == []
+    assert feed.findtext(f"{A}updated") == "1970-01-01T00:00:00Z"
+
+
+def test_an_undated_source_without_added_is_in_the_feed_at_the_epoch(data_tree):
     root = data_tree({"sources/report.yaml": "title: A report\ntype: article\n",
                       "groups/outlet.yaml": "name: Outlet\ntype: news outlet\n"
                                             "summary: {text: A paper., cite: [report]}\n"})
     feed = parsed(pages_of(root)["feed.xml"])
-    assert feed.findall(f"{A}entry") == []
-    assert feed.findtext(f"{A}updated") == "1970-01-01T00:00:00Z"
+    [entry] = feed.findall(f"{A}entry")
+    assert entry.findtext(f"{A}updated") == feed.findtext(f"{A}updated") \
+        == "1970-01-01T00:00:00Z"
+    assert entry.find(f"{A}published") is None
 
 
 # ---------------------------------------------------------------------------- the page
@@ -179,6 +305,20 @@ def test_the_latest_page_lists_sources_newest_first_with_what_each_added(tree):
         "### Date not given")
 
 
+def test_the_latest_page_says_undated_sources_are_in_the_feed_and_when_each_was_added(
+        added_tree):
+    page = reading(pages_of(added_tree)["latest.md"])
+    undated = page.split("## Sources without a known date", 1)[1]
+    assert undated.startswith("\n\nThe source material gives no publication date for "
+                              "these, or none with a last possible day")
+    assert "The feed has them too, dated by the day each was added." in undated
+    assert "left out of the feed" not in page
+    note = undated.split("### Date not given", 1)[1].split("\n### ")[0]
+    assert "*Added to the knowledge base on 28 November 2026.*" in note
+    month = page.split("## January 2024\n", 1)[1].split("\n## ")[0]
+    assert "Added to the knowledge base" not in month  # not recorded: nothing claimed
+
+
 def test_the_latest_page_is_in_the_nav_and_every_page_links_the_feed():
     nav = mkdocs_config()["nav"]
     assert {"Latest": "latest.md"} in nav
@@ -201,6 +341,17 @@ def test_a_date_the_page_does_not_print_says_how_it_is_known(data_tree):
     contents = {e.findtext(f"{A}title"): e.findtext(f"{A}content")
                 for e in parsed(pages["feed.xml"]).findall(f"{A}entry")}
     assert contents["Outlet: “A report”"].startswith(
-        "<p>Published 7 January 2024 (date inferred from the text or from another page; "
+        "<p>Published: 7 January 2024 (date inferred from the text or from another page; "
         "not printed in full).</p>")
-    assert contents["Outlet: “Early report”"].startswith("<p>Published 3 January 2024.</p>")
+    assert contents["Outlet: “Early report”"].startswith("<p>Published: 3 January 2024.</p>")
+
+
+def test_a_source_whose_day_is_not_known_is_listed_below_that_days_and_says_so(tree):
+    """Issue 18, item 2, on the Latest page (newest first): 'January 2024' is listed at
+    31 January, and says that it may have been published before sources below it."""
+    page = reading(pages_of(tree)["latest.md"])
+    month = page.split("## January 2024\n", 1)[1].split("\n## ")[0]
+    assert ("*Day not known: listed at the last day it can have been published, so it may "
+            "have been published before some of the sources listed below it.*") in month
+    report = page.split("## 7 January 2024 · Outlet", 1)[1].split("\n## ")[0]
+    assert "Day not known" not in report

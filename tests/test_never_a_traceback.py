@@ -49,7 +49,7 @@ def entity(name: str, summary: str, relation: str, target: str, **fields: Any) -
     # Every entity has a name in Arabic script too, told apart by its letters per entity.
     arabic = "آدا " + "".join("ابتثجحخدذرزسشصضطظعغفقكلمنهوي"[ord(c) % 28] for c in name)
     return {"name": name, "aliases": [{"name": f"{name} Alias", "note": "a spelling",
-                                       "cite": cites()},
+                                       "cite": cites(), "disputed": DISPUTED},
                                       {"name": arabic, "lang": "ar", "transliteration": name,
                                        "cite": cites()}],
             "summary": {**statement(summary), "disputed": DISPUTED},

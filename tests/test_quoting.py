@@ -410,3 +410,28 @@ def test_the_quotes_of_one_statement_run_in_the_order_they_were_said(data_tree):
     assert [p for p in problems if p.severity == "error"] == []
     page = render(link(kb))["people/ada.md"]
     assert page.index("Said first") < page.index("Said last") < page.index("Said when not")
+
+
+def test_a_quote_said_on_an_unknown_day_is_listed_at_its_end_and_says_so(data_tree):
+    """Issue 18, item 2: quotes are ordered as the timeline is. Words said "in January
+    2024" are listed after those said on 5 January, with a note that they may have been
+    said before some listed above them; on the quotes page and on the speaker's."""
+    def fact(text: str, said: str) -> str:
+        return (f"  - text: She spoke.\n    cite:\n      - source: report\n        quote:\n"
+                f"          text: {text}\n          speaker: ada\n          said: {said}\n")
+    root = data_tree({
+        "people/ada.yaml": "name: Ada\nsummary: {text: A person., cite: [report]}\n",
+        "people/bo.yaml": "name: Bo\nsummary: {text: A person., cite: [report]}\nfacts:\n"
+                          + fact("in the month", "2024-01") + fact("on the day", "2024-01-05")
+                          + fact("earlier", "2023-12-30")})
+    kb, problems = validate(load(root / "data", root=root))
+    assert not [p for p in problems if p.severity == "error"], problems
+    pages = read_pages(render(link(kb)))
+    note = ("*Day not known: listed at the last day the words can have been said, so they "
+            "may have been said before some of the quotes listed above them.*")
+    for page in (pages["quotes.md"], pages["people/ada.md"]):
+        assert page.index("“earlier”") < page.index("“on the day”") < page.index(
+            "“in the month”"), page
+        month = page.split("“in the month”")[1]
+        assert note in month.split("“")[0]
+        assert note not in page.split("“in the month”")[0]

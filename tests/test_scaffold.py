@@ -1,5 +1,6 @@
 """`kb new`: a file that validates once filled in, and no duplicates by another spelling."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -93,6 +94,7 @@ def test_new_source_gets_an_outlet_date_title_id_and_validates(data_tree):
     data = yaml.safe_load((root / shown).read_text())
     assert (data["url"], data["type"], data["date_basis"]) == (
         "https://example.org/iraq", "article", "url")
+    assert data["added"] == dt.date.today()  # the day it came into data/, for the feed
 
 
 @pytest.mark.parametrize("options", [

@@ -34,10 +34,10 @@ def test_each_entry_shows_its_precision_and_every_source_of_its_page():
     text = mini_timeline()
     vote = text.split("{ #vote }")[1].split("</div>")[0]
     assert "part of month</span>" in vote
-    assert "Reported by: The Daily[^1]" in vote
+    assert "Reported by: The Daily[^2]" in vote
     resignation = text.split("{ #resignation }")[1].split("</div>")[0]
     # The wire report is The Daily's own, so it is named by its title, not "The Daily".
-    assert r"Reported by: The Daily citing its own \[Wire report on the vote\][^2]" \
+    assert r"Reported by: The Daily citing its own \[Wire report on the vote\][^1]" \
         in resignation
 
 
@@ -222,10 +222,11 @@ def test_every_form_the_date_reader_accepts_renders_on_every_page(data_tree):
         entry = timeline.split(f"{{ #{key} }}")[1].split("</div>")[0]
         assert timeline.split(f"{{ #{key} }}")[0].endswith(f"### {words}: {key} ")
         assert f"{precision}</span>" in entry
-    # Listed where each had surely happened or began: the 1900s first, a set at its last
-    # day, several dates at their first.
+    # Listed where each had surely happened or began: a date whose day is not known at
+    # its last day (the 1900s first, spring before the rest of 2023, a set at its last
+    # day), several dates at their first known day.
     assert re.findall(r"\{ #([\w-]+) \}", timeline) == [
-        "estimated", "decade", "month-unknown", "spring", "both-days", "year-uncertain",
+        "estimated", "decade", "spring", "month-unknown", "both-days", "year-uncertain",
         "one-of-two"]
 
 
@@ -243,3 +244,31 @@ def test_reported_by_lists_the_earliest_first_and_dates_a_name_given_twice(data_
     [line] = [line for line in text.splitlines() if line.startswith("Reported by:")]
     assert re.sub(r"\[\^\d+\]|<span [^>]*></span>", "", line) == (
         "Reported by: Outlet, 7 January 2024; “Elsewhere”; Outlet, 9 January 2024")
+
+
+def test_the_timeline_places_a_span_after_the_days_it_may_overlap_and_says_so(data_tree):
+    """Issue 18's trial: the mortar attack S58 places "in late 2023" (2023-41, second
+    half of 2023) sorted at 1 July, before "7 October 2023", as though it came before
+    the war. It is listed at the last day it can have happened and says so; the days
+    keep their order; a year-only event on an entity's page likewise."""
+    files = {"events/mortars.yaml": EVENT.format(name="Mortars", date="2023-41"),
+             "events/war.yaml": EVENT.format(name="War", date="2023-10-07"),
+             "events/summer.yaml": EVENT.format(name="Summer day", date="2023-08-01"),
+             "events/yearly.yaml": EVENT.format(name="Yearly", date="2023") + (
+                 "places: [riverton]\n"),
+             "events/new-year.yaml": EVENT.format(name="New year", date="2024-01-01"),
+             "places/riverton.yaml": "name: Riverton\ntype: city\n"
+                                     "summary: {text: A city., cite: [report]}\n"}
+    pages = read_pages(render(linked_data(data_tree(files))))
+    timeline = pages["timeline.md"]
+    assert re.findall(r"\{ #([\w-]+) \}", timeline) == [
+        "summer", "war", "mortars", "yearly", "new-year"]
+    note = ("*Day not known: listed at the last day it can have happened, so it may have "
+            "come before some of the events listed above it.*")
+    for event_id in ("mortars", "yearly"):
+        assert note in timeline.split(f"{{ #{event_id} }}")[1].split("</div>")[0]
+    for event_id in ("summer", "war", "new-year"):
+        assert "Day not known" not in timeline.split(f"{{ #{event_id} }}")[1].split(
+            "</div>")[0]
+    assert ("- **2023** (day not known: listed at its last possible day) — "
+            "[Yearly](../events/yearly.md)") in pages["places/riverton.md"]

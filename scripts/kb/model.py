@@ -8,6 +8,7 @@ A field's error message is declared with its type (`Explained`).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import types
@@ -410,6 +411,10 @@ class Alias(Record):
                                          "never a translation.")
     note: FreeText | None = Field(None, description="Who uses it, e.g. 'nom de guerre'.")
     cite: Cites
+    disputed: DisputeRef | None = Field(
+        None, description="The disagreement this name is one version of (sources differ "
+                          "on the full name): every page showing the name then links the "
+                          "versions.")
 
     @model_validator(mode="after")
     def _language(self) -> Alias:
@@ -598,6 +603,41 @@ else:
     DateBasis = Literal[tuple(DATE_BASES)]
 
 
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _added_day(value: Any) -> dt.date:
+    """The day a source was added to data/: a calendar day written year first, not
+    after today. Raises ValueError saying what was expected."""
+    expected = ("expected the day this source was added to data/, written year first "
+                "as 2026-11-30 (`kb new` writes the day it makes the file)")
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        text = str(value).strip() if isinstance(value, str | int) else ""
+        if not _DAY.match(text):
+            raise ValueError(f"'{value}' is not a day; {expected}")
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a day on the calendar; {expected}") from None
+    # Read from the clock: a day still to come is a slip of the keyboard (2062 for 2026).
+    today = dt.date.today()
+    if day > today:
+        raise ValueError(f"'{day.isoformat()}' is after today ({today.isoformat()}): a "
+                         f"source cannot have been added on a day still to come; {expected}")
+    return day
+
+
+AddedDay = Annotated[dt.date, PlainValidator(_added_day), WithJsonSchema({
+    "type": "string", "format": "date", "pattern": _DAY.pattern,
+    "description": "The day this source was added to the knowledge base (data/), written "
+                   "year first: 2026-11-30. `kb new` writes the day it makes the file. "
+                   "The feed dates the source's entry by it, so that a source added now "
+                   "reaches subscribers as new whatever its publication date."})]
+"""When a source entered the knowledge base: a plain day (no EDTF), never in the future."""
+
+
 class Source(Record):
     """A publication the knowledge base cites."""
 
@@ -631,6 +671,11 @@ class Source(Record):
     date_basis: DateBasis | None = Field(
         None, description="How the date is known: " + "; ".join(
             f"'{name}': {words}" for name, words in DATE_BASES.items()) + ".")
+    added: AddedDay | None = Field(
+        None, description="The day this source was added to the knowledge base (data/), "
+                          "written year first: 2026-11-30. `kb new` writes the day it makes "
+                          "the file; not the publication date (that is 'date'). The feed "
+                          "dates the source's entry by it.")
     url: WebAddress | None = Field(None, description="Address given by the source "
                                                      "material; never guessed.")
     relays: Annotated[list[Ref], BeforeValidator(_one_or_more,
@@ -648,6 +693,19 @@ class Source(Record):
                              "words; a description is in our own words, in English, so "
                              "leave 'lang' out")
         return self
+
+    @field_validator("added")
+    @classmethod
+    def _added_after_publication(cls, added: dt.date | None,
+                                 info: ValidationInfo) -> dt.date | None:
+        # Nothing is added before it exists: a day before the first the publication date
+        # can mean is a slip (the publication date written as 'added', or a wrong year).
+        published = info.data.get("date")
+        if added and published and published.earliest and added < published.earliest:
+            raise ValueError(f"'{added.isoformat()}' is before the source was published "
+                             f"({published.words()}); 'added' is the day this source was "
+                             f"added to data/, on or after its publication")
+        return added
 
     @field_validator("title")
     @classmethod

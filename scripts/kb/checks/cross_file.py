@@ -23,6 +23,7 @@ from kb.model import (
     ENTITY_LINK,
     RELATION_TYPES,
     SPOKEN_TYPES,
+    Alias,
     Chapter,
     Citation,
     Dispute,
@@ -359,9 +360,19 @@ def _texts(kb: KnowledgeBase) -> Iterator[tuple[EntryId, Path_, Statement]]:
                 yield entry_id, path, statement
 
 
+def _disputed(kb: KnowledgeBase) -> Iterator[tuple[EntryId, Path_, Statement | Alias]]:
+    """Everything that can name a disagreement it is a version of: statements shown as
+    running text, and names (aliases)."""
+    yield from _texts(kb)
+    for entry_id, entry in kb.entries.items():
+        if isinstance(entry, Entry):
+            for index, alias in enumerate(entry.aliases):
+                yield entry_id, ("aliases", index), alias
+
+
 def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
-    """A statement's `disputed` must name a disagreement that is recorded."""
-    for entry_id, path, statement in _texts(kb):
+    """A statement's or a name's `disputed` must name a disagreement that is recorded."""
+    for entry_id, path, statement in _disputed(kb):
         ref = statement.disputed
         if ref is None:
             continue

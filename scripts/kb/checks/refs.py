@@ -12,6 +12,7 @@ from kb.model import (
     ENTITY_KINDS,
     ENTITY_LINK,
     RELATION_TYPES,
+    Alias,
     Citation,
     Event,
     Participant,
@@ -70,12 +71,14 @@ def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
     elif isinstance(value, Event):
         for index, place in enumerate(value.places):
             yield (*path, "places", index), place, frozenset({"place"}), "place"
-    elif isinstance(value, Statement):
+    elif isinstance(value, Statement | Alias):
         if value.disputed:  # the page links the disagreement and counts its versions
             yield (*path, "disputed", "entry"), value.disputed.entry, _ENTITIES, \
                 "entry recording the disagreement"
-        for match in ENTITY_LINK.finditer(value.text):
-            yield (*path, "text"), EntryId(match[1].strip()), _ENTITIES, "linked entry [[...]]"
+        if isinstance(value, Statement):
+            for match in ENTITY_LINK.finditer(value.text):
+                yield (*path, "text"), EntryId(match[1].strip()), _ENTITIES, \
+                    "linked entry [[...]]"
     elif isinstance(value, Source):
         if value.outlet:
             yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"

@@ -97,20 +97,47 @@ class FuzzyDate:
         return earliest or dt.date.min, latest or dt.date.max
 
     @property
-    def order(self) -> tuple[dt.date, int, dt.date, dt.date]:
-        """The sort key of timelines and quote lists: (day listed at, rank, earliest,
+    def order(self) -> tuple[dt.date, int, int, dt.date]:
+        """The sort key of every dated list (the timeline and its period pages, an
+        entry's events, quotes, the Latest page): (day listed at, rank, earliest,
         latest), open sides as date.min / date.max.
 
-        A single date, an interval or several dates are listed at their first day: a
-        month or a year at its start, like a heading, and a span when it began. One day
-        of a range or a set, `[a..b]` or `[..b]`, is listed at b, the day by which it
-        had surely happened, ahead of everything dated b (rank 0): listing it at a
-        would present the first possible day as known, and put it before events it may
-        have followed. An interval with no known start (`../b`) is listed at b the same
-        way. Only `[a..]`, with no known last day, is listed at a, after everything
-        dated a (rank 2). Ties go to the wider date first, then the earlier end.
+        A date that starts on a known day is listed at that day (rank 1): a day, a span
+        that began on a known day (`2024-01-04/2024-01-07`: it began on the 4th), several
+        dates of which the first is a known day. Its order among the others is known.
+
+        Any other date is one whose day is not known: a month, a part of a month, a
+        season, quarter or half, a year, an approximate or uncertain date, one day of a
+        range (`[a..b]`, `[..b]`), a span whose first day is not known. Listing it at its
+        first possible day would place it before everything of its period, as though it
+        had come first ("second half of 2023" before 7 October 2023): it is listed at the
+        last day it (a span: its start) can mean, ahead of the days of that day (rank 0),
+        so that nothing listed after it can have come before it; pages say that it may
+        have come before some of what is listed above it (`placed_at_end`). Only
+        `[a..]`, with no last day, is listed at a, after everything dated a (rank 2).
+        Ties: of dates listed at their last day, the narrower first (December 2025, then
+        2025: each group of what is known less precisely after the one it holds); of the
+        others, the wider first (a span before the day it began on); then the earlier end.
+        The third item is that tie's key (a day's ordinal, negated for the narrower
+        first). The order of the dates that start on a known day among themselves is
+        the order of those days.
         """
         return self._order
+
+    @property
+    def placed_at_end(self) -> bool:
+        """Whether the date is listed at the last day it (a span: its start) can mean,
+        its day not being known (`order`, rank 0), and that is more than one day: a
+        page says so beside it. False for a date that starts on a known day, for
+        `[a..]` and for an approximate day ('about 4 January 2024' is listed at it)."""
+        listed, rank, _, _ = self._order
+        return rank == 0 and self.bounds[0] < listed
+
+    @property
+    def start_unknown(self) -> bool:
+        """For a span (`a/b`): its first day is not known, so that `placed_at_end`
+        speaks of when it began. False for any other shape."""
+        return self.shape == "interval" and self._order[1] == 0
 
     @property
     def listed_on(self) -> dt.date:
@@ -159,15 +186,26 @@ class FuzzyDate:
         return start, end
 
     @cached_property
-    def _order(self) -> tuple[dt.date, int, dt.date, dt.date]:
+    def _order(self) -> tuple[dt.date, int, int, dt.date]:
         earliest, latest = self._bounds
         low, high = earliest or dt.date.min, latest or dt.date.max
-        shape = self.reading.shape
-        if shape == "set" and latest is None:
-            return low, 2, low, high
-        if (shape == "set" or earliest is None) and latest is not None:
-            return latest, 0, low, high
-        return low, 1, low, high
+        wider, narrower = low.toordinal(), -low.toordinal()
+        first = self.reading.items[0].first
+        if self.shape != "set" and self._known_day(first):
+            return low, 1, wider, high
+        if self.shape in ("interval", "multiple") and isinstance(first, date_reading.Point):
+            # A span or several dates whose first day is not known: listed where that
+            # first date ends ('2023-10/2024-01' at 31 October 2023).
+            return first.latest, 0, narrower, high
+        if latest is None:
+            return low, 2, wider, high
+        return latest, 0, narrower, high
+
+    def _known_day(self, point: date_reading.Point | str) -> bool:
+        """A day with every digit known and no qualifier (EDTF's ~ ? %, or early, mid,
+        late, as early as)."""
+        return (isinstance(point, date_reading.Point) and self.qualifier is None
+                and point.precision == "day" and not any(point.qualified))
 
     @cached_property
     def _words(self) -> str:

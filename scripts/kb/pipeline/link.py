@@ -53,7 +53,8 @@ class Cited:
     """When the statement held: a fact's own date, or an event's for its summary."""
     disputed: DisputeRef | None = None
     """The disagreement the statement gives one version of, which every page showing
-    it links (a summary, fact or story sentence's `disputed`)."""
+    it links: a summary, fact, story sentence or name's `disputed`, or, for a version
+    in a disagreement, that disagreement."""
     lang: str | None = None
     """The language of `text` when it is a name in another script (an alias's `lang`)."""
     transliteration: str | None = None
@@ -70,6 +71,9 @@ class QuoteUse:
     statement: str
     section: Section = "fact"
     """Which statement of the entry it supports, as in `Cited.section`."""
+    disputed: DisputeRef | None = None
+    """The disagreement the statement it supports belongs to (`Cited.disputed`): every
+    list of quotes links it beside the quote."""
 
 
 @dataclass(frozen=True)
@@ -183,8 +187,9 @@ def link(kb: KnowledgeBase) -> Linked:
     for entry_id, entry in kb.entries.items():
         with reading(kb.paths.get(entry_id, "data/")):  # a fault names the file
             _link_entry(linked, entry)
-    # FuzzyDate.order: a day known only to lie in a range sorts at the range's last
-    # day, ahead of events dated that day, never as if known on its first.
+    # FuzzyDate.order: an event whose day is not known (a month, a year, one day of a
+    # range) sorts at the last day it can have been, ahead of events dated that day,
+    # never as if known on its first.
     linked.timeline = [event.id for event in sorted(
         kb.of_kind(Event), key=lambda event: (*event.date.order, event.name))]
     linked.chapters.sort()
@@ -263,7 +268,8 @@ def _link_citation(linked: Linked, cited: Cited) -> None:
     if citation.citing:
         linked.relayed[citation.citing].append(cited)
     if citation.quote:
-        use = QuoteUse(citation.quote, citation, cited.entry, cited.text, cited.section)
+        use = QuoteUse(citation.quote, citation, cited.entry, cited.text, cited.section,
+                       cited.disputed)
         linked.quotes.append(use)
         for speaker in citation.quote.speaker:  # words said jointly show on each page
             linked.quotes_by[speaker].append(use)
@@ -283,8 +289,8 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
                     entry.summary.disputed)
     for alias in entry.aliases:
         for citation in alias.cite:
-            yield Cited(entry.id, "name", alias.name, citation, lang=alias.lang,
-                        transliteration=alias.transliteration)
+            yield Cited(entry.id, "name", alias.name, citation, disputed=alias.disputed,
+                        lang=alias.lang, transliteration=alias.transliteration)
     for fact in entry.facts:
         for citation in fact.cite:
             yield Cited(entry.id, "fact", fact.text, citation, fact.date, fact.disputed)
@@ -292,10 +298,13 @@ def statements(entry: Entity | Chapter) -> Iterator[Cited]:
         for citation in relation.cite:
             yield Cited(entry.id, "relation", f"{relation.type} {relation.target}", citation)
     for dispute in entry.disputes:
+        # A version belongs to its own disagreement: shown away from its table (a source's
+        # page, a list of quotes), it links the others.
+        own = DisputeRef(entry=entry.id, about=dispute.about)
         for version in dispute.versions:
             for citation in version.cite:
                 yield Cited(entry.id, "disagreement", f"{dispute.about}: {version.value}",
-                            citation)
+                            citation, disputed=own)
     if isinstance(entry, Event):
         for participant in entry.participants:
             for citation in participant.cite:
@@ -364,6 +373,8 @@ def _entity_page_inputs(linked: Linked, entry_id: EntryId,
         shown.add(edge.target)
     for use in linked.quotes_by.get(entry_id, ()):
         shown.add(use.entry)
+        if use.disputed:  # its 'sources differ' link counts the versions there
+            shown.add(use.disputed.entry)
         shown.update(use.quote.speaker)  # words said jointly name every speaker
         for source_id in (use.citation.source, use.citation.citing):
             if source_id:
@@ -420,10 +431,10 @@ def _quote_order(kb: KnowledgeBase) -> Callable[[QuoteUse], QuoteKey]:
     return key
 
 
-DateKey = tuple[bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date]]
+DateKey = tuple[bool, tuple[()] | tuple[dt.date, int, int, dt.date]]
 """A date's place in a sort: missing or not, then `FuzzyDate.order`."""
-QuoteKey = tuple[bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date],
-                 bool, tuple[()] | tuple[dt.date, int, dt.date, dt.date]]
+QuoteKey = tuple[bool, tuple[()] | tuple[dt.date, int, int, dt.date],
+                 bool, tuple[()] | tuple[dt.date, int, int, dt.date]]
 """A quote's place in a sort (`quote_order`): when said, then when reported."""
 
 

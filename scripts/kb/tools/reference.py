@@ -8,6 +8,7 @@ An editor so never has to guess a `type` ("province"? "airport"?) from error mes
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 from pathlib import Path
@@ -116,6 +117,8 @@ def _shape(annotation: Any, field: FieldInfo | None, parts: list[type[BaseModel]
         return "one of " + ", ".join(f"`{value}`" for value in args)
     if annotation is FuzzyDate:
         return "a [date](#dates)"
+    if annotation is dt.date:  # a plain calendar day (a source's `added`), not EDTF
+        return "a day, 2026-11-30"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         if annotation not in parts:
             parts.append(annotation)

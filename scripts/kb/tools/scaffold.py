@@ -68,6 +68,9 @@ class Request:
     date_basis: str | None = None
     """For a source: how its date is known, one of kb.model.DATE_BASES."""
     force: bool = False
+    added: dt.date = field(default_factory=dt.date.today)
+    """For a source: the day it is added to data/, written as its `added` (the feed
+    dates its entry by it); the day the file is made."""
 
 
 @dataclass(frozen=True)
@@ -314,6 +317,7 @@ def _source_lines(request: Request) -> list[str]:
         "# date_basis: how the date is known, one of",
         *(f"#   {name}: {words}" for name, words in DATE_BASES.items()),
         f"date_basis: {request.date_basis or PLACEHOLDER}",
+        f"added: {request.added.isoformat()}  # the day this source came into data/",
         f"url: {_quoted(request.url) if request.url else PLACEHOLDER}"
         + ("" if request.url else "  # delete this line if the source gives no address"),
         "# author: ...",

@@ -15,6 +15,7 @@ from kb.pipeline.render.anchors import EntryAnchors, anchor_tag, entry_anchors
 from kb.pipeline.render.citations import Footnotes, dispute_table, source_link
 from kb.pipeline.render.disagreements import PATH as DISAGREEMENTS_PATH
 from kb.pipeline.render.graph import ego_network
+from kb.pipeline.render.quotes import quote_about
 from kb.pipeline.render.site import Site, cite_block
 from kb.pipeline.render.table import table
 from kb.pipeline.render.text import (
@@ -47,7 +48,7 @@ def entity_page(linked: Linked, entry_id: EntryId, site: Site) -> tuple[PagePath
     sections = [
         _header(linked, entity, kind, path, notes, anchors),
         asof_form(linked),
-        _names(entity, notes, anchors),
+        _names(linked, entity, notes, path, anchors),
         _participants(linked, entity, notes, path),
         _facts(linked, entity, notes, path, anchors),
         _connections(linked, entity, notes, path),
@@ -144,12 +145,12 @@ def _header(linked: Linked, entity: Entity, kind: str, path: PagePath,
                f"{disputed_link(linked, entity.summary, path)}")
     quotes = notes.quotes(entity.summary.cite)
     summary += f"\n\n{quotes}" if quotes else ""
-    names = _other_scripts(entity, notes)
+    names = _other_scripts(linked, entity, notes, path)
     return (f"# {esc(entity.name)}\n\n{names + chr(10) if names else ''}"
             + "  \n".join(details) + f"\n\n{summary}\n")
 
 
-def _other_scripts(entity: Entity, notes: Footnotes) -> str:
+def _other_scripts(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
     """Under the heading, the names sources give in another language's script, beside
     the Latin name: 'Arabic: أبو تقوى السعيدي (Abu Taqwa al-Saeedi)[^1]', each in its
     language and direction, with the transliteration the same source gives and its
@@ -161,7 +162,7 @@ def _other_scripts(entity: Entity, notes: Footnotes) -> str:
             latin = f" ({esc(alias.transliteration)})" if alias.transliteration else ""
             items.append(f"<li markdown>**{literal(writing.language_name(alias.lang))}:** "
                          f"{in_language(alias.name, alias.lang)}{latin}"
-                         f"{notes.refs(alias.cite)}</li>")
+                         f"{notes.refs(alias.cite)}{disputed_link(linked, alias, path)}</li>")
     if not items:
         return ""
     return '<ul class="kb-other-names" markdown>\n' + "\n".join(items) + "\n</ul>\n"
@@ -180,14 +181,16 @@ def _alias(alias: Alias) -> str:
     return f"{in_language(alias.name, alias.lang)} ({literal(language)}{latin})"
 
 
-def _names(entity: Entity, notes: Footnotes, anchors: EntryAnchors) -> str:
+def _names(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath,
+           anchors: EntryAnchors) -> str:
     if not entity.aliases:
         return ""
     lines = [f"- **{esc(entity.name)}** (name used on this site)"]
     for alias, name in zip(entity.aliases, anchors.aliases, strict=True):
         note = f" — {esc(alias.note)}" if alias.note else ""
         lines.append(_with_quotes(
-            f"- {anchor_tag(name)}{_alias(alias)}{note}{notes.refs(alias.cite)}",
+            f"- {anchor_tag(name)}{_alias(alias)}{note}{notes.refs(alias.cite)}"
+            f"{disputed_link(linked, alias, path)}",
             alias.cite, notes))
     # A quote's block quote inside an item needs blank lines around it (Markdown's lazy
     # continuation would otherwise swallow the next item); a list without quotes stays tight.
@@ -298,8 +301,10 @@ def _events(linked: Linked, entity: Entity, path: PagePath) -> str:
         role = f" ({', '.join(esc(r) for r in roles[event_id])})" if roles[event_id] else ""
         # An event was known once any source on its page had reported it.
         reported = reported_marker(linked, [c.citation for c in statements(event)])
-        lines.append(f"- **{event.date.words()}** — {link_to(linked, event_id, path)}{role}"
-                     f"{reported}")
+        placed = " (day not known: listed at its last possible day)" \
+            if event.date.placed_at_end else ""
+        lines.append(f"- **{event.date.words()}**{placed} — "
+                     f"{link_to(linked, event_id, path)}{role}{reported}")
     return "## Events\n\n" + "\n".join(lines) + "\n"
 
 
@@ -307,7 +312,7 @@ def _quotes(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) ->
     """What this entry said on other pages, in the order it was said (kb.pipeline.link sorts
     them); its quotes on this page's own statements are shown with them instead."""
     uses = [u for u in linked.quotes_by.get(entity.id, []) if u.entry != entity.id]
-    blocks = [notes.quotes([use.citation], about=f"*About:* {link_to(linked, use.entry, path)}")
+    blocks = [notes.quotes([use.citation], about=quote_about(linked, use, path))
               for use in uses]
     blocks = [block for block in blocks if block]
     if not blocks:

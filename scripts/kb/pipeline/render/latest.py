@@ -4,13 +4,16 @@ What a source added to the knowledge base is read from the data, never written b
 hand: the entries it is the first source of (no source published earlier cites them),
 the statements that cite it (read in it, or relayed from it by another source), and
 the disagreements in which a version cites it. `kb.pipeline.render.feed` gives the same as an
-Atom feed, so that readers can follow what is new.
+Atom feed, so that readers can follow what is new: there every source is dated by the
+day it was added to the knowledge base (its `added`).
 
 Dates: a source is placed at the last day its date can mean, the day by which it had
 surely been published (as the "as reported by" view counts it, `kb.pipeline.render.text.
-reported_by`): "January 2024" at 31 January, "between 1 and 4 January" at 4 January. A
-source whose date has no such day (none given, or "on or after" a day) is listed last,
-under its own heading, and is not in the feed, which has no date to give it.
+reported_by`): "January 2024" at 31 January, "between 1 and 4 January" at 4 January,
+below the sources dated that day, and says that its day is not known, so that its place
+is not read as an order it has not (`kb.dates.date.FuzzyDate.order`). A source whose date
+has no such day (none given, or "on or after" a day) is listed last, under its own
+heading that says so; the feed lists it like any other.
 """
 
 from __future__ import annotations
@@ -24,7 +27,16 @@ from kb.addresses import EntryId, PagePath
 from kb.model import DATE_BASES, ENTITY_KINDS, Source
 from kb.pipeline.link import Cited, Linked, statements
 from kb.pipeline.render.citations import source_label
-from kb.pipeline.render.text import dispute_anchors, esc, link_to, literal, page_head, page_path
+from kb.pipeline.render.text import (
+    dispute_anchors,
+    esc,
+    link_to,
+    literal,
+    newest_first,
+    page_head,
+    page_path,
+    placement_note,
+)
 from kb.text.wording import count
 
 PATH = PagePath("latest.md")
@@ -49,8 +61,9 @@ class Addition:
 
 
 def additions(linked: Linked) -> list[Addition]:
-    """What every source added, newest first: by the last day its date can mean, then
-    by its first possible day, then by id; sources without such a day last, by id."""
+    """What every source added, newest first: by the last day its date can mean, a
+    source whose day is not known below those of that day (`_order`), then by id;
+    sources without such a day last, by id."""
     firsts = _first_sources(linked)
     disputes = _disagreements(linked)
     found = []
@@ -67,12 +80,12 @@ def additions(linked: Linked) -> list[Addition]:
     return sorted(found, key=lambda a: _order(linked, a))
 
 
-def _order(linked: Linked, addition: Addition) -> tuple[int, int, int, str]:
-    date = linked.entry(addition.source, Source).date
-    if addition.day is None or date is None:
-        return (1, 0, 0, addition.source)
-    earliest = date.earliest or addition.day
-    return (0, -addition.day.toordinal(), -earliest.toordinal(), addition.source)
+def _order(linked: Linked, addition: Addition) -> tuple[int, tuple[int, ...], str]:
+    """Newest first as every list of sources (`kb.pipeline.render.text.newest_first`, the
+    reverse of `FuzzyDate.order`); without a last possible day, last, by id."""
+    if addition.day is None:
+        return (1, (), addition.source)
+    return (0, newest_first(linked, addition.source)[1], addition.source)
 
 
 def _first_sources(linked: Linked) -> dict[EntryId, set[EntryId]]:
@@ -134,16 +147,21 @@ def latest_page(linked: Linked) -> tuple[PagePath, str]:
     intro = ("Every source of this knowledge base by publication date, newest first, with "
              "what it added: the entries it is the first source of, the statements that "
              "cite it, and the disagreements it takes part in. Subscribe to the same list "
-             "in a feed reader: [feed.xml](feed.xml) (Atom). A source dated only to a month "
-             "or a range of days is placed at the last day its date allows; the feed gives "
-             "each source its day at midnight UTC, as the site records days, not times.")
+             "in a feed reader: [feed.xml](feed.xml) (Atom), where every source, dated or "
+             "not, is dated by the day it was added to the knowledge base, so that one "
+             "added now reaches subscribers as new whatever its publication date. A source "
+             "whose day of publication is not known (dated only to a month, a year or a "
+             "range of days) is placed at the last day its date allows, below the sources "
+             "of that day, and may have been published before some listed below it.")
     parts = [page_head(TITLE, intro)]
     dated = [a for a in found if a.day is not None]
     undated = [a for a in found if a.day is None]
     parts += [_section(linked, addition) for addition in dated]
     if undated:
-        parts.append("## Sources without a known date\n\nTheir dates are not given, or "
-                     "not bounded; they are listed here by id and left out of the feed.\n")
+        parts.append("## Sources without a known date\n\nThe source material gives no "
+                     "publication date for these, or none with a last possible day: they "
+                     "cannot be placed among the dated sources, and are listed here by id. "
+                     "The feed has them too, dated by the day each was added.\n")
         parts += [_section(linked, addition, level=3) for addition in undated]
     if not found:
         parts.append("No sources yet.\n")
@@ -158,9 +176,16 @@ def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
     heading = f"{'#' * level} {literal(when)}" + (
         f" · {esc(linked.entry(by).name)}" if by else "")
     label = source_label(linked, addition.source, PATH, outlet=False, dated=False)
+    notes = []
     basis = date_basis(source)
     if basis:
-        label += f"  \n*Date {literal(basis)}.*"
+        notes.append(f"Date {basis}.")
+    placement = placement_note(source.date, "sources")
+    if placement:
+        notes.append(placement)
+    if source.added:
+        notes.append(f"Added to the knowledge base on {day_words(source.added)}.")
+    label += "".join(f"  \n*{literal(note)}*" for note in notes)
     items = added_items(linked, addition, lambda entry_id: link_to(linked, entry_id, PATH),
                         lambda target, words: f"[{words}]({target})", esc)
     body = "\n".join(f"- {item}" for item in items) or "- Nothing cited yet."
@@ -175,6 +200,25 @@ def date_basis(source: Source) -> str:
     if source.date is None or source.date_basis in (None, "printed"):
         return ""
     return DATE_BASES[source.date_basis]
+
+
+def day_words(day: dt.date) -> str:
+    """A day as the site writes one: '29 November 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def when_lines(source: Source) -> list[str]:
+    """Plain sentences on when a source was published, how that is known, or that it is
+    not, and when it was added to the knowledge base: the head of its feed entry."""
+    if source.date is None:
+        published = "Publication date not known: the source material gives none."
+    else:
+        basis = date_basis(source)
+        published = (f"Published: {source.date.words()}"
+                     + (f" (date {basis})" if basis else "") + ".")
+    added = (f"Added to the knowledge base on {day_words(source.added)}." if source.added
+             else "The day it was added to the knowledge base is not recorded.")
+    return [published, added]
 
 
 def added_items(linked: Linked, addition: Addition, entry_link: Callable[[EntryId], str],

@@ -16,12 +16,21 @@ from kb.pipeline.render.periods import (
     period_pages,
     period_path,
 )
-from kb.pipeline.render.text import asof_form, link_to, page_head, quoted_text
+from kb.pipeline.render.text import (
+    asof_form,
+    disputed_link,
+    link_to,
+    page_head,
+    placement_note,
+    quoted_text,
+)
 
 PATH = PagePath("quotes.md")
 _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and where it was "
           "reported, in the order it was said; quotes said at the same time in the order "
-          "they were reported. Quotes whose date the sources do not give come last.")
+          "they were reported. A quote whose day is not known (said in a month, or "
+          "between two days) is listed at the last day it can have been said, and says "
+          "so. Quotes whose date the sources do not give come last.")
 
 
 def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
@@ -56,7 +65,7 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
         if use.quote.said is None and not undated and period.slug != "undated":
             undated = True  # after every dated quote, under a heading of their own
             parts.append("## Date not given\n")
-        quote = notes.quotes([use.citation], about=f"*About:* {link_to(linked, use.entry, path)}")
+        quote = notes.quotes([use.citation], about=quote_about(linked, use, path))
         if quote:  # the same words from the same report, on two statements: shown once
             # One element per quote (its footnote marker says when it was reported):
             # "as reported by" (asof.js) hides each quote on its own. Without it,
@@ -71,6 +80,17 @@ def _period_page(linked: Linked, periods: list[Period[QuoteUse]], index: int) ->
                      + "\n")
     parts.append(notes.section())
     return "\n".join(parts)
+
+
+def quote_about(linked: Linked, use: QuoteUse, path: PagePath) -> str:
+    """The line under a quote in a list of quotes (this page, a speaker's page): the
+    entry it is about, the disagreement it belongs to (issue 18: al-Sudani's two
+    versions of his 7 March 2026 words showed on his page without it), and, where the
+    day it was said is not known, that its place in the list is not an order
+    (`placement_note`)."""
+    about = f"*About:* {link_to(linked, use.entry, path)}{disputed_link(linked, use, path)}"
+    placement = placement_note(quote_date(use), "quotes")
+    return about + (f"  \n> *{placement}*" if placement else "")
 
 
 def _elsewhere(linked: Linked, periods: list[Period[QuoteUse]], use: QuoteUse,

@@ -93,18 +93,34 @@ def _details(linked: Linked, source: Source, path: PagePath) -> str:
 
 
 def _statements(title: str, cited: list[Cited], linked: Linked, path: PagePath) -> str:
+    """The statements a source backs (or relays), by entry, each statement once with
+    every quote and relay of its citations of this source: a fact cited twice (two
+    quotes, or read here and relayed from another) is one line (issue 18's trial: S35's
+    and S38's pages showed one fact twice)."""
     if not cited:
         return ""
     lines = [f"## {title}\n"]
     for entry_id, group in groupby(cited, key=lambda c: c.entry):
         lines.append(f"### {link_to(linked, entry_id, path)}\n")
-        for item in group:
-            lines.append(_line(item, linked, path))
+        statements: dict[tuple[str, str], list[Cited]] = {}
+        for item in group:  # in page order, each statement where it first comes
+            statements.setdefault((item.section, item.text), []).append(item)
+        for items in statements.values():
+            lines.append(_line(items, linked, path))
         lines.append("")
     return "\n".join(lines)
 
 
-def _line(item: Cited, linked: Linked, path: PagePath) -> str:
+def _citing(item: Cited) -> EntryId | None:
+    """The source a citation relays, if another than the one it reads."""
+    citation = item.citation
+    return citation.citing if citation.citing and citation.citing != citation.source else None
+
+
+def _line(items: list[Cited], linked: Linked, path: PagePath) -> str:
+    """One statement, with where it was read (directly, citing another source, or both)
+    and every quote its citations carry; several quotes each on a line of their own."""
+    item = items[0]
     label = _SECTIONS[item.section]
     text = prose(linked, item.text, path)
     if item.section == "relation":
@@ -116,15 +132,29 @@ def _line(item: Cited, linked: Linked, path: PagePath) -> str:
         latin = f" ({esc(item.transliteration)})" if item.transliteration else ""
         text = f"{in_language(item.text, item.lang)}{latin}"
     line = f"- *{label}:* {text}{disputed_link(linked, item, path)}"
-    if item.citation.citing and item.citation.source != item.citation.citing:
-        line += f" (citing {source_link(linked, item.citation.citing, path)})"
+    citings = list(dict.fromkeys(c for i in items if (c := _citing(i))))
+    direct = any(_citing(i) is None for i in items)
+    if citings:
+        relayed = " and ".join(source_link(linked, c, path) for c in citings)
+        line += f" ({'directly, and ' if direct else ''}citing {relayed})"
+    quoted = [i for i in items if i.citation.quote]
+    # Which relay a quote comes through, where the statement has more than one way in.
+    own = len(citings) + direct > 1
+    quotes = [_quote(i, linked, path, own) for i in quoted]
+    if len(quotes) == 1:
+        return f"{line} — {quotes[0]}"
+    return line + "".join(f"\n    - {quote}" for quote in quotes)
+
+
+def _quote(item: Cited, linked: Linked, path: PagePath, own_relay: bool) -> str:
     quote = item.citation.quote
-    if quote:
-        said = f", {quote.said.words()}" if quote.said else ""
-        context = f" ({esc(quote.context)})" if quote.context else ""
-        line += (f" — quotes {speakers(linked, quote, path)}{said}{context}: "
-                 f"{quoted_text(quote.text, quote.lang)}")
-    return line
+    assert quote is not None  # only quoted citations are passed
+    said = f", {quote.said.words()}" if quote.said else ""
+    context = f" ({esc(quote.context)})" if quote.context else ""
+    citing = _citing(item)
+    via = f", citing {source_link(linked, citing, path)}" if own_relay and citing else ""
+    return (f"quotes {speakers(linked, quote, path)}{said}{context}{via}: "
+            f"{quoted_text(quote.text, quote.lang)}")
 
 
 def _heading(source: Source) -> str:

@@ -27,8 +27,8 @@ from kb import addresses
 from kb.addresses import EntryId, LinkMemo, PagePath, href
 from kb.checks.claims import claims
 from kb.dates.date import FuzzyDate
-from kb.model import ENTITY_LINK, KINDS, Citation, Entity, Source, Statement
-from kb.pipeline.link import Cited, Linked
+from kb.model import ENTITY_LINK, KINDS, Alias, Citation, Entity, Source, Statement
+from kb.pipeline.link import Cited, Linked, QuoteUse
 from kb.text import writing
 from kb.text.titles import nest_quotes
 
@@ -202,9 +202,43 @@ def link_to(linked: Linked, entry_id: EntryId, from_page: PagePath) -> str:
 
 
 def newest_first(linked: Linked, source_id: EntryId) -> tuple[bool, tuple[int, ...]]:
-    """Sort key for sources: newest first, undated last."""
+    """Sort key for sources: newest first, undated last; the reverse of
+    `FuzzyDate.order`, so that a source whose day is not known ('January 2024') is
+    listed at the last day it can have been published, below the sources of that day,
+    as the Latest page lists it, never above its whole period as though newest."""
     date = linked.entry(source_id, Source).date
-    return (date is None, tuple(-d.toordinal() for d in date.bounds) if date else ())
+    if date is None:
+        return (True, ())
+    listed, rank, tie, high = date.order
+    return (False, (-listed.toordinal(), -rank, -tie, -high.toordinal()))
+
+
+PLACEMENTS = {
+    "events": ("it can have happened", "it may have come before some of the events "
+                                         "listed above it"),
+    "quotes": ("the words can have been said", "they may have been said before some of "
+                                               "the quotes listed above them"),
+    "sources": ("it can have been published", "it may have been published before some of "
+                                              "the sources listed below it"),
+}
+"""For `placement_note`, by what a list holds: the last day of what, and what its place
+does not mean."""
+
+
+def placement_note(date: FuzzyDate | None, listed: str = "events") -> str:
+    """'' or, for a date listed at the last day it can mean because its day is not
+    known (`FuzzyDate.placed_at_end`: a month, a season, a year, one day of a range),
+    the sentence that says so beside it: its place in the list is not an order.
+    `listed` names what the list holds, a key of `PLACEMENTS`. The rule comes from
+    issue 18's trial: "second half of 2023" listed before 7 October 2023 read as
+    though it came before the war."""
+    if date is None or not date.placed_at_end:
+        return ""
+    last_day, caveat = PLACEMENTS[listed]
+    if date.start_unknown:
+        return (f"Day it began not known: listed at the last day it can have begun, so "
+                f"{caveat}.")
+    return f"Day not known: listed at the last day {last_day}, so {caveat}."
 
 
 def _link_words(linked: Linked, match: re.Match[str]) -> str:
@@ -331,9 +365,11 @@ def dispute_anchors(entity: Entity) -> list[str]:
     return [anchor(f"disagreement {dispute.about}", taken) for dispute in entity.disputes]
 
 
-def disputed_link(linked: Linked, statement: Statement | Cited, from_page: PagePath) -> str:
-    """' (sources differ: see the 4 versions)' after a statement that gives one source's
-    version of a recorded disagreement, linking the table of all of them; '' otherwise.
+def disputed_link(linked: Linked, statement: Statement | Alias | Cited | QuoteUse,
+                  from_page: PagePath) -> str:
+    """' (sources differ: see the 4 versions)' after a statement, a name or a quote that
+    gives one source's version of a recorded disagreement (its `disputed`), linking the
+    table of all of them; '' otherwise.
     The rule it keeps: where sources disagree, every page that touches the point shows
     the versions or leads to them."""
     ref = statement.disputed

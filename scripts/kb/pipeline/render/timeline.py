@@ -34,6 +34,7 @@ from kb.pipeline.render.text import (
     link_to,
     page_head,
     page_path,
+    placement_note,
     prose,
     reported_marker,
 )
@@ -41,9 +42,11 @@ from kb.pipeline.render.text import (
 PATH = PagePath("timeline.md")
 _INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
           "month, part of a month, a year, a span of days, or one day known only to fall "
-          "between two. Events known only to a month or a year sort at the start of that "
-          "period, a span at its first day, and an event known only to fall between two "
-          "days at the later one, ahead of the events of that day.")
+          "between two. An event whose day is not known (known only to a month, a season, "
+          "a year, or to fall between two days) is listed at the last day it can have "
+          "happened, ahead of the events of that day, and says so: it may have come "
+          "before some of the events listed above it. A span is listed at the day it "
+          "began.")
 _ELSEWHERE = ("Listed on another page, where they sort, these events' dates reach into this "
               "period: a span that went on into it, or a day known only to fall in a range "
               "that overlaps it.")
@@ -167,6 +170,7 @@ def _entry(linked: Linked, event_id: EntryId, notes: Footnotes, path: PagePath,
         f"### {event.date.words()}: {esc(event.name)} {{ #{event_id} }}\n",
         f'<span class="kb-precision" title="precision of the date">{event.date.precision}'
         f"</span> · {esc(event.type)} · [Event page]({href(path, page_path('event', event_id))})\n",
+        *([f"*{placement}*\n"] if (placement := placement_note(event.date)) else []),
         f"{prose(linked, event.summary.text, path)}{notes.refs(event.summary.cite)}"
         f"{disputed_link(linked, event.summary, path)}\n",
     ]
@@ -189,8 +193,9 @@ def _sources(linked: Linked, event: Event) -> list[Citation]:
         seen.setdefault(key, Citation(source=cited.citation.source,
                                       citing=cited.citation.citing))
 
-    def published(citation: Citation) -> tuple[bool, dt.date]:
+    def published(citation: Citation) -> tuple[bool, tuple[dt.date, int, int, dt.date]]:
+        # As every dated list: a source whose day is not known at its last day.
         date = linked.entry(citation.source, Source).date
-        return (date is None, date.order[0] if date else dt.date.max)
+        return (date is None, date.order if date else (dt.date.max, 0, 0, dt.date.max))
 
     return sorted(seen.values(), key=published)
