@@ -9,12 +9,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import rcssmin
+import rjsmin
 
 from kb.load import load
 from kb.spelling import search_key
 from kb.titles import slug_label
 from kb.validate import validate
 from tests.conftest import ROOT
+from tests.js import bundle_text
 from tests.searching import found
 from tests.site import copy_project, mkdocs_build, parse_page
 
@@ -234,3 +237,32 @@ def test_the_inlined_stylesheet_carries_no_comments(site):
     styles = re.findall(r"<style>(.*?)</style>", page, re.S)
     assert any(".kb-kind" in style for style in styles)
     assert not [style for style in styles if "/*" in style or "{#" in style]
+
+
+@pytest.mark.parametrize("page", ["people/abu-taqwa/index.html", "network/index.html",
+                                  "index.html", "404.html"])
+def test_a_first_visit_gets_our_script_and_stylesheet_minified(site, page):
+    """What every first visit downloads of ours, the stylesheet inlined in the page and
+    assets/kb.js, is served minified (issue 17: a first visit within 70 KB gzipped), and
+    so is the script the 404 page inlines; overrides/ keeps them readable. Minified
+    means that minifying again changes nothing, and that no line is indented."""
+    html = (site / page).read_text("utf-8")
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    ours = [style for style in styles if ".kb-kind" in style]
+    assert len(ours) == 1
+    assert rcssmin.cssmin(ours[0]) == ours[0]
+    assert not re.search(r"\n\s", ours[0])
+    inline = [script for script in re.findall(r"<script>(.*?)</script>", html, re.S)
+              if "kb" in script]
+    assert inline == [rjsmin.jsmin(script) for script in inline]
+    if page == "404.html":  # the root-finding script: no SITE_URL here
+        assert len(inline) == 1 and len(inline[0]) < 0.7 * len(
+            (ROOT / "overrides" / "js" / "root.js").read_text("utf-8"))
+
+
+def test_the_bundled_script_is_served_minified_from_its_readable_sources(site):
+    served = (site / "assets" / "kb.js").read_text("utf-8")
+    assert rjsmin.jsmin(served) == served
+    assert not re.search(r"\n\s", served)
+    assert served == rjsmin.jsmin(bundle_text())  # the readable sources, minified
+    assert len(served) < 0.7 * len(bundle_text())
