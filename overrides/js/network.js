@@ -13,6 +13,7 @@
   var DOT = 4.5;  // smallest node radius on screen, in CSS pixels
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
   var SVG = "http://www.w3.org/2000/svg";
+  var HUBS = 10;  // the most connected entries, named even across other entries' dots
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -72,7 +73,30 @@
     // kb/render/graph.py writes the least connected first (see by_rank there).
     var ranked = Object.keys(nodes).map(function (id) { return nodes[id]; }).reverse()
       .sort(function (a, b) { return b.degree - a.degree; });
+    ranked.forEach(function (n, rank) { n.rank = rank; });
     var focused = null;
+    var drawn = Array.prototype.map.call(svg.querySelectorAll("a[data-id]"), function (a) {
+      return nodes[a.dataset.id];
+    });  // the drawing's own order: least connected first, painted first
+
+    // The entry picked out, then its neighbours, are drawn over the rest, so that the
+    // dots around them never lie across their names; the rest keep the drawing's order.
+    function raise(node) {
+      var near = {};
+      if (node) {
+        node.lines.forEach(function (line) {
+          line.dataset.ends.split(" ").forEach(function (end) { near[end] = true; });
+        });
+      }
+      var group = drawn[0].a.parentNode;
+      var order = drawn.filter(function (n) { return !near[n.id]; })
+        .concat(drawn.filter(function (n) { return near[n.id] && n !== node; }))
+        .concat(node ? [node] : []);
+      order.forEach(function (n, index) {
+        group.appendChild(n.a);
+        n.index = index;
+      });
+    }
 
     function visible(node) { return !node.a.hasAttribute("data-filtered") &&
       !node.a.hasAttribute("data-kb-later"); }
@@ -115,16 +139,20 @@
         var r = n.r;
         var d = r * Math.SQRT1_2;  // a diagonal's reach from the dot's centre
         if (visible(n)) placed.push(n.dot);
-        // [x, baseline, text-anchor, left edge]: right, left, above, below, then the
-        // four diagonals.
-        var spots = [[n.x + r + 2 * unit, n.y + font / 3, "start", n.x + r + 2 * unit],
-          [n.x - r - 2 * unit, n.y + font / 3, "end", n.x - r - 2 * unit - w],
-          [n.x, n.y - r - 3 * unit, "middle", n.x - w / 2],
-          [n.x, n.y + r + font, "middle", n.x - w / 2],
-          [n.x + d + unit, n.y - d - 2 * unit, "start", n.x + d + unit],
-          [n.x + d + unit, n.y + d + font * ascent + unit, "start", n.x + d + unit],
-          [n.x - d - unit, n.y - d - 2 * unit, "end", n.x - d - unit - w],
-          [n.x - d - unit, n.y + d + font * ascent + unit, "end", n.x - d - unit - w]];
+        // [x, baseline, text-anchor, left edge]: right, left, above, below, then above
+        // and below reaching right and left. Each label's box (its text and one unit
+        // around) keeps two units from its own dot: none of them covers it.
+        var gap = 3 * unit;
+        var above = n.y - r - gap - font * descent;
+        var below = n.y + r + gap + font * ascent;
+        var spots = [[n.x + r + gap, n.y + font / 3, "start", n.x + r + gap],
+          [n.x - r - gap, n.y + font / 3, "end", n.x - r - gap - w],
+          [n.x, above, "middle", n.x - w / 2],
+          [n.x, below, "middle", n.x - w / 2],
+          [n.x + d, above, "start", n.x + d],
+          [n.x + d, below, "start", n.x + d],
+          [n.x - d, above, "end", n.x - d - w],
+          [n.x - d, below, "end", n.x - d - w]];
         var chosen = null;
         if (visible(n)) {
           var free = spots.map(function (s) {
@@ -144,6 +172,9 @@
           free.forEach(function (s) {
             if (!chosen || s.covers.length < chosen.covers.length) chosen = s;
           });
+          // Only the hubs, and the entry picked out with its neighbours, are named
+          // across other dots; any other name waits for a place clear of them.
+          if (chosen && chosen.covers.length && !near[n.id] && n.rank >= HUBS) chosen = null;
           if (chosen) placed.push(chosen.rect);
         }
         n.text.setAttribute("font-size", font.toFixed(2));
@@ -263,6 +294,7 @@
       if (focused) focused.a.removeAttribute("data-focused");
       focused = node;
       if (node) node.a.setAttribute("data-focused", "");
+      raise(node);
       highlight(node);
       describe(node);
       window.kbKeepInAddress({ focus: node ? node.id : "" });
