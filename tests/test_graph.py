@@ -106,6 +106,21 @@ def test_labels_go_where_no_earlier_label_or_dot_is():
     assert places["c"][2] == "end"  # at the right edge the name goes left, whole
 
 
+@pytest.mark.parametrize(("y", "anchor_y"), [(50.0, "above"), (8.0, "below")])
+def test_a_label_with_no_room_on_either_side_goes_above_or_below_its_dot(y, anchor_y):
+    # The box of a label above its dot reached into the dot, so no label ever went
+    # there (nor, in the browser, the name of the entry picked out, too long for either
+    # side at 390 px).
+    radius, font = 7, 13
+    places = graph.place_labels(["a"], {"a": "Ab"}, {"a": (50.0, y)}, {"a": 1},
+                                (30, 0, 70, 100), radius, font)
+    assert places["a"] is not None and places["a"][2] == "middle"
+    box = label_box(*places["a"][:2], "Ab", font, "middle")
+    dot = (50 - radius, y - radius, 50 + radius, y + radius)
+    assert not overlaps(box, dot)
+    assert (box[3] <= dot[1]) if anchor_y == "above" else (box[1] >= dot[3])
+
+
 def test_lines_and_entries_carry_the_day_they_were_first_reported():
     # The network "as reported by" a day: each line is dated by its own citations,
     # each entry by the earliest of its lines; the list of links is dated the same way.
