@@ -416,11 +416,13 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
 
 
 def add_minifiers(env: jinja2.Environment) -> jinja2.Environment:
-    """Give the theme's templates the filters `minify_js` and `minify_css` (`{% filter
-    minify_js %}{% include "js/page.js" %}{% endfilter %}`): the readable scripts and
-    stylesheet of overrides/ stay as they are in the repository, and every page (with
-    `mkdocs build` and `mkdocs serve` alike) gets them without comments or indentation
-    (issue 17: a first visit to an entity page within 70 KB gzipped). rJSmin and
+    """Give the theme's templates the filters `minify_js` and `minify_css`: the
+    readable scripts and stylesheet of overrides/ stay as they are in the repository,
+    and every page (with `mkdocs build` and `mkdocs serve` alike) gets them without
+    comments or indentation (issue 17: a first visit to an entity page within 70 KB
+    gzipped). The templates use them only where they exist (`{{ text | minify_js if
+    "minify_js" is filter else text }}`), so that a build without this hook (make
+    bench's bare MkDocs floor) still renders, unminified. rJSmin and
     rCSSmin (pinned in requirements.txt) remove comments and whitespace only, renaming
     nothing, so what a browser runs reads as the source does; each takes well under a
     millisecond, which the inlined stylesheet costs every page. Licence comments

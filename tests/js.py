@@ -205,13 +205,9 @@ def bundle_text(*, minified: bool = False) -> str:
 
 def theme_templates(*, minified: bool) -> jinja2.Environment:
     """The overrides' templates, with the MkDocs hook's minifying filters (`minified`)
-    or filters of the same names that leave the text as it is."""
+    or without them, as a build without the hook renders them."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(OVERRIDES))
-    if minified:
-        return hook().add_minifiers(environment)
-    for name in (hook().MINIFY_JS, hook().MINIFY_CSS):
-        environment.filters[name] = str
-    return environment
+    return hook().add_minifiers(environment) if minified else environment
 
 
 @cache
