@@ -14,12 +14,15 @@ each function at its top runs in strict mode, and each file declares, in a line
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import jinja2
 import tree_sitter_javascript
 from tree_sitter import Language, Node, Parser
 
@@ -29,6 +32,7 @@ OVERRIDES = ROOT / "overrides"
 SCRIPTS = OVERRIDES / "js"
 BUNDLE = OVERRIDES / "assets" / "kb.js"
 """The static template that joins the scripts every page may use into one file."""
+HOOK = ROOT / "scripts" / "mkdocs_hook.py"
 OURS = "kb"
 """The prefix of the globals this site's scripts define for each other."""
 
@@ -191,12 +195,29 @@ def shipped(all_scripts: list[Script]) -> Shipped:
     return Shipped(before, bundle, later)
 
 
-def bundle_text() -> str:
-    """assets/kb.js as MkDocs renders it: the scripts it includes, joined."""
-    import jinja2
-
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(OVERRIDES))
+def bundle_text(*, minified: bool = False) -> str:
+    """assets/kb.js as MkDocs renders it: the scripts it includes, joined; readable,
+    as they are in overrides/js/, unless `minified`: then as the site serves it, through
+    the template filters the MkDocs hook adds (`add_minifiers`)."""
+    environment = theme_templates(minified=minified)
     return environment.get_template("assets/kb.js").render()
+
+
+def theme_templates(*, minified: bool) -> jinja2.Environment:
+    """The overrides' templates, with the MkDocs hook's minifying filters (`minified`)
+    or without them, as a build without the hook renders them."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(OVERRIDES))
+    return hook().add_minifiers(environment) if minified else environment
+
+
+@cache
+def hook() -> types.ModuleType:
+    """scripts/mkdocs_hook.py, loaded from its file as MkDocs loads it."""
+    spec = importlib.util.spec_from_file_location("kb_hook_for_scripts", HOOK)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # ----------------------------------------------------------------------------- the tree

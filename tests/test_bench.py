@@ -66,6 +66,12 @@ def test_the_benchmark_project_builds_strictly_with_its_synthetic_home_page(tmp_
     february = (tmp_path / "site" / "quotes" / "2024-02" / "index.html").read_text("utf-8")
     assert '<a href="../2024-01/">← January 2024</a>' in february
     assert '<a href="../">All periods</a>' in february
+    # The bare floor (no hook) builds beside it: the reader's figures are of the site
+    # as published, its script minified (it once measured the floor's: 71.8 KB).
+    assert mkdocs_seconds(tmp_path, bare=True) > 0
+    assert (tmp_path / "site-bare" / "assets" / "kb.js").exists()
+    assert (tmp_path / "site" / "assets" / "kb.js").read_text("utf-8").startswith(
+        "window.kbOnPage=function")
 
 
 def test_reader_and_preview_figures_are_reported_with_where_the_time_went():

@@ -9,12 +9,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import rcssmin
+import rjsmin
 
 from kb.pipeline.load import load
 from kb.pipeline.validate import validate
 from kb.text.spelling import search_key
 from kb.text.titles import slug_label
 from tests.conftest import ROOT
+from tests.js import bundle_text
 from tests.searching import found
 from tests.site import copy_project, mkdocs_build, parse_page
 
@@ -234,3 +237,63 @@ def test_the_inlined_stylesheet_carries_no_comments(site):
     styles = re.findall(r"<style>(.*?)</style>", page, re.S)
     assert any(".kb-kind" in style for style in styles)
     assert not [style for style in styles if "/*" in style or "{#" in style]
+
+
+@pytest.mark.parametrize("page", ["people/abu-taqwa/index.html", "network/index.html",
+                                  "index.html", "404.html"])
+def test_a_first_visit_gets_our_script_and_stylesheet_minified(site, page):
+    """What every first visit downloads of ours, the stylesheet inlined in the page and
+    assets/kb.js, is served minified (issue 17: a first visit within 70 KB gzipped), and
+    so is the script the 404 page inlines; overrides/ keeps them readable. Minified
+    means that minifying again changes nothing, and that no line is indented."""
+    html = (site / page).read_text("utf-8")
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    ours = [style for style in styles if ".kb-kind" in style]
+    assert len(ours) == 1
+    assert rcssmin.cssmin(ours[0]) == ours[0]
+    assert not re.search(r"\n\s", ours[0])
+    inline = [script for script in re.findall(r"<script>(.*?)</script>", html, re.S)
+              if "kb" in script]
+    assert inline == [rjsmin.jsmin(script) for script in inline]
+    if page == "404.html":  # the root-finding script: no SITE_URL here
+        assert len(inline) == 1 and len(inline[0]) < 0.7 * len(
+            (ROOT / "overrides" / "js" / "root.js").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("page", "rules", "not_rules"), [
+    ("people/abu-taqwa/index.html", [".kb-kind", ".kb-ego svg", ".kb-graph line"],
+     [".kb-network", ".kb-legend", ".kb-swatch", "data-picking", ".kb-notfound"]),
+    ("timeline/index.html", [".kb-filters"], [".kb-network", ".kb-legend", ".kb-notfound"]),
+    ("network/index.html", [".kb-network svg", ".kb-legend", ".kb-swatch", "data-picking",
+                            ".kb-network-controls"], [".kb-notfound"]),
+    ("404.html", [".kb-notfound", ".kb-kind"], [".kb-network", ".kb-legend"]),
+])
+def test_a_page_inlines_the_rules_of_what_it_shows_and_not_another_page_s(
+        site, page, rules, not_rules):
+    """The whole network's controls and legend (css/network.css) and the 404 page's
+    search box (css/notfound.css) are styled in their own page only: every entry's first
+    visit would otherwise download their rules for nothing (issue 17's budget)."""
+    styles = "".join(re.findall(r"<style>(.*?)</style>", (site / page).read_text("utf-8"),
+                                re.S))
+    assert [rule for rule in rules if rule not in styles] == []
+    assert [rule for rule in not_rules if rule in styles] == []
+
+
+@pytest.mark.parametrize("template", ["main.html", "404.html", "assets/kb.js"])
+def test_the_templates_build_without_the_hook_s_minifying_filters(template):
+    """A build without the MkDocs hook (make bench's bare MkDocs floor) has no
+    minify_js or minify_css: the templates serve the text as it is rather than fail
+    (the bench's floor did fail: "No filter named 'minify_js'")."""
+    from mkdocs.theme import Theme
+
+    env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()
+    assert "minify_js" not in env.filters
+    env.get_template(template)  # compiles
+
+
+def test_the_bundled_script_is_served_minified_from_its_readable_sources(site):
+    served = (site / "assets" / "kb.js").read_text("utf-8")
+    assert rjsmin.jsmin(served) == served
+    assert not re.search(r"\n\s", served)
+    assert served == rjsmin.jsmin(bundle_text())  # the readable sources, minified
+    assert len(served) < 0.7 * len(bundle_text())

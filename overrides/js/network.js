@@ -2,9 +2,9 @@
 // "as reported by" day, over the SVG drawn at build time (kb/pipeline/render/graph.py). The
 // drawing and its links work without this script. With it, names keep one size on
 // screen at every zoom and are shown by importance: most connected first, each where
-// it overlaps no other name and is not cut at the edge, the rest hidden until zooming
-// in makes room (issue 17, item 3). The entry picked stays in the address
-// (?focus=abu-taqwa).
+// it overlaps no other name, lies under no dot and is not cut at the edge, the rest
+// hidden until zooming in makes room (issue 17, item 3). The entry picked stays in the
+// address (?focus=abu-taqwa).
 // Globals defined: none.
 (function () {
   "use strict";
@@ -12,6 +12,8 @@
   var FONT = 13;  // label size on screen, in CSS pixels
   var DOT = 4.5;  // smallest node radius on screen, in CSS pixels
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
+  var SVG = "http://www.w3.org/2000/svg";
+  var HUBS = 10;  // the most connected entries, named even across other entries' dots
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -30,17 +32,29 @@
     var view = { x: whole.x, y: whole.y, w: whole.width, h: whole.height };
     var full = Object.assign({}, view);
 
-    // Every node once: its circle, label, measured width at the drawn size, links.
+    // Every node once: its circle, label, a backing for the label (shown where the
+    // label covers another entry's dot, so that no dot shows through the name), its
+    // place in the drawing's order (later ones are painted over earlier ones), the
+    // label's width per unit of font size, regular and bold (the entry picked out is
+    // named in bold), and its links.
     var nodes = {};
-    each(svg.querySelectorAll("a[data-id]"), function (a) {
+    each(svg.querySelectorAll("a[data-id]"), function (a, index) {
       var text = a.querySelector("text");
       var circle = a.querySelector("circle");
+      var size = Number(text.getAttribute("font-size"));
+      var width = text.getComputedTextLength() / size;
+      text.style.fontWeight = "bold";
+      var bold = Math.max(width, text.getComputedTextLength() / size);
+      text.style.fontWeight = "";
+      var back = document.createElementNS(SVG, "rect");
+      back.setAttribute("class", "kb-label-back");
+      back.setAttribute("visibility", "hidden");
+      a.insertBefore(back, text);
       nodes[a.dataset.id] = {
-        id: a.dataset.id, a: a, text: text, circle: circle,
+        id: a.dataset.id, a: a, text: text, circle: circle, back: back, index: index,
         name: a.querySelector("title").textContent.replace(/ \([^)]*\)$/, ""),
         x: circle.cx.baseVal.value, y: circle.cy.baseVal.value,
-        degree: Number(a.dataset.degree) || 0,
-        width: text.getComputedTextLength() / Number(text.getAttribute("font-size")),
+        degree: Number(a.dataset.degree) || 0, width: width, bold: bold,
         lines: []
       };
     });
@@ -59,14 +73,41 @@
     // kb/pipeline/render/graph.py writes the least connected first (see by_rank there).
     var ranked = Object.keys(nodes).map(function (id) { return nodes[id]; }).reverse()
       .sort(function (a, b) { return b.degree - a.degree; });
+    ranked.forEach(function (n, rank) { n.rank = rank; });
     var focused = null;
+    var drawn = Array.prototype.map.call(svg.querySelectorAll("a[data-id]"), function (a) {
+      return nodes[a.dataset.id];
+    });  // the drawing's own order: least connected first, painted first
+
+    // The entry picked out, then its neighbours, are drawn over the rest, so that the
+    // dots around them never lie across their names; the rest keep the drawing's order.
+    function raise(node) {
+      var near = {};
+      if (node) {
+        node.lines.forEach(function (line) {
+          line.dataset.ends.split(" ").forEach(function (end) { near[end] = true; });
+        });
+      }
+      var group = drawn[0].a.parentNode;
+      var order = drawn.filter(function (n) { return !near[n.id]; })
+        .concat(drawn.filter(function (n) { return near[n.id] && n !== node; }))
+        .concat(node ? [node] : []);
+      order.forEach(function (n, index) {
+        group.appendChild(n.a);
+        n.index = index;
+      });
+    }
 
     function visible(node) { return !node.a.hasAttribute("data-filtered") &&
       !node.a.hasAttribute("data-kb-later"); }
 
     // Names at one size on screen, placed most important first (the focused entry and
     // its neighbours, then by number of links) where they overlap nothing already
-    // placed and stay inside the view; the others hidden.
+    // placed, lie under no dot drawn after them and stay inside the view; the others
+    // hidden. Of the places left, one clear of every other dot if there is one, else
+    // the one covering fewest; a name that covers dots gets a backing. On a phone the
+    // names are large beside the drawing, and names drawn across dots read as
+    // overlapping (a reader's trial at 390 px: "Sadiqoon", "Harakat al-Nujaba").
     function relabel() {
       var box = svg.getBoundingClientRect();
       if (!box.width) return;
@@ -90,32 +131,50 @@
       order.forEach(function (n) {
         n.r = (DOT + Math.min(4, Math.sqrt(n.degree))) * unit;
         n.circle.setAttribute("r", n.r.toFixed(2));
-        if (visible(n)) dots.push([n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r]);
+        n.dot = [n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r];
+        if (visible(n)) dots.push(n);
       });
       order.forEach(function (n) {
-        var w = n.width * font;
+        var w = (n === focused ? n.bold : n.width) * font;
         var r = n.r;
-        if (visible(n)) placed.push([n.x - r, n.y - r, n.x + r, n.y + r]);
-        var spots = [[n.x + r + 2 * unit, n.y + font / 3, "start", n.x + r + 2 * unit],
-          [n.x - r - 2 * unit, n.y + font / 3, "end", n.x - r - 2 * unit - w],
-          [n.x, n.y - r - 3 * unit, "middle", n.x - w / 2],
-          [n.x, n.y + r + font, "middle", n.x - w / 2]];
+        var d = r * Math.SQRT1_2;  // a diagonal's reach from the dot's centre
+        if (visible(n)) placed.push(n.dot);
+        // [x, baseline, text-anchor, left edge]: right, left, above, below, then above
+        // and below reaching right and left. Each label's box (its text and one unit
+        // around) keeps two units from its own dot: none of them covers it.
+        var gap = 3 * unit;
+        var above = n.y - r - gap - font * descent;
+        var below = n.y + r + gap + font * ascent;
+        var spots = [[n.x + r + gap, n.y + font / 3, "start", n.x + r + gap],
+          [n.x - r - gap, n.y + font / 3, "end", n.x - r - gap - w],
+          [n.x, above, "middle", n.x - w / 2],
+          [n.x, below, "middle", n.x - w / 2],
+          [n.x + d, above, "start", n.x + d],
+          [n.x + d, below, "start", n.x + d],
+          [n.x - d, above, "end", n.x - d - w],
+          [n.x - d, below, "end", n.x - d - w]];
         var chosen = null;
         if (visible(n)) {
-          // Clear of every dot if it can be, else covering only less important ones.
           var free = spots.map(function (s) {
             s.rect = [s[3] - unit, s[1] - font * ascent - unit, s[3] + w + unit,
               s[1] + font * descent + unit];
+            s.covers = dots.filter(function (m) {
+              return m !== n && overlaps(m.dot, s.rect);
+            });
             return s;
           }).filter(function (s) {
             var rect = s.rect;
             var inside = rect[0] >= bounds[0] && rect[1] >= bounds[1] &&
               rect[2] <= bounds[2] && rect[3] <= bounds[3];
-            return inside && !placed.some(function (p) { return overlaps(p, rect); });
+            return inside && !placed.some(function (p) { return overlaps(p, rect); }) &&
+              !s.covers.some(function (m) { return m.index > n.index; });
           });
-          chosen = free.find(function (s) {
-            return !dots.some(function (d) { return overlaps(d, s.rect); });
-          }) || free[0] || null;
+          free.forEach(function (s) {
+            if (!chosen || s.covers.length < chosen.covers.length) chosen = s;
+          });
+          // Only the hubs, and the entry picked out with its neighbours, are named
+          // across other dots; any other name waits for a place clear of them.
+          if (chosen && chosen.covers.length && !near[n.id] && n.rank >= HUBS) chosen = null;
           if (chosen) placed.push(chosen.rect);
         }
         n.text.setAttribute("font-size", font.toFixed(2));
@@ -126,6 +185,17 @@
           n.text.removeAttribute("visibility");
         } else {
           n.text.setAttribute("visibility", "hidden");
+        }
+        if (chosen && chosen.covers.length) {
+          var rect = chosen.rect;
+          n.back.setAttribute("x", rect[0].toFixed(1));
+          n.back.setAttribute("y", rect[1].toFixed(1));
+          n.back.setAttribute("width", (rect[2] - rect[0]).toFixed(1));
+          n.back.setAttribute("height", (rect[3] - rect[1]).toFixed(1));
+          n.back.setAttribute("rx", (2 * unit).toFixed(2));
+          n.back.removeAttribute("visibility");
+        } else {
+          n.back.setAttribute("visibility", "hidden");
         }
       });
       svg.style.setProperty("--kb-unit", unit);
@@ -221,7 +291,10 @@
     }
 
     function focus(node, move) {
+      if (focused) focused.a.removeAttribute("data-focused");
       focused = node;
+      if (node) node.a.setAttribute("data-focused", "");
+      raise(node);
       highlight(node);
       describe(node);
       window.kbKeepInAddress({ focus: node ? node.id : "" });

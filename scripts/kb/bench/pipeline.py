@@ -82,8 +82,10 @@ def folder_size(folder: Path) -> int:
 
 
 def mkdocs_seconds(project: Path, *, bare: bool) -> float:
-    """One `mkdocs build` of the project; `bare` builds the generated Markdown alone,
-    without the hook, as the floor the pipeline adds to."""
+    """One `mkdocs build` of the project into site/; `bare` builds the generated
+    Markdown alone, without the hook, as the floor the pipeline adds to, into
+    site-bare/: the reader's figures (`_reader_figures`) are of the site as published,
+    which the hook's template filters minify (scripts/mkdocs_hook.py)."""
     config = project / "mkdocs.yml"
     if bare:
         text = config.read_text("utf-8").replace("hooks:\n  - scripts/mkdocs_hook.py\n", "")
@@ -95,7 +97,8 @@ def mkdocs_seconds(project: Path, *, bare: bool) -> float:
         config.write_text(text.replace("docs_dir: docs", "docs_dir: bare-docs"), "utf-8")
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
-                    "-d", str(project / "site")], cwd=project, check=True,
+                    "-d", str(project / ("site-bare" if bare else "site"))], cwd=project,
+                   check=True,
                    env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     return time.perf_counter() - start
 

@@ -143,6 +143,9 @@ CHAR_WIDTH = 0.62
 """A label's width per character, in ems: a generous average of the theme's sans-serif
 (Roboto, or the system's) over names, so that labels placed apart at build time stay
 apart when drawn. The script measures the real width in the browser."""
+ASCENT = 0.95
+DESCENT = 0.3
+"""A label's height above and below its baseline, in ems (label_box)."""
 Box = tuple[float, float, float, float]
 """A rectangle as (left, top, right, bottom)."""
 Spot = tuple[float, float, str]
@@ -159,7 +162,7 @@ def label_box(x: float, y: float, text: str, font: float, anchor: str) -> Box:
     baseline) with an SVG `text-anchor`."""
     width = len(text) * font * CHAR_WIDTH
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-    return left, y - font * 0.95, left + width, y + font * 0.3
+    return left, y - font * ASCENT, left + width, y + font * DESCENT
 
 
 def overlaps(a: Box, b: Box) -> bool:
@@ -193,9 +196,13 @@ def place_labels(nodes: list[EntryId], names: Mapping[EntryId, str],
     for node in by_rank(nodes, degree):
         x, y = positions[node]
         placed.append(dots[node])
+        # Above and below, the box (label_box) keeps 2 units from the dot, as the
+        # sides do: with the baseline 3 units above the dot, the descent reached into
+        # it, and no label ever went above its own dot.
         spots: list[Spot] = [(x + radius + 2, y + font / 3, "start"),
                              (x - radius - 2, y + font / 3, "end"),
-                             (x, y - radius - 3, "middle"), (x, y + radius + font, "middle")]
+                             (x, y - radius - 2 - font * DESCENT, "middle"),
+                             (x, y + radius + 2 + font * ASCENT, "middle")]
         boxes = [label_box(*spot[:2], names[node], font, spot[2]) for spot in spots]
         free = [(spot, box) for spot, box in zip(spots, boxes, strict=True)
                 if bounds[0] <= box[0] and bounds[1] <= box[1] and box[2] <= bounds[2]
