@@ -3,6 +3,7 @@ themselves are never asserted (see `make bench`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from kb.bench.pipeline import (
@@ -13,7 +14,9 @@ from kb.bench.pipeline import (
     report,
     run_pipeline,
 )
+from kb.bench.site import added_file, entry_address, shard_address
 from kb.bench.synthetic import write_tree
+from kb.model import KINDS
 from tests.conftest import ROOT, linked_tree
 
 
@@ -105,3 +108,17 @@ def test_reader_and_preview_figures_are_reported_with_where_the_time_went():
             ) in text
     assert "Pagefind, 'withdrawal talks': 0.10 s, 8 requests, 70.0 KB" in text
     assert "search finds the edited fact's new word once its page shows it: yes" in text
+
+
+def test_the_preview_benchmark_finds_pages_and_files_where_the_kinds_declare_them(
+        monkeypatch, tmp_path):
+    """Folders come from `kb.model.KINDS`, not written into the benchmark: a kind whose
+    folder changes is looked for in its new folder."""
+    assert entry_address("group", "group-3") == "/groups/group-3/"
+    assert added_file(tmp_path, 1) == tmp_path / "data" / "people" / "bench-added-1.yaml"
+    assert shard_address("Edited") == "/kb-search/words/edi.json"
+    monkeypatch.setitem(KINDS, "group", dataclasses.replace(KINDS["group"],
+                                                            folder="organisations"))
+    monkeypatch.setitem(KINDS, "person", dataclasses.replace(KINDS["person"], folder="persons"))
+    assert entry_address("group", "group-3") == "/organisations/group-3/"
+    assert added_file(tmp_path, 1) == tmp_path / "data" / "persons" / "bench-added-1.yaml"

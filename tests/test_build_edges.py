@@ -290,3 +290,16 @@ def test_a_build_that_succeeds_replaces_the_whole_site_and_leaves_nothing_beside
     assert (site / "search" / "search_index.json").is_file()  # written at on_post_build
     assert set(snapshot(site)) == set(before)
     assert _beside(site) == []
+
+
+@pytest.mark.parametrize("generated", ["latest.md", "people/abu-taqwa.md"])
+def test_a_hand_written_page_at_a_generated_pages_path_stops_the_build(built, generated):
+    project, before = built
+    page = project / "docs" / generated
+    page.parent.mkdir(exist_ok=True)
+    with edited(page, "# Mine\n"):
+        result = mkdocs(project)
+    assert result.returncode == 1
+    assert (f"docs/{generated} has the same path as a generated page; rename it"
+            in result.stderr)
+    assert snapshot(project / "site") == before

@@ -10,6 +10,7 @@ from urllib.parse import quote as quote_url
 
 import pytest
 
+from kb.model import Person
 from kb.pipeline.link import link
 from kb.pipeline.load import load
 from kb.pipeline.render import render
@@ -17,6 +18,7 @@ from kb.pipeline.render.search import search_index
 from kb.pipeline.validate import validate
 from kb.text.spelling import name_key, words
 from kb.text.writing import language_name, language_problem, scripts, tag_problem
+from tests.conftest import ROOT, linked_tree
 from tests.searching import found
 
 PERSON = """\
@@ -168,6 +170,27 @@ def test_scripts_of_letters():
     assert scripts("ـ 12 ، .") == set()  # tatweel, digits, Arabic comma: no letters
     assert language_name("ar") == "Arabic" and language_name("ar-IQ") == "Arabic"
     assert language_name("fa") == "Persian"
+    assert language_name("zu") == "Zulu"  # the last language of the registry
+    assert language_name("qqq-x") == "qqq-x"  # none: the tag itself
+
+
+def test_a_render_reads_each_language_name_once(monkeypatch):
+    """The registry is read once per language a render names (kb.pipeline.render.text's memo),
+    not once per alias or quote, and kept nowhere else."""
+    asked: list[str] = []
+
+    def counted(tag: str) -> str:
+        asked.append(tag)
+        return language_name(tag)
+
+    monkeypatch.setattr("kb.text.writing.language_name", counted)
+    linked = linked_tree(ROOT)
+    tagged = [alias for entity in linked.kb.of_kind(Person) for alias in entity.aliases
+              if alias.lang == "ar"]
+    assert len(tagged) > 3
+    first = render(linked)
+    assert asked == ["ar"]
+    assert render(linked) == first and asked == ["ar", "ar"]  # a new render reads it again
 
 
 # ---------------------------------------------------------------------------- pages

@@ -11,8 +11,17 @@ import pytest
 
 from kb.pipeline.link import link
 from kb.pipeline.load import load
-from kb.pipeline.render import render
-from kb.pipeline.render.search import FOLDER, NAME, PER_PAGE, TEXT, TITLE, deletions
+from kb.pipeline.render import render, search
+from kb.pipeline.render.search import (
+    FOLDER,
+    NAME,
+    PAGE_NUMBERS,
+    PER_PAGE,
+    TEXT,
+    TITLE,
+    deletions,
+    page_numbers,
+)
 from kb.pipeline.validate import validate
 from kb.text.spelling import search_key, words
 from tests.conftest import ROOT, linked_tree
@@ -140,6 +149,79 @@ def test_an_edit_to_one_statement_rewrites_only_the_files_of_its_words(data_tree
     assert all(p.startswith((f"{FOLDER}/sounds/", f"{FOLDER}/near/"))
                for p in changed - {f"{FOLDER}/words/cho.json", f"{FOLDER}/words/opt.json",
                                    f"{FOLDER}/pages/{number}.json", f"{FOLDER}/folding.json"})
+
+
+def _index_changes(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """Files of the index that differ between two renders, or are in one only."""
+    return {path for path in before.keys() | after.keys() if path.startswith(FOLDER)
+            and before.get(path) != after.get(path)}
+
+
+@pytest.mark.parametrize("kind", ["people", "sources", "events"])
+def test_a_page_added_or_removed_changes_only_its_own_files_of_the_index(data_tree, kind):
+    """A page's number comes from its path, not its place among the others: adding or
+    removing one leaves every other page's fragment as it was, and changes only the
+    shards of its own words (with the index's figures in folding.json)."""
+    added = {"people": "name: Aaron Added\nsummary:\n  text: A member of the council.\n"
+                       "  cite: [report]\n",
+             "sources": "title: Aaron added a report\ntype: article\ndate: 2024-01-06\n",
+             "events": "name: Aaron added an event\ntype: talks\ndate: 2024-01-06\n"
+                       "summary:\n  text: Talks were held.\n  cite: [report]\n"}[kind]
+    root = data_tree({"people/ada.yaml": PERSON.replace("type: x\n", "")})
+    kb, _ = validate(load(root / "data", root=root))
+    before = render(link(kb))
+    new = root / "data" / kind / "aaa-added.yaml"  # sorts first: before the fix, every
+    new.parent.mkdir(exist_ok=True)                # page after it changed number
+    new.write_text(added, "utf-8")
+    kb, problems = validate(load(root / "data", root=root))
+    assert [p for p in problems if p.severity == "error"] == []
+    after = render(link(kb))
+    own = f"{kind}/aaa-added.md"
+    [fragment] = [path for path in after if path.startswith(f"{FOLDER}/pages/")
+                  and json.loads(after[path])["u"] == own.removesuffix(".md") + "/"]
+    own_words = {search_key(word)[:3] for unit in json.loads(after[fragment])["d"]
+                 for word in words(unit[1]) if len(word) >= 3}
+    for changes in (_index_changes(before, after), _index_changes(after, before)):
+        fragments = {path for path in changes if path.startswith(f"{FOLDER}/pages/")}
+        assert fragments == {fragment}
+        shards = {path.rsplit("/", 1)[1].removesuffix(".json") for path in changes
+                  if path.startswith(f"{FOLDER}/words/")}
+        assert shards and shards <= own_words
+    new.unlink()
+    kb, _ = validate(load(root / "data", root=root))
+    assert render(link(kb)) == before  # removed: the index is as it was
+
+
+def test_page_numbers_come_from_the_path_alone():
+    paths = [f"people/person-{n}.md" for n in range(2000)]
+    numbers = page_numbers(paths)
+    assert len(set(numbers.values())) == len(paths)
+    assert all(0 <= number < PAGE_NUMBERS for number in numbers.values())
+    assert page_numbers(reversed(paths)) == numbers  # the order given does not matter
+    # Known values: the same in every process and on every machine (BLAKE2b, not hash()).
+    assert page_numbers(["people/abu-taqwa.md", "index.md"]) == {
+        "index.md": int.from_bytes(hashlib.blake2b(b"index.md", digest_size=4).digest(),
+                                   "big") % PAGE_NUMBERS,
+        "people/abu-taqwa.md": int.from_bytes(hashlib.blake2b(
+            b"people/abu-taqwa.md", digest_size=4).digest(), "big") % PAGE_NUMBERS}
+    fewer = page_numbers(paths[:1000] + paths[1001:])  # one gone: no other moves
+    assert all(fewer[path] == numbers[path] for path in fewer)
+
+
+def test_paths_sharing_a_number_take_the_next_free_ones_in_path_order(monkeypatch):
+    hashed = {"b.md": 7, "a.md": 7, "c.md": 8, "z.md": PAGE_NUMBERS - 1,
+              "y.md": PAGE_NUMBERS - 1}
+    monkeypatch.setattr(search, "_hashed", hashed.__getitem__)
+    expected = {"a.md": 7, "b.md": 8, "c.md": 9, "y.md": PAGE_NUMBERS - 1, "z.md": 0}
+    assert page_numbers(hashed) == expected  # wrapping round at the end
+    assert page_numbers(sorted(hashed, reverse=True)) == expected
+    assert page_numbers(["c.md", "b.md"]) == {"b.md": 7, "c.md": 8}
+
+
+def test_more_pages_than_numbers_is_an_error(monkeypatch):
+    monkeypatch.setattr(search, "PAGE_NUMBERS", 2)
+    with pytest.raises(ValueError, match="3 pages to index, more than the 2 numbers"):
+        page_numbers(["a.md", "b.md", "c.md"])
 
 
 def test_a_typo_among_the_first_letters_is_found_through_the_near_shards(files):

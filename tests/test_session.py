@@ -28,11 +28,11 @@ MODULES = [importlib.import_module(info.name)
 STRUCTURE_CACHES = {
     "kb.model._is_name": "whether a field of a model class is a name",
     "kb.model.free_text_paths": "where a model class holds free text",
-    "kb.text.writing._registry_names": "the IANA registry of language names langcodes ships",
 }
 """The only caches kept at module level: of the model's own structure, keyed by its
-classes, and of a library's own reference data, the same for every build and every
-data folder; never of data."""
+classes, the same for every build and every data folder; never of data, nor of a
+library's reference data (the names of languages are kept by a render's
+`kb.pipeline.render.text.TextMemo`)."""
 CONTAINERS = (dict, list, set, deque, bytearray)
 MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "pop",
                       "popitem", "remove", "discard", "clear", "sort", "reverse",

@@ -301,9 +301,15 @@
       nameWords[last] === queryWords[last] ? 2 : 1;
   }
 
+  // Ties go by name, then by number: a page's number is a hash of its path
+  // (kb.pipeline.render.search.page_numbers), stable but in no order a reader would know.
   function better(a, b) {
     return b.words - a.words || a.field - b.field || b.rank - a.rank || b.score - a.score ||
-      a.id - b.id;
+      byName(a, b) || a.id - b.id;
+  }
+  function byName(a, b) {
+    var x = a.name || "", y = b.name || "";
+    return x < y ? -1 : x > y ? 1 : 0;
   }
 
   function search(query) {

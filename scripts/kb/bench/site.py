@@ -30,6 +30,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from kb.model import KINDS
+from kb.pipeline.render.search import FOLDER as SEARCH_FOLDER
+from kb.pipeline.render.search import PREFIX
+from kb.text.spelling import search_key, words
+
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -173,8 +178,32 @@ relations:
     target: {group}
     cite: [source-0]
 """
-"""A file the benchmark adds to data/people/ (then removes): its name shows on the page
-of the group it is affiliated with."""
+"""A person the benchmark adds to the people's folder of data/ (then removes): its name
+shows on the page of the group it is affiliated with."""
+EDITED = "Edited"
+"""The word each edit of a fact or a name adds."""
+
+
+def entry_address(kind: str, entry_id: str) -> str:
+    """The site address of an entry's page, from its kind's folder (`kb.model.KINDS`):
+    ('group', 'group-3') -> '/groups/group-3/'."""
+    return f"/{KINDS[kind].folder}/{entry_id}/"
+
+
+def added_file(project: Path, n: int) -> Path:
+    """The `n`th file the benchmark adds: a person, in the folder of that kind."""
+    return project / "data" / KINDS["person"].folder / f"bench-added-{n}.yaml"
+
+
+def indexed_key(word: str) -> str:
+    """The key the search index files `word` under, folded as the index folds it
+    (`kb.pipeline.render.search`): 'Edited' -> 'edited'."""
+    return search_key(words(word)[0])
+
+
+def shard_address(word: str) -> str:
+    """The address of the search index's shard holding `word`."""
+    return f"/{SEARCH_FOLDER}/words/{indexed_key(word)[:PREFIX]}.json"
 
 
 def live_preview(project: Path, entry: str, group: str) -> dict[str, float]:
@@ -193,7 +222,7 @@ def live_preview(project: Path, entry: str, group: str) -> dict[str, float]:
             cwd=project, stdout=output, stderr=subprocess.STDOUT,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}"
-    linking_page = f"/groups/{group}/"
+    linking_page = entry_address("group", group)
     try:
         _wait_for(base + "/", server, log, seconds=600)
         data = project / "data" / f"{entry}.yaml"
@@ -205,8 +234,8 @@ def live_preview(project: Path, entry: str, group: str) -> dict[str, float]:
                                     "article")
             # The search index is written in the same build as the page: once the page
             # shows the new word, search finds it.
-            with urllib.request.urlopen(base + "/kb-search/words/edi.json") as response:
-                indexed = '"edited"' in response.read().decode("utf-8")
+            with urllib.request.urlopen(base + shard_address(EDITED)) as response:
+                indexed = f'"{indexed_key(EDITED)}"' in response.read().decode("utf-8")
             name = _median_of_saves(page, log, lambda: _edit(data, r"^name: (.+)$"), "h1")
             with urllib.request.urlopen(base + linking_page) as response:
                 backlink = name["shown"] in response.read().decode("utf-8")
@@ -262,23 +291,23 @@ def _last_build(log: Path) -> dict[str, float]:
 
 
 def _edit(data: Path, line: str) -> str:
-    """Append ' Edited' to the first line of `data` matching `line`; the new text."""
+    """Append ' Edited' (`EDITED`) to the first line of `data` matching `line`; the new
+    text."""
     text = data.read_text("utf-8")
     match = re.search(line, text, re.MULTILINE)
     assert match, line
-    new = match.group(1) + " Edited"
+    new = f"{match.group(1)} {EDITED}"
     data.write_text(text[:match.start(1)] + new + text[match.end(1):], "utf-8")
     return new
 
 
 def _add(project: Path, n: int, group: str) -> str:
-    (project / "data" / "people" / f"bench-added-{n}.yaml").write_text(
-        ADDED.format(n=n, group=group), "utf-8")
+    added_file(project, n).write_text(ADDED.format(n=n, group=group), "utf-8")
     return f"Added Person {n}"
 
 
 def _remove(project: Path, n: int) -> str:
-    (project / "data" / "people" / f"bench-added-{n}.yaml").unlink()
+    added_file(project, n).unlink()
     return f"Added Person {n}"
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from contextlib import closing
 
 import langcodes
 
@@ -144,22 +144,23 @@ def direction(tag: str) -> str:
     return "rtl" if tag_script(tag) in RIGHT_TO_LEFT else "ltr"
 
 
-@cache  # the registry file is the same for every build: read once per process
-def _registry_names() -> dict[str, str]:
-    """{primary language subtag: its first English description} from the IANA Language
-    Subtag Registry that `langcodes` ships: 'ar' -> 'Arabic'. Reading it takes a
-    sixth of a second; it is no data of the project, so it is kept like the model's
-    structure (tests/test_session.py)."""
+def language_name(tag: str) -> str:
+    """The English name of a valid tag's language, from the IANA Language Subtag
+    Registry that `langcodes` ships (its first description of the tag's primary
+    language subtag): 'ar' and 'ar-IQ' -> 'Arabic'; the tag itself for one the registry
+    does not describe.
+
+    The registry is read each time, up to the language asked for (a hundredth of a
+    second for 'ar', a quarter for a tag it lacks); nothing is kept here. A render
+    keeps each name it asked for, for the build or the preview's session
+    (`kb.pipeline.render.text.language_name`)."""
     from langcodes.registry_parser import parse_registry
 
-    # langcodes leaves its parser untyped.
-    registry = parse_registry()  # type: ignore[no-untyped-call]
-    return {item["Subtag"]: item["Description"][0] for item in registry
-            if item.get("Type") == "language" and "Subtag" in item}
-
-
-def language_name(tag: str) -> str:
-    """The English name of a valid tag's language, from the IANA registry: 'ar' and
-    'ar-IQ' -> 'Arabic'; the tag itself for one the registry does not describe."""
     primary = tag.split("-", 1)[0].lower()
-    return _registry_names().get(primary, tag)
+    # langcodes leaves its parser untyped; closing it closes the registry's file at once.
+    with closing(parse_registry()) as registry:  # type: ignore[no-untyped-call]
+        for item in registry:
+            if item.get("Type") == "language" and item.get("Subtag") == primary:
+                description: str = item["Description"][0]
+                return description
+    return tag

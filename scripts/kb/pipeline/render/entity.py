@@ -26,6 +26,7 @@ from kb.pipeline.render.text import (
     front_matter,
     in_language,
     kind_line,
+    language_name,
     link_to,
     literal,
     newest_first,
@@ -35,7 +36,6 @@ from kb.pipeline.render.text import (
     prose,
     reported_marker,
 )
-from kb.text import writing
 
 
 def entity_page(linked: Linked, entry_id: EntryId, site: Site) -> tuple[PagePath, str]:
@@ -161,7 +161,7 @@ def _other_scripts(entity: Entity, notes: Footnotes) -> str:
     for alias in entity.aliases:
         if alias.lang:
             latin = f" ({esc(alias.transliteration)})" if alias.transliteration else ""
-            items.append(f"<li markdown>**{literal(writing.language_name(alias.lang))}:** "
+            items.append(f"<li markdown>**{literal(language_name(alias.lang))}:** "
                          f"{in_language(alias.name, alias.lang)}{latin}"
                          f"{notes.refs(alias.cite)}</li>")
     if not items:
@@ -176,7 +176,7 @@ def _alias(alias: Alias) -> str:
     prints none itself (dossier-2's header)."""
     if not alias.lang:
         return esc(alias.name)
-    language = writing.language_name(alias.lang)
+    language = language_name(alias.lang)
     latin = (f"; in Latin letters, {esc(alias.transliteration)}"
              if alias.transliteration else "")
     return f"{in_language(alias.name, alias.lang)} ({literal(language)}{latin})"

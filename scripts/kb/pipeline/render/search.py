@@ -21,15 +21,18 @@ Files, under `kb-search/`:
   postings, and what ranking needs of each document (its field, the kind of its page,
   its length in keys, and for a name or title its text). A document's number is its
   page's number × `PER_PAGE` + its place on the page, so that an edit to one page
-  changes only the shards of the words it adds or removes.
+  changes only the shards of the words it adds or removes. A page's number comes from
+  its path alone (`page_numbers`), not from its place among the others: a page added
+  or removed changes only its own fragment and the shards of its words, not the
+  number of every page after it.
 - `sounds/<abc>.json`: `{skeleton: [key, ...]}`, the keys sharing a spelling skeleton
   (`kb.text.spelling.skeleton`), so that "Suleimani" finds "Soleimani" and "Hizballah"
   "Hezbollah", in names and in text.
 - `near/<ab>.json`: `{k: [abc, ...]}`, for a typo in the first three letters of a word
   of six or more: the shards holding keys that one deleted letter among their first
   four turns into `k` (a query computes the same of its word; see search.js).
-- `pages/<n>.json`: `{"u": url, "t": title, "m": mark?, "k": kind, "d": [[anchor,
-  text], ...]}`, what a result shows: fetched for the results shown only. `m` is the
+- `pages/<n>.json`, by the page's number: `{"u": url, "t": title, "m": mark?, "k": kind,
+  "d": [[anchor, text], ...]}`, what a result shows: fetched for the results shown only. `m` is the
   mark after a source's label made from its web address (`kb.text.titles.NO_HEADLINE`),
   kept apart from the title so that it is not read in the title's direction.
 - `folding.json`: the folding rules (`kb.text.spelling.FOLDING`), `PREFIX`, `STOPWORDS` and
@@ -38,9 +41,11 @@ Files, under `kb-search/`:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,6 +65,10 @@ overrides/js/search.js reads it from folding.json."""
 RULES = PagePath(f"{FOLDER}/folding.json")
 PER_PAGE = 1000
 """Documents a page may have: a document's number is page × PER_PAGE + place."""
+PAGE_NUMBERS = 1 << 20
+"""How many numbers pages are given from (`page_numbers`): enough that two paths
+rarely share one (about one pair among 1,500 pages, a hundred among 15,000), few
+enough that a document's number stays ten digits long in the shards."""
 FIELDS = ("name", "title", "text")
 """The fields a document's words are in, in rank order: names and aliases of entries,
 titles (of sources, chapters and other pages), then text."""
@@ -128,11 +137,11 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
     lengths: list[list[int]] = [[] for _ in FIELDS]
     # Read at each call, not at import: a kind is declared once, in kb.model.KINDS.
     kind_labels = (*(kind.label for kind in KINDS.values() if kind.indexed), PAGE_KIND)
-    number = 0
-    for path, text in pages.items():
-        title = _title(text) if path.endswith(".md") else None
-        if title is None:
-            continue
+    titles = {path: title for path, text in pages.items()
+              if path.endswith(".md") and (title := _title(text)) is not None}
+    numbers = page_numbers(titles)
+    for path, title in titles.items():
+        text, number = pages[path], numbers[path]
         entry_id = entries.get(path)
         label = KINDS[linked.kind(entry_id)].label if entry_id else PAGE_KIND
         kind = kind_labels.index(label)
@@ -157,7 +166,6 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
             for key, count in keys.items():
                 postings[key[:PREFIX]][key][doc] = count  # a key is once in `keys`
         files[PagePath(f"{FOLDER}/pages/{number}.json")] = fragment
-        number += 1
     for gone in set(kept_pages) - set(pages):
         del kept_pages[gone]
     sounds: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -183,6 +191,34 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
         "kinds": kind_labels, "near": NEAR,
         "lengths": [round(sum(f) / len(f), 2) if f else 1 for f in lengths]}
     return {RULES: folding_rules(figures), **dict(sorted(files.items()))}
+
+
+def page_numbers(paths: Iterable[PagePath]) -> dict[PagePath, int]:
+    """{path: number} for the pages of the index, each number below `PAGE_NUMBERS`: the
+    first 32 bits of the BLAKE2b hash of the path (the same in every process and on
+    every machine), modulo `PAGE_NUMBERS`. Paths sharing a number are taken in sorted
+    order, and each after the first gets the next free number, wrapping round: the
+    numbers depend only on the set of paths, so two builds of the same pages agree, and
+    a page added or removed moves no other page's number unless it shares one.
+    Raises ValueError for more pages than numbers."""
+    ordered = sorted(set(paths))
+    if len(ordered) > PAGE_NUMBERS:
+        raise ValueError(f"{len(ordered)} pages to index, more than the {PAGE_NUMBERS} "
+                         "numbers kb.pipeline.render.search.PAGE_NUMBERS gives them")
+    numbers: dict[PagePath, int] = {}
+    taken: set[int] = set()
+    for path in ordered:
+        number = _hashed(path)
+        while number in taken:
+            number = (number + 1) % PAGE_NUMBERS
+        taken.add(number)
+        numbers[path] = number
+    return numbers
+
+
+def _hashed(path: str) -> int:
+    digest = hashlib.blake2b(path.encode("utf-8"), digest_size=4).digest()
+    return int.from_bytes(digest, "big") % PAGE_NUMBERS
 
 
 def folding_rules(figures: dict[str, object] | None = None) -> str:

@@ -149,13 +149,20 @@ def isolate_plain(text: str) -> str:
     return f"\u2068{text}\u2069" if text else ""
 
 
+@kept(maxsize=1 << 8)  # a name per language: reading the registry takes a while
+def language_name(tag: str) -> str:
+    """The English name of a tag's language (`kb.text.writing.language_name`), read from the
+    registry once per render, or per live preview's session (its `TextMemo`)."""
+    return writing.language_name(tag)
+
+
 def quoted_text(text: str, lang: str | None = None) -> str:
     """Data text in one pair of curly double quotes, its own quotes nested (as
     `kb.text.titles.quoted`), the quotation marks outside its isolation: they belong to
     the English sentence around it. Words in another language (`lang`, a BCP 47 tag)
     are marked up in it (`in_language`) and followed by its name: '“…” (Arabic)'."""
     if lang:
-        return f"“{in_language(nest_quotes(text), lang)}” ({writing.language_name(lang)})"
+        return f"“{in_language(nest_quotes(text), lang)}” ({language_name(lang)})"
     memo = _current.get()
     return memo.quoted_text(text) if memo is not None else _quoted_text(text)
 
