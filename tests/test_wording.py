@@ -140,3 +140,11 @@ def test_speakers_of_a_quote_said_jointly(data_tree):
             for ids in (["a"], ["a", "b"], ["a", "b", "c"])]
     assert [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", reading(s)) for s in said] == [
         "A", "A and B", "A, B and C"]
+
+
+def test_a_date_that_opens_a_heading_or_line_is_capitalised_and_nothing_else_is():
+    from kb.text.wording import opening
+    assert opening("second half of 2023") == "Second half of 2023"
+    assert opening("between 1 and 4 January 2024") == "Between 1 and 4 January 2024"
+    assert opening("4 January 2024") == "4 January 2024"
+    assert opening("") == ""

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from kb.text.wording import opening
+
 NO_HEADLINE = "no headline; words of its web address"
 """The mark that follows a label made from a web address, wherever it is shown."""
 
@@ -58,7 +60,7 @@ def slug_label(title: str) -> str:
     the first letter capitalised ('self-defense strike in iraq' -> 'Self-defense strike
     in iraq'). Other capitals are not guessed: 'iraq' may be a name, but the address
     does not say so."""
-    return title[:1].upper() + title[1:]
+    return opening(title)
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -29,6 +29,13 @@ def series(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def opening(words: str) -> str:
+    """Words as they open a heading, a list item or a sentence: the first letter
+    capitalised, the rest as written ('second half of 2023' -> 'Second half of 2023',
+    'between 1 and 4 January 2024' -> 'Between 1 and 4 January 2024')."""
+    return words[:1].upper() + words[1:]
+
+
 def with_article(words: str) -> str:
     """'an event', 'a group', 'an event, group or person': the indefinite article the
     first word takes, by its first letter (the words here are kinds and nouns, where

@@ -36,6 +36,7 @@ from kb.pipeline.render.text import (
     prose,
     reported_marker,
 )
+from kb.text.wording import opening
 
 
 def entity_page(linked: Linked, entry_id: EntryId, site: Site) -> tuple[PagePath, str]:
@@ -240,7 +241,7 @@ def _statement(linked: Linked, statement: Fact, notes: Footnotes, path: PagePath
                anchor_name: str) -> str:
     date = statement.date
     # The date leads each dated fact, unless the fact's own words already open with it.
-    when = (f"**{date.words()}:** " if date and not
+    when = (f"**{opening(date.words())}:** " if date and not
             opens_with_date(plain(linked, statement.text), date) else "")
     line = (f"- {anchor_tag(anchor_name)}{when}{prose(linked, statement.text, path)}"
             f"{notes.refs(statement.cite)}"
@@ -304,7 +305,7 @@ def _events(linked: Linked, entity: Entity, path: PagePath) -> str:
         reported = reported_marker(linked, [c.citation for c in statements(event)])
         placed = " (day not known: listed at its last possible day)" \
             if event.date.placed_at_end else ""
-        lines.append(f"- **{event.date.words()}**{placed} — "
+        lines.append(f"- **{opening(event.date.words())}**{placed} — "
                      f"{link_to(linked, event_id, path)}{role}{reported}")
     return "## Events\n\n" + "\n".join(lines) + "\n"
 

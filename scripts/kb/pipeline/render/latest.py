@@ -37,7 +37,7 @@ from kb.pipeline.render.text import (
     page_path,
     placement_note,
 )
-from kb.text.wording import count
+from kb.text.wording import count, opening
 
 PATH = PagePath("latest.md")
 TITLE = "Latest"
@@ -170,7 +170,7 @@ def latest_page(linked: Linked) -> tuple[PagePath, str]:
 
 def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
     source = linked.entry(addition.source, Source)
-    when = source.date.words() if source.date else "Date not given"
+    when = opening(source.date.words()) if source.date else "Date not given"
     # The outlet (or who spoke) beside the date tells the headings of one day apart.
     by = source.outlet or source.speaker
     heading = f"{'#' * level} {literal(when)}" + (

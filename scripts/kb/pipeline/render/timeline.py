@@ -38,6 +38,7 @@ from kb.pipeline.render.text import (
     prose,
     reported_marker,
 )
+from kb.text.wording import opening
 
 PATH = PagePath("timeline.md")
 _INTRO = ("Every dated event, earliest first. Each date is as precise as its sources: a day, a "
@@ -116,7 +117,7 @@ def _elsewhere(linked: Linked, periods: list[Period[EntryId]], index: int,
         parts.append(
             f'<div class="kb-also" data-kind="{attr(event.type)}" '
             f'data-entities="{" ".join(involved(event))}" data-years="{_years(event, years)}" '
-            f"markdown>\n\n**{event.date.words()}:** [{esc(event.name)}]({entry}), "
+            f"markdown>\n\n**{opening(event.date.words())}:** [{esc(event.name)}]({entry}), "
             f"listed under [{listed.title}]({target}){reported}\n\n</div>\n")
     return "\n".join(parts)
 
@@ -167,7 +168,7 @@ def _entry(linked: Linked, event_id: EntryId, notes: Footnotes, path: PagePath,
             f'data-entities="{" ".join(ids)}" data-years="{_years(event, years)}"')
     lines = [
         f'<div class="kb-event" {data} markdown>\n',
-        f"### {event.date.words()}: {esc(event.name)} {{ #{event_id} }}\n",
+        f"### {opening(event.date.words())}: {esc(event.name)} {{ #{event_id} }}\n",
         f'<span class="kb-precision" title="precision of the date">{event.date.precision}'
         f"</span> · {esc(event.type)} · [Event page]({href(path, page_path('event', event_id))})\n",
         *([f"*{placement}*\n"] if (placement := placement_note(event.date)) else []),
