@@ -398,3 +398,73 @@ def test_the_checks_of_a_session_find_what_checks_from_nothing_find_after_each_e
         assert [str(p) for p in remembered] == found(root), files
         seen.append(len(errors(remembered)))
     assert seen == [1, 0, 1, 2, 2, 2, 3, 2, 3]  # each check finds, and stops finding
+
+
+SPEECH = """\
+name: Speech
+type: statement
+date: 2024-01-05
+summary:
+  text: A speech.
+  cite: [report]
+participants:
+  - entity: ada
+disputes:
+  - about: Wording of the pledge (in translation)
+    versions:
+      - value: “We are setting the date for the committee…”
+        cite: [report]
+      - value: “Government is setting the date for the committee…”
+        cite: [report]
+  - about: Where it was said
+    versions:
+      - value: at a memorial
+        cite: [report]
+      - value: at a press conference
+        cite: [report]
+"""
+QUOTING = """\
+name: Ada
+summary:
+  text: A person.
+  cite: [report]
+facts:
+  - text: The report gives her words on the committee.
+{disputed}    cite:
+      - source: report
+        quote:
+          text: We are setting the date for the committee to end the presence
+          speaker: ada
+"""
+
+
+def test_a_quote_that_is_a_version_of_a_disagreement_links_it(data_tree):
+    # Issue 18's trial: al-Sudani's words as Antiwar.com rendered them were a version in
+    # two disagreements, but the statement carrying them linked neither, so his page and
+    # the quotes pages showed one version as though sources agreed.
+    root = data_tree({"events/speech.yaml": SPEECH,
+                      "people/ada.yaml": QUOTING.format(disputed="")})
+    assert found(root, "error") == [
+        "data/people/ada.yaml:10:11: this quote is a version in the disagreement 'Wording "
+        "of the pledge (in translation)' (data/events/speech.yaml), cited to the same "
+        "source, but the statement does not link it: add `disputed: {entry: speech, about: "
+        "\"Wording of the pledge (in translation)\"}` to the statement, so that its pages "
+        "link the other versions"]
+    linked = '    disputed: {entry: speech, about: "Wording of the pledge (in translation)"}\n'
+    root = data_tree({"events/speech.yaml": SPEECH,
+                      "people/ada.yaml": QUOTING.format(disputed=linked)})
+    assert found(root, "error") == []
+    # A statement that links another disagreement already cannot link this one too.
+    other = '    disputed: {entry: speech, about: "Where it was said"}\n'
+    root = data_tree({"events/speech.yaml": SPEECH,
+                      "people/ada.yaml": QUOTING.format(disputed=other)})
+    assert [m.split(": it names ")[1] for m in found(root, "error")] == [
+        "'Where it was said' already: give each disagreement a statement of its own, each "
+        "with its `disputed`, so that its pages link the other versions"]
+
+
+def test_a_quote_sharing_only_a_few_words_with_a_version_is_no_version(data_tree):
+    short = SPEECH.replace("“We are setting the date for the committee…”", "“We are”")
+    root = data_tree({"events/speech.yaml": short,
+                      "people/ada.yaml": QUOTING.format(disputed="")})
+    assert found(root, "error") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -72,6 +73,7 @@ def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool,
                            functools.partial(names_spelt_alike, readings=readings),
                            citations_read_rightly, spoken_sources,
                            source_dates_explained, slug_titles, disputes_named,
+                           quoted_versions_linked,
                            functools.partial(disagreements_settled, readings=readings)]
     if with_warnings:
         checks += [unlinked_entities, uncited_sources, schema_lines]
@@ -385,6 +387,55 @@ def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
             yield _at(records[entry_id], (*path, "disputed", "about"),
                       f"'{ref.entry}' records no disagreement about '{ref.about}' (it "
                       f"records: {listed}).{did_you_mean(ref.about, abouts)}")
+
+
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
+def _quote_key(words: str) -> str:
+    """Quoted words compared without case, punctuation or the ellipsis a version's
+    excerpt ends with: '“We are setting the date…”' -> 'we are setting the date'."""
+    return " ".join(re.sub(r"[^\w\s]", " ", words.casefold()).split())
+
+
+def quoted_versions_linked(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+    """A statement whose quote is one version of a recorded disagreement (the version's
+    words in quotation marks, cited to the same source) names that disagreement in
+    `disputed`, so that every page showing the quote links the other versions (the
+    rule: where sources disagree, show each version on every page that touches the
+    point; issue 18's trial found four such quotes that did not)."""
+    versions: list[tuple[EntryId, Dispute, str, set[EntryId]]] = []
+    for owner, entry in kb.entries.items():
+        if isinstance(entry, Entry):
+            for dispute in entry.disputes:
+                for version in dispute.versions:
+                    sources = {c.source for c in version.cite}
+                    versions += [(owner, dispute, key, sources)
+                                 for words in _QUOTED.findall(version.value)
+                                 if len(key := _quote_key(words)) >= 12]
+    if not versions:
+        return
+    for entry_id, path, statement in _texts(kb):
+        for index, citation in enumerate(statement.cite):
+            if citation.quote is None:
+                continue
+            quoted = _quote_key(citation.quote.text)
+            for owner, dispute, key, sources in versions:
+                linked = statement.disputed and (statement.disputed.entry,
+                                                 statement.disputed.about) == (owner,
+                                                                               dispute.about)
+                if linked or citation.source not in sources or key not in quoted:
+                    continue
+                about = json.dumps(dispute.about, ensure_ascii=False)
+                fix = (f"add `disputed: {{entry: {owner}, about: {about}}}` to the statement"
+                       if statement.disputed is None else
+                       f"it names '{statement.disputed.about}' already: give each "
+                       "disagreement a statement of its own, each with its `disputed`")
+                yield _at(records[entry_id], (*path, "cite", index, "quote", "text"),
+                          f"this quote is a version in the disagreement '{dispute.about}' "
+                          f"({records[owner].path}), cited to the same source, but the "
+                          f"statement does not link it: {fix}, so that its pages link "
+                          "the other versions")
 
 
 def disagreements_settled(kb: KnowledgeBase, records: Records,
