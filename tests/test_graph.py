@@ -456,3 +456,31 @@ def test_an_entrys_own_network_counts_its_connections_in_words():
                 counted[found[2]] = int(found[1])
                 assert (found[1] == "1") == (found[2] == "direct connection"), found[0]
     assert set(counted) == {"direct connection", "direct connections"}
+
+
+@pytest.mark.browser
+def test_the_find_box_knows_aliases_and_part_of_a_name_and_says_when_it_knows_none(
+        page: Page, base_url: str):
+    # The trial of issues 16-18: "Sudani" + Enter, "Kataib Hizballah" (an alias) and
+    # "Ayn al-Asad" did nothing, said nothing, and left the last entry picked out. (Its
+    # spelling folds, Ain/Ayn, are the site search's: the box says so.)
+    page.goto(base_url + "/network/")
+    box = page.locator("input[name=focus]")
+    for typed, entry in [("Sudani", "mohammed-shia-al-sudani"),
+                         ("Kataib Hizballah", "kataib-hezbollah"),
+                         ("ain al asad", "ain-al-asad"), ("AL-ASSAD", "ain-al-asad")]:
+        box.fill("")
+        box.click()
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(re.compile(rf"\?focus={entry}$"))
+        expect(page.locator("output.kb-network-found")).to_have_text("")
+    box.fill("")
+    box.click()
+    page.keyboard.type("Nobody at all")
+    page.keyboard.press("Enter")
+    expect(page.locator("output.kb-network-found")).to_have_text(
+        "No entry in the network goes by “Nobody at all”; the site's search, at the top "
+        "of the page, knows more spellings.")
+    page.click("button[data-zoom=reset]")
+    expect(page.locator("output.kb-network-found")).to_have_text("")

@@ -199,8 +199,10 @@ def test_every_page_of_two_headings_or_more_carries_its_contents(site):
         if not article:
             continue
         body = article[1]
-        contents, _, rest = body.partition("</nav>") if 'class="kb-toc"' in body else \
-            ("", "", body)
+        # The contents block alone: a link above it (a summary's "sources differ") is not
+        # part of it.
+        _, toc, after = body.partition('class="kb-toc"')
+        contents, _, rest = after.partition("</nav>") if toc else ("", "", body)
         headings = HEADING_IDS.findall(rest)
         listed = re.findall(r'<a href="#([^"]+)">', contents)
         if len(headings) >= 2 and listed != headings:

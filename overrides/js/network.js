@@ -329,18 +329,44 @@
     });
 
     var find = form.elements.namedItem("focus");
-    var byName = {};
+    var said = form.querySelector("output.kb-network-found");
+    // Names and aliases as the datalist offers them, compared without case, hyphens or
+    // apostrophes: "al sudani" and "Al-Sudani" are one.
+    function plain(text) {
+      return text.toLowerCase().replace(/[\u2019'’]/g, "").replace(/[-\u2010-\u2015]/g, " ")
+        .replace(/\s+/g, " ").trim();
+    }
+    var names = [];
     each(form.querySelectorAll("datalist option"), function (option) {
-      byName[option.value.toLowerCase()] = option.dataset.id;
+      names.push({ name: plain(option.value), id: option.dataset.id });
     });
-    function found() {
-      var id = byName[find.value.trim().toLowerCase()];
+    // A whole name as typed picks its entry at once; on Enter (or a choice from the list),
+    // the entry whose name or alias holds every word typed, the shortest such name first.
+    function found(settle) {
+      var typed = plain(find.value);
+      said.textContent = "";
+      if (!typed) return;
+      var id = null, words = typed.split(" "), best = Infinity;
+      names.forEach(function (n) {
+        if (n.name === typed) { id = n.id; best = -1; }
+      });
+      if (id === null && settle) {
+        names.forEach(function (n) {
+          var padded = " " + n.name + " ";
+          var all = words.every(function (w) { return padded.indexOf(" " + w) !== -1; });
+          if (all && n.name.length < best && nodes[n.id]) { id = n.id; best = n.name.length; }
+        });
+        if (id === null) {
+          said.textContent = "No entry in the network goes by “" + find.value.trim() +
+            "”; the site's search, at the top of the page, knows more spellings.";
+        }
+      }
       if (id && nodes[id] && nodes[id] !== focused) focus(nodes[id], true);
     }
-    find.addEventListener("input", found);
-    find.addEventListener("change", found);
+    find.addEventListener("input", function () { found(false); });
+    find.addEventListener("change", function () { found(true); });
     find.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); found(); }
+      if (event.key === "Enter") { event.preventDefault(); found(true); }
     });
 
     form.addEventListener("click", function (event) {
@@ -350,6 +376,7 @@
       if (how === "reset") {
         view = Object.assign({}, full);
         find.value = "";
+        said.textContent = "";
         focus(null);
         show();
         return;

@@ -345,14 +345,19 @@ def _controls(linked: Linked, nodes: list[EntryId], links: list[Edge]) -> str:
     types = sorted({e.type for e in links}, key=lambda t: EDGE_LABELS[t])
     relations = "".join(f'<label><input type="checkbox" name="type" value="{t}" checked> '
                         f"{attr(EDGE_LABELS[t])}</label> " for t in types)
-    names = sorted((linked.entry(n).name, n) for n in nodes)
-    options = "".join(f'<option value="{attr(name)}" data-id="{node}"></option>'
-                      for name, node in names)
+    # Every name an entry goes by, so that 'Kataib Hizballah' finds Kataib Hezbollah; an
+    # alias's option says whose it is.
+    names = sorted((alias.name, linked.entity(n).name, n) for n in nodes
+                   for alias in (linked.entity(n), *linked.entity(n).aliases))
+    options = "".join(f'<option value="{attr(name)}" data-id="{node}"'
+                      + (f' label="{attr(own)}"' if name != own else "") + "></option>"
+                      for name, own, node in names)
     return ('<form class="kb-network-controls" hidden aria-label="Filter the network">\n'
             f'<p class="kb-network-how">{_HOW}</p>\n'
             '<label class="kb-network-find">Find an entry '
             '<input type="search" name="focus" list="kb-network-names" autocomplete="off">'
             f'</label><datalist id="kb-network-names">{options}</datalist>\n'
+            '<output class="kb-network-found" aria-live="polite"></output>\n'
             '<button type="button" data-zoom="in" aria-label="Zoom in">+</button>\n'
             '<button type="button" data-zoom="out" aria-label="Zoom out">−</button>\n'
             '<button type="button" data-zoom="reset">Whole network</button>\n'
