@@ -301,7 +301,7 @@ def test_the_latest_page_lists_sources_newest_first_with_what_each_added(tree):
     assert "- First source of 1 entry: [Ada](people/ada.md)\n" in early
     assert "- 1 statement cites it, on [Ada](people/ada.md)\n" in early
     undated = page.split("## Sources without a known date", 1)[1]
-    assert undated.index("### on or after 1 January 2024") < undated.index(
+    assert undated.index("### On or after 1 January 2024") < undated.index(
         "### Date not given")
 
 

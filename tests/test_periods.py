@@ -182,9 +182,9 @@ def test_timeline_pages_list_an_event_where_it_sorts_and_name_it_where_it_may_be
     pages = read_pages(timeline_pages(crossing(data_tree), limit=1))
     november, december = pages["timeline/2023-11.md"], pages["timeline/2023-12.md"]
     # Between 29 November and 2 December: listed at 2 December, named in November.
-    assert "### between 29 November and 2 December 2023: Bombings { #bombings }" in december
+    assert "### Between 29 November and 2 December 2023: Bombings { #bombings }" in december
     assert "{ #bombings }" not in november
-    assert ("**between 29 November and 2 December 2023:** [Bombings](2023-12.md#bombings), "
+    assert ("**Between 29 November and 2 December 2023:** [Bombings](2023-12.md#bombings), "
             "listed under [December 2023](2023-12.md)") in november
     # The talks went on from November into December: listed in November, named in December.
     assert "### 30 November – 3 December 2023: Talks { #talks }" in november

@@ -17,14 +17,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.addresses import _relative
+from kb.addresses import PagePath, _relative
 from kb.model import Citation
 from kb.pipeline.link import link
 from kb.pipeline.load import load
 from kb.pipeline.render import Site, render
 from kb.pipeline.render.citations import Footnotes
 from kb.pipeline.render.table import table
-from kb.pipeline.render.text import esc, in_language, literal, prose
+from kb.pipeline.render.text import esc, in_language, literal, prose, rtl_runs
 from kb.pipeline.validate import validate
 from kb.text.titles import nest_quotes
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading, table_rows
@@ -270,7 +270,9 @@ def test_every_piece_of_data_text_on_an_entity_page_is_isolated():
     quotes = [c.quote for s in taqwa.facts for c in s.cite if c.quote]
     texts += [nest_quotes(q.text) for q in quotes] + [q.context for q in quotes]
     texts += ["Harakat al-Nujaba", "Vox", "Behind Iraq’s call to remove US-led forces"]
-    missing = [t for t in texts if t and f"<bdi>{literal(t)}</bdi>" not in page]
+    # A run of Arabic letters inside a text in Latin letters is isolated once more, in
+    # its own direction (rtl_runs).
+    missing = [t for t in texts if t and f"<bdi>{rtl_runs(literal(t))}</bdi>" not in page]
     # A name in another script is isolated in its language and direction (dossier-2's
     # Arabic names of Abu Taqwa, issue 18).
     named = [a for a in taqwa.aliases if a.lang]
@@ -291,3 +293,24 @@ def test_isolated_text_renders_in_headings_tables_footnotes_and_links(site_markd
     assert '<td data-label="Version"><bdi>a leader</bdi></td>' in html
     assert '<a href="x.md" rel="noopener"><bdi>نص.</bdi></a>' in html
     assert "<bdi>Vox</bdi>, <a href=\"y.md\">“<bdi>Title</bdi>”</a>" in html
+
+
+def test_a_run_of_arabic_inside_latin_text_is_isolated_in_its_direction():
+    # The trial of issues 16-18: "Ali Abu Sajjad (علي أبو سجاد)" in a disagreement's
+    # version, and Arabic words in source notes, were isolated only as a whole, so the
+    # Arabic took its direction from the English around it.
+    assert rtl_runs("Ali Abu Sajjad (علي أبو سجاد), an official") == (
+        'Ali Abu Sajjad (<bdi dir="rtl">علي أبو سجاد</bdi>), an official')
+    assert rtl_runs("علي أبو سجاد") == "علي أبو سجاد"  # one script: isolated as a whole
+    assert rtl_runs("Two runs: أبو تقوى and ابو تقوى.") == (
+        'Two runs: <bdi dir="rtl">أبو تقوى</bdi> and <bdi dir="rtl">ابو تقوى</bdi>.')
+    assert esc("Ali (علي)") == '<bdi>Ali (<bdi dir="rtl">علي</bdi>)</bdi>'
+
+
+def test_the_pages_isolate_arabic_runs_in_versions_and_statements():
+    linked = linked_tree(ROOT)
+    assert ('Ali Abu Sajjad (<bdi dir="rtl">علي أبو سجاد</bdi>)'
+            in render(linked)["events/us-strike-kills-abu-taqwa.md"])
+    statement = prose(linked, "Its headline names (أبو تقوى) [[abu-taqwa]].",
+                      PagePath("events/x.md"))
+    assert '(<bdi dir="rtl">أبو تقوى</bdi>)' in statement

@@ -13,6 +13,7 @@ from kb.pipeline.load import load
 from kb.pipeline.render import render
 from kb.pipeline.render.timeline import timeline_pages
 from kb.pipeline.validate import validate
+from kb.text.wording import opening
 from tests.browser import serving
 from tests.conftest import MINI, linked_tree, read_pages, reading
 from tests.site import copy_project, mkdocs_build
@@ -74,7 +75,7 @@ def test_a_day_known_only_to_fall_in_a_range_reads_between_never_as_a_span(data_
     page = pages["events/bombings.md"]
     timeline = pages["timeline.md"]
     assert "**Date:** between 1 and 4 January 2024" in page
-    assert "### between 1 and 4 January 2024: Twin bombings { #bombings }" in timeline
+    assert "### Between 1 and 4 January 2024: Twin bombings { #bombings }" in timeline
     assert "one of a range</span> · attack" in timeline
     for text in (page, timeline):
         assert "1–4" not in text and "1 – 4" not in text
@@ -100,10 +101,10 @@ def test_a_range_across_a_new_year_is_filtered_under_both_years(data_tree):
                         old="2023-06-01", late='"[2024-01-05..]"')
     assert '<option value="2023">2023</option><option value="2024">2024</option>' in timeline
     assert re.search(r'data-year="2024" data-kind="attack" data-entities="" '
-                     r'data-years="2023 2024" markdown>\n\n### between 30 December 2023 and '
+                     r'data-years="2023 2024" markdown>\n\n### Between 30 December 2023 and '
                      r'4 January 2024', timeline)
     # An open end reaches every later year of the page, and only those.
-    assert re.search(r'data-years="2024" markdown>\n\n### on or after 5 January 2024',
+    assert re.search(r'data-years="2024" markdown>\n\n### On or after 5 January 2024',
                      timeline)
 
 
@@ -220,7 +221,7 @@ def test_every_form_the_date_reader_accepts_renders_on_every_page(data_tree):
     for key, (_, words, precision) in NEW_FORMS.items():
         assert f"**Date:** {words}" in pages[f"events/{key}.md"]
         entry = timeline.split(f"{{ #{key} }}")[1].split("</div>")[0]
-        assert timeline.split(f"{{ #{key} }}")[0].endswith(f"### {words}: {key} ")
+        assert timeline.split(f"{{ #{key} }}")[0].endswith(f"### {opening(words)}: {key} ")
         assert f"{precision}</span>" in entry
     # Listed where each had surely happened or began: a date whose day is not known at
     # its last day (the 1900s first, spring before the rest of 2023, a set at its last

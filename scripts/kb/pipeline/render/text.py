@@ -36,6 +36,11 @@ from kb.text.titles import nest_quotes
 # escaping any other would leave the backslash visible.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+"""Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+presentation forms), by Unicode block."""
+_RTL_RUN = re.compile(f"[{_RTL}](?:[{_RTL}\\s\u200c\u200d]*[{_RTL}])?")
+_OTHER_LETTER = re.compile(f"[^\\W\\d_{_RTL}]")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -101,7 +106,19 @@ def esc(text: str) -> str:
 
 
 def _esc(text: str) -> str:
-    return isolate(literal(text))
+    return isolate(rtl_runs(literal(text)))
+
+
+def rtl_runs(markdown: str) -> str:
+    """Each run of right-to-left letters inside text that also holds letters of another
+    script, in its own `<bdi dir="rtl">`: 'Ali Abu Sajjad (علي أبو سجاد)' keeps its
+    parentheses in place and the Arabic name reads right to left, whatever surrounds it
+    (UAX #9 would otherwise let the run's neighbours take its direction). The run's
+    language is not said: its script does not tell Arabic from Persian or Kurdish, and a
+    tag the data does not give would be a guess. Text in one script is left as it is."""
+    if not _RTL_RUN.search(markdown) or not _OTHER_LETTER.search(_RTL_RUN.sub("", markdown)):
+        return markdown
+    return _RTL_RUN.sub(lambda run: f'<bdi dir="rtl">{run[0]}</bdi>', markdown)
 
 
 def literal(text: str) -> str:
@@ -267,7 +284,7 @@ def prose(linked: Linked, text: str, from_page: PagePath) -> str:
                   f"[{esc(_link_words(linked, match))}]({href(from_page, target)})"]
         end = match.end()
     parts.append(_literal(flat[end:]))
-    return isolate(_line_start("".join(parts)))
+    return isolate(_line_start(rtl_runs("".join(parts))))
 
 
 def plain(linked: Linked, text: str) -> str:
