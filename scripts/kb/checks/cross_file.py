@@ -38,7 +38,7 @@ from kb.model import (
 )
 from kb.pipeline.load import Path_, RawRecord
 from kb.problems import Problem, did_you_mean
-from kb.text.spelling import name_key
+from kb.text.spelling import name_key, words
 from kb.text.titles import slug_mismatch
 from kb.text.wording import series, with_article
 from kb.tools.schema import schema_comment
@@ -392,10 +392,11 @@ def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 _QUOTED = re.compile(r"“([^”]+)”")
 
 
-def _quote_key(words: str) -> str:
-    """Quoted words compared without case, punctuation or the ellipsis a version's
-    excerpt ends with: '“We are setting the date…”' -> 'we are setting the date'."""
-    return " ".join(re.sub(r"[^\w\s]", " ", words.casefold()).split())
+def _quote_key(quoted: str) -> str:
+    """Quoted words compared as search compares them (`kb.text.spelling.words`: without
+    case, punctuation or the ellipsis a version's excerpt ends with):
+    '“We are setting the date…”' -> 'we are setting the date'."""
+    return " ".join(words(quoted))
 
 
 def quoted_versions_linked(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
@@ -411,8 +412,8 @@ def quoted_versions_linked(kb: KnowledgeBase, records: Records) -> Iterator[Prob
                 for version in dispute.versions:
                     sources = {c.source for c in version.cite}
                     versions += [(owner, dispute, key, sources)
-                                 for words in _QUOTED.findall(version.value)
-                                 if len(key := _quote_key(words)) >= 12]
+                                 for excerpt in _QUOTED.findall(version.value)
+                                 if len(key := _quote_key(excerpt)) >= 12]
     if not versions:
         return
     for entry_id, path, statement in _texts(kb):
