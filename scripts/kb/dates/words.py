@@ -13,12 +13,19 @@ approximate or uncertain is said so (the whole date, 'about 2020'; one part, '11
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 
 from kb.dates.reading import PARTS_OF_YEAR, UNKNOWN, Item, Point, Reading, known
 from kb.text.wording import series
 
 _MONTHS = tuple(calendar.month_name)
 """Month names, read once: `calendar.month_name` formats a date at every lookup."""
+
+
+def day_words(day: dt.date) -> str:
+    """A calendar day as the site writes one: '29 November 2026' (a day the site
+    records itself, such as when a page last changed, rather than an EDTF date)."""
+    return f"{day.day} {_MONTHS[day.month]} {day.year}"
 
 
 def words(reading: Reading) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kb.addresses import EntryId, PagePath
+from kb.dates.words import day_words
 from kb.model import DATE_BASES, ENTITY_KINDS, Source
 from kb.pipeline.link import Cited, Linked, statements
 from kb.pipeline.render.citations import source_label
@@ -200,11 +201,6 @@ def date_basis(source: Source) -> str:
     if source.date is None or source.date_basis in (None, "printed"):
         return ""
     return DATE_BASES[source.date_basis]
-
-
-def day_words(day: dt.date) -> str:
-    """A day as the site writes one: '29 November 2026'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def when_lines(source: Source) -> list[str]:

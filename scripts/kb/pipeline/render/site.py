@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kb.addresses import EntryId, Href, PagePath, address
+from kb.dates.words import day_words
 from kb.pipeline.link import Linked
 from kb.pipeline.render.citations import cited_name
 from kb.pipeline.render.text import esc
@@ -65,7 +66,7 @@ def cite_block(linked: Linked, site: Site, entry_id: EntryId, path: PagePath) ->
     parts = [cited_name(linked, entry_id), f"in *{esc(site.name)}*"]
     changed = page_changed(linked, site, entry_id)
     if changed:
-        parts.append(f"last changed {changed.day} {changed:%B %Y}")
+        parts.append(f"last changed {day_words(changed)}")
     if site.url:
         parts.append(f"<{page_url(site, path)}>")
         ending = "."
