@@ -50,8 +50,11 @@ def _readme_tree() -> dict[str, list[str]]:
 
 
 def _entries(folder: Path) -> set[str]:
+    """Modules and packages in `folder`: a folder left with only Python's bytecode (a
+    module moved away, its __pycache__ kept by git's ignore rules) is no package."""
     return {p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
-            if p.name != "__pycache__" and p.name != "__init__.py"}
+            if p.name != "__init__.py" and (p.suffix == ".py" if p.is_file()
+                                            else (p / "__init__.py").is_file())}
 
 
 def test_the_readme_draws_the_package_as_it_is():
