@@ -89,6 +89,17 @@ def test_a_name_that_is_a_version_links_its_disagreement_on_its_page_and_sources
     assert f"{DISPUTED}(../people/ada.md#disagreement-her-surname))" in line
 
 
+def test_a_name_in_another_script_links_its_disagreement_under_the_heading_too(data_tree):
+    """The short list of names in another script under the heading shows a version of a
+    disagreement as the Names section does: with the link to all versions, so a reader
+    who stops at the heading learns that sources differ."""
+    ada = ADA.replace("  - name: Ada Lovelace\n", "  - name: آدا لوفلايس\n    lang: ar\n"
+                      "    transliteration: Ada Lovelace\n")
+    page = pages_of(data_tree, **{"people/ada.yaml": ada})["people/ada.md"]
+    heading_list = page.split('<ul class="kb-other-names" markdown>', 1)[1].split("</ul>", 1)[0]
+    assert f"{DISPUTED}(#disagreement-her-surname))" in heading_list
+
+
 def test_a_version_shown_on_a_source_page_links_its_disagreement(data_tree):
     source = pages_of(data_tree)["sources/second.md"]
     line = next(line for line in source.splitlines()

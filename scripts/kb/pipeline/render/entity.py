@@ -146,25 +146,26 @@ def _header(linked: Linked, entity: Entity, kind: str, path: PagePath,
                f"{disputed_link(linked, entity.summary, path)}")
     quotes = notes.quotes(entity.summary.cite)
     summary += f"\n\n{quotes}" if quotes else ""
-    names = _other_scripts(entity, notes)
+    names = _other_scripts(linked, entity, notes, path)
     return (f"# {esc(entity.name)}\n\n{names + chr(10) if names else ''}"
             + "  \n".join(details) + f"\n\n{summary}\n")
 
 
-def _other_scripts(entity: Entity, notes: Footnotes) -> str:
+def _other_scripts(linked: Linked, entity: Entity, notes: Footnotes, path: PagePath) -> str:
     """Under the heading, the names sources give in another language's script, beside
     the Latin name: 'Arabic: أبو تقوى السعيدي (Abu Taqwa al-Saeedi)[^1]', each in its
     language and direction, with the transliteration the same source gives and its
     citation; '' when there are none. One item per name, so that the "as reported by"
-    view hides each with its own source. A name that is a version of a disagreement
-    links it in the Names section below, on the same page, not in this short list."""
+    view hides each with its own source. A name that is one version of a disagreement
+    links the versions here too: a reader who stops at the heading still learns that
+    sources differ on it."""
     items = []
     for alias in entity.aliases:
         if alias.lang:
             latin = f" ({esc(alias.transliteration)})" if alias.transliteration else ""
             items.append(f"<li markdown>**{literal(language_name(alias.lang))}:** "
                          f"{in_language(alias.name, alias.lang)}{latin}"
-                         f"{notes.refs(alias.cite)}</li>")
+                         f"{notes.refs(alias.cite)}{disputed_link(linked, alias, path)}</li>")
     if not items:
         return ""
     return '<ul class="kb-other-names" markdown>\n' + "\n".join(items) + "\n</ul>\n"
