@@ -7,10 +7,14 @@ import dataclasses
 import math
 
 from kb.bench.pipeline import (
+    Step,
     _reader_lines,
+    announce,
+    arguments,
     copy_project,
     growth,
     mkdocs_seconds,
+    plan,
     report,
     run_pipeline,
 )
@@ -122,3 +126,32 @@ def test_the_preview_benchmark_finds_pages_and_files_where_the_kinds_declare_the
     monkeypatch.setitem(KINDS, "person", dataclasses.replace(KINDS["person"], folder="persons"))
     assert entry_address("group", "group-3") == "/organisations/group-3/"
     assert added_file(tmp_path, 1) == tmp_path / "data" / "persons" / "bench-added-1.yaml"
+
+
+def test_the_preview_size_is_measured_whatever_the_sizes():
+    """Trial of issue 15: the Makefile's `--preview 1000` was skipped without a word
+    unless 1000 was among --sizes (`make bench BENCH_ARGS="--sizes 100"`)."""
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "--preview 1000 $(BENCH_ARGS)" in makefile
+    steps = plan(arguments(["--mkdocs", "--site", "--preview", "1000", "--sizes", "100"]))
+    assert steps == [Step(100, stages=True, preview=False),
+                     Step(1000, stages=False, preview=True)]
+    assert announce(steps[1]) == ("measuring the live preview alone at 1000 entities "
+                                  "(--preview 1000; not among --sizes, so its stages are "
+                                  "not timed)…")
+    assert announce(steps[0]) == "measuring 100 entities…"
+    assert plan(arguments(["--preview", "1000", "--sizes", "1000", "100"])) == [
+        Step(100, stages=True, preview=False), Step(1000, stages=True, preview=True)]
+    assert plan(arguments(["--sizes", "100"])) == [Step(100, stages=True, preview=False)]
+    assert [s.size for s in plan(arguments(["--preview", "1000"]))] == [100, 1000, 10000]
+
+
+def test_a_size_measured_for_the_preview_alone_is_reported_without_a_stage_table_row():
+    row = {"load": 0.1, "validate": 0.1, "link": 0.1, "render": 0.1, "write": 0.1,
+           "pipeline": 0.5, "peak_mb": 1.0, "output_mb": 1.0, "pages": 10}
+    preview = {f"preview_{edit}_{figure}": 1.0 for edit in ("fact", "name", "add", "remove")
+               for figure in ("s", "pipeline_s", "build_s", "changed")}
+    text = report({100: row, 1000: {**preview, "backlink_updated": 1.0}})
+    assert "\n     100 " in text and "\n    1000 " not in text
+    assert "growth exponent" not in text
+    assert "1000: live preview (make serve, medians of 3 saves), a fact's wording edited" in text

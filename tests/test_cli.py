@@ -130,3 +130,44 @@ def test_build_writes_to_a_new_or_empty_folder_or_over_its_own_output(tmp_path):
     for out in ("new/pages", "empty", "new/pages"):  # the last: over its own output
         assert main(["--root", str(MINI), "build", "--out", str(tmp_path / out)]) == 0
         assert (tmp_path / out / "people" / "ada-example.md").is_file()
+
+
+def test_a_file_s_own_problem_does_not_hide_its_unknown_ids(tmp_path, capsys):
+    # The trial of issue 15: a tab in a name and an unknown source in the same file gave
+    # only the tab; the unknown id showed after the fix, a second round for the editor.
+    root, name_line = _real_data_with(tmp_path, "people/abu-taqwa.yaml", "name: Abu Taqwa\n",
+                                      'name: "Abu\tTaqwa"\n')
+    path = root / "data" / "people" / "abu-taqwa.yaml"
+    text = path.read_text("utf-8")
+    cite_line = text[:text.index("    cite: [vox-2024-01-07]\n")].count("\n") + 1
+    path.write_text(text.replace("    cite: [vox-2024-01-07]\n",
+                                 "    cite: [vox-2024-01-7x]\n", 1), "utf-8")
+    assert main(["--root", str(root), "validate"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "2 errors in data/"
+    assert err[0].startswith(f"data/people/abu-taqwa.yaml:{name_line}:1: name: "
+                             "'Abu<U+0009>Taqwa' holds U+0009 CHARACTER TABULATION")
+    assert err[1] == (f"data/people/abu-taqwa.yaml:{cite_line}:12: aliases[1].cite[0].source: "
+                      "unknown source 'vox-2024-01-7x'; expected the id of a file in "
+                      "data/sources/. Did you mean 'vox-2024-01-07'?")
+
+
+def test_an_event_s_bad_date_does_not_hide_its_unknown_source(tmp_path, capsys):
+    # The trial of issue 15: a bad date and an unknown source in one event: "1 error".
+    root, date_line = _real_data_with(tmp_path, "events/coalition-talks-to-resume.yaml",
+                                      "date: 2024-02-08\n", "date: 2024-02-30\n")
+    path = root / "data" / "events" / "coalition-talks-to-resume.yaml"
+    text = path.read_text("utf-8")
+    written = "    cite: [alarabiya-2024-02-08-talks-to-resume]\n"
+    cite_line = text[:text.index(written)].count("\n") + 1
+    path.write_text(text.replace(written, written.replace("talks-to", "talks-too"), 1), "utf-8")
+    assert main(["--root", str(root), "validate", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert found["errors"] == 2
+    [date, source] = found["problems"]
+    assert (date["line"], date["column"]) == (date_line, 1)
+    assert date["message"].startswith("date: '2024-02-30' is not a date on the calendar")
+    assert (source["line"], source["column"]) == (cite_line, 12)
+    assert source["message"].endswith("unknown source 'alarabiya-2024-02-08-talks-too-resume'; "
+                                      "expected the id of a file in data/sources/. Did you "
+                                      "mean 'alarabiya-2024-02-08-talks-to-resume'?")

@@ -208,6 +208,39 @@ def test_a_draft_lists_its_unknown_ids_beside_its_placeholders(data_tree):
     assert [str(p) for p in result.problems if p.severity == "error"] == [UNKNOWN]
 
 
+def test_a_draft_the_model_refuses_still_lists_its_unknown_ids(data_tree):
+    """Issue 15's trial: a file with a value the model refuses (here a tab in its name)
+    had its ids left unchecked, in a draft's list as in `kb validate`."""
+    root = data_tree({"groups/party.yaml": PARTY})
+    new(root, *NEW_PERSON)
+    path = root / PATH
+    path.write_text(path.read_text("utf-8").replace('name: Hadi al-Amiri',
+                                                    'name: "Hadi\tal-Amiri"') + RELATION,
+                    "utf-8")
+    result = build(root / "data", root=root, drafts=True)
+    assert result.ok, result.problems
+    [draft] = result.drafts
+    found = [str(p) for p in draft.problems]
+    assert UNKNOWN in found, found
+    assert any(p.startswith(f"{PATH}:4:1: name: 'Hadi<U+0009>al-Amiri' holds U+0009")
+               for p in found), found
+
+
+def test_the_preview_lists_a_refused_file_s_unknown_ids_beside_its_own_problem(data_tree):
+    """The live preview's banner lists what `kb validate` does: a file's own problem and
+    the unknown id in it, in one round."""
+    person = ('name: "Ada\tLovelace"\nsummary:\n  text: A person.\n  cite: [reprot]\n')
+    root = data_tree({"people/ada.yaml": person})
+    result = build(root / "data", root=root, drafts=True)
+    assert not result.drafts
+    found = [str(p) for p in result.problems if p.severity == "error"]
+    assert len(found) == 2, found
+    assert found[0].startswith("data/people/ada.yaml:1:1: name: 'Ada<U+0009>Lovelace' holds")
+    assert found[1] == ("data/people/ada.yaml:4:10: summary.cite[0].source: unknown source "
+                        "'reprot'; expected the id of a file in data/sources/. Did you mean "
+                        "'report'?")
+
+
 def test_a_draft_lists_the_checks_across_files_that_concern_it(data_tree):
     # An event dated after the only source it cites: a check of the whole site.
     root = data_tree({})

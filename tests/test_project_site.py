@@ -4,9 +4,14 @@ path: it must name no address of its own that could be wrong, and still work."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page
+
+from tests.browser import PROJECT, _ProjectHandler, serving
+from tests.conftest import ROOT
+from tests.site import mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +55,79 @@ def test_the_404_page_finds_its_styles_and_links_at_any_depth(page: Page, projec
     download = page.locator(".kb-downloads a").first
     assert download.evaluate("link => link.href") == project_url + \
         "downloads/knowledge-base.json"
+
+
+@pytest.fixture(scope="module")
+def published_project_url(tmp_path_factory) -> Iterator[str]:
+    """The site built as the workflow builds it (SITE_URL, its project address), served
+    under that project path."""
+    site = tmp_path_factory.mktemp("published-project-site")
+    with serving(site, _ProjectHandler) as (_, address):
+        result = mkdocs_build(ROOT, site, env={"SITE_URL": address + PROJECT})
+        assert result.returncode == 0, result.stderr
+        yield address + PROJECT
+
+
+MISSING = [
+    ("people/abu-takwa/", "abu takwa", "Abu Taqwa"),  # the trial of issue 15: 6 failures
+    ("people/nobody/deeper/still/", "still", None),
+    ("events/no-such-strike", "no such strike", None),
+    ("ayn-al-asad", "ayn al asad", "Ain al-Asad"),  # names no part of the site
+]
+
+
+@pytest.mark.parametrize(("missing", "words", "first"), MISSING)
+def test_the_404_page_loads_everything_from_the_right_place_at_the_first_try(
+        page: Page, project_url: str, missing: str, words: str, first: str | None):
+    """Without SITE_URL the browser asked for the stylesheets and scripts at the
+    address tried (/iraq-kb/people/abu-takwa/assets/…) before the page's script had
+    found the site's root; they failed, then loaded again from the root. No request
+    may fail, and search and the links must work."""
+    _loads_from_the_right_place(page, project_url, missing, words, first)
+
+
+@pytest.mark.parametrize(("missing", "words", "first"), MISSING)
+def test_the_published_404_page_loads_everything_from_the_right_place(
+        page: Page, published_project_url: str, missing: str, words: str,
+        first: str | None):
+    _loads_from_the_right_place(page, published_project_url, missing, words, first)
+
+
+def _loads_from_the_right_place(page: Page, site: str, missing: str, words: str,
+                                first: str | None) -> None:
+    failed: list[str] = []
+    page.on("requestfailed", lambda asked: failed.append(f"failed: {asked.url}"))
+    page.on("response", lambda response: failed.append(f"{response.status}: {response.url}")
+            if response.status >= 400 and response.url != site + missing else None)
+    response = page.goto(site + missing)
+    assert response is not None and response.status == 404
+    page.wait_for_load_state("networkidle")
+    assert failed == []
+    styles = page.evaluate(STYLES_LOADED)
+    assert styles and all(href.startswith(site + "assets/") and loaded
+                          for href, loaded in styles), styles
+    people = page.locator("ul.kb-notfound-links a").filter(has_text="People")
+    assert people.evaluate("link => link.href") == site + "people/"
+    query = page.locator("#kb-notfound-query")
+    assert query.input_value() == words
+    if first is not None:
+        page.locator("form.kb-notfound button").click()
+        result = page.locator(".md-search-result__item").first
+        result.wait_for(state="visible", timeout=10_000)
+        assert result.locator("h1, h2, .md-search-result__title").first.inner_text() \
+            .startswith(first)
+        href = result.locator("a").first.evaluate("link => link.href")
+        assert href.startswith(site) and page.request.get(href).status == 200
+    assert failed == []
+    assert page.request.get(people.evaluate("link => link.href")).status == 200
+
+
+def test_without_scripts_the_404_page_keeps_its_styles_where_they_resolve(
+        no_js_page: Page, project_url: str):
+    """Its stylesheets are held for its script to write out; without scripts they are
+    given as they were (relative), so that a missing page at the root's own level
+    shows styled."""
+    no_js_page.goto(project_url + "no-such-page")
+    styles = no_js_page.evaluate(STYLES_LOADED)
+    assert styles and all(href.startswith(project_url + "assets/") and loaded
+                          for href, loaded in styles), styles

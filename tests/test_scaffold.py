@@ -55,7 +55,7 @@ def test_what_is_left_to_fill_in_is_listed_and_validated(data_tree, capsys):
 def test_existing_id_is_refused_naming_the_file(data_tree, capsys):
     root = data_tree({"people/mohammed-shia-al-sudani.yaml": SUDANI})
     before = (root / "data/people/mohammed-shia-al-sudani.yaml").read_text()
-    assert run(root, "person", "Mohammed Shia al-Sudani", "--force") == 1
+    assert run(root, "person", "Mohammed Shia al-Sudani", "--force") == 2
     assert ("kb new: id 'mohammed-shia-al-sudani' already exists: "
             "data/people/mohammed-shia-al-sudani.yaml") in capsys.readouterr().err
     assert (root / "data/people/mohammed-shia-al-sudani.yaml").read_text() == before
@@ -65,7 +65,7 @@ def test_existing_id_is_refused_naming_the_file(data_tree, capsys):
 def test_a_name_resembling_an_existing_one_is_refused_with_a_suggestion(data_tree, capsys,
                                                                         name):
     root = data_tree({"people/mohammed-shia-al-sudani.yaml": SUDANI})
-    assert run(root, "person", name) == 1
+    assert run(root, "person", name) == 2
     err = capsys.readouterr().err
     assert f"kb new: '{name}' resembles '" in err
     assert "data/people/mohammed-shia-al-sudani.yaml. If it is the same, add an alias" in err
@@ -206,8 +206,9 @@ def test_new_story_chapter_has_a_title_and_a_sentence_to_fill_in(data_tree):
 
 
 # ---------------------------------------------------------------------------- exit codes
-# As the README says: 2 on a wrong command line, 1 on a request the data refuses
-# (trial of issue 15: a bad --type, --date or --date-basis exited 1).
+# As the README says: 2 on a wrong command line, whether kb new never takes the value or
+# the data refuses it (trials of issue 15: a bad --type, --date or --date-basis exited
+# 1, then an unknown --cite still did, while a bad --date exited 2).
 
 
 @pytest.mark.parametrize("options", [
@@ -227,12 +228,57 @@ def test_a_value_kb_new_does_not_take_is_a_wrong_command_line(data_tree, capsys,
     assert not list((root / "data").glob(f"{KINDS[options[0]].folder}/hadi*"))
 
 
-@pytest.mark.parametrize("options", [
-    ["person", "Hadi al-Amiri", "--cite", "nowhere"],  # no such source in the data
-    ["group", "Outlet", "--type", "news outlet"],  # that id exists
+@pytest.mark.parametrize(("options", "message"), [
+    (["person", "Hadi al-Amiri", "--cite", "nowhere"],  # no such source in the data
+     "--cite 'nowhere' is not a source in data/sources/."),
+    (["person", "Hadi al-Amiri", "--cite", "reprot"],
+     "--cite 'reprot' is not a source in data/sources/. Did you mean 'report'?"),
+    (["person", "Hadi al-Amiri", "--cite", "outlet"],  # a group, not a source
+     "--cite 'outlet' is not a source in data/sources/."),
+    (["source", "Iraq wants the troops out", "--outlet", "outlt"],
+     "--outlet 'outlt' is not a group in data/groups/. Did you mean 'outlet'?"),
+    (["group", "Outlet", "--type", "news outlet"],  # that id exists
+     "id 'outlet' already exists: data/groups/outlet.yaml. Edit that file, or give another "
+     "id with --id"),
+    (["person", "Hadi al-Amiri", "--id", "report"],  # that id exists, in another folder
+     "id 'report' already exists: data/sources/report.yaml."),
+    (["group", "Outlett", "--type", "news outlet"],  # a name already known
+     "'Outlett' resembles 'Outlet', the name of data/groups/outlet.yaml."),
+    (["person", "Hadi al-Amiri", "--id", "Hadi_al_Amiri"],
+     "'Hadi_al_Amiri' is not a valid id; give --id with lower-case letters, digits and "
+     "single hyphens. Did you mean 'hadi-al-amiri'?"),
+    (["person", "Hadi al-Amiri", "--id", "hadi\u200b-al-amiri"],
+     "'hadi<U+200B>-al-amiri' is not a valid id; give --id with lower-case letters, digits "
+     "and single hyphens. Did you mean 'hadi-al-amiri'?"),
+    (["group", "Badr Organization", "--type", "armed grop"],
+     "--type 'armed grop' is not allowed; expected one of armed group, government, "),
+    (["event", "The vote", "--date", "2024-13-01"],
+     "--date: '2024-13-01' is not a date on the calendar (month must be in 1..12)"),
 ])
-def test_a_request_the_data_refuses_exits_1(data_tree, options):
-    assert run(data_tree({}), *options) == 1
+def test_a_value_the_data_refuses_is_a_wrong_command_line_too(data_tree, capsys, options,
+                                                              message):
+    root = data_tree({})
+    before = sorted((root / "data").rglob("*"))
+    assert run(root, *options) == 2
+    err = capsys.readouterr().err
+    assert f"kb new: {message}" in err, err
+    assert sorted((root / "data").rglob("*")) == before
+
+
+@pytest.mark.parametrize(("kind", "hint"), [
+    ("persn", " Did you mean 'person'?"), ("people", " Did you mean 'person'?"),
+    ("Event", " Did you mean 'event'?"), ("sources", " Did you mean 'source'?"),
+    ("thing", ""),
+])
+def test_an_unknown_kind_is_a_wrong_command_line_with_a_suggestion(data_tree, capsys, kind,
+                                                                   hint):
+    root = data_tree({})
+    with pytest.raises(SystemExit) as stopped:
+        run(root, kind, "Hadi al-Amiri")
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err == (f"kb new: error: argument KIND: '{kind}' is not a kind of entry; expected "
+                   f"one of person, group, place, event, source, chapter.{hint}")
 
 
 # ---------------------------------------------------------------------------- stubs

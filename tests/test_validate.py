@@ -155,7 +155,9 @@ def test_every_problem_in_every_file_is_reported_at_once(data_tree):
     })
     found = problems(root)
     assert [m.split(":")[0] for m in found] == [
-        "data/people/a.yaml", "data/people/b.yaml", "data/places/c.yaml"]
+        "data/people/a.yaml", "data/people/b.yaml", "data/places/c.yaml", "data/places/c.yaml"]
+    assert "data/places/c.yaml:3:27: summary.cite[0].source: unknown source 'nowhere'; " \
+           "expected the id of a file in data/sources/." in found
 
 
 def test_quote_speaker_must_be_a_person_or_group(data_tree):
@@ -475,3 +477,115 @@ def test_an_empty_citation_says_an_id_is_allowed_too(data_tree):
     assert problems(root) == [
         "data/people/ada.yaml:5:6: summary.cite[0]: expected a source id, or a mapping of "
         "fields (source: ..., quote: ...), found nothing"]
+
+
+# ---------------------------------------------------------------- every problem of a file at once
+
+EVENT = """\
+name: E
+type: strike
+date: 2024-01-04
+summary:
+  text: t
+  cite: [report]
+"""
+DISPUTING = """\
+name: Ada
+summary: {text: A person., cite: [report]}
+disputes:
+  - about: Age
+    versions:
+      - {value: '40', cite: [report]}
+      - {value: '41', cite: [report]}
+"""
+"""A person recording one disagreement, about her age."""
+
+OWN_PROBLEMS = {  # what is wrong in the file itself, and where it is reported
+    "tab in the name": (lambda text: text.replace("name: E", 'name: "E\\tX"'),
+                        "1:1: name: 'E<U+0009>X' holds U+0009 CHARACTER TABULATION"),
+    "bad date": (lambda text: text.replace("2024-01-04", "2024-13-01"),
+                 "3:1: date: '2024-13-01' is not a date on the calendar"),
+    "wrong type": (lambda text: text + "wikidata: [Q1]\n",
+                   "9:1: wikidata: expected text, found a list ([Q1])"),
+    "unknown field": (lambda text: text + "colour: red\n", "9:1: unknown field 'colour'"),
+    "duplicate field": (lambda text: text + "type: raid\n",
+                        "9:1: duplicate field 'type' (first given on line 2); keep one"),
+    "missing field": (lambda text: text.replace("type: strike\n", ""),
+                      "1:1: missing required field 'type'"),
+    "written null": (lambda text: text + "wikidata: ~\n",
+                     "9:11: wikidata: '~' is YAML for \"no value\""),
+}
+UNKNOWN = {  # a line naming what exists nowhere, and what is reported of it
+    "source": ("facts:\n  - {text: f, cite: [nosuch-source]}\n",
+               "8:22: facts[0].cite[0].source: unknown source 'nosuch-source'; expected the "
+               "id of a file in data/sources/."),
+    "relation target": ("relations:\n  - {type: part_of, target: nosuch-group, cite: [report]}\n",
+                        "8:21: relations[0].target: unknown target of 'part_of' 'nosuch-group'; "
+                        "expected the id of a file in data/groups/, data/places/."),
+    "disagreement's entry": (
+        "facts:\n  - {text: f, cite: [report], disputed: {entry: nosuch-entry, about: X}}\n",
+        "8:42: facts[0].disputed.entry: unknown entry recording the disagreement "
+        "'nosuch-entry'; expected the id of a file in data/events/, data/groups/, "
+        "data/people/, data/places/."),
+    "disagreement": (
+        "facts:\n  - {text: f, cite: [report], disputed: {entry: ada, about: Height}}\n",
+        "8:54: 'ada' records no disagreement about 'Height' (it records: 'Age')."),
+}
+
+
+def _line_moved(where_and_message: str, by: int) -> str:
+    line, rest = where_and_message.split(":", 1)
+    return f"{int(line) + by}:{rest}"
+
+
+@pytest.mark.parametrize("unknown", UNKNOWN)
+@pytest.mark.parametrize("own", OWN_PROBLEMS)
+def test_a_file_s_own_problem_does_not_hide_what_it_names_wrongly(data_tree, own, unknown):
+    """Issue 15's trial: a file the model refused was left out of the checks of ids and
+    disagreements; its unknown ids showed only once its own problem was fixed."""
+    change, own_problem = OWN_PROBLEMS[own]
+    added, unknown_problem = UNKNOWN[unknown]
+    if own == "missing field":  # a line less before what is added
+        unknown_problem = _line_moved(unknown_problem, -1)
+    root = data_tree({"people/ada.yaml": DISPUTING, "events/e.yaml": change(EVENT + added)})
+    found = [p for p in validate(load(root / "data", root=root))[1] if p.severity == "error"]
+    assert len(found) == 2, found
+    shown = sorted(str(p) for p in found)
+    assert any(m.startswith(f"data/events/e.yaml:{own_problem}") for m in shown), shown
+    assert f"data/events/e.yaml:{unknown_problem}" in shown, shown
+
+
+@pytest.mark.parametrize(("relation", "own_problem", "unknown_problem"), [
+    # The part the model refuses holds the unknown id: what of it can be read is checked.
+    ("{type: membr_of, target: nosuch, cite: [report]}",
+     "8:6: relations[0].type: 'membr_of' is not allowed",
+     "8:22: relations[0].target: unknown relation target 'nosuch'; expected the id of a "
+     "file in data/events/, data/groups/, data/people/, data/places/."),
+    ("{type: part_of, target: nosuch, since: 2024-13, cite: [report]}",
+     "8:37: relations[0].since: '2024-13' is not a date",
+     "8:21: relations[0].target: unknown target of 'part_of' 'nosuch'"),
+    ("{type: part_of, target: outlet, cite: [{source: nosuch, quote: {text: hi}}]}",
+     "8:61: relations[0].cite[0].quote.speaker: a quote must say who said it",
+     "8:45: relations[0].cite[0].source: unknown source 'nosuch'"),
+])
+def test_unknown_ids_beside_a_refused_value_in_the_same_part(data_tree, relation,
+                                                             own_problem, unknown_problem):
+    root = data_tree({"events/e.yaml": EVENT + f"relations:\n  - {relation}\n"})
+    found = [str(p) for p in validate(load(root / "data", root=root))[1]
+             if p.severity == "error"]
+    assert len(found) == 2, found
+    assert any(m.startswith(f"data/events/e.yaml:{own_problem}") for m in found), found
+    assert any(m.startswith(f"data/events/e.yaml:{unknown_problem}") for m in found), found
+
+
+def test_a_refused_value_is_not_read_for_ids_nor_reported_twice(data_tree):
+    """A source the model refuses (a list where an id goes) is reported once, as what
+    it is; a value load refused (a written null) is not reported again as missing."""
+    event = EVENT.replace("cite: [report]", "cite: [[nosuch]]") + "places: [~]\n"
+    root = data_tree({"events/e.yaml": event})
+    found = [str(p) for p in validate(load(root / "data", root=root))[1]
+             if p.severity == "error"]
+    assert len(found) == 2, found
+    assert found[0].startswith("data/events/e.yaml:6:10: summary.cite[0]: expected a source "
+                               "id, or a mapping of fields"), found
+    assert found[1].startswith("data/events/e.yaml:7:10: places[0]: '~' is YAML for")

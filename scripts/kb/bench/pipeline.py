@@ -5,7 +5,8 @@ write, the peak memory of one pipeline run, the generated output's size, and the
 growth exponent between sizes (1.0 is linear). With --mkdocs it also times the full
 `mkdocs build` and the same build over the generated Markdown alone (the floor); with
 --site, a reader's first visit and search in headless Chromium, and Pagefind on the
-same pages; with --preview SIZE, save-to-reload under `make serve` (kb.bench.site).
+same pages; with --preview SIZE, save-to-reload under `make serve` (kb.bench.site) at
+that size, whether or not --sizes names it.
 A script, never a test: figures on a shared machine vary from run to run.
 """
 
@@ -22,6 +23,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -151,11 +153,38 @@ def _found(pattern: str, text: str) -> str:
     return match[1]
 
 
+@dataclass(frozen=True)
+class Step:
+    """One size the benchmark measures, and what it measures there."""
+
+    size: int
+    """Entities of synthetic data."""
+    stages: bool
+    """The pipeline's stages timed (and, as asked, the builds and a reader's figures)."""
+    preview: bool
+    """Save-to-reload timed under `make serve`."""
+
+
+def plan(args: argparse.Namespace) -> list[Step]:
+    """What `main` measures, smallest size first: every size of `--sizes` with its
+    stages timed, and every size of `--preview` with the live preview timed, whether or
+    not `--sizes` names it. The Makefile asks for `--preview 1000` beside whatever
+    `BENCH_ARGS` gives (`--sizes 100`): a preview size not among the sizes is measured
+    for the preview alone, and said so (it was skipped without a word)."""
+    sizes, preview = set(args.sizes), set(args.preview)
+    return [Step(size, size in sizes, size in preview) for size in sorted(sizes | preview)]
+
+
 def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path, *,
-            with_site: bool = False, preview: bool = False) -> dict[str, Any]:
+            with_site: bool = False, preview: bool = False,
+            stages: bool = True) -> dict[str, Any]:
+    """The figures at one size (see `report`); with `stages` False, only the live
+    preview's (`preview` must then be True)."""
     work = Path(tempfile.mkdtemp(prefix=f"kb-bench-{entities}-"))
     try:
         write_tree(work, entities)
+        if not stages:
+            return _preview_figures(work, repo)
         out = work / "generated"
         samples = [run_pipeline(work, out) for _ in range(runs)]
         result: dict[str, Any] = {stage: statistics.median(s[stage] for s in samples)
@@ -190,7 +219,10 @@ def growth(small: float, large: float, ratio: float) -> float:
 
 
 def report(results: dict[int, dict[str, Any]]) -> str:
-    sizes = sorted(results)
+    """The figures of every size measured, as text; the table and growth exponents
+    give the sizes whose stages were timed (`Step.stages`)."""
+    everything = sorted(results)
+    sizes = [size for size in everything if "pipeline" in results[size]]
     columns = [*STAGES, "pipeline", "mkdocs", "bare"]
     lines = ["entities " + " ".join(f"{c:>9}" for c in columns)
              + "   peak MB  output MB  search MB  pages"]
@@ -204,7 +236,7 @@ def report(results: dict[int, dict[str, Any]]) -> str:
         exponents = [f"{c} {growth(results[small][c], results[large][c], large / small):.2f}"
                      for c in columns if c in results[small]]
         lines.append(f"growth exponent {small}→{large}: " + ", ".join(exponents))
-    for size in sizes:
+    for size in everything:
         lines.extend(_reader_lines(size, results[size]))
     for size in sizes:
         row = results[size]
@@ -264,7 +296,8 @@ def _reader_lines(size: int, row: dict[str, Any]) -> list[str]:
     return lines
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line of `python -m kb.bench.pipeline` (argparse exits 2 on a wrong one)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
@@ -274,15 +307,28 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --mkdocs: first visit and search in headless Chromium, "
                         "and Pagefind on the same pages")
     parser.add_argument("--preview", type=int, nargs="*", default=[], metavar="SIZE",
-                        help="time save-to-reload under mkdocs serve at these sizes")
-    args = parser.parse_args(argv)
+                        help="time save-to-reload under mkdocs serve at these sizes, "
+                        "among --sizes or not")
+    return parser.parse_args(argv)
+
+
+def announce(step: Step) -> str:
+    """What `main` says before measuring a step."""
+    if step.stages:
+        return f"measuring {step.size} entities…"
+    return (f"measuring the live preview alone at {step.size} entities (--preview "
+            f"{step.size}; not among --sizes, so its stages are not timed)…")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
     repo = Path(__file__).resolve().parents[3]
     results = {}
-    for size in args.sizes:
-        print(f"measuring {size} entities…", file=sys.stderr, flush=True)
-        results[size] = measure(size, args.runs, args.mkdocs, repo,
-                                with_site=args.site and args.mkdocs,
-                                preview=size in args.preview)
+    for step in plan(args):
+        print(announce(step), file=sys.stderr, flush=True)
+        results[step.size] = measure(step.size, args.runs, args.mkdocs, repo,
+                                     with_site=args.site and args.mkdocs,
+                                     preview=step.preview, stages=step.stages)
     print(report(results))
     return 0
 

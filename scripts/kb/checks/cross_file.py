@@ -375,18 +375,40 @@ def _disputed(kb: KnowledgeBase) -> Iterator[tuple[EntryId, Path_, Statement | A
 def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A statement's or a name's `disputed` must name a disagreement that is recorded."""
     for entry_id, path, statement in _disputed(kb):
-        ref = statement.disputed
-        if ref is None:
-            continue
-        target = kb.entries.get(ref.entry)
-        if not isinstance(target, Entry):
-            continue  # an unknown id is reported with the other references
-        abouts = [dispute.about for dispute in target.disputes]
-        if ref.about not in abouts:
-            listed = "; ".join(f"'{a}'" for a in abouts) or "none"
-            yield _at(records[entry_id], (*path, "disputed", "about"),
-                      f"'{ref.entry}' records no disagreement about '{ref.about}' (it "
-                      f"records: {listed}).{did_you_mean(ref.about, abouts)}")
+        yield from _disagreement_recorded(kb, records[entry_id], path, statement)
+
+
+def disputes_named_in(kb: KnowledgeBase, record: RawRecord,
+                      part: BaseModel) -> Iterator[Problem]:
+    """`disputes_named` for what can be read of a file the model refused
+    (`kb.checks.partial`: a field it could not read is None), against the disagreements
+    of `kb`'s valid entries: its statements and names, wherever they sit."""
+    stack: list[tuple[Any, Path_]] = [(part, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, Statement | Alias):
+            yield from _disagreement_recorded(kb, record, path, value)
+        if isinstance(value, list):
+            stack.extend((item, (*path, index)) for index, item in enumerate(value))
+        elif isinstance(value, BaseModel):
+            stack.extend((getattr(value, name, None), (*path, name))
+                         for name in type(value).model_fields)
+
+
+def _disagreement_recorded(kb: KnowledgeBase, record: RawRecord, path: Path_,
+                           statement: Statement | Alias) -> Iterator[Problem]:
+    ref = statement.disputed
+    if ref is None or not ref.entry or not ref.about:  # left out, or not readable
+        return
+    target = kb.entries.get(ref.entry)
+    if not isinstance(target, Entry):
+        return  # an unknown id is reported with the other references
+    abouts = [dispute.about for dispute in target.disputes]
+    if ref.about not in abouts:
+        listed = "; ".join(f"'{a}'" for a in abouts) or "none"
+        yield _at(record, (*path, "disputed", "about"),
+                  f"'{ref.entry}' records no disagreement about '{ref.about}' (it "
+                  f"records: {listed}).{did_you_mean(ref.about, abouts)}")
 
 
 _QUOTED = re.compile(r"“([^”]+)”")

@@ -38,7 +38,9 @@ def references(entry: Any) -> Iterator[Reference]:
     """Every id an entry names, with where it sits and the kinds it may name.
 
     Validate walks each entry once and keeps the result in
-    `KnowledgeBase.references`, which the checks and link read."""
+    `KnowledgeBase.references`, which the checks and link read. It walks the part of
+    a refused file that can be read (`kb.checks.partial`) the same way: there a field
+    the model refused is None, or a list item refused is, and names nothing."""
     return _walk(entry, ())
 
 
@@ -51,39 +53,58 @@ def _walk(value: Any, path: Path_) -> Iterator[Reference]:
         return
     yield from _own_references(value, path)
     for name in type(value).model_fields:
-        yield from _walk(getattr(value, name), (*path, name))
+        yield from _walk(getattr(value, name, None), (*path, name))
+
+
+_ANY_TARGET = frozenset(kind for rule in RELATION_TYPES.values() for kind in rule.targets)
+"""What a relation whose type could not be read may name: its target is then checked
+only for being known."""
 
 
 def _own_references(value: BaseModel, path: Path_) -> Iterator[Reference]:
+    # A field read as None names nothing: it is optional and left out, or it belongs to
+    # a part of a refused file that could not be read (kb.checks.partial).
     if isinstance(value, Citation):
-        yield (*path, "source"), value.source, _SOURCE, "source"
+        if value.source:
+            yield (*path, "source"), value.source, _SOURCE, "source"
         if value.citing:
             yield (*path, "citing"), value.citing, _SOURCE, "cited source"
     elif isinstance(value, Quote):
-        for index, speaker in enumerate(value.speaker):
-            at = (*path, "speaker", index) if len(value.speaker) > 1 else (*path, "speaker")
-            yield at, speaker, _QUOTED, "speaker"
+        speakers = value.speaker or []
+        for index, speaker in enumerate(speakers):
+            at = (*path, "speaker", index) if len(speakers) > 1 else (*path, "speaker")
+            if speaker:
+                yield at, speaker, _QUOTED, "speaker"
     elif isinstance(value, Relation):
-        targets = RELATION_TYPES[value.type].targets
-        yield (*path, "target"), value.target, targets, f"target of '{value.type}'"
+        rule = RELATION_TYPES.get(value.type) if value.type else None
+        if value.target:
+            if rule is not None:
+                yield (*path, "target"), value.target, rule.targets, \
+                    f"target of '{value.type}'"
+            else:
+                yield (*path, "target"), value.target, _ANY_TARGET, "relation target"
     elif isinstance(value, Participant):
-        yield (*path, "entity"), value.entity, _ENTITIES, "participant"
+        if value.entity:
+            yield (*path, "entity"), value.entity, _ENTITIES, "participant"
     elif isinstance(value, Event):
-        for index, place in enumerate(value.places):
-            yield (*path, "places", index), place, frozenset({"place"}), "place"
+        for index, place in enumerate(value.places or []):
+            if place:
+                yield (*path, "places", index), place, frozenset({"place"}), "place"
     elif isinstance(value, Statement | Alias):
-        if value.disputed:  # the page links the disagreement and counts its versions
-            yield (*path, "disputed", "entry"), value.disputed.entry, _ENTITIES, \
+        disputed = value.disputed
+        if disputed and disputed.entry:  # the page links the disagreement and counts its versions
+            yield (*path, "disputed", "entry"), disputed.entry, _ENTITIES, \
                 "entry recording the disagreement"
-        if isinstance(value, Statement):
+        if isinstance(value, Statement) and value.text:
             for match in ENTITY_LINK.finditer(value.text):
                 yield (*path, "text"), EntryId(match[1].strip()), _ENTITIES, \
                     "linked entry [[...]]"
     elif isinstance(value, Source):
         if value.outlet:
             yield (*path, "outlet"), value.outlet, frozenset({"group"}), "outlet"
-        for index, relayed in enumerate(value.relays):
-            yield (*path, "relays", index), relayed, _SOURCE, "relayed source"
+        for index, relayed in enumerate(value.relays or []):
+            if relayed:
+                yield (*path, "relays", index), relayed, _SOURCE, "relayed source"
         if value.speaker:
             yield (*path, "speaker"), value.speaker, _SPEAKERS, "speaker"
 

@@ -74,6 +74,9 @@ class RawRecord:
     """(line, column), 1-based, for each key path, e.g. ("aliases", 0, "name")."""
     first_line: str = ""
     """The file's first line, where the schema comment belongs."""
+    refused: frozenset[Path_] = frozenset()
+    """Paths of the values load refused and reported (a written null, a YAML tag), read
+    as None: validate does not report them again as missing or of the wrong type."""
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Position of the deepest known prefix of `path`, or of the file's first line."""
@@ -240,12 +243,15 @@ def _read_file(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]
                     f"(byte 0x{raw[error.start]:02x} at offset {error.start})")
         ]
     kind = KIND_BY_FOLDER[path.parent.name]
-    data, marks, problems = parse_yaml(
-        text, shown, free_text=free_text_paths(KINDS[kind].model))
-    if problems:
+    data, marks, refused, problems = _parse(text, shown, free_text_paths(KINDS[kind].model))
+    if problems and data is None:  # nothing could be read
         return None, problems
+    # A file with values refused one by one (a duplicate field, a written null) is
+    # still handed on, its refused values None, so that validate reports its other
+    # problems in the same round; its problems here explain their lines.
     first_line = text.split("\n", 1)[0].rstrip("\r")
-    return RawRecord(shown, kind, EntryId(path.stem), data, marks, first_line), []
+    return RawRecord(shown, kind, EntryId(path.stem), data, marks, first_line,
+                     refused), problems
 
 
 def _refuse_before_reading(path: Path,
@@ -277,44 +283,56 @@ def parse_yaml(text: str, shown: str, *,
 
     Returns (data, marks, problems): data holds dicts, lists, text and None (a field
     with nothing after its colon), never a number, yes/no value or timestamp; marks
-    give each key path's (line, column), 1-based. On any problem, data is None and the
-    problems (each at its line) say why. `free_text` lists the key paths that hold
-    words (`kb.model.free_text_paths`, '*' for any list item): a plain value there
-    followed by ' #' on its line is refused, since YAML drops the rest as a comment.
-    Raises nothing.
+    give each key path's (line, column), 1-based. The problems (each at its line) say
+    what is wrong. On one that stops the reading (a syntax error, an anchor, an empty
+    file), data is None; where only single values are refused (a written null, a tag,
+    a duplicate field, a text cut at ' #'), data holds the rest: a refused value reads
+    as None, a duplicate field as its first value, a cut text as far as YAML read it.
+    `free_text` lists the key paths that hold words (`kb.model.free_text_paths`, '*'
+    for any list item): a plain value there followed by ' #' on its line is refused,
+    since YAML drops the rest as a comment. Raises nothing.
     """
+    data, marks, _, problems = _parse(text, shown, free_text)
+    return data, marks, problems
+
+
+def _parse(text: str, shown: str, free_text: frozenset[tuple[str, ...]],
+           ) -> tuple[Any, dict[Path_, tuple[int, int]], frozenset[Path_], list[Problem]]:
+    """`parse_yaml`, with the paths of the values refused one by one (read as None)."""
     hidden = _hidden_line_end(text, shown)
     if hidden:
-        return None, {}, [hidden]
+        return _stopped(hidden)
     try:
         documents = list(yaml.compose_all(text, Loader=TextLoader))
     except yaml.MarkedYAMLError as error:
-        return None, {}, [_syntax_problem(error, shown, text)]
+        return _stopped(_syntax_problem(error, shown, text))
     except (yaml.YAMLError, UnicodeEncodeError) as error:  # unmarked: the reader's, a
         # character YAML refuses (libyaml takes UTF-8, which cannot hold a lone surrogate)
-        return None, {}, [_reader_problem(error, shown, text)]
+        return _stopped(_reader_problem(error, shown, text))
     except RecursionError:  # PyYAML's own parser, where libyaml is missing, recurses
-        return None, {}, [_too_deep(shown)]
+        return _stopped(_too_deep(shown))
     if not documents or documents[0] is None:
-        return None, {}, [Problem(shown, 1, 1, "file is empty; expected a mapping of fields")]
+        return _stopped(Problem(shown, 1, 1, "file is empty; expected a mapping of fields"))
     if len(documents) > 1:
         line = documents[1].start_mark.line + 1
-        return None, {}, [
-            Problem(shown, line, 1, "file holds several YAML documents ('---'); "
-                    "expected one entity per file")
-        ]
+        return _stopped(Problem(shown, line, 1, "file holds several YAML documents "
+                                "('---'); expected one entity per file"))
     reader = _Reader(text, free_text)
     try:
         data = reader.value(documents[0], ())
     except RecursionError:  # MAX_DEPTH is far below Python's limit; a smaller stack
-        return None, {}, [_too_deep(shown)]
+        return _stopped(_too_deep(shown))
     except _Refused as refused:
-        return None, {}, [Problem(shown, refused.line, refused.column, str(refused))]
-    if reader.problems:
-        return None, {}, [Problem(shown, line, column, message)
-                          for line, column, message in reader.problems]
+        return _stopped(Problem(shown, refused.line, refused.column, str(refused)))
     reader.marks[()] = (1, 1)
-    return data, reader.marks, []
+    return data, reader.marks, frozenset(reader.refused), [
+        Problem(shown, line, column, message) for line, column, message in reader.problems]
+
+
+def _stopped(problem: Problem,
+             ) -> tuple[None, dict[Path_, tuple[int, int]], frozenset[Path_], list[Problem]]:
+    """What `_parse` gives for a problem that stops the reading: no data, and why."""
+    return None, {}, frozenset(), [problem]
 
 
 _EDITOR_LINE_END = re.compile("\r\n|\r|\n")
@@ -444,6 +462,8 @@ class _Reader:
         self.free_text = free_text
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[tuple[int, int, str]] = []
+        self.refused: set[Path_] = set()
+        """Paths of the values refused, read as None."""
         self.seen: set[int] = set()
 
     def refuse(self, node: yaml.Node, message: str) -> None:
@@ -462,6 +482,7 @@ class _Reader:
         if node.tag not in _PLAIN_TAGS:
             self.refuse(node, f"{dotted(path)}: the YAML tag '{_short_tag(node.tag)}' is "
                         "not supported; remove it: every value is read as the text written")
+            self.refused.add(path)
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -505,6 +526,7 @@ class _Reader:
             self.refuse(node, f"{dotted(path)}: '{node.value}' is YAML for \"no value\", "
                         f"not text; to mean the text, put it in quotes (\"{node.value}\"); "
                         f"to leave the field out, delete the {what}")
+            self.refused.add(path)
             return None
         if not node.style and path:
             self._check_comment(node, path)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from kb.addresses import EntryId
 from kb.checks import cross_file as checks
+from kb.checks.partial import partial
 from kb.checks.refs import Reference, citations, references
 from kb.crash import reading
 from kb.model import (
@@ -98,9 +99,12 @@ def validate(loaded: Loaded, *, drafts: bool = False,
     known: dict[EntryId, str] = {**_meant_ids(files), **loaded.unread,
                                  **{i: record.kind for i, record in records.items()}}
     named = {entry_id: checked[records[entry_id].path].references for entry_id in entries}
-    for entry_id in entries:
-        with reading(records[entry_id].path):
-            problems.extend(_check_references(named[entry_id], records[entry_id], known))
+    # Every file's ids, also those of a file the model refused (what of it can be read):
+    # its unknown ids show in the same round as its own problems.
+    for record in records.values():
+        with reading(record.path):
+            problems.extend(_check_references(checked[record.path].references, record,
+                                              known))
     cited = {entry_id: checked[records[entry_id].path].citations for entry_id in entries}
     kb = KnowledgeBase(entries, kinds, paths, aside, named, cited)
     readings = memo.readings if memo is not None else None
@@ -111,8 +115,16 @@ def validate(loaded: Loaded, *, drafts: bool = False,
         # misreport, and the errors above come first anyway.
         # A file's placeholders do not hold its checks back: one run shows every
         # problem, as a draft's page does (retrial of issue 15).
-        problems.extend(checks.run(_error_free(kb, [p for p in problems if p not in todo]),
-                                   records, with_warnings=False, readings=readings))
+        valid = _error_free(kb, [p for p in problems if p not in todo])
+        problems.extend(checks.run(valid, records, with_warnings=False, readings=readings))
+        # A file with errors of its own is left out of those checks, but what of it can
+        # be read names disagreements too: each must be one recorded, as in a valid
+        # file (its unknown ids are reported above).
+        for entry_id, record in records.items():
+            own = checked[record.path]
+            read = own.entry if own.entry is not None else own.part
+            if entry_id not in valid.entries and read is not None:
+                problems.extend(checks.disputes_named_in(valid, record, read))
     if drafted:
         kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
             kb, drafted, known, records, checked, site_ok=not errors(problems)))
@@ -171,11 +183,12 @@ def _with_cross_file_problems(kb: KnowledgeBase,
     drafts_known = {**known, **{i: record.kind for i, (record, _) in drafted.items()}}
     found: list[Problem] = []
     valid = {i: entry for i, (_, entry) in drafted.items() if entry is not None}
-    for draft_id in valid:
-        record = drafted[draft_id][0]
+    for record, _ in drafted.values():  # a refused draft's ids too, as far as it is read
         with reading(record.path):
             found.extend(_check_references(checked[record.path].references, record,
                                            drafts_known))
+            if (part := checked[record.path].part) is not None:
+                found.extend(checks.disputes_named_in(kb, record, part))
     if valid and site_ok and not errors(found):
         theirs = {i: checked[drafted[i][0].path] for i in valid}
         whole = KnowledgeBase({**kb.entries, **valid},
@@ -219,9 +232,12 @@ class _Checked(NamedTuple):
     placeholders: list[Problem]
     """The `TODO`s `kb new` left (`placeholders`)."""
     references: tuple[Reference, ...]
-    """Every id the entry names (`kb.checks.refs.references`)."""
+    """Every id the entry names (`kb.checks.refs.references`); in a file the model
+    refused, every id in the parts of it that can be read (`kb.checks.partial`)."""
     citations: tuple[tuple[Path_, Citation], ...]
     """Every citation in the entry, with its path (`kb.checks.refs.citations`)."""
+    part: BaseModel | None = None
+    """In a file the model refused, what of it can be read (`kb.checks.partial`)."""
 
 
 class CheckMemo:
@@ -246,10 +262,14 @@ def _check_each(records: list[RawRecord], memo: CheckMemo | None) -> dict[str, _
         if known is None or known.record is not record:  # a file read again since
             with reading(record.path):
                 entry, found = _validate_record(record, context)
-                named = tuple(references(entry)) if entry is not None else ()
+                # A refused file's ids are read from what of it can be read, so that
+                # one round shows its unknown ids beside its own problems.
+                part = partial(KINDS[record.kind].model, record.data, context) \
+                    if entry is None else None
+                named = tuple(references(entry if entry is not None else part))
                 cited = tuple(citations(entry)) if entry is not None else ()
                 known = _Checked(record, entry, found, list(placeholders(record)), named,
-                                 cited)
+                                 cited, part)
         checked[record.path] = known
     if memo is not None:
         memo.checked = checked  # files gone since are forgotten
@@ -304,7 +324,8 @@ def _validate_record(record: RawRecord,
     try:
         entry = model.model_validate(record.data, context=context)
     except ValidationError as error:
-        problems.extend(located(record, model, e) for e in _one_per_key(error.errors()))
+        problems.extend(located(record, model, e) for e in _one_per_key(error.errors())
+                        if not _refused_by_load(record, e["loc"]))
         return None, problems
     return entry.model_copy(update={"id": record.id}), problems
 
@@ -318,6 +339,12 @@ def _one_per_key(found: list[Any]) -> list[Any]:
              and (meant_key := unicodedata.normalize("NFKC", characters.without_refused(
                  e["loc"][-1])).strip().casefold()) != e["loc"][-1]}
     return [e for e in found if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
+
+
+def _refused_by_load(record: RawRecord, loc: tuple[Any, ...]) -> bool:
+    """Whether pydantic's error at `loc` is about a value load refused and reported
+    already (a written null, a YAML tag: `RawRecord.refused`), which it read as None."""
+    return any(tuple(loc[:end]) in record.refused for end in range(1, len(loc) + 1))
 
 
 def id_problem(entry_id: str) -> str:

@@ -18,7 +18,7 @@ from kb.checks.grounding import DEFAULT_MATERIAL, ground_project, read_allowance
 from kb.generator import output_refusal
 from kb.model import DATE_BASES, GROUNDING_FILE, KINDS
 from kb.pipeline.build import build
-from kb.problems import Problem, errors, format_problems
+from kb.problems import Problem, did_you_mean, errors, format_problems
 from kb.text.wording import count
 from kb.tools import reference, scaffold
 from kb.tools.schema import SCHEMA_FOLDER, stale_schemas, write_schemas
@@ -30,8 +30,8 @@ INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of `kb`; returns the exit code: 0 done, 1 errors in the data (or a
-    refused request), 2 a wrong command line or missing source material,
+    """Entry point of `kb`; returns the exit code: 0 done, 1 errors in the data, 2 a
+    wrong command line (any value `kb new` refuses too) or missing source material,
     `INTERNAL_ERROR` when the pipeline itself failed, `INTERRUPTED` after Ctrl-C.
 
     This is the command's edge: any exception is caught here and printed as one line
@@ -102,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
                               description="Write a minimal data file to fill in. "
                               'Example: kb new person "Sinan Mahmoud" --cite '
                               'national-2025-10-20-coalition-will-stay-at-ain-al-asad')
-    new.add_argument("kind", choices=list(KINDS), help="what to create")
+    new.add_argument("kind", type=_kind, metavar="KIND",
+                     help=f"what to create: {', '.join(KINDS)}")
     new.add_argument("name", help="the name as sources spell it (for a source: its title)")
     new.add_argument("--id", help="file name to use instead of one made from the name")
     new.add_argument("--type", help="the kind of group, place, event or source")
@@ -119,6 +120,17 @@ def _parser() -> argparse.ArgumentParser:
                      help="create it even though the name resembles an existing one")
     new.set_defaults(run=_new)
     return parser
+
+
+def _kind(written: str) -> str:
+    """A kind of entry as `kb new` takes it, else argparse's error (exit 2) saying
+    which there are, with a Did you mean: a folder's name too ('people': 'person')."""
+    if written in KINDS:
+        return written
+    folders = {kind.folder: name for name, kind in KINDS.items()}
+    hint = did_you_mean(written, [*KINDS, *folders], instead=folders)
+    raise argparse.ArgumentTypeError(f"'{written}' is not a kind of entry; expected one of "
+                                     f"{', '.join(KINDS)}.{hint}")
 
 
 def _validate(args: argparse.Namespace, root: Path) -> int:
@@ -198,7 +210,7 @@ def _new(args: argparse.Namespace, root: Path) -> int:
     except scaffold.ScaffoldError as error:
         for message in error.messages:
             print(f"kb new: {message}", file=sys.stderr)
-        return 2 if error.usage else 1
+        return 2
     shown = path.relative_to(root).as_posix()
     print(f"created {shown}")
     remaining = [p for p in build(root / "data", root=root).problems if p.path == shown]

@@ -30,7 +30,7 @@ from kb.model import (
     SLUG_PATTERN,
     WEB_ADDRESS,
 )
-from kb.pipeline.load import RawRecord, load
+from kb.pipeline.load import RawRecord, load, meant_id
 from kb.problems import did_you_mean
 from kb.text import characters
 from kb.text.spelling import fold, name_key
@@ -40,15 +40,15 @@ _STOP_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "as", "at
 
 
 class ScaffoldError(Exception):
-    """What stops `kb new`, in the editor's terms; one message per problem. `usage`:
-    some value on the command line is not one `kb new` takes (a `--type` not in the
-    list, a `--date` that is no date), rather than a request the data refuses (an id
-    that exists, a name already known): the command exits 2, as for any wrong command
-    line, rather than 1."""
+    """What stops `kb new`, in the editor's terms; one message per problem, each with a
+    Did you mean where a known value is close. Every one is about a value given on the
+    command line, whether `kb new` never takes it (a `--type` not in the list, a
+    `--date` that is no date) or the data refuses it (an id that exists, a `--cite` of
+    no source, a name already known): the command exits 2, as for any wrong command
+    line (README, "kb exits ..."; trial of issue 15)."""
 
-    def __init__(self, messages: list[str], *, usage: bool = False) -> None:
+    def __init__(self, messages: list[str]) -> None:
         self.messages = messages
-        self.usage = usage
         super().__init__("\n".join(messages))
 
 
@@ -99,10 +99,11 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
                    records: list[RawRecord], root: Path) -> None:
     messages = []
     if not re.match(SLUG_PATTERN, entry_id):
-        messages.append(f"'{entry_id}' is not a valid id; give --id with lower-case "
-                        "letters, digits and single hyphens")
+        meant = meant_id(entry_id) if request.id else None
+        hint = f" Did you mean '{meant}'?" if meant else ""
+        messages.append(f"'{characters.visible(entry_id)}' is not a valid id; give --id with "
+                        f"lower-case letters, digits and single hyphens.{hint}")
     messages += list(_check_fields(request))
-    usage = bool(messages)  # what was written on the command line, before the data
     existing = {record.id: record for record in records}
     if entry_id in existing or path.exists():
         shown = existing[entry_id].path if entry_id in existing else path.as_posix()
@@ -117,7 +118,7 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
                             f"{match.path}. If it is the same, add an alias there; "
                             "if not, run again with --force")
     if messages:
-        raise ScaffoldError(messages, usage=usage)
+        raise ScaffoldError(messages)
 
 
 def _check_fields(request: Request) -> Iterator[str]:
