@@ -45,6 +45,7 @@ from kb.generator import GeneratorSettings, published_address, refusals
 from kb.pipeline.build import BuildResult, build
 from kb.pipeline.render import Site
 from kb.pipeline.render.draft import left_to_do
+from kb.pipeline.render.search import FOLDER as SEARCH_FOLDER
 from kb.pipeline.session import Session
 from kb.pipeline.write import staging_beside, swap_in
 from kb.problems import Problem, format_problems
@@ -60,6 +61,12 @@ pages out of its own search index) with this project's overrides (the search box
 reads the pipeline's index, the scripts the timeline and "as reported by" need)."""
 SCRIPTS = "assets/kb.js"
 """Those scripts, joined into one file by a static template of the overrides."""
+UNLISTED = f"{SEARCH_FOLDER}/"
+"""Generated files no page links to, which MkDocs need not know: the search index's
+3,500 shards at 1,000 entries (kb.pipeline.render.search), fetched by the search box's
+script. The hook copies them into the site itself (`publish_unlisted`): as MkDocs
+files each cost a `File`, a check before copying and passes over the list at every
+save, about 0.2 s of each rebuild in the live preview for files it only copies."""
 MINIFY_JS = "minify_js"
 MINIFY_CSS = "minify_css"
 """The names of the template filters that minify what every first visit downloads:
@@ -218,6 +225,8 @@ class Hook:
         """Whether the build before had errors: then every page loses its banner."""
         self.pages: list[str] = []
         """The generated pages (paths under `out_dir`) to add to the site."""
+        self.unlisted: list[str] = []
+        """Those of them under `UNLISTED`, copied into the site by the hook itself."""
         self.out_dir: Path | None = None
         self.noted: set[str] = set()
         """Notes about the build (kb.pipeline.build.BuildResult.notes) said already: each is
@@ -273,8 +282,11 @@ class Hook:
             shutil.rmtree(staged.folder, ignore_errors=True)
 
     def post_build(self, config: MkDocsConfig) -> None:
-        """Put the staged site in place, unless strict mode is about to abort the
-        build for the warnings it counted: then site_dir stays as it was."""
+        """Copy the generated files MkDocs was not given (`UNLISTED`) into the site, then
+        put the staged site in place, unless strict mode is about to abort the build for
+        the warnings it counted: then site_dir stays as it was."""
+        if self.out_dir is not None:
+            publish_unlisted(self.out_dir, Path(config.site_dir), self.unlisted)
         staged = self.staged
         failing = bool(config.strict and staged is not None and staged.warnings is not None
                        and staged.warnings.count)
@@ -328,10 +340,14 @@ class Hook:
         # Generated paths are POSIX already: looked up as they are, not through
         # get_file_from_path's PurePath, which took a tenth of this event per save.
         known = files.src_uris
+        self.unlisted = []
         for path in self.pages:
             if path in known:
                 raise PluginError(f"{docs}/{path} has the same path as a generated page; "
                                   "rename it")
+            if path.startswith(UNLISTED):
+                self.unlisted.append(path)
+                continue
             files.append(File(path, src_dir=str(self.out_dir), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
         # `serve --dirty` rebuilds only pages whose Markdown changed; the problems banner
@@ -343,6 +359,31 @@ class Hook:
 
     def page_content(self, html: str) -> str:
         return banner_html(self.problems) + html if self.problems else html
+
+
+def publish_unlisted(out_dir: Path, site_dir: Path, paths: list[str]) -> int:
+    """Copy each of `paths` (under `UNLISTED`) from `out_dir` into `site_dir` where its
+    copy is missing or older than the generated file (MkDocs' own test of a static file
+    in a dirty build), and remove the files under `UNLISTED` in `site_dir` that are no
+    longer generated (a dirty build of MkDocs would leave them). Returns how many were
+    copied. Raises OSError as MkDocs' own copying would."""
+    copied = 0
+    for path in paths:
+        source, target = out_dir / path, site_dir / path
+        try:
+            fresh = target.stat().st_mtime >= source.stat().st_mtime
+        except FileNotFoundError:
+            fresh = False
+        if not fresh:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            copied += 1
+    folder = site_dir / UNLISTED
+    if folder.is_dir():
+        wanted = {site_dir / path for path in paths}
+        for stale in [f for f in folder.rglob("*") if f.is_file() and f not in wanted]:
+            stale.unlink()
+    return copied
 
 
 state = Hook()

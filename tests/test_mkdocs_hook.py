@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -211,3 +212,51 @@ def test_each_build_has_a_new_template_environment_loaded_only_after_on_env(tiny
     assert probes[0].envs[0] is not probes[1].envs[0]
     assert probes[0].loaded_before_env == probes[1].loaded_before_env == [0]
     assert templates.compiled == compiled  # nothing compiled again
+
+
+# ---------------------------------------------------------------------------- files MkDocs
+# is not given (issue 16, item 2: 3,500 search shards at 1,000 entries cost each save of
+# the preview a File, a check before copying and passes over the list)
+
+
+def _generated(out: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(text)
+
+
+def test_the_search_index_is_not_given_to_mkdocs_but_copied_into_the_site(tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"people/ada.md": "# Ada\n", "kb-search/words/ada.json": "{}",
+                     "kb-search/folding.json": "[]", "downloads/kb.json": "{}"})
+    state = hook.Hook("serve", dirty=True)
+    state.out_dir = out
+    state.pages = ["downloads/kb.json", "kb-search/folding.json",
+                   "kb-search/words/ada.json", "people/ada.md"]
+    config = types.SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(site),
+                                   use_directory_urls=True, strict=False)
+    files = state.files(Files([]), config)
+    assert sorted(f.src_uri for f in files) == ["downloads/kb.json", "people/ada.md"]
+    assert state.unlisted == ["kb-search/folding.json", "kb-search/words/ada.json"]
+    state.post_build(config)
+    assert (site / "kb-search" / "words" / "ada.json").read_text() == "{}"
+    assert (site / "kb-search" / "folding.json").read_text() == "[]"
+
+
+def test_unlisted_files_are_copied_when_missing_or_older_and_removed_when_gone(
+        tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"kb-search/a.json": "1", "kb-search/b.json": "2"})
+    paths = ["kb-search/a.json", "kb-search/b.json"]
+    assert hook.publish_unlisted(out, site, paths) == 2
+    assert hook.publish_unlisted(out, site, paths) == 0  # nothing changed: nothing copied
+    (out / "kb-search" / "b.json").write_text("two")
+    old = (site / "kb-search" / "b.json").stat().st_mtime
+    os.utime(site / "kb-search" / "b.json", (old - 10, old - 10))  # the copy is older
+    assert hook.publish_unlisted(out, site, paths) == 1
+    assert (site / "kb-search" / "b.json").read_text() == "two"
+    (site / "other.html").write_text("kept")
+    assert hook.publish_unlisted(out, site, ["kb-search/a.json"]) == 0
+    assert not (site / "kb-search" / "b.json").exists()  # no longer generated: gone
+    assert (site / "kb-search" / "a.json").read_text() == "1"
+    assert (site / "other.html").read_text() == "kept"  # outside the folder: untouched
