@@ -260,3 +260,22 @@ def test_unlisted_files_are_copied_when_missing_or_older_and_removed_when_gone(
     assert not (site / "kb-search" / "b.json").exists()  # no longer generated: gone
     assert (site / "kb-search" / "a.json").read_text() == "1"
     assert (site / "other.html").read_text() == "kept"  # outside the folder: untouched
+
+
+def test_the_search_plugin_is_given_material_s_english_settings_and_looks_none_up():
+    """Left unset, Material's search plugin compiles the theme's language templates at
+    every rebuild of the preview to look up its language, separator and pipeline; set
+    in mkdocs.yml to the same values, it looks nothing up (and writes the same index)."""
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    language = config.theme.get_env().get_template(
+        "partials/language.html", None, {"config": config}).module
+    plugin = config.plugins["material/search"]
+
+    def looked_up() -> None:
+        raise AssertionError("the search plugin compiled the language templates")
+
+    config.theme.get_env = looked_up  # type: ignore[method-assign]  # a probe
+    plugin.on_config(config)
+    assert plugin.config.lang == [language.t("search.config.lang")] == ["en"]
+    assert plugin.config.separator == language.t("search.config.separator")
+    assert plugin.config.pipeline == [language.t("search.config.pipeline")]
