@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -227,6 +228,11 @@ class Hook:
         """The generated pages (paths under `out_dir`) to add to the site."""
         self.unlisted: list[str] = []
         """Those of them under `UNLISTED`, copied into the site by the hook itself."""
+        self.changed: set[str] = set()
+        """The generated files the last build rewrote."""
+        self.published: set[str] = set()
+        self.published_to: Path | None = None
+        """The files under `UNLISTED` the hook last put in the site, and where."""
         self.out_dir: Path | None = None
         self.noted: set[str] = set()
         """Notes about the build (kb.pipeline.build.BuildResult.notes) said already: each is
@@ -285,8 +291,14 @@ class Hook:
         """Copy the generated files MkDocs was not given (`UNLISTED`) into the site, then
         put the staged site in place, unless strict mode is about to abort the build for
         the warnings it counted: then site_dir stays as it was."""
+        site_dir = Path(config.site_dir)
         if self.out_dir is not None:
-            publish_unlisted(self.out_dir, Path(config.site_dir), self.unlisted)
+            # What an earlier build put in site_dir stays only in the preview's dirty
+            # rebuilds, which write into the same folder without emptying it.
+            held = self.published if self.dirty and site_dir == self.published_to else None
+            self.published = publish_unlisted(self.out_dir, site_dir, self.unlisted,
+                                              self.changed, held)
+            self.published_to = site_dir
         staged = self.staged
         failing = bool(config.strict and staged is not None and staged.warnings is not None
                        and staged.warnings.count)
@@ -312,6 +324,7 @@ class Hook:
         self.problems = [] if result.ok else result.problems
         self.out_dir = out_dir
         self.pages = list(result.pages)
+        self.changed = set(result.changed)
         if not result.ok:
             message = "data/ has problems; nothing was regenerated:\n" + format_problems(
                 result.problems)
@@ -361,29 +374,33 @@ class Hook:
         return banner_html(self.problems) + html if self.problems else html
 
 
-def publish_unlisted(out_dir: Path, site_dir: Path, paths: list[str]) -> int:
-    """Copy each of `paths` (under `UNLISTED`) from `out_dir` into `site_dir` where its
-    copy is missing or older than the generated file (MkDocs' own test of a static file
-    in a dirty build), and remove the files under `UNLISTED` in `site_dir` that are no
-    longer generated (a dirty build of MkDocs would leave them). Returns how many were
-    copied. Raises OSError as MkDocs' own copying would."""
-    copied = 0
+def publish_unlisted(out_dir: Path, site_dir: Path, paths: list[str], changed: set[str],
+                     held: set[str] | None) -> set[str]:
+    """Copy the generated files `paths` (under `UNLISTED`) from `out_dir` into
+    `site_dir`, and return the paths `site_dir` now holds there.
+
+    `held` is what an earlier build of this command put in this same `site_dir`
+    (the preview's rebuilds): then only the paths the pipeline rewrote (`changed`) or
+    did not write before are copied, and those no longer generated removed, without
+    looking at the 3,500 files (stating each took 0.17 s a save). With None (a build
+    into a folder this command did not fill), every path is copied and any other file
+    under `UNLISTED` removed: a dirty build of MkDocs would leave it stale. Raises
+    OSError as MkDocs' own copying would."""
+    wanted = set(paths)
     for path in paths:
-        source, target = out_dir / path, site_dir / path
-        try:
-            fresh = target.stat().st_mtime >= source.stat().st_mtime
-        except FileNotFoundError:
-            fresh = False
-        if not fresh:
+        if held is None or path in changed or path not in held:
+            target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            copied += 1
-    folder = site_dir / UNLISTED
-    if folder.is_dir():
-        wanted = {site_dir / path for path in paths}
-        for stale in [f for f in folder.rglob("*") if f.is_file() and f not in wanted]:
-            stale.unlink()
-    return copied
+            shutil.copyfile(out_dir / path, target)
+    if held is None:
+        folder = site_dir / UNLISTED
+        stale = {os.path.relpath(os.path.join(parent, name), site_dir).replace(os.sep, "/")
+                 for parent, _, names in os.walk(folder) for name in names} - wanted
+    else:
+        stale = held - wanted
+    for path in stale:
+        (site_dir / path).unlink(missing_ok=True)
+    return wanted
 
 
 state = Hook()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import os
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -243,23 +242,56 @@ def test_the_search_index_is_not_given_to_mkdocs_but_copied_into_the_site(tmp_pa
     assert (site / "kb-search" / "folding.json").read_text() == "[]"
 
 
-def test_unlisted_files_are_copied_when_missing_or_older_and_removed_when_gone(
+def test_unlisted_files_are_all_copied_into_a_folder_the_command_did_not_fill(
         tmp_path: Path):
     out, site = tmp_path / "generated", tmp_path / "site"
-    _generated(out, {"kb-search/a.json": "1", "kb-search/b.json": "2"})
-    paths = ["kb-search/a.json", "kb-search/b.json"]
-    assert hook.publish_unlisted(out, site, paths) == 2
-    assert hook.publish_unlisted(out, site, paths) == 0  # nothing changed: nothing copied
-    (out / "kb-search" / "b.json").write_text("two")
-    old = (site / "kb-search" / "b.json").stat().st_mtime
-    os.utime(site / "kb-search" / "b.json", (old - 10, old - 10))  # the copy is older
-    assert hook.publish_unlisted(out, site, paths) == 1
-    assert (site / "kb-search" / "b.json").read_text() == "two"
-    (site / "other.html").write_text("kept")
-    assert hook.publish_unlisted(out, site, ["kb-search/a.json"]) == 0
-    assert not (site / "kb-search" / "b.json").exists()  # no longer generated: gone
+    _generated(out, {"kb-search/a.json": "1", "kb-search/words/b.json": "2"})
+    _generated(site, {"kb-search/a.json": "old", "kb-search/gone.json": "x",
+                      "other.html": "kept"})
+    paths = ["kb-search/a.json", "kb-search/words/b.json"]
+    assert hook.publish_unlisted(out, site, paths, set(), None) == set(paths)
     assert (site / "kb-search" / "a.json").read_text() == "1"
+    assert (site / "kb-search" / "words" / "b.json").read_text() == "2"
+    assert not (site / "kb-search" / "gone.json").exists()  # no longer generated: gone
     assert (site / "other.html").read_text() == "kept"  # outside the folder: untouched
+
+
+def test_the_preview_copies_only_unlisted_files_rewritten_or_new_and_removes_the_gone(
+        tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"kb-search/a.json": "1", "kb-search/b.json": "2",
+                     "kb-search/c.json": "3"})
+    held = hook.publish_unlisted(out, site, ["kb-search/a.json", "kb-search/b.json"],
+                                 set(), None)
+    (out / "kb-search" / "a.json").write_text("one")  # rewritten by the pipeline
+    (out / "kb-search" / "b.json").write_text("two")  # not said to be: not looked at
+    (site / "kb-search" / "b.json").write_text("as copied")
+    now = hook.publish_unlisted(out, site, ["kb-search/a.json", "kb-search/c.json"],
+                                {"kb-search/a.json"}, held)
+    assert now == {"kb-search/a.json", "kb-search/c.json"}
+    assert (site / "kb-search" / "a.json").read_text() == "one"
+    assert (site / "kb-search" / "c.json").read_text() == "3"  # new: copied
+    assert not (site / "kb-search" / "b.json").exists()  # no longer generated: gone
+
+
+def test_the_hook_copies_what_the_last_preview_build_changed_into_the_same_site(
+        tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"kb-search/a.json": "1"})
+    state = hook.Hook("serve", dirty=True)
+    state.out_dir, state.unlisted, state.changed = out, ["kb-search/a.json"], set()
+    config = types.SimpleNamespace(site_dir=str(site), strict=False)
+    state.post_build(config)
+    (out / "kb-search" / "a.json").write_text("one")
+    state.post_build(config)  # not changed by the pipeline: not copied again
+    assert (site / "kb-search" / "a.json").read_text() == "1"
+    state.changed = {"kb-search/a.json"}
+    state.post_build(config)
+    assert (site / "kb-search" / "a.json").read_text() == "one"
+    elsewhere = types.SimpleNamespace(site_dir=str(tmp_path / "elsewhere"), strict=False)
+    state.changed = set()
+    state.post_build(elsewhere)  # another folder: everything copied
+    assert (tmp_path / "elsewhere" / "kb-search" / "a.json").read_text() == "one"
 
 
 def test_the_search_plugin_is_given_material_s_english_settings_and_looks_none_up():
