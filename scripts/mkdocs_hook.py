@@ -1,7 +1,8 @@
 """MkDocs hook: a thin caller of the kb pipeline (see `kb.pipeline.build` and `kb.tools.preview`).
 
 On every build (and every rebuild of `mkdocs serve`) it renders data/ into
-generated/ and adds those pages to the site. The pipeline rewrites only pages whose
+generated/ and adds those pages to the site (the search index's shards, which no page
+links to, it copies into the site itself: `UNLISTED`). The pipeline rewrites only pages whose
 text changed, so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds just those.
 Problems in data/ stop `mkdocs build` with one message listing them all, before
 MkDocs empties site/, so the last good site stays whole (and `mkdocs build` writes
