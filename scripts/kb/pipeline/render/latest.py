@@ -14,6 +14,10 @@ below the sources dated that day, and says that its day is not known, so that it
 is not read as an order it has not (`kb.dates.date.FuzzyDate.order`). A source whose date
 has no such day (none given, or "on or after" a day) is listed last, under its own
 heading that says so; the feed lists it like any other.
+
+Past `PAGE_LIMIT` sources the list is cut by period as the timeline is
+(`kb.pipeline.render.periods`): the newest period on the Latest page, each earlier one
+on its own page (`latest_pages`).
 """
 
 from __future__ import annotations
