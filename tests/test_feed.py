@@ -4,6 +4,7 @@ added, and both reachable from every page."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -355,3 +356,104 @@ def test_a_source_whose_day_is_not_known_is_listed_below_that_days_and_says_so(t
             "have been published before some of the sources listed below it.*") in month
     report = page.split("## 7 January 2024 · Outlet", 1)[1].split("\n## ")[0]
     assert "Day not known" not in report
+
+
+# ---------------------------------------------------------------------------- the page
+# cut into periods (issue 16, item 2: at 1,000 entries the one Latest page was 276 KB of
+# Markdown that every rename changed, and took MkDocs 0.9-1.7 s of each save)
+
+SPREAD = {
+    **SOURCES,
+    "sources/may.yaml": "title: May report\ntype: article\noutlet: outlet\n"
+                        "date: 2023-05-01\ndate_basis: printed\n",
+    "sources/november.yaml": "title: November report\ntype: article\noutlet: outlet\n"
+                             "date: 2023-11-02\ndate_basis: printed\n",
+    "sources/february.yaml": "title: February report\ntype: article\noutlet: outlet\n"
+                             "date: 2024-02-10\ndate_basis: printed\n",
+    "people/eve.yaml": "name: Eve\nsummary: {text: A person., cite: [may]}\n",
+    "people/fay.yaml": "name: Fay\nsummary: {text: A person., cite: [november, february]}\n",
+}
+"""Sources of May and November 2023, January (three) and February 2024, and two without
+a last possible day: cut two to a page, 2024 gets a page per month, 2023 one page."""
+
+
+def latest_of(root: Path, limit: int = 2) -> dict[str, str]:
+    from kb.pipeline.render.latest import latest_pages
+
+    kb, problems = validate(load(root / "data", root=root))
+    assert [p for p in problems if p.severity == "error"] == []
+    return {path: reading(text) for path, text in latest_pages(link(kb), limit).items()}
+
+
+def headings(page: str) -> list[str]:
+    return [line for line in page.splitlines()
+            if re.match(r"#{2,3} ", line) and line != "## Sources without a known date"]
+
+
+def test_a_short_latest_page_stays_one_page(tree):
+    assert [p for p in pages_of(tree) if p.startswith("latest")] == ["latest.md"]
+
+
+def test_a_long_latest_page_shows_its_newest_period_and_links_the_earlier_ones(data_tree):
+    pages = latest_of(data_tree({**SPREAD, **PEOPLE}))
+    assert set(pages) == {"latest.md", "latest/2024-01.md", "latest/2023.md",
+                          "latest/undated.md"}
+    latest = pages["latest.md"]
+    assert 'title: "Latest"' in latest and "[feed.xml](feed.xml)" in latest
+    assert headings(latest) == ["## 10 February 2024 · Outlet"]
+    assert ("There are 8 sources, too many for one page: this one lists those of February "
+            "2024, and each earlier year has a page of its own, a crowded year one per "
+            "month.\n\n"
+            "- 2024: [February](latest.md) (1), [January](latest/2024-01.md) (3); "
+            "4 sources in all\n"
+            "- [2023](latest/2023.md): 2 sources\n"
+            "- [Undated](latest/undated.md): 2 sources\n") in latest
+    january = pages["latest/2024-01.md"]
+    assert 'title: "Latest: January 2024"' in january
+    assert "[feed.xml](../feed.xml)" in january
+    assert ("[← February 2024](../latest.md) · [All periods](../latest.md) · "
+            "[2023 →](2023.md)") in january
+    assert headings(january) == ["## January 2024", "## 7 January 2024 · Outlet",
+                                 "## 3 January 2024 · Outlet"]
+    # Links from a page one folder down: to entries, and to a disagreement's anchor.
+    assert "- First source of 1 entry: [Ada](../people/ada.md)\n" in january
+    assert ("- Disagreements: [Age](../people/ada.md#disagreement-age) "
+            "([Ada](../people/ada.md))") in january
+    assert headings(pages["latest/2023.md"]) == ["## 2 November 2023 · Outlet",
+                                                 "## 1 May 2023 · Outlet"]
+    undated = pages["latest/undated.md"]
+    assert 'title: "Latest: Undated"' in undated
+    assert "## Sources without a known date\n\nThe source material gives no" in undated
+    assert headings(undated) == ["### On or after 1 January 2024", "### Date not given"]
+    assert "[All periods](../latest.md)" in undated and "→" not in undated
+
+
+def test_every_source_is_on_exactly_one_latest_page(data_tree):
+    pages = latest_of(data_tree({**SPREAD, **PEOPLE}), limit=1)
+    listed = [re.search(r"\]\((?:\.\./)?sources/([a-z]+)\.md\)", page.split(heading, 1)[1])[1]
+              for page in pages.values() for heading in headings(page)]
+    assert sorted(listed) == sorted(p.removeprefix("sources/").removesuffix(".yaml")
+                                    for p in SPREAD if p.startswith("sources/"))
+
+
+def test_every_link_on_the_latest_pages_leads_to_a_generated_page_and_anchor(data_tree):
+    root = data_tree({**SPREAD, **PEOPLE})
+    pages = {**pages_of(root), **latest_of(root)}
+    for path in [p for p in pages if p.startswith("latest")]:
+        for target, anchor in re.findall(r"\]\(([^)#]+)(?:#([^)]*))?\)", pages[path]):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in pages, (path, target)
+            if anchor:
+                assert f"{{ #{anchor} }}" in pages[resolved] or \
+                    f'id="{anchor}"' in pages[resolved], (path, target, anchor)
+
+
+def test_a_latest_period_page_changes_only_with_what_it_lists(data_tree):
+    """Eve is named only by the May 2023 source: renaming her changes 2023's page, and
+    neither the Latest page nor January's (the preview re-renders only what changed)."""
+    root = data_tree({**SPREAD, **PEOPLE})
+    before = latest_of(root)
+    (root / "data" / "people" / "eve.yaml").write_text(
+        "name: Evelyn\nsummary: {text: A person., cite: [may]}\n", "utf-8")
+    after = latest_of(root)
+    assert {p for p in before if before[p] != after[p]} == {"latest/2023.md"}

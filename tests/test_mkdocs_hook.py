@@ -211,3 +211,103 @@ def test_each_build_has_a_new_template_environment_loaded_only_after_on_env(tiny
     assert probes[0].envs[0] is not probes[1].envs[0]
     assert probes[0].loaded_before_env == probes[1].loaded_before_env == [0]
     assert templates.compiled == compiled  # nothing compiled again
+
+
+# ---------------------------------------------------------------------------- files MkDocs
+# is not given (issue 16, item 2: 3,500 search shards at 1,000 entries cost each save of
+# the preview a File, a check before copying and passes over the list)
+
+
+def _generated(out: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(text)
+
+
+def test_the_search_index_is_not_given_to_mkdocs_but_copied_into_the_site(tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"people/ada.md": "# Ada\n", "kb-search/words/ada.json": "{}",
+                     "kb-search/folding.json": "[]", "downloads/kb.json": "{}"})
+    state = hook.Hook("serve", dirty=True)
+    state.out_dir = out
+    state.pages = ["downloads/kb.json", "kb-search/folding.json",
+                   "kb-search/words/ada.json", "people/ada.md"]
+    config = types.SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(site),
+                                   use_directory_urls=True, strict=False)
+    files = state.files(Files([]), config)
+    assert sorted(f.src_uri for f in files) == ["downloads/kb.json", "people/ada.md"]
+    assert state.unlisted == ["kb-search/folding.json", "kb-search/words/ada.json"]
+    state.post_build(config)
+    assert (site / "kb-search" / "words" / "ada.json").read_text() == "{}"
+    assert (site / "kb-search" / "folding.json").read_text() == "[]"
+
+
+def test_unlisted_files_are_all_copied_into_a_folder_the_command_did_not_fill(
+        tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"kb-search/a.json": "1", "kb-search/words/b.json": "2"})
+    _generated(site, {"kb-search/a.json": "old", "kb-search/gone.json": "x",
+                      "other.html": "kept"})
+    paths = ["kb-search/a.json", "kb-search/words/b.json"]
+    assert hook.publish_unlisted(out, site, paths, set(), None) == set(paths)
+    assert (site / "kb-search" / "a.json").read_text() == "1"
+    assert (site / "kb-search" / "words" / "b.json").read_text() == "2"
+    assert not (site / "kb-search" / "gone.json").exists()  # no longer generated: gone
+    assert (site / "other.html").read_text() == "kept"  # outside the folder: untouched
+
+
+def test_the_preview_copies_only_unlisted_files_rewritten_or_new_and_removes_the_gone(
+        tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"kb-search/a.json": "1", "kb-search/b.json": "2",
+                     "kb-search/c.json": "3"})
+    held = hook.publish_unlisted(out, site, ["kb-search/a.json", "kb-search/b.json"],
+                                 set(), None)
+    (out / "kb-search" / "a.json").write_text("one")  # rewritten by the pipeline
+    (out / "kb-search" / "b.json").write_text("two")  # not said to be: not looked at
+    (site / "kb-search" / "b.json").write_text("as copied")
+    now = hook.publish_unlisted(out, site, ["kb-search/a.json", "kb-search/c.json"],
+                                {"kb-search/a.json"}, held)
+    assert now == {"kb-search/a.json", "kb-search/c.json"}
+    assert (site / "kb-search" / "a.json").read_text() == "one"
+    assert (site / "kb-search" / "c.json").read_text() == "3"  # new: copied
+    assert not (site / "kb-search" / "b.json").exists()  # no longer generated: gone
+
+
+def test_the_hook_copies_what_the_last_preview_build_changed_into_the_same_site(
+        tmp_path: Path):
+    out, site = tmp_path / "generated", tmp_path / "site"
+    _generated(out, {"kb-search/a.json": "1"})
+    state = hook.Hook("serve", dirty=True)
+    state.out_dir, state.unlisted, state.changed = out, ["kb-search/a.json"], set()
+    config = types.SimpleNamespace(site_dir=str(site), strict=False)
+    state.post_build(config)
+    (out / "kb-search" / "a.json").write_text("one")
+    state.post_build(config)  # not changed by the pipeline: not copied again
+    assert (site / "kb-search" / "a.json").read_text() == "1"
+    state.changed = {"kb-search/a.json"}
+    state.post_build(config)
+    assert (site / "kb-search" / "a.json").read_text() == "one"
+    elsewhere = types.SimpleNamespace(site_dir=str(tmp_path / "elsewhere"), strict=False)
+    state.changed = set()
+    state.post_build(elsewhere)  # another folder: everything copied
+    assert (tmp_path / "elsewhere" / "kb-search" / "a.json").read_text() == "one"
+
+
+def test_the_search_plugin_is_given_material_s_english_settings_and_looks_none_up():
+    """Left unset, Material's search plugin compiles the theme's language templates at
+    every rebuild of the preview to look up its language, separator and pipeline; set
+    in mkdocs.yml to the same values, it looks nothing up (and writes the same index)."""
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    language = config.theme.get_env().get_template(
+        "partials/language.html", None, {"config": config}).module
+    plugin = config.plugins["material/search"]
+
+    def looked_up() -> None:
+        raise AssertionError("the search plugin compiled the language templates")
+
+    config.theme.get_env = looked_up  # type: ignore[method-assign]  # a probe
+    plugin.on_config(config)
+    assert plugin.config.lang == [language.t("search.config.lang")] == ["en"]
+    assert plugin.config.separator == language.t("search.config.separator")
+    assert plugin.config.pipeline == [language.t("search.config.pipeline")]

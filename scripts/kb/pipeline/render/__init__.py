@@ -19,7 +19,7 @@ from kb.pipeline.render.exports import exports
 from kb.pipeline.render.feed import atom_feed
 from kb.pipeline.render.graph import network_page
 from kb.pipeline.render.indexes import kind_index
-from kb.pipeline.render.latest import latest_page
+from kb.pipeline.render.latest import latest_pages
 from kb.pipeline.render.memo import RenderMemo
 from kb.pipeline.render.quotes import quotes_pages
 from kb.pipeline.render.search import search_index
@@ -71,12 +71,12 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
             path, text = kind_index(linked, kind)
             pages[path] = text
     network = functools.partial(network_page, layouts=memo.layouts if memo else None)
-    for emit_page in (story_page, network, disagreements_page, latest_page):
+    for emit_page in (story_page, network, disagreements_page):
         path, text = emit_page(linked)
         pages[path] = text
     path, text = atom_feed(linked, site)  # the Latest page, for feed readers
     pages[path] = text
-    for emit_pages in (timeline_pages, quotes_pages):  # cut into periods when long
+    for emit_pages in (timeline_pages, quotes_pages, latest_pages):  # cut when long
         pages.update(emit_pages(linked))
     pages.update(exports(linked))
     pages.update(search_index(linked, pages, memo.search if memo else None))

@@ -39,13 +39,13 @@ from kb.addresses import EntryId, PagePath, address
 from kb.model import Source
 from kb.pipeline.link import Linked
 from kb.pipeline.render.citations import source_heading
+from kb.pipeline.render.latest import FEED, Addition, added_items, additions, when_lines
 from kb.pipeline.render.latest import PATH as LATEST_PATH
-from kb.pipeline.render.latest import Addition, added_items, additions, when_lines
 from kb.pipeline.render.site import Site
 from kb.pipeline.render.text import page_path
 from kb.text.titles import quoted
 
-PATH = PagePath("feed.xml")
+PATH = FEED
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f1d3c2a-5b7e-4c1a-9e58-2f0d8a4b7c93")
 """Fixed once for this knowledge base's feed: every id in it is a UUID made from this

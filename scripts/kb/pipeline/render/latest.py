@@ -14,6 +14,10 @@ below the sources dated that day, and says that its day is not known, so that it
 is not read as an order it has not (`kb.dates.date.FuzzyDate.order`). A source whose date
 has no such day (none given, or "on or after" a day) is listed last, under its own
 heading that says so; the feed lists it like any other.
+
+Past `PAGE_LIMIT` sources the list is cut by period as the timeline is
+(`kb.pipeline.render.periods`): the newest period on the Latest page, each earlier one
+on its own page (`latest_pages`).
 """
 
 from __future__ import annotations
@@ -23,11 +27,19 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kb.addresses import EntryId, PagePath
+from kb.addresses import EntryId, PagePath, href
 from kb.dates.words import day_words
 from kb.model import DATE_BASES, ENTITY_KINDS, Source
 from kb.pipeline.link import Cited, Linked, statements
 from kb.pipeline.render.citations import source_label
+from kb.pipeline.render.periods import (
+    PAGE_LIMIT,
+    Period,
+    by_period,
+    period_links,
+    period_list,
+    period_path,
+)
 from kb.pipeline.render.text import (
     dispute_anchors,
     esc,
@@ -42,6 +54,8 @@ from kb.text.wording import count, opening
 
 PATH = PagePath("latest.md")
 TITLE = "Latest"
+FEED = PagePath("feed.xml")
+"""Where `kb.pipeline.render.feed` writes the same list as an Atom feed."""
 
 
 @dataclass(frozen=True)
@@ -142,41 +156,79 @@ def on_entries(linked: Linked, cited: tuple[Cited, ...]) -> list[tuple[EntryId, 
 # ---------------------------------------------------------------------------- the page
 
 
-def latest_page(linked: Linked) -> tuple[PagePath, str]:
-    """(path, Markdown) of the Latest page."""
-    found = additions(linked)
+def latest_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
+    """{path: Markdown} of the Latest page: while there are at most `limit` sources, one
+    page listing them all; past that, cut by the periods of `kb.pipeline.render.periods`
+    (a year, or a month of a crowded year, by the day each is listed at; the undated
+    last), with the newest period in full on the Latest page itself, under links to the
+    earlier periods, and each earlier period on a page of its own ('latest/2024-01.md').
+    A period's page so changes only when a source listed in it, or what it added,
+    changes: the live preview re-renders a few short pages after a rename, not all of
+    them (issue 16, item 2)."""
+    periods = by_period(additions(linked), lambda addition: addition.day, limit)
+    return {_period_path(periods, n): _period_page(linked, periods, n)
+            for n in range(len(periods))}
+
+
+def _period_path(periods: list[Period[Addition]], index: int) -> PagePath:
+    """'latest.md' for the newest period (or the whole list), 'latest/2024-01.md' for an
+    earlier one."""
+    return PATH if index == 0 else period_path(PATH, periods[index])
+
+
+def _period_page(linked: Linked, periods: list[Period[Addition]], index: int) -> str:
+    period = periods[index]
+    path = _period_path(periods, index)
+    feed = href(path, FEED)
     intro = ("Every source of this knowledge base by publication date, newest first, with "
              "what it added: the entries it is the first source of, the statements that "
              "cite it, and the disagreements it takes part in. Subscribe to the same list "
-             "in a feed reader: [feed.xml](feed.xml) (Atom), where every source, dated or "
+             f"in a feed reader: [feed.xml]({feed}) (Atom), where every source, dated or "
              "not, is dated by the day it was added to the knowledge base, so that one "
              "added now reaches subscribers as new whatever its publication date. A source "
              "whose day of publication is not known (dated only to a month, a year or a "
              "range of days) is placed at the last day its date allows, below the sources "
              "of that day, and may have been published before some listed below it.")
-    parts = [page_head(TITLE, intro)]
-    dated = [a for a in found if a.day is not None]
-    undated = [a for a in found if a.day is None]
-    parts += [_section(linked, addition) for addition in dated]
+    title = TITLE if index == 0 else f"{TITLE}: {period.title}"
+    pages = {p.slug: _period_path(periods, n) for n, p in enumerate(periods)}
+    parts = [page_head(title, intro)]
+    if len(periods) > 1 and index == 0:
+        total = count(sum(len(p.items) for p in periods), "source")
+        parts.append(f"There are {total}, too many for one page: this one lists those of "
+                     f"{_of(period)}, and each earlier year has a page of its own, a crowded "
+                     "year one per month.\n\n"
+                     + period_list(PATH, periods, "source",
+                                   lambda p: pages[p.slug]))
+    elif len(periods) > 1:
+        parts.append(period_links(PATH, periods, index,
+                                  lambda p: pages[p.slug]))
+    dated = [a for a in period.items if a.day is not None]
+    undated = [a for a in period.items if a.day is None]
+    parts += [_section(linked, addition, path) for addition in dated]
     if undated:
         parts.append("## Sources without a known date\n\nThe source material gives no "
                      "publication date for these, or none with a last possible day: they "
                      "cannot be placed among the dated sources, and are listed here by id. "
                      "The feed has them too, dated by the day each was added.\n")
-        parts += [_section(linked, addition, level=3) for addition in undated]
-    if not found:
+        parts += [_section(linked, addition, path, level=3) for addition in undated]
+    if not period.items:
         parts.append("No sources yet.\n")
-    return PATH, "\n".join(parts)
+    return "\n".join(parts)
 
 
-def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
+def _of(period: Period[Addition]) -> str:
+    """'2024', 'March 2024'; the sources without a known date for the undated period."""
+    return "the sources without a known date" if period.slug == "undated" else period.title
+
+
+def _section(linked: Linked, addition: Addition, path: PagePath, level: int = 2) -> str:
     source = linked.entry(addition.source, Source)
     when = opening(source.date.words()) if source.date else "Date not given"
     # The outlet (or who spoke) beside the date tells the headings of one day apart.
     by = source.outlet or source.speaker
     heading = f"{'#' * level} {literal(when)}" + (
         f" · {esc(linked.entry(by).name)}" if by else "")
-    label = source_label(linked, addition.source, PATH, outlet=False, dated=False)
+    label = source_label(linked, addition.source, path, outlet=False, dated=False)
     notes = []
     basis = date_basis(source)
     if basis:
@@ -187,8 +239,8 @@ def _section(linked: Linked, addition: Addition, level: int = 2) -> str:
     if source.added:
         notes.append(f"Added to the knowledge base on {day_words(source.added)}.")
     label += "".join(f"  \n*{literal(note)}*" for note in notes)
-    items = added_items(linked, addition, lambda entry_id: link_to(linked, entry_id, PATH),
-                        lambda target, words: f"[{words}]({target})", esc)
+    items = added_items(linked, addition, lambda entry_id: link_to(linked, entry_id, path),
+                        lambda target, words: f"[{words}]({href(path, PagePath(target))})", esc)
     body = "\n".join(f"- {item}" for item in items) or "- Nothing cited yet."
     return f"{heading}\n\n{label}\n\n{body}\n"
 

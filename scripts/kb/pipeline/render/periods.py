@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,8 +52,9 @@ def by_period(items: list[T], day: Callable[[T], dt.date | None],
               span: Callable[[T], Span | None] | None = None) -> list[Period[T]]:
     """The items, in their order, cut into periods.
 
-    `day` is the day an item is listed at (`FuzzyDate.listed_on`; None: undated, last);
-    it must not go down along `items`, so that each period is one run of them and
+    `day` is the day an item is listed at (`FuzzyDate.listed_on`, or the last day a
+    source's date can mean on the Latest page; None: undated, last); `items` are in
+    order of it, earliest or newest first, so that each period is one run of them and
     every item is on exactly one page. `span` gives an item's earliest and latest
     possible day (None on an open side, or for no date): an item whose span reaches
     past its own period is also named, in `also`, on each other period it overlaps,
@@ -148,34 +150,40 @@ def period_path(base: PagePath, period: Period[T]) -> PagePath:
     return PagePath(f"{base.removesuffix('.md')}/{period.slug}.md") if period.slug else base
 
 
-def period_list(base: PagePath, periods: list[Period[T]], noun: str) -> str:
-    """The periods as Markdown, one line per year, its months on the same line."""
+def period_list(base: PagePath, periods: list[Period[T]], noun: str,
+                path: Callable[[Period[T]], PagePath] | None = None) -> str:
+    """The periods as Markdown, one line per year, its months on the same line; each
+    links to its page, `path(period)` (by default `period_path(base, period)`)."""
+    where = path or functools.partial(period_path, base)
     lines = []
     for year, group in groupby(periods, key=lambda p: p.slug[:4]):
         parts = list(group)
         if len(parts) == 1 and "-" not in parts[0].slug:
             part = parts[0]
-            lines.append(f"- [{part.title}]({href(base, period_path(base, part))}): "
+            lines.append(f"- [{part.title}]({href(base, where(part))}): "
                          f"{count(len(part.items), noun)}")
             continue
-        months = ", ".join(f"[{p.title.split()[0]}]({href(base, period_path(base, p))}) "
+        months = ", ".join(f"[{p.title.split()[0]}]({href(base, where(p))}) "
                            f"({len(p.items)})" for p in parts)
         total = sum(len(p.items) for p in parts)
         lines.append(f"- {year_words(int(year))}: {months}; {count(total, noun)} in all")
     return "\n".join(lines) + "\n"
 
 
-def period_links(base: PagePath, periods: list[Period[T]], index: int) -> str:
-    """Links to the previous period, all periods and the next one, for a period's page."""
-    here = period_path(base, periods[index])
+def period_links(base: PagePath, periods: list[Period[T]], index: int,
+                 path: Callable[[Period[T]], PagePath] | None = None) -> str:
+    """Links to the previous period, all periods and the next one, for a period's page;
+    `path` as for `period_list`."""
+    where = path or functools.partial(period_path, base)
+    here = where(periods[index])
     links = []
     if index > 0:
         before = periods[index - 1]
-        links.append(f"[← {before.title}]({href(here, period_path(base, before))})")
+        links.append(f"[← {before.title}]({href(here, where(before))})")
     links.append(f"[All periods]({href(here, base)})")
     if index + 1 < len(periods):
         after = periods[index + 1]
-        links.append(f"[{after.title} →]({href(here, period_path(base, after))})")
+        links.append(f"[{after.title} →]({href(here, where(after))})")
     return ('<nav class="kb-periods" aria-label="Periods" markdown>\n\n'
             + " · ".join(links) + "\n\n</nav>\n")
 
