@@ -164,6 +164,7 @@ def test_a_session_builds_what_a_build_from_nothing_does_after_every_edit(projec
             assert memo.reused == memo.pages, name
         else:
             assert 0 < memo.reused < memo.pages, name  # some pages were rendered again
+        assert session.render.parts.reused > 0, name  # the downloads' parts, too
 
 
 def test_an_unchanged_build_reads_checks_and_renders_nothing_again(project: Path):

@@ -78,7 +78,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
     pages[path] = text
     for emit_pages in (timeline_pages, quotes_pages):  # cut into periods when long
         pages.update(emit_pages(linked))
-    pages.update(exports(linked))
+    pages.update(exports(linked, memo))
     pages.update(search_index(linked, pages, memo.search if memo else None))
     # After the search index: a draft (the live preview's only) is listed nowhere.
     pages.update(draft_page(draft) for draft in linked.kb.drafts.values())
