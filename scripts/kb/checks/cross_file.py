@@ -61,6 +61,9 @@ class Readings:
         """The names of the entries recording a disagreement, when `found` was made."""
         self.found: dict[str, set[EntryId]] = {}
         """Statement text -> the ids of those entries it names."""
+        self.evidence: dict[str, tuple[Evidence, set[_Value]]] = {}
+        """Statement text -> what it says, read (`Evidence`), and the numbers and days
+        its claims give: read from the text alone."""
 
 
 def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool,
@@ -467,6 +470,7 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
     names = Gazetteer((i, list(spellings)) for i, spellings in looked_for)
     events_of = _events_by_entry(kb)
     found: dict[str, set[EntryId]] = {}
+    evidence: dict[str, tuple[Evidence, set[_Value]]] = {}
     for entry_id, path, statement in _texts(kb):
         named = {EntryId(m[1].strip()) for m in ENTITY_LINK.finditer(statement.text)}
         if not named <= kb.kinds.keys():
@@ -486,8 +490,11 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
         owners = [owner for owner in named & disputes.keys() if owner != entry_id]
         if not owners:
             continue
-        text = Evidence(statement.text)
-        said = {value for claim in claims(statement.text) for value in _values(claim)}
+        if statement.text not in evidence:
+            evidence[statement.text] = readings.evidence.get(statement.text) or (
+                Evidence(statement.text),
+                {value for claim in claims(statement.text) for value in _values(claim)})
+        text, said = evidence[statement.text]
         for owner, dispute, values in ((o, d, v) for o in sorted(owners)
                                        for d, v in disputes[o]):
             if statement.disputed and (statement.disputed.entry,
@@ -503,7 +510,7 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
                           f"'{dispute.about}' ({records[owner].path}): {given}. Give the "
                           "versions with their sources, or add `disputed: {entry: "
                           f"{owner}, about: {about}}}` so that the page links them")
-    readings.found = found  # texts gone since are forgotten
+    readings.found, readings.evidence = found, evidence  # texts gone since are forgotten
 
 
 def _values(claim: Claim) -> list[_Value]:

@@ -70,7 +70,8 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
         if KINDS[kind].indexed:
             path, text = kind_index(linked, kind)
             pages[path] = text
-    network = functools.partial(network_page, layouts=memo.layouts if memo else None)
+    network = functools.partial(network_page, layouts=memo.layouts if memo else None,
+                                labels=memo.labels if memo else None)
     for emit_page in (story_page, network, disagreements_page, latest_page):
         path, text = emit_page(linked)
         pages[path] = text

@@ -12,7 +12,8 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
   setting of the site. Unchanged files yield the very same objects (load and validate
   hand them back), so most comparisons stop at identity;
 - the escaped texts and links pages repeat (`kb.pipeline.render.text.TextMemo`);
-- the whole network's layout (`kb.pipeline.render.graph.layout`);
+- the whole network's layout and the placing of its labels
+  (`kb.pipeline.render.graph.layout`, `kb.pipeline.render.graph.Labels`);
 - the search index's units of every page, and the keys and spellings of its words
   (`kb.pipeline.render.search.SearchMemo`);
 - each entry's part of the site-wide files (`PartMemo`: its records in the downloads),
@@ -34,7 +35,7 @@ from typing import TypeVar, cast
 from kb.addresses import EntryId, PagePath
 from kb.model import AnyEntry
 from kb.pipeline.link import Linked
-from kb.pipeline.render.graph import Layouts
+from kb.pipeline.render.graph import Labels, Layouts
 from kb.pipeline.render.search import SearchMemo
 from kb.pipeline.render.site import Site, page_changed
 from kb.pipeline.render.text import TextMemo
@@ -156,5 +157,6 @@ class RenderMemo:
     pages: PageMemo = field(default_factory=PageMemo)
     texts: TextMemo = field(default_factory=TextMemo)
     layouts: Layouts = field(default_factory=dict)
+    labels: Labels = field(default_factory=Labels)
     search: SearchMemo = field(default_factory=SearchMemo)
     parts: PartMemo = field(default_factory=PartMemo)
