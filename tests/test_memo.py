@@ -247,3 +247,20 @@ def test_a_later_change_to_one_file_renders_again_only_the_pages_showing_it():
     showing = {i for i, shown in linked.page_inputs.items() if "ada-example" in shown}
     assert memo.pages.reused == memo.pages.pages - len(showing) > 0
     assert pages == render(linked, later)
+
+
+def test_the_network_s_labels_are_placed_again_only_when_what_they_show_changes(
+        monkeypatch):
+    from kb.pipeline.render import graph
+
+    placed = []
+    real = graph.place_labels
+    monkeypatch.setattr(graph, "place_labels", lambda *a: placed.append(a) or real(*a))
+    linked, layouts, labels = linked_tree(ROOT), {}, graph.Labels()
+    first = graph.network_page(linked, layouts, labels)
+    assert graph.network_page(linked, layouts, labels) == first and len(placed) == 1
+    drawn = next(i for i in linked.kb.kinds if linked.edges_of.get(i))
+    entity = linked.kb.entries[drawn]
+    linked.kb.entries[drawn] = entity.model_copy(update={"name": entity.name + " Renamed"})
+    renamed = graph.network_page(linked, layouts, labels)
+    assert len(placed) == 2 and renamed == graph.network_page(linked) != first

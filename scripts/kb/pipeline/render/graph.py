@@ -252,7 +252,9 @@ def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
             known[end] = min(filter(None, (known.get(end), day)), default="")
     names = {n: linked.entry(n).name for n in nodes}
     if places is None:
-        made_from = (nodes, names, positions, degree, box, radius, font)
+        # Copies: `place_labels` reads `degree` as a defaultdict, which adds the nodes
+        # it lacks, and the inputs kept must stay as they were given.
+        made_from = (list(nodes), names, dict(positions), dict(degree), box, radius, font)
         if labels is not None and labels.made_from == made_from:
             places = labels.places
         else:
