@@ -99,6 +99,18 @@ EDITS: dict[str, Callable[[Path], object]] = {
         "outlet: associated-press"),
     "an event's summary reworded": lambda data: edit(
         data / "events/us-strike-kills-abu-taqwa.yaml", r"^(  text: >-\n    )", r"\1Reworded, "),
+    "a group's type changed": lambda data: edit(  # its index row moves to another section
+        data / "groups/reuters.yaml", r"^type: news agency$", "type: news outlet"),
+    "a version of a disagreement reworded": lambda data: edit(  # checks of what states it
+        data / "groups/global-coalition-to-defeat-isis.yaml",
+        r"^      - value: about 900 US-led", "      - value: about 950 US-led"),
+    "the version as it was": lambda data: edit(
+        data / "groups/global-coalition-to-defeat-isis.yaml",
+        r"^      - value: about 950 US-led", "      - value: about 900 US-led"),
+    "a name given to two entities": lambda data: edit(  # a check across files fails
+        data / "people/abu-taqwa.yaml", r"^name: (.+)$", "name: Harakat al-Nujaba"),
+    "the name given back": lambda data: edit(
+        data / "people/abu-taqwa.yaml", r"^name: Harakat al-Nujaba$", "name: Abu Taqwa Renamed"),
     "a member added": lambda data: write(data / MEMBER, NEW_MEMBER.format(
         source=first_source(data))),
     "a source added": lambda data: write(data / "sources/zz-added-report.yaml", NEW_SOURCE),
@@ -125,9 +137,9 @@ EDITS: dict[str, Callable[[Path], object]] = {
         data / "people/zaid-example-renamed.yaml"),
     "the member removed": lambda data: (data / "people/zaid-example-renamed.yaml").unlink(),
 }
-BROKEN = {"a file broken"}
+BROKEN = {"a file broken", "a name given to two entities"}
 """Edits after which the data has errors: both builds must report the same problems."""
-UNSEEN = {"the file mended", "a draft begun", "the draft given up"}
+UNSEEN = {"the file mended", "the name given back", "a draft begun", "the draft given up"}
 """Edits that no entry page shows: one bringing back the data of the last good build,
 and a draft, which is listed nowhere but on its own page. Every entry page is reused."""
 

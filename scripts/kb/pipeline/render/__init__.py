@@ -58,6 +58,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
                if (emit := ENTRY_PAGES.get(kind))]
     if memo is not None:
         memo.pages.start(site, [entry_id for entry_id, _ in entries])
+        memo.parts.start(linked.kb.kinds)
     for entry_id, emit in entries:
         with reading(linked.kb.paths.get(entry_id, "data/")):  # a fault names the file
             if memo is not None:
@@ -68,7 +69,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
         pages[path] = text
     for kind in KINDS:
         if KINDS[kind].indexed:
-            path, text = kind_index(linked, kind)
+            path, text = kind_index(linked, kind, memo)
             pages[path] = text
     network = functools.partial(network_page, layouts=memo.layouts if memo else None,
                                 labels=memo.labels if memo else None)

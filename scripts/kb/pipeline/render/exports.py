@@ -29,7 +29,7 @@ from kb.pipeline.render.export_model import (
     SourceValue,
     StatementRow,
 )
-from kb.pipeline.render.memo import RenderMemo
+from kb.pipeline.render.memo import RenderMemo, entry_part
 from kb.pipeline.render.text import page_path, plain
 
 FOLDER = "downloads"
@@ -54,7 +54,7 @@ def exports(linked: Linked, memo: RenderMemo | None = None) -> dict[PagePath, st
     makes again only the parts of entries whose page shows a change: an entry's part
     shows its own file and the names and dates of what it links and cites, all in its
     page's `page_inputs`; a source's JSON record shows the source alone."""
-    parts = _Parts(linked, memo)
+    parts = _Parts(memo)
     return {
         JSON_PATH: _knowledge_base_json(linked, parts),
         CSV_PATH: _statements_csv(linked, parts),
@@ -65,22 +65,14 @@ def exports(linked: Linked, memo: RenderMemo | None = None) -> dict[PagePath, st
 
 class _Parts:
     """Each entry's part of the downloads: from the memo where what it shows is
-    unchanged, else made now."""
+    unchanged, else made now (`kb.pipeline.render.memo.entry_part`)."""
 
-    def __init__(self, linked: Linked, memo: RenderMemo | None) -> None:
-        self.memo = memo.parts if memo is not None else None
-        self.inputs = memo.pages.inputs if memo is not None else {}
-        if self.memo is not None:
-            self.memo.start(linked.kb.kinds)
+    def __init__(self, memo: RenderMemo | None) -> None:
+        self.memo = memo
 
     def part(self, name: str, entry_id: EntryId, make: Callable[[], str],
              inputs: object = None) -> str:
-        """`make()`, or the last build's part `name` of the entry, if what it was made
-        of is the same: `inputs`, else what the entry's page showed."""
-        shown = inputs if inputs is not None else self.inputs.get(entry_id)
-        if self.memo is None or shown is None:  # no memo, or no page: a story chapter
-            return make()
-        return self.memo.part(name, entry_id, shown, make)
+        return entry_part(self.memo, name, entry_id, make, inputs)
 
 
 def _knowledge_base_json(linked: Linked, parts: _Parts) -> str:
@@ -201,7 +193,7 @@ def _source(source: Source) -> SourceValue:
 
 def statements_csv(linked: Linked) -> str:
     """One row per statement and citation, in entry order."""
-    return _statements_csv(linked, _Parts(linked, None))
+    return _statements_csv(linked, _Parts(None))
 
 
 def _statements_csv(linked: Linked, parts: _Parts) -> str:

@@ -16,9 +16,9 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
   (`kb.pipeline.render.graph.layout`, `kb.pipeline.render.graph.Labels`);
 - the search index's units of every page, and the keys and spellings of its words
   (`kb.pipeline.render.search.SearchMemo`);
-- each entry's part of the site-wide files (`PartMemo`: its records in the downloads),
-  reused when the entries of its `page_inputs` are the same, as for its page: what an
-  entry's part shows is a part of what its page shows.
+- each entry's part of the site-wide files (`PartMemo`: its records in the downloads,
+  its row in its kind's index), reused when the entries of its `page_inputs` are the
+  same, as for its page: what an entry's part shows is a part of what its page shows.
 
 Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
 page of the real data while noting what it reads, and checks that the map and `shared`
@@ -148,6 +148,18 @@ class PartMemo:
         value = make()
         self._parts[(name, entry_id)] = (inputs, value)
         return value
+
+
+def entry_part(memo: RenderMemo | None, name: str, entry_id: EntryId,
+               make: Callable[[], T], inputs: object = None) -> T:
+    """`make()`, or the last build's part `name` of an entry (`PartMemo`) if what it
+    was made of is the same: `inputs`, else what the entry's page shows (its `Inputs`).
+    Without a memo, or for an entry with no page (a story chapter), `make()`."""
+    shown = inputs if inputs is not None else (
+        memo.pages.inputs.get(entry_id) if memo is not None else None)
+    if memo is None or shown is None:
+        return make()
+    return memo.parts.part(name, entry_id, shown, make)
 
 
 @dataclass(eq=False)
