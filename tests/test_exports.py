@@ -11,11 +11,20 @@ import jsonschema
 import pytest
 
 from kb.dates.date import parse
+from kb.model import Source
 from kb.pipeline.link import link, statements
 from kb.pipeline.load import load
 from kb.pipeline.render.entity import _schema_org_dates
 from kb.pipeline.render.export_model import DateValue, json_schema
-from kb.pipeline.render.exports import CSV_COLUMNS, date_value, exports
+from kb.pipeline.render.exports import (
+    CSV_COLUMNS,
+    CSV_PATH,
+    JSON_PATH,
+    _row,
+    date_value,
+    exports,
+    knowledge_base,
+)
 from kb.pipeline.validate import validate
 from tests.conftest import MINI, ROOT, linked_tree
 from tests.site import mkdocs_build, parse_page
@@ -273,3 +282,19 @@ def test_a_bad_row_value_fails_the_generated_row_schema(column, value):
     jsonschema.validate(row, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**row, column: value}, schema)
+
+
+def test_the_downloads_joined_entry_by_entry_are_the_whole_written_at_once(linked):
+    """Each entry's part of the downloads is made apart (so that the live preview can
+    reuse it); joined, the parts are byte for byte the whole export written in one go."""
+    made = exports(linked)
+    whole = json.dumps(knowledge_base(linked), ensure_ascii=False, separators=(",", ":"))
+    assert made[JSON_PATH] == whole + "\n"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_row(linked, linked.kind(entry.id), cited)
+                     for entry in linked.kb.entries.values() if not isinstance(entry, Source)
+                     for cited in statements(entry))
+    assert made[CSV_PATH] == out.getvalue()
+    assert made[CSV_PATH].count("\n") > 1000 and '"relations":[{' in made[JSON_PATH]

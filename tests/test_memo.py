@@ -99,6 +99,18 @@ EDITS: dict[str, Callable[[Path], object]] = {
         "outlet: associated-press"),
     "an event's summary reworded": lambda data: edit(
         data / "events/us-strike-kills-abu-taqwa.yaml", r"^(  text: >-\n    )", r"\1Reworded, "),
+    "a group's type changed": lambda data: edit(  # its index row moves to another section
+        data / "groups/reuters.yaml", r"^type: news agency$", "type: news outlet"),
+    "a version of a disagreement reworded": lambda data: edit(  # checks of what states it
+        data / "groups/global-coalition-to-defeat-isis.yaml",
+        r"^      - value: about 900 US-led", "      - value: about 950 US-led"),
+    "the version as it was": lambda data: edit(
+        data / "groups/global-coalition-to-defeat-isis.yaml",
+        r"^      - value: about 950 US-led", "      - value: about 900 US-led"),
+    "a name given to two entities": lambda data: edit(  # a check across files fails
+        data / "people/abu-taqwa.yaml", r"^name: (.+)$", "name: Harakat al-Nujaba"),
+    "the name given back": lambda data: edit(
+        data / "people/abu-taqwa.yaml", r"^name: Harakat al-Nujaba$", "name: Abu Taqwa Renamed"),
     "a member added": lambda data: write(data / MEMBER, NEW_MEMBER.format(
         source=first_source(data))),
     "a source added": lambda data: write(data / "sources/zz-added-report.yaml", NEW_SOURCE),
@@ -125,9 +137,9 @@ EDITS: dict[str, Callable[[Path], object]] = {
         data / "people/zaid-example-renamed.yaml"),
     "the member removed": lambda data: (data / "people/zaid-example-renamed.yaml").unlink(),
 }
-BROKEN = {"a file broken"}
+BROKEN = {"a file broken", "a name given to two entities"}
 """Edits after which the data has errors: both builds must report the same problems."""
-UNSEEN = {"the file mended", "a draft begun", "the draft given up"}
+UNSEEN = {"the file mended", "the name given back", "a draft begun", "the draft given up"}
 """Edits that no entry page shows: one bringing back the data of the last good build,
 and a draft, which is listed nowhere but on its own page. Every entry page is reused."""
 
@@ -164,6 +176,7 @@ def test_a_session_builds_what_a_build_from_nothing_does_after_every_edit(projec
             assert memo.reused == memo.pages, name
         else:
             assert 0 < memo.reused < memo.pages, name  # some pages were rendered again
+        assert session.render.parts.reused > 0, name  # the downloads' parts, too
 
 
 def test_an_unchanged_build_reads_checks_and_renders_nothing_again(project: Path):
@@ -246,3 +259,20 @@ def test_a_later_change_to_one_file_renders_again_only_the_pages_showing_it():
     showing = {i for i, shown in linked.page_inputs.items() if "ada-example" in shown}
     assert memo.pages.reused == memo.pages.pages - len(showing) > 0
     assert pages == render(linked, later)
+
+
+def test_the_network_s_labels_are_placed_again_only_when_what_they_show_changes(
+        monkeypatch):
+    from kb.pipeline.render import graph
+
+    placed = []
+    real = graph.place_labels
+    monkeypatch.setattr(graph, "place_labels", lambda *a: placed.append(a) or real(*a))
+    linked, layouts, labels = linked_tree(ROOT), {}, graph.Labels()
+    first = graph.network_page(linked, layouts, labels)
+    assert graph.network_page(linked, layouts, labels) == first and len(placed) == 1
+    drawn = next(i for i in linked.kb.kinds if linked.edges_of.get(i))
+    entity = linked.kb.entries[drawn]
+    linked.kb.entries[drawn] = entity.model_copy(update={"name": entity.name + " Renamed"})
+    renamed = graph.network_page(linked, layouts, labels)
+    assert len(placed) == 2 and renamed == graph.network_page(linked) != first

@@ -69,7 +69,7 @@ def test_a_write_that_fails_leaves_no_memo_to_trust(tmp_path: Path, monkeypatch)
     out = tmp_path / "generated"
     memo = WriteMemo()
     write({"a.md": "old A"}, out, memo)
-    monkeypatch.setattr(write_module, "_swap", lambda fresh, out_dir: (_ for _ in ()).throw(
+    monkeypatch.setattr(write_module, "_swap", lambda fresh, out_dir, **_: (_ for _ in ()).throw(
         OSError("disk full")))
     with pytest.raises(OSError):
         write({"a.md": "new A"}, out, memo)
@@ -160,3 +160,46 @@ def test_the_same_data_gives_byte_identical_output_across_processes(tmp_path):
         outputs.append(snapshot(out))
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 50
+
+
+def files_of(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text() for p in folder.rglob("*")
+            if p.is_file() and p.name != MARKER}
+
+
+def test_a_session_keeps_the_output_put_aside_and_brings_it_up_to_date(tmp_path: Path):
+    """The live preview's writes update the folder the last swap put aside instead of
+    linking every page into a new one: after any series of edits, added and removed
+    pages and folders, both the output and the folder put aside hold exactly what the
+    memo says, changed pages get a new time and unchanged ones keep theirs."""
+    out, memo, rng = tmp_path / "generated", WriteMemo(), random.Random(16)
+    names = [f"{folder}p{n}.md" for folder in ("", "a/", "a/b/", "c/") for n in range(4)]
+    pages: dict[str, str] = {}
+    for step in range(40):
+        previous = dict(pages)
+        for name in rng.sample(names, 5):
+            choice = rng.random()
+            if choice < 0.3:
+                pages.pop(name, None)
+            else:  # a few texts only, so that pages often change back
+                pages[name] = rng.choice(["one", "two", "three"])
+        if step % 7 == 0:
+            pages = {name: text for name, text in pages.items() if not name.startswith("a/")}
+        old_time = time.time() - 60
+        for path in out.rglob("*.md") if out.exists() else ():
+            os.utime(path, (old_time, old_time))
+        changed = write(pages, out, memo)
+        assert files_of(out) == pages, step
+        assert changed == [p for p in pages if previous.get(p) != pages[p]], step
+        for name in pages:
+            moved = (out / name).stat().st_mtime > old_time
+            assert moved == (name in changed), (step, name)
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()) \
+            == sorted({name.rsplit("/", 1)[0] for name in pages if "/" in name}
+                      | {name.split("/", 1)[0] for name in pages if name.count("/") > 1}), step
+        if step:
+            assert memo.spare is not None and files_of(memo.spare) == memo.spare_pages, step
+            assert memo.spare_pages == previous, step
+    assert [p.name for p in tmp_path.iterdir()] != []
+    write(pages, out)  # a build without the session removes what it put aside
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]

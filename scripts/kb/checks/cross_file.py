@@ -61,6 +61,14 @@ class Readings:
         """The names of the entries recording a disagreement, when `found` was made."""
         self.found: dict[str, set[EntryId]] = {}
         """Statement text -> the ids of those entries it names."""
+        self.name_keys: dict[str, str] = {}
+        """Each entity's name and alias -> its `name_key`."""
+        self.name_words: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        """Each name and alias -> its words without articles, and those of them that
+        are not linking words (`names_spelt_alike`)."""
+        self.evidence: dict[str, tuple[Evidence, set[_Value]]] = {}
+        """Statement text -> what it says, read (`Evidence`), and the numbers and days
+        its claims give: read from the text alone."""
 
 
 def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool,
@@ -69,7 +77,8 @@ def run(kb: KnowledgeBase, records: Records, *, with_warnings: bool,
     broken file makes the entries it names look unlinked. With `readings` from the
     last run, texts read then are not read again."""
     readings = readings or Readings()
-    checks: list[Check] = [dates_known_to_sources, relation_ends, names_shared,
+    checks: list[Check] = [dates_known_to_sources, relation_ends,
+                           functools.partial(names_shared, readings=readings),
                            functools.partial(names_spelt_alike, readings=readings),
                            citations_read_rightly, spoken_sources,
                            source_dates_explained, slug_titles, disputes_named,
@@ -210,13 +219,17 @@ def slug_titles(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 # ---------------------------------------------------------------------------- names
 
 
-def names_shared(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
+def names_shared(kb: KnowledgeBase, records: Records,
+                 readings: Readings | None = None) -> Iterator[Problem]:
     """A name or alias given to two entities: search could not tell them apart, and it
-    is most often one entity entered twice."""
+    is most often one entity entered twice. With `readings` from the last run, a name
+    met then is not keyed again."""
     owner: dict[str, tuple[EntryId, str]] = {}
+    kept = readings.name_keys if readings is not None else {}
+    keys: dict[str, str] = {}
     for entry in sorted(_entities(kb), key=lambda e: records[e.id].path):
         for path, name in _names(entry):
-            key = name_key(name)
+            key = keys[name] = kept.get(name) or name_key(name)
             if not key:
                 continue
             if key in owner and owner[key][0] != entry.id:
@@ -225,6 +238,8 @@ def names_shared(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
                           f"'{other_id}' ({records[other_id].path}, as '{other_name}'); "
                           "if they are the same, merge the files, else tell them apart")
             owner.setdefault(key, (entry.id, name))
+    if readings is not None:
+        readings.name_keys = keys  # names gone since are forgotten
 
 
 def _names(entry: Entity) -> Iterator[tuple[Path_, str]]:
@@ -244,21 +259,25 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records,
     spellings for two bodies, and search finds one. Sources' own spellings (quotes, the
     values of a disagreement, aliases) are theirs and are not compared."""
     known: dict[tuple[str, ...], dict[EntryId, set[tuple[str, ...]]]] = {}
+    readings = readings or Readings()
+    kept, read = readings.name_words, {}
     for entry in _entities(kb):
         if kb.kinds[entry.id] == "event":
             continue
         for _, name in _names(entry):
-            full = tuple(w for w in prose_words(name) if w not in ARTICLES)
-            content = tuple(w for w in full if w not in _LINKING)
+            if name not in read:
+                read[name] = kept.get(name) or _name_words(name)
+            full, content = read[name]
             if (len(content) >= 2 and len(full) > len(content)) or len(content) >= 3:
                 known.setdefault(content, {}).setdefault(entry.id, set()).add(full)
+    readings.name_words = read  # names gone since are forgotten
     if not known:
         return
     longest = max(len(content) for content in known) + 3
     # A window compared starts with a word that is not a linking word, so with the
     # first word of a known name: other starts are passed over unread.
     firsts = {content[0] for content in known}
-    for entry_id, path, shown, tokens in _own_words_read(kb, readings or Readings()):
+    for entry_id, path, shown, tokens in _own_words_read(kb, readings):
         for start in range(len(tokens)):
             if tokens[start][0] not in firsts:
                 continue
@@ -275,6 +294,12 @@ def names_spelt_alike(kb: KnowledgeBase, records: Records,
                                   f"written differently from '{name}' ({records[owner].path}"
                                   "); write the name as the entry does, or add this "
                                   "spelling as an alias with the source that uses it")
+
+
+def _name_words(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's words without articles, and those of them that are not linking words."""
+    full = tuple(w for w in prose_words(name) if w not in ARTICLES)
+    return full, tuple(w for w in full if w not in _LINKING)
 
 
 _OwnWords = tuple[Path_, str, list[tuple[str, int, int]]]
@@ -489,6 +514,7 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
     names = Gazetteer((i, list(spellings)) for i, spellings in looked_for)
     events_of = _events_by_entry(kb)
     found: dict[str, set[EntryId]] = {}
+    evidence: dict[str, tuple[Evidence, set[_Value]]] = {}
     for entry_id, path, statement in _texts(kb):
         named = {EntryId(m[1].strip()) for m in ENTITY_LINK.finditer(statement.text)}
         if not named <= kb.kinds.keys():
@@ -508,8 +534,11 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
         owners = [owner for owner in named & disputes.keys() if owner != entry_id]
         if not owners:
             continue
-        text = Evidence(statement.text)
-        said = {value for claim in claims(statement.text) for value in _values(claim)}
+        if statement.text not in evidence:
+            evidence[statement.text] = readings.evidence.get(statement.text) or (
+                Evidence(statement.text),
+                {value for claim in claims(statement.text) for value in _values(claim)})
+        text, said = evidence[statement.text]
         for owner, dispute, values in ((o, d, v) for o in sorted(owners)
                                        for d, v in disputes[o]):
             if statement.disputed and (statement.disputed.entry,
@@ -525,7 +554,7 @@ def disagreements_settled(kb: KnowledgeBase, records: Records,
                           f"'{dispute.about}' ({records[owner].path}): {given}. Give the "
                           "versions with their sources, or add `disputed: {entry: "
                           f"{owner}, about: {about}}}` so that the page links them")
-    readings.found = found  # texts gone since are forgotten
+    readings.found, readings.evidence = found, evidence  # texts gone since are forgotten
 
 
 def _values(claim: Claim) -> list[_Value]:

@@ -14,6 +14,7 @@ how to fetch the whole history.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,14 +55,23 @@ def last_changed(data_dir: Path, root: Path) -> History:
     uncommitted = _git_dirty(data_dir, root)
     dates: dict[str, dt.date] = {}
     cut_off: set[str] = set()
-    for path in data_dir.rglob("*.yaml"):
-        shown = path.relative_to(root).as_posix()
-        if shown in committed and shown not in uncommitted:
-            dates[shown] = committed[shown]
-            if shown in boundary_files:
-                cut_off.add(shown)
-        else:
-            dates[shown] = dt.date.fromtimestamp(path.stat().st_mtime)
+    # Strings and os calls, not Path objects: this runs for every file at every save of
+    # the live preview, and pathlib's parsing was most of its time.
+    # Folders linked into data/ are refused by load before a build asks for dates.
+    base = data_dir.relative_to(root).as_posix()
+    for folder, _, names in os.walk(data_dir):
+        inner = os.path.relpath(folder, data_dir).replace(os.sep, "/")
+        prefix = "".join(f"{part}/" for part in (base, inner) if part != ".")
+        for name in names:
+            if not name.endswith(".yaml"):
+                continue
+            shown = prefix + name
+            if shown in committed and shown not in uncommitted:
+                dates[shown] = committed[shown]
+                if shown in boundary_files:
+                    cut_off.add(shown)
+            else:
+                dates[shown] = dt.date.fromtimestamp(os.stat(f"{folder}/{name}").st_mtime)
     return History(dates, frozenset(cut_off), boundary if cut_off else None)
 
 

@@ -6,10 +6,13 @@ Whoever runs builds one after another owns a `Session` and passes it to each
 anything between builds, so a new session starts from nothing:
 
 - load's last reading of each file (`kb.pipeline.load.FileMemo`);
-- validate's checks of each file on its own, with every id it names
-  (`kb.pipeline.validate.CheckMemo`);
-- render's entry pages, escaped texts and network layout (`kb.pipeline.render.memo.RenderMemo`);
-- write's texts of the pages last written (`kb.pipeline.write.WriteMemo`);
+- validate's checks of each file on its own, with every id it names, and what the
+  checks across files read in texts and names (`kb.pipeline.validate.CheckMemo`);
+- render's entry pages, each entry's part of the downloads and index rows, escaped
+  texts, the network's layout and labels, the search index's parts
+  (`kb.pipeline.render.memo.RenderMemo`);
+- write's texts of the pages last written, and the folder its last swap put aside
+  (`kb.pipeline.write.WriteMemo`);
 - for the live preview, the collector's tuning (`kb.tools.preview.FrozenHeap`).
 
 A one-off build (`kb build`, `mkdocs build`, most tests) passes none: it keeps nothing

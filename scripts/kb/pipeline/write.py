@@ -8,7 +8,11 @@ A page whose text has not changed is not written again: the fresh folder gets a 
 link to the previous file, which keeps its modification time. A generator's
 incremental mode (`mkdocs serve --dirty`) then rebuilds only the pages that changed.
 The live preview's session keeps the texts of the last write (`WriteMemo`), so that
-unchanged pages are known without reading the files back.
+unchanged pages are known without reading the files back, and keeps the folder the last
+swap put aside (the output before it, whose texts it knows) as the next fresh folder:
+the next write brings it up to date file by file, changing only the pages that differ,
+instead of linking every page into a new folder and removing the old one (a fifth of
+a preview's pipeline at 1,000 entries). The swap stays one atomic rename.
 """
 
 from __future__ import annotations
@@ -35,6 +39,11 @@ class WriteMemo:
         self.out_dir: Path | None = None
         self.pages: dict[PagePath, str] = {}
         """Path -> text, as the last write left `out_dir`."""
+        self.spare: Path | None = None
+        """The folder the last swap put aside, beside `out_dir`: the output before the
+        last write, holding exactly `spare_pages` (with `MARKER`); None if there is none
+        to trust (the first write, or a write that failed midway)."""
+        self.spare_pages: dict[PagePath, str] = {}
 
 
 def write(pages: Mapping[PagePath, str], out_dir: Path,
@@ -44,11 +53,34 @@ def write(pages: Mapping[PagePath, str], out_dir: Path,
     page is compared with the text written then rather than with the file."""
     out_dir = out_dir.resolve()
     written = memo.pages if memo is not None and memo.out_dir == out_dir else None
+    spare, spare_pages = None, None
     if memo is not None:
+        if written is not None and memo.spare is not None and memo.spare.is_dir():
+            spare, spare_pages = memo.spare, memo.spare_pages
         memo.out_dir, memo.pages = None, {}  # until this write is whole
-    _recover(out_dir)
-    fresh = out_dir.with_name(f"{out_dir.name}.new-{os.getpid()}")
-    shutil.rmtree(fresh, ignore_errors=True)
+        memo.spare, memo.spare_pages = None, {}
+    _recover(out_dir, spare)
+    if spare is not None and spare_pages is not None and written is not None:
+        fresh = spare
+        changed = _update(pages, fresh, out_dir, spare_pages, written)
+    else:
+        fresh = out_dir.with_name(f"{out_dir.name}.new-{os.getpid()}")
+        shutil.rmtree(fresh, ignore_errors=True)
+        changed = _fill(pages, fresh, out_dir, written)
+    kept = _swap(fresh, out_dir, keep=memo is not None and written is not None)
+    if memo is not None:
+        memo.out_dir, memo.pages = out_dir, dict(pages)
+        if kept and written is not None:
+            # What the swap put aside is the output this write replaced.
+            memo.spare = fresh.rename(_spare_name(out_dir, memo))
+            memo.spare_pages = written
+    return changed
+
+
+def _fill(pages: Mapping[PagePath, str], fresh: Path, out_dir: Path,
+          written: Mapping[PagePath, str] | None) -> list[PagePath]:
+    """Write `pages` into the new folder `fresh`, linking from `out_dir` each page
+    whose text is the one there; the paths whose text is new or changed."""
     fresh.mkdir(parents=True)
     (fresh / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     changed: list[PagePath] = []
@@ -69,10 +101,69 @@ def write(pages: Mapping[PagePath, str], out_dir: Path,
         if written is not None or not _keep(previous_root + relative, target, data):
             _write_page(target, data)
             changed.append(relative)
-    _swap(fresh, out_dir)
-    if memo is not None:
-        memo.out_dir, memo.pages = out_dir, dict(pages)
     return changed
+
+
+def _update(pages: Mapping[PagePath, str], spare: Path, out_dir: Path,
+            spare_pages: Mapping[PagePath, str],
+            written: Mapping[PagePath, str]) -> list[PagePath]:
+    """Bring `spare`, which holds exactly `spare_pages`, to exactly `pages`: a page
+    whose text is the one in `out_dir` (`written`) is left alone if the spare holds it
+    too (its time is older than the last build, so a generator's incremental mode
+    skips it) or else linked from `out_dir`; a changed page is written anew (after
+    removing the file, which may be a link shared with `out_dir`); a page gone is
+    removed, with any folder it leaves empty. The paths whose text is new or changed."""
+    root, previous_root = f"{spare}/", f"{out_dir}/"
+    for relative in spare_pages.keys() - pages.keys():
+        os.unlink(root + relative)
+        _remove_empty_folders(spare, relative)
+    changed: list[PagePath] = []
+    # Folders still holding a page (removing the pages gone may have emptied others).
+    made = {relative.rpartition("/")[0] for relative in spare_pages if relative in pages}
+    made.add("")
+    for relative, text in pages.items():
+        was = spare_pages.get(relative)
+        if written.get(relative) == text:
+            if was == text:
+                continue
+            target = root + relative
+            if was is not None:
+                os.unlink(target)
+            elif (folder := relative.rpartition("/")[0]) not in made:
+                os.makedirs(root + folder, exist_ok=True)
+                made.add(folder)
+            if _link(previous_root + relative, target):
+                continue
+            _write_page(target, text.encode("utf-8"))  # no hard links: its bytes
+            continue
+        target = root + relative
+        if was is not None:
+            os.unlink(target)  # never write through a link the output shares
+        elif (folder := relative.rpartition("/")[0]) not in made:
+            os.makedirs(root + folder, exist_ok=True)
+            made.add(folder)
+        _write_page(target, text.encode("utf-8"))
+        changed.append(relative)
+    return changed
+
+
+def _remove_empty_folders(top: Path, relative: str) -> None:
+    """Remove the folders of `relative` under `top` that are left empty, deepest
+    first: a build from nothing has no empty folder."""
+    folder = relative.rpartition("/")[0]
+    while folder:
+        try:
+            os.rmdir(f"{top}/{folder}")
+        except OSError:  # not empty
+            return
+        folder = folder.rpartition("/")[0]
+
+
+def _spare_name(out_dir: Path, memo: WriteMemo) -> Path:
+    """Where a session keeps the folder its last swap put aside: named after the
+    process and the memo, so that `_recover` removes every other (a killed preview's,
+    or one a memo no longer trusts)."""
+    return out_dir.with_name(f"{out_dir.name}.spare-{os.getpid()}-{id(memo)}")
 
 
 def made_by_pipeline(folder: Path) -> bool:
@@ -132,16 +223,22 @@ def swap_in(fresh: Path, out_dir: Path) -> None:
     _swap(fresh.resolve(), out_dir.resolve())
 
 
-def _swap(fresh: Path, out_dir: Path) -> None:
+def _swap(fresh: Path, out_dir: Path, *, keep: bool = False) -> bool:
+    """Put `fresh` where `out_dir` is. With `keep`, the previous output is left in
+    `fresh` when the system can exchange the two folders atomically; returns whether it
+    was (else it is removed)."""
     if out_dir.exists() and _exchange(fresh, out_dir):
+        if keep:
+            return True
         shutil.rmtree(fresh, ignore_errors=True)  # now holds the previous output
-        return
+        return False
     old = out_dir.with_name(f"{out_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if out_dir.exists():
         out_dir.rename(old)
     fresh.rename(out_dir)
     shutil.rmtree(old, ignore_errors=True)
+    return False
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -156,10 +253,14 @@ def _exchange(first: Path, second: Path) -> bool:
     return status == 0
 
 
-def _recover(out_dir: Path) -> None:
-    """A crash between the two renames of a swap leaves only `.old`: put it back."""
+def _recover(out_dir: Path, spare: Path | None = None) -> None:
+    """A crash between the two renames of a swap leaves only `.old`: put it back.
+    Fresh folders of builds that did not finish, and spare folders but `spare` (the
+    one a session's `WriteMemo` still trusts), are removed."""
     old = out_dir.with_name(f"{out_dir.name}.old")
     if not out_dir.exists() and old.exists():
         old.rename(out_dir)
-    for stale in out_dir.parent.glob(f"{out_dir.name}.new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    for pattern in (f"{out_dir.name}.new-*", f"{out_dir.name}.spare-*"):
+        for stale in out_dir.parent.glob(pattern):
+            if stale != spare:
+                shutil.rmtree(stale, ignore_errors=True)

@@ -58,6 +58,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
                if (emit := ENTRY_PAGES.get(kind))]
     if memo is not None:
         memo.pages.start(site, [entry_id for entry_id, _ in entries])
+        memo.parts.start(linked.kb.kinds)
     for entry_id, emit in entries:
         with reading(linked.kb.paths.get(entry_id, "data/")):  # a fault names the file
             if memo is not None:
@@ -68,9 +69,10 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
         pages[path] = text
     for kind in KINDS:
         if KINDS[kind].indexed:
-            path, text = kind_index(linked, kind)
+            path, text = kind_index(linked, kind, memo)
             pages[path] = text
-    network = functools.partial(network_page, layouts=memo.layouts if memo else None)
+    network = functools.partial(network_page, layouts=memo.layouts if memo else None,
+                                labels=memo.labels if memo else None)
     for emit_page in (story_page, network, disagreements_page):
         path, text = emit_page(linked)
         pages[path] = text
@@ -78,7 +80,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
     pages[path] = text
     for emit_pages in (timeline_pages, quotes_pages, latest_pages):  # cut when long
         pages.update(emit_pages(linked))
-    pages.update(exports(linked))
+    pages.update(exports(linked, memo))
     pages.update(search_index(linked, pages, memo.search if memo else None))
     # After the search index: a draft (the live preview's only) is listed nowhere.
     pages.update(draft_page(draft) for draft in linked.kb.drafts.values())

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from kb.addresses import EntryId, PagePath, address
 from kb.dates.date import FuzzyDate
@@ -27,6 +29,7 @@ from kb.pipeline.render.export_model import (
     SourceValue,
     StatementRow,
 )
+from kb.pipeline.render.memo import RenderMemo, entry_part
 from kb.pipeline.render.text import page_path, plain
 
 FOLDER = "downloads"
@@ -42,21 +45,72 @@ CSV_SCHEMA_PATH = PagePath(f"{FOLDER}/statement.schema.json")
 __all__ = ["CSV_COLUMNS", "date_value", "exports", "knowledge_base", "statements_csv"]
 
 
-def exports(linked: Linked) -> dict[PagePath, str]:
+def exports(linked: Linked, memo: RenderMemo | None = None) -> dict[PagePath, str]:
     """{path: text} of every download and its schema (generated from the shapes in
-    kb.pipeline.render.export_model)."""
+    kb.pipeline.render.export_model).
+
+    Both downloads are written entry by entry, each entry's part alone (its JSON
+    records, its CSV rows), so that the live preview's `memo` (kb.pipeline.render.memo)
+    makes again only the parts of entries whose page shows a change: an entry's part
+    shows its own file and the names and dates of what it links and cites, all in its
+    page's `page_inputs`; a source's JSON record shows the source alone."""
+    parts = _Parts(memo)
     return {
-        JSON_PATH: _dump(knowledge_base(linked)),
-        CSV_PATH: statements_csv(linked),
+        JSON_PATH: _knowledge_base_json(linked, parts),
+        CSV_PATH: _statements_csv(linked, parts),
         JSON_SCHEMA_PATH: KNOWLEDGE_BASE_SCHEMA,
         CSV_SCHEMA_PATH: STATEMENT_ROW_SCHEMA,
     }
 
 
-def _dump(value: KnowledgeBaseExport) -> str:
-    """Compact JSON: with an indent, Python's json falls back from its C encoder to its
-    pure-Python one, which was a third of render at 1,000 entries."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+class _Parts:
+    """Each entry's part of the downloads: from the memo where what it shows is
+    unchanged, else made now (`kb.pipeline.render.memo.entry_part`)."""
+
+    def __init__(self, memo: RenderMemo | None) -> None:
+        self.memo = memo
+
+    def part(self, name: str, entry_id: EntryId, make: Callable[[], str],
+             inputs: object = None) -> str:
+        return entry_part(self.memo, name, entry_id, make, inputs)
+
+
+def _knowledge_base_json(linked: Linked, parts: _Parts) -> str:
+    """`knowledge_base` as compact JSON, joined from each entry's records, byte for
+    byte what `json.dumps` writes of the whole, compact."""
+    kb = linked.kb
+    entities, relations, sources = [], [], []
+    for entry_id, kind in kb.kinds.items():
+        if kind in ENTITY_KINDS:
+            entities.append(parts.part("json-entity", entry_id,
+                                       partial(_entity_json, linked, entry_id)))
+            related = parts.part("json-relations", entry_id,
+                                 partial(_relations_json, linked, entry_id))
+            if related:
+                relations.append(related)
+        elif kind == "source":
+            source = kb.entry(entry_id, Source)
+            sources.append(parts.part("json-source", entry_id, partial(_source_json, source),
+                                      inputs=source))
+    return (f'{{"entities":[{",".join(entities)}],"relations":[{",".join(relations)}],'
+            f'"sources":[{",".join(sources)}]}}\n')
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _entity_json(linked: Linked, entry_id: EntryId) -> str:
+    return _json(_entity(linked, entry_id))
+
+
+def _relations_json(linked: Linked, entry_id: EntryId) -> str:
+    """An entity's relations, as the records of the JSON's list, comma-separated."""
+    return ",".join(_json(_relation(entry_id, r)) for r in linked.entity(entry_id).relations)
+
+
+def _source_json(source: Source) -> str:
+    return _json(_source(source))
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -139,15 +193,34 @@ def _source(source: Source) -> SourceValue:
 
 def statements_csv(linked: Linked) -> str:
     """One row per statement and citation, in entry order."""
+    return _statements_csv(linked, _Parts(None))
+
+
+def _statements_csv(linked: Linked, parts: _Parts) -> str:
+    out = [_csv_rows(None)]  # the header
+    for entry_id, kind in linked.kb.kinds.items():
+        if kind != "source":
+            out.append(parts.part("csv", entry_id, partial(_entry_rows, linked, kind, entry_id)))
+    return "".join(out)
+
+
+def _entry_rows(linked: Linked, kind: str, entry_id: EntryId) -> str:
+    """The CSV lines of an entry's statements."""
+    entry = linked.entry(entry_id)
+    assert not isinstance(entry, Source), "a source states nothing"
+    return _csv_rows(_row(linked, kind, cited) for cited in statements(entry))
+
+
+def _csv_rows(rows: Iterable[StatementRow] | None) -> str:
+    """CSV lines of `rows`; the header line when None. Each row is a line of its own,
+    so rows written apart join into the whole file."""
     out = io.StringIO()
     # Every row has every column (StatementRow): no need to look for others.
     writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for entry_id, kind in linked.kb.kinds.items():
-        entry = linked.entry(entry_id)
-        if isinstance(entry, Source):
-            continue
-        writer.writerows(_row(linked, kind, cited) for cited in statements(entry))
+    if rows is None:
+        writer.writeheader()
+    else:
+        writer.writerows(rows)
     return out.getvalue()
 
 

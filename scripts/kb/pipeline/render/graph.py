@@ -50,6 +50,17 @@ Layouts = dict[tuple[tuple[Hashable, ...], tuple[tuple[Hashable, Hashable], ...]
 network again at every save, and most saves leave it as it was (`kb.pipeline.render.memo`)."""
 
 
+class Labels:
+    """The last placing of a drawing's labels, with what it was made from: the live
+    preview draws the whole network again at every save, and `place_labels` over its
+    hundreds of names took as long as the rest of the page; most saves change none of
+    its inputs (`kb.pipeline.render.memo`)."""
+
+    def __init__(self) -> None:
+        self.made_from: object = None
+        self.places: Mapping[EntryId, Spot | None] = {}
+
+
 def layout(nodes: list[N], links: list[tuple[N, N]], iterations: int = 120, *,
            memo: Layouts | None = None) -> dict[N, tuple[float, float]]:
     """Positions in [0, SIZE]² for every node; the same input gives the same drawing.
@@ -223,14 +234,15 @@ def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
         box: Box, radius: float = 7.0, font: float = 11.0,
         places: Mapping[EntryId, Spot | None] | None = None,
         size: tuple[int, int] | None = None,
-        wrap: int = 0) -> str:
+        wrap: int = 0, labels: Labels | None = None) -> str:
     """An SVG drawing whose nodes are links to their pages, within `box` (left, top,
     right, bottom). Labels go where `places` says (node -> (x, y, anchor) or None for
     none), else where `place_labels` finds room. Each node carries its number of links
     (`data-degree`) and each node and line the day it was first reported
     (`data-reported`, '' when no source of it is dated), for overrides/js/network.js.
     `size` sets the drawing's width and height in CSS pixels; `wrap` breaks labels
-    longer than that many characters into lines (`label_lines`)."""
+    longer than that many characters into lines (`label_lines`). `labels` keeps the
+    last placing of the labels, taken back when all it was made from is equal."""
     degree: dict[EntryId, int] = defaultdict(int)
     known: dict[EntryId, str] = {}
     for edge in links:
@@ -240,7 +252,15 @@ def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
             known[end] = min(filter(None, (known.get(end), day)), default="")
     names = {n: linked.entry(n).name for n in nodes}
     if places is None:
-        places = place_labels(nodes, names, positions, degree, box, radius, font)
+        # Copies: `place_labels` reads `degree` as a defaultdict, which adds the nodes
+        # it lacks, and the inputs kept must stay as they were given.
+        made_from = (list(nodes), names, dict(positions), dict(degree), box, radius, font)
+        if labels is not None and labels.made_from == made_from:
+            places = labels.places
+        else:
+            places = place_labels(nodes, names, positions, degree, box, radius, font)
+            if labels is not None:
+                labels.made_from, labels.places = made_from, places
     left, top, right, bottom = box
     sized = f' width="{size[0]}" height="{size[1]}"' if size else ""
     lines = [f'<svg class="kb-graph" viewBox="{left:.0f} {top:.0f} {right - left:.0f} '
@@ -303,10 +323,12 @@ _HOW = ("Tap or hover a name to pick out its connections (tap again to open its 
         "scroll or use + and − to zoom, drag to move.")
 
 
-def network_page(linked: Linked, layouts: Layouts | None = None) -> tuple[PagePath, str]:
+def network_page(linked: Linked, layouts: Layouts | None = None,
+                 labels: Labels | None = None) -> tuple[PagePath, str]:
     """(path, Markdown) of the whole network: a legend, the drawing (labels placed
     without overlap, see `place_labels`) and the same links as a list, each link dated
-    by its sources for the "as reported by" view; `layouts` as for `layout`."""
+    by its sources for the "as reported by" view; `layouts` as for `layout`, `labels`
+    as for `svg`."""
     # Entries with no link (news outlets, mostly) would only crowd the margins.
     linked_ids = [i for i, k in linked.kb.kinds.items()
                   if k in ENTITY_KINDS and linked.edges_of.get(i)]
@@ -315,7 +337,8 @@ def network_page(linked: Linked, layouts: Layouts | None = None) -> tuple[PagePa
     links = [e for e in linked.edges if e.source in drawn and e.target in drawn]
     positions = layout(nodes, [(e.source, e.target) for e in links], memo=layouts)
     drawing = svg(linked, nodes, links, positions, PATH, box=(-40, -40, SIZE + 40, SIZE + 40),
-                  font=13, label=f"Network of {len(nodes)} entries and {len(links)} links")
+                  font=13, label=f"Network of {len(nodes)} entries and {len(links)} links",
+                  labels=labels)
     parts = [page_head("Network", _INTRO + _scope(len(nodes), len(linked_ids))),
              asof_form(linked, noun="links"), _controls(linked, nodes, links),
              _legend(), f'<div class="kb-network">\n{drawing}</div>\n',

@@ -7,6 +7,7 @@ places by type, people by the first letter of their name.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from kb.dates.words import year_words
 from kb.model import KINDS, Event, Group, Place, Source
 from kb.pipeline.link import Linked
 from kb.pipeline.render.citations import titled_link
+from kb.pipeline.render.memo import RenderMemo, entry_part
 from kb.pipeline.render.table import table
 from kb.pipeline.render.text import (
     anchor,
@@ -33,10 +35,13 @@ UNDATED = "Date not given"
 """The heading of the sources without a date, after every year."""
 
 
-def kind_index(linked: Linked, kind: str) -> tuple[PagePath, str]:
+def kind_index(linked: Linked, kind: str,
+               memo: RenderMemo | None = None) -> tuple[PagePath, str]:
     """(path, Markdown) of the index of one kind: a table per section (`_section_of`),
     each section where its first entry comes in the kind's order (events as on the
-    timeline, sources newest first, others by section and name)."""
+    timeline, sources newest first, others by section and name). With the live
+    preview's `memo`, an entry's row is made again only when what its page shows has
+    changed (`kb.pipeline.render.memo.entry_part`): a row shows a part of it."""
     path = index_path(kind)
     ids = [i for i, k in linked.kb.kinds.items() if k == kind]
     header = page_head(KINDS[kind].plural, KINDS[kind].intro)
@@ -60,7 +65,9 @@ def kind_index(linked: Linked, kind: str) -> tuple[PagePath, str]:
     parts, taken = [header], set[str]()
     for heading, members in sections.items():
         parts.append(f"## {literal(heading)} {{ #{anchor(heading, taken)} }}\n")
-        parts.append(table(columns, [row(linked, i, path) for i in members]))
+        parts.append(table(columns, [entry_part(memo, "index-row", i,
+                                                functools.partial(row, linked, i, path))
+                                     for i in members]))
     return path, "\n".join(parts)
 
 

@@ -12,9 +12,13 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
   setting of the site. Unchanged files yield the very same objects (load and validate
   hand them back), so most comparisons stop at identity;
 - the escaped texts and links pages repeat (`kb.pipeline.render.text.TextMemo`);
-- the whole network's layout (`kb.pipeline.render.graph.layout`);
+- the whole network's layout and the placing of its labels
+  (`kb.pipeline.render.graph.layout`, `kb.pipeline.render.graph.Labels`);
 - the search index's units of every page, and the keys and spellings of its words
-  (`kb.pipeline.render.search.SearchMemo`).
+  (`kb.pipeline.render.search.SearchMemo`);
+- each entry's part of the site-wide files (`PartMemo`: its records in the downloads,
+  its row in its kind's index), reused when the entries of its `page_inputs` are the
+  same, as for its page: what an entry's part shows is a part of what its page shows.
 
 Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
 page of the real data while noting what it reads, and checks that the map and `shared`
@@ -26,11 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar, cast
 
 from kb.addresses import EntryId, PagePath
 from kb.model import AnyEntry
 from kb.pipeline.link import Linked
-from kb.pipeline.render.graph import Layouts
+from kb.pipeline.render.graph import Labels, Layouts
 from kb.pipeline.render.search import SearchMemo
 from kb.pipeline.render.site import Site, page_changed
 from kb.pipeline.render.text import TextMemo
@@ -56,6 +61,11 @@ def site_settings(site: Site) -> Site:
     return replace(site, changed={}, cut_off=frozenset())
 
 
+Inputs = dict[EntryId, tuple[AnyEntry | None, str | None]]
+"""What an entry page shows, as `PageMemo` compares it: each entry of its `page_inputs`
+(kb.pipeline.link), with its kind."""
+
+
 class PageMemo:
     """The entry pages of the last build, each with what it was made of."""
 
@@ -64,6 +74,9 @@ class PageMemo:
         self._site: Site | None = None
         self.reused = 0
         """Entry pages the last build took from the memo."""
+        self.inputs: dict[EntryId, Inputs] = {}
+        """What each entry page of this build shows, for the parts of site-wide files
+        made per entry (`PartMemo`)."""
 
     @property
     def pages(self) -> int:
@@ -82,6 +95,7 @@ class PageMemo:
         for gone in [key for key in self._pages if key not in wanted]:
             del self._pages[gone]
         self.reused = 0
+        self.inputs = {}
 
     def page(self, linked: Linked, entry_id: EntryId, site: Site, emit: EntryPage,
              shared: tuple[str, ...] = ()) -> tuple[PagePath, str]:
@@ -90,6 +104,7 @@ class PageMemo:
         that the page shows besides its entries ('reporting_span')."""
         entries, kinds = linked.kb.entries, linked.kb.kinds
         inputs = {i: (entries.get(i), kinds.get(i)) for i in linked.page_inputs[entry_id]}
+        self.inputs[entry_id] = inputs
         changed = page_changed(linked, site, entry_id)
         values = tuple(getattr(linked, name) for name in shared)
         known = self._pages.get(entry_id)
@@ -102,6 +117,51 @@ class PageMemo:
         return path, text
 
 
+T = TypeVar("T")
+
+
+class PartMemo:
+    """Each entry's part of the files made for the whole site (the downloads), kept
+    with what it was made of: `part` reuses it while that compares equal."""
+
+    def __init__(self) -> None:
+        self._parts: dict[tuple[str, EntryId], tuple[object, object]] = {}
+        self.reused = 0
+        """Parts the last build took from the memo."""
+
+    def start(self, entry_ids: Iterable[EntryId]) -> None:
+        """Begin a build: the parts of entries that are gone are forgotten."""
+        wanted = set(entry_ids)
+        for gone in [key for key in self._parts if key[1] not in wanted]:
+            del self._parts[gone]
+        self.reused = 0
+
+    def part(self, name: str, entry_id: EntryId, inputs: object,
+             make: Callable[[], T]) -> T:
+        """The part `name` of an entry: the last one if `inputs` (what it is made of:
+        its page's `Inputs`, or the entry itself when it shows nothing else) equals
+        the last build's, else `make()`, kept with `inputs`."""
+        known = self._parts.get((name, entry_id))
+        if known is not None and known[0] == inputs:
+            self.reused += 1
+            return cast(T, known[1])  # stored by this method, made by `make`
+        value = make()
+        self._parts[(name, entry_id)] = (inputs, value)
+        return value
+
+
+def entry_part(memo: RenderMemo | None, name: str, entry_id: EntryId,
+               make: Callable[[], T], inputs: object = None) -> T:
+    """`make()`, or the last build's part `name` of an entry (`PartMemo`) if what it
+    was made of is the same: `inputs`, else what the entry's page shows (its `Inputs`).
+    Without a memo, or for an entry with no page (a story chapter), `make()`."""
+    shown = inputs if inputs is not None else (
+        memo.pages.inputs.get(entry_id) if memo is not None else None)
+    if memo is None or shown is None:
+        return make()
+    return memo.parts.part(name, entry_id, shown, make)
+
+
 @dataclass(eq=False)
 class RenderMemo:
     """Everything render keeps for the next build (see the module's docstring)."""
@@ -109,4 +169,6 @@ class RenderMemo:
     pages: PageMemo = field(default_factory=PageMemo)
     texts: TextMemo = field(default_factory=TextMemo)
     layouts: Layouts = field(default_factory=dict)
+    labels: Labels = field(default_factory=Labels)
     search: SearchMemo = field(default_factory=SearchMemo)
+    parts: PartMemo = field(default_factory=PartMemo)

@@ -45,9 +45,9 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from kb.addresses import EntryId, PagePath, address
 from kb.model import KINDS, Chapter, Citation, Entity, Event, Source
@@ -120,6 +120,20 @@ class SearchMemo:
         # on every save, and the same words are in many documents.
         self.keys = lru_cache(maxsize=1 << 16)(_keys)
         self.spellings = lru_cache(maxsize=1 << 17)(_spellings)
+        self.shards: dict[PagePath, tuple[object, str]] = {}
+        """Each shard's JSON, by path, with what it was written from: a shard whose
+        words, documents and spellings are equal to the last build's is not written
+        again (writing the shards was most of the index's time in the preview)."""
+
+    def shard(self, path: PagePath, content: object, make: Callable[[], str]) -> str:
+        """The JSON of the shard at `path`: the last one if `content` (what `make`
+        writes, in any order) equals the last build's, else `make()`."""
+        known = self.shards.get(path)
+        if known is not None and known[0] == content:
+            return known[1]
+        text = make()
+        self.shards[path] = (content, text)
+        return text
 
 
 def search_index(linked: Linked, pages: dict[PagePath, str],
@@ -178,19 +192,33 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
             for variant in variants:
                 near[variant[:2]][variant].add(key[:PREFIX])
     for prefix, terms in postings.items():
-        docs = {doc for counts in terms.values() for doc in counts}
-        files[PagePath(f"{FOLDER}/words/{prefix}.json")] = _json(
-            {"t": {key: dict(sorted(counts.items())) for key, counts in sorted(terms.items())},
-             "d": {doc: documents[doc] for doc in sorted(docs)}})
+        held = {doc: documents[doc] for counts in terms.values() for doc in counts}
+        path = PagePath(f"{FOLDER}/words/{prefix}.json")
+        files[path] = memo.shard(path, (terms, held), partial(_words_shard, terms, held))
     for folder, shards in (("sounds", sounds), ("near", near)):
         for prefix, spelt in shards.items():
-            files[PagePath(f"{FOLDER}/{folder}/{prefix}.json")] = _json(
-                {key: sorted(found) for key, found in sorted(spelt.items())})
+            path = PagePath(f"{FOLDER}/{folder}/{prefix}.json")
+            files[path] = memo.shard(path, spelt, partial(_spellings_shard, spelt))
+    for gone in set(memo.shards) - set(files):
+        del memo.shards[gone]
     figures: dict[str, object] = {
         "documents": len(documents), "per_page": PER_PAGE, "fields": FIELDS,
         "kinds": kind_labels, "near": NEAR,
         "lengths": [round(sum(f) / len(f), 2) if f else 1 for f in lengths]}
     return {RULES: folding_rules(figures), **dict(sorted(files.items()))}
+
+
+def _words_shard(terms: dict[str, dict[int, int]],
+                 documents: dict[int, list[int | str]]) -> str:
+    """A shard of words: each key's documents with its count in each, and what the
+    index holds of each document, sorted."""
+    return _json({"t": {key: dict(sorted(counts.items())) for key, counts in sorted(terms.items())},
+                  "d": dict(sorted(documents.items()))})
+
+
+def _spellings_shard(spelt: dict[str, set[str]]) -> str:
+    """A shard of spellings: each skeleton or near spelling with the keys it stands for."""
+    return _json({key: sorted(found) for key, found in sorted(spelt.items())})
 
 
 def page_numbers(paths: Iterable[PagePath]) -> dict[PagePath, int]:
