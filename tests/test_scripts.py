@@ -69,7 +69,7 @@ def test_no_global_is_defined_by_two_scripts():
 def test_every_script_is_shipped_and_what_it_reads_has_run_before_it():
     ships = shipped(ALL)
     assert ships.bundle[0] == "page.js"
-    assert ships.later == ["network.js", "search.js"]
+    assert ships.later == ["network.js", "notfound.js", "search.js", "timeline.js"]
     # The spelling folds, one module both search.js and network.js import (issue 17).
     assert ships.modules == ["spelling.js"]
     assert all(is_module(script) for script in ALL if script.name in ships.modules)

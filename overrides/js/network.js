@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var here = document.currentScript ? document.currentScript.src : location.href;
+  var here = (document.currentScript && document.currentScript.src) || location.href;
   var FONT = 13;  // label size on screen, in CSS pixels
   var DOT = 4.5;  // smallest node radius on screen, in CSS pixels
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -321,6 +321,26 @@
         var w = Math.max(full.w / 20, Math.min(view.w, full.w / 2.5));
         view = { x: node.x - w / 2, y: node.y - w / 2, w: w, h: w * (full.h / full.w) };
         show();
+      } else if (node) {
+        makeRoom(node);
+      }
+    }
+
+    // An entry tapped where names have no room (a phone's crowded centre): zoom in
+    // around it, the entry staying under the finger, until it and at least half its
+    // neighbours are named, or three steps in.
+    function makeRoom(node) {
+      function named(n) { return n.text.getAttribute("visibility") !== "hidden"; }
+      function enough() {
+        var around = svg.querySelectorAll("a[data-near]");
+        var shown = Array.prototype.filter.call(around, function (a) {
+          return named(nodes[a.dataset.id]);
+        });
+        return named(node) && shown.length * 2 >= around.length;
+      }
+      for (var step = 0; step < 3 && !enough() && view.w > full.w / 20; step++) {
+        zoom(1 / 1.5, node.x, node.y);
+        relabel();
       }
     }
 

@@ -37,10 +37,13 @@
   var NAME = 0, TEXT = 2;
   var asked = "";
 
-  // How a result's sentence looks: here, not in every page's stylesheet, as only
-  // searching readers see it. At most three lines, its matched words marked.
+  // How results look: here, not in every page's stylesheet, as only searching readers
+  // see them. Long event and source titles wrap; a result's sentence takes at most
+  // three lines, its matched words marked.
   var style = document.createElement("style");
-  style.textContent = ".kb-search .kb-search-said { display: -webkit-box; " +
+  style.textContent = ".kb-search .md-search-result__article h1 { white-space: normal; " +
+    "overflow-wrap: anywhere; } .kb-search .md-search-result__list { max-width: 100%; } " +
+    ".kb-search .kb-search-said { display: -webkit-box; " +
     "-webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; " +
     "color: var(--md-default-fg-color--light); } " +
     ".kb-search .kb-search-said mark { color: var(--md-default-fg-color); " +

@@ -196,10 +196,11 @@ def make_room(nodes: list[EntryId], names: Mapping[EntryId, str],
     """`positions` with room kept for the names of the `top` most connected entries:
     a dot lying where such a name goes on screen (to the right of its own dot, else to
     its left, at the size overrides/js/network.js writes it at the default view) is
-    moved just above or below it, so that the name can be written there without covering any dot (issue 17,
-    item 3: a name may cover no dot, and the hubs at the crowded centre were named only
-    across other dots). Most connected first; a dot is never moved into a room kept
-    before, nor out of `bounds`. Returns new positions; `positions` is not changed."""
+    moved just above or below it, so that the name can be written there without
+    covering any dot (issue 17, item 3: a name may cover no dot, and the hubs at the
+    crowded centre were named only across other dots). Most connected first; a dot is
+    never moved into a room kept before, nor out of `bounds`. Returns new positions;
+    `positions` is not changed."""
     moved = dict(positions)
     unit = (bounds[2] - bounds[0]) / SCREEN  # drawing units per CSS pixel
     font = SCREEN_FONT * unit
@@ -290,15 +291,16 @@ def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
         box: Box, radius: float = 7.0, font: float = 11.0,
         places: Mapping[EntryId, Spot | None] | None = None,
         size: tuple[int, int] | None = None,
-        wrap: int = 0) -> str:
+        wrap: int = 0, with_facts: bool = False) -> str:
     """An SVG drawing whose nodes are links to their pages, within `box` (left, top,
     right, bottom). Labels go where `places` says (node -> (x, y, anchor) or None for
     none), else where `place_labels` finds room. Each node carries its number of links
     (`data-degree`) and each node and line the day it was first reported
-    (`data-reported`, '' when no source of it is dated), and each entry the number of
-    statements the knowledge base records about it (`data-facts`, left out when none:
-    how much the site says of it, which orders an entry's neighbours when it is picked
-    out), for overrides/js/network.js.
+    (`data-reported`, '' when no source of it is dated), and, `with_facts` (the whole
+    network, where an entry is picked out), each entry the number of statements the
+    knowledge base records about it (`data-facts`, left out when none: how much the site
+    says of it, which orders an entry's neighbours when it is picked out), for
+    overrides/js/network.js.
     `size` sets the drawing's width and height in CSS pixels; `wrap` breaks labels
     longer than that many characters into lines (`label_lines`)."""
     degree: dict[EntryId, int] = defaultdict(int)
@@ -334,7 +336,7 @@ def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
         hidden = "" if spot else ' visibility="hidden"'
         # xlink:href, not href: Material's instant navigation rewrites every [href] it
         # loads, and an SVG link's href cannot be written, which stops the navigation.
-        facts = len(getattr(linked.entry(node), "facts", None) or ())
+        facts = len(getattr(linked.entry(node), "facts", None) or ()) if with_facts else 0
         lines.append(f'<a xlink:href="{url(from_page, kind, node)}" data-kind="{kind}" '
                      f'data-id="{node}" data-degree="{degree[node]}" '
                      + (f'data-facts="{facts}" ' if facts else "")
@@ -394,7 +396,8 @@ def network_page(linked: Linked, layouts: Layouts | None = None) -> tuple[PagePa
     positions = make_room(nodes, {n: linked.entry(n).name for n in nodes}, positions,
                           degree, box)
     drawing = svg(linked, nodes, links, positions, PATH, box=box,
-                  font=13, label=f"Network of {len(nodes)} entries and {len(links)} links")
+                  font=13, label=f"Network of {len(nodes)} entries and {len(links)} links",
+                  with_facts=True)
     parts = [page_head("Network", _INTRO + _scope(len(nodes), len(linked_ids))),
              asof_form(linked, noun="links"), _controls(linked, nodes, links),
              _legend(), f'<div class="kb-network">\n{drawing}</div>\n',
