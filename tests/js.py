@@ -71,6 +71,12 @@ def scripts() -> list[Script]:
     return [Script.read(path) for path in sorted(SCRIPTS.glob("*.js"))]
 
 
+def is_module(script: Script) -> bool:
+    """Whether it is an ES module (it imports or exports at its top level)."""
+    return any(node.type in ("import_statement", "export_statement")
+               for node in script.root.named_children)
+
+
 def syntax_errors(script: Script) -> list[str]:
     """'line:column: ...' for each place the grammar could not read."""
     return [f"{_at(node)}: {'missing ' + node.type if node.is_missing else 'cannot read'} "
@@ -168,6 +174,9 @@ class Shipped:
     """Joined, in this order, into assets/kb.js, on every page."""
     later: list[str]
     """Loaded by `window.kbLoad` once the bundle has run, when a page needs them."""
+    modules: list[str]
+    """ES modules the scripts `import()` (spelling.js): a scope of their own, so they
+    read and define no global, and run whenever imported."""
 
     def runs_before(self, name: str) -> list[str]:
         """The scripts that have run when `name` starts."""
@@ -178,12 +187,13 @@ class Shipped:
         return []
 
     def all(self) -> list[str]:
-        return self.before + self.bundle + self.later
+        return self.before + self.bundle + self.later + self.modules
 
 
 def shipped(all_scripts: list[Script]) -> Shipped:
     """Where each script is loaded from: the bundle's includes, other templates'
-    includes, and the names scripts pass to `window.kbLoad`."""
+    includes, the names scripts pass to `window.kbLoad`, and the modules they import
+    (`import(new URL("spelling.js", here).href)`: the file names written in the call)."""
     bundle = _INCLUDE.findall(BUNDLE.read_text(encoding="utf-8"))
     before = [name for template in sorted(OVERRIDES.rglob("*.html"))
               for name in _INCLUDE.findall(template.read_text(encoding="utf-8"))]
@@ -192,7 +202,12 @@ def shipped(all_scripts: list[Script]) -> Shipped:
                     and _global_name(node.child_by_field_name("function")) == "kbLoad"
                     for argument in node.child_by_field_name("arguments").named_children
                     if argument.type == "string"})
-    return Shipped(before, bundle, later)
+    modules = sorted({_text(string).strip("\"'") for script in all_scripts
+                      for node in _walk(script.root) if node.type == "call_expression"
+                      and node.child_by_field_name("function").type == "import"
+                      for string in _walk(node.child_by_field_name("arguments"))
+                      if string.type == "string" and _text(string)[1:-1].endswith(".js")})
+    return Shipped(before, bundle, later, modules)
 
 
 def bundle_text(*, minified: bool = False) -> str:

@@ -155,3 +155,64 @@ def test_a_size_measured_for_the_preview_alone_is_reported_without_a_stage_table
     assert "\n     100 " in text and "\n    1000 " not in text
     assert "growth exponent" not in text
     assert "1000: live preview (make serve, medians of 3 saves), a fact's wording edited" in text
+
+
+def test_the_real_site_s_first_visits_are_reported_with_those_over_the_budget():
+    # Issue 17, item 1: the bench measured a synthetic person page only; 32 of the real
+    # site's 371 entity and source pages were above 70 KB, and nothing said so.
+    from kb.bench.pipeline import real_site_lines
+
+    lines = real_site_lines({
+        "requests": 5, "fixed_kb": 60.9, "count": 371, "median_kb": 68.1, "max_kb": 76.5,
+        "max_page": "/sources/vox-2024-01-07/",
+        "over": [("/sources/vox-2024-01-07/", 76.5, 15.6), ("/people/abu-taqwa/", 72.8, 11.9)]})
+    assert lines[0] == (
+        "real site (data/): first visit to its 371 entity and source pages: 5 requests, "
+        "median 68.1 KB, at most 76.5 KB (/sources/vox-2024-01-07/) gzipped, of which "
+        "60.9 KB is the same on every page (Material's stylesheets and script, assets/kb.js)")
+    assert lines[1] == "real site: 2 of 371 pages over 70 KB"
+    assert lines[2:] == [
+        "real site:   /sources/vox-2024-01-07/: 76.5 KB, its own HTML 15.6 KB (20 %)",
+        "real site:   /people/abu-taqwa/: 72.8 KB, its own HTML 11.9 KB (16 %)"]
+
+
+def test_first_visits_add_each_page_s_own_html_to_what_every_page_fetches(tmp_path,
+                                                                         monkeypatch):
+    import contextlib
+
+    from kb.bench import site as bench_site
+
+    for name, text in {"a/index.html": "a" * 100, "b/index.html": "b" * 5000 + "x" * 3,
+                       "style.css": "s" * 10}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+
+    class Page:  # the browser: the page, then one stylesheet
+        def __init__(self):
+            self.handlers = []
+
+        def on(self, event, handler):
+            self.handlers.append(handler)
+
+        def goto(self, url):
+            for address in (url, url.rsplit("/", 2)[0] + "/style.css"):
+                for handler in self.handlers:
+                    handler(type("Request", (), {"url": address}))
+
+        def wait_for_load_state(self, state):
+            pass
+
+    @contextlib.contextmanager
+    def browser():
+        yield type("Chromium", (), {"new_page": lambda self: Page()})()
+
+    fixed = bench_site.gzipped(tmp_path, "x/style.css", "x") / 1024
+    own_a = bench_site.gzipped(tmp_path, "x/a/", "x") / 1024
+    own_b = bench_site.gzipped(tmp_path, "x/b/", "x") / 1024
+    monkeypatch.setattr(bench_site, "browser", browser)
+    monkeypatch.setattr(bench_site, "BUDGET_KB", fixed + own_a)  # /a/ is not over it
+    figures = bench_site.first_visits(tmp_path, ["/a/", "/b/"])
+    assert figures["requests"] == 2 and figures["count"] == 2
+    assert math.isclose(figures["fixed_kb"], fixed)
+    assert figures["max_page"] == "/b/" and math.isclose(figures["max_kb"], fixed + own_b)
+    assert figures["over"] == [("/b/", fixed + own_b, own_b)]

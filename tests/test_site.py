@@ -269,17 +269,23 @@ def test_a_first_visit_gets_our_script_and_stylesheet_minified(site, page):
 
 @pytest.mark.parametrize(("page", "rules", "not_rules"), [
     ("people/abu-taqwa/index.html", [".kb-kind", ".kb-ego svg", ".kb-graph line"],
-     [".kb-network", ".kb-legend", ".kb-swatch", "data-picking", ".kb-notfound"]),
-    ("timeline/index.html", [".kb-filters"], [".kb-network", ".kb-legend", ".kb-notfound"]),
+     [".kb-network", ".kb-legend", ".kb-swatch", "data-picking", ".kb-notfound",
+      ".kb-filters select"]),
+    # A source page draws no network and has no filters (css/graph.css, timeline.css).
+    ("sources/vox-2024-01-07/index.html", [".kb-kind", ".kb-cite"],
+     [".kb-graph", ".kb-ego", ".kb-filters select", ".kb-network"]),
+    ("timeline/index.html", [".kb-filters select"], [".kb-network", ".kb-legend", ".kb-notfound",
+                                              ".kb-graph"]),
     ("network/index.html", [".kb-network svg", ".kb-legend", ".kb-swatch", "data-picking",
                             ".kb-network-controls"], [".kb-notfound"]),
     ("404.html", [".kb-notfound", ".kb-kind"], [".kb-network", ".kb-legend"]),
 ])
 def test_a_page_inlines_the_rules_of_what_it_shows_and_not_another_page_s(
         site, page, rules, not_rules):
-    """The whole network's controls and legend (css/network.css) and the 404 page's
-    search box (css/notfound.css) are styled in their own page only: every entry's first
-    visit would otherwise download their rules for nothing (issue 17's budget)."""
+    """The whole network's controls and legend (css/network.css), the 404 page's
+    search box (css/notfound.css), network drawings (css/graph.css) and the timeline's
+    filters (css/timeline.css) are styled in the pages that have them only: every other
+    first visit would otherwise download their rules for nothing (issue 17's budget)."""
     styles = "".join(re.findall(r"<style>(.*?)</style>", (site / page).read_text("utf-8"),
                                 re.S))
     assert [rule for rule in rules if rule not in styles] == []

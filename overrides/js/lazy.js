@@ -1,5 +1,6 @@
 // What loads only when needed: search (about a third of our script) when a reader
-// first goes to the search box, and the network's zoom and filters on its own page.
+// first goes to the search box; the network's zoom and filters, the timeline's filters
+// and the 404 page's search box on the pages that have them.
 // Globals defined: none.
 (function () {
   "use strict";
@@ -28,5 +29,7 @@
   }
   window.kbOnPage(function () {
     if (document.querySelector(".kb-network svg")) window.kbLoad("network.js");
+    if (document.querySelector("form.kb-filters")) window.kbLoad("timeline.js");
+    if (document.querySelector("form.kb-notfound")) window.kbLoad("notfound.js");
   });
 })();

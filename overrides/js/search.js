@@ -8,7 +8,8 @@
 // and American endings, letters that transliterations swap, Arabic letters written two
 // ways) is read from kb-search/folding.json, the table that folded the index
 // (kb.text.spelling.FOLDING), and so is how each kind of page ranks (kb.model.Kind.search_rank):
-// no rule is written here.
+// no rule is written here; the code that applies the folds is spelling.js, which the
+// network's find box imports too.
 //
 // Ranking, per page, by its best document: how many of the query's words it holds
 // (not all need be there), then names and aliases before titles before text, then how
@@ -36,10 +37,13 @@
   var NAME = 0, TEXT = 2;
   var asked = "";
 
-  // How a result's sentence looks: here, not in every page's stylesheet, as only
-  // searching readers see it. At most three lines, its matched words marked.
+  // How results look: here, not in every page's stylesheet, as only searching readers
+  // see them. Long event and source titles wrap; a result's sentence takes at most
+  // three lines, its matched words marked.
   var style = document.createElement("style");
-  style.textContent = ".kb-search .kb-search-said { display: -webkit-box; " +
+  style.textContent = ".kb-search .md-search-result__article h1 { white-space: normal; " +
+    "overflow-wrap: anywhere; } .kb-search .md-search-result__list { max-width: 100%; } " +
+    ".kb-search .kb-search-said { display: -webkit-box; " +
     "-webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; " +
     "color: var(--md-default-fg-color--light); } " +
     ".kb-search .kb-search-said mark { color: var(--md-default-fg-color); " +
@@ -61,70 +65,46 @@
   }
 
   // The rules of kb.text.spelling.FOLDING, PREFIX, the stop words and the index's figures,
-  // from beside the shards, and the two libraries; without them (the index failed to
-  // load) nothing is answered.
-  var rules = null, dropped = null, letters = null, token = null;
+  // from beside the shards; the folds that apply them (spelling.js, shared with the
+  // network's find box); and the two libraries. Without them (the index failed to load)
+  // nothing is answered.
+  var rules = null, token = null;
+  var words = null, skeleton = null, key = null, searched = null, sound = null;
   var MiniSearch = null, stemmer = null;
   var ready = Promise.all([
     fetch(new URL("folding.json", index)).then(function (response) {
       return response.ok ? response.json() : null;
     }),
+    import(new URL("spelling.js", here).href),
     library("minisearch.js"),
     library("wink-porter2-stemmer.js")
   ]).then(function (loaded) {
     if (!loaded[0]) return;
-    dropped = new RegExp("[" + loaded[0].dropped.map(function (category) {
-      return "\\p{" + category + "}";
-    }).join("") + "]", "gu");
-    letters = new RegExp("[" + Object.keys(loaded[0].letters).join("") + "]", "gu");
+    var folds = loaded[1].folding(loaded[0]);
+    words = folds.words;
+    skeleton = folds.skeleton;
+    key = folds.key;
+    searched = folds.searched;
+    sound = folds.sound;
     token = new RegExp("[\\p{L}\\p{N}\\p{M}" + loaded[0].joined.replace(/[\\\]^-]/g, "\\$&") +
       "]+", "gu");
-    MiniSearch = loaded[1];
-    stemmer = loaded[2];
+    MiniSearch = loaded[2];
+    stemmer = loaded[3];
     rules = loaded[0];
   }).catch(function () {});
 
-  // kb.text.spelling.fold: apostrophes deleted, hyphens and dashes made spaces.
-  function fold(text) {
-    return Array.from(text, function (ch) {
-      return rules.joined.indexOf(ch) >= 0 ? "" : rules.breaks.indexOf(ch) >= 0 ? " " : ch;
-    }).join("");
-  }
-  // kb.text.spelling.words, kb.text.spelling.skeleton and kb.text.spelling.search_key, step for step.
-  function words(text) {
-    return fold(text).normalize("NFKD").replace(dropped, "").toLowerCase()
-      .replace(letters, function (ch) { return rules.letters[ch]; })
-      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  }
-  function skeleton(word) {
-    if (word.length < rules.skeleton_from || /[^a-z]/.test(word)) return "";
-    var w = word;
-    rules.sounds.forEach(function (pair) { w = w.split(pair[0]).join(pair[1]); });
-    var kept = rules.vowels.indexOf(w[0]) >= 0 ? "a" : w[0];
-    for (var i = 1; i < w.length; i++) {
-      if (rules.vowels.indexOf(w[i]) < 0 && w[i] !== kept[kept.length - 1]) kept += w[i];
-    }
-    return kept;
-  }
-  function key(word) {
-    rules.endings.forEach(function (rule) {
-      if (word.length >= rule[2] && word.slice(-rule[0].length) === rule[0]) {
-        word = word.slice(0, -rule[0].length) + rule[1];
-      }
-    });
-    rules.pairs.forEach(function (pair) { word = word.split(pair[0]).join(pair[1]); });
-    return word;
-  }
   // What MiniSearch matches: the word form's stem (Porter2), for words in plain letters.
   function term(searchKey) {
     return /^[a-z]+$/.test(searchKey) ? stemmer(searchKey) : searchKey;
   }
-  function searched(word) {
-    return word.length >= rules.prefix && rules.stopwords.indexOf(word) < 0;
-  }
 
   // Tests compare these with Python's, once `ready` has settled.
-  window.kbSpelling = { ready: ready, words: words, skeleton: skeleton, key: key };
+  window.kbSpelling = {
+    ready: ready,
+    words: function (text) { return words(text); },
+    skeleton: function (word) { return skeleton(word); },
+    key: function (word) { return key(word); }
+  };
 
   function file(path) {
     if (!files.has(path)) {
@@ -197,9 +177,8 @@
       var searchKey = key(word);
       if (seen[searchKey]) return;
       seen[searchKey] = true;
-      var sound = skeleton(searchKey);
       asked.push({ word: word, key: searchKey, term: term(searchKey),
-                   sound: sound.length >= rules.prefix ? sound : "",
+                   sound: sound(searchKey),
                    prefix: typing && n === all.length - 1 });
     });
     var short = all.filter(function (word) {

@@ -271,20 +271,25 @@ def sigma_page(network: Network, scripts: dict[str, str]) -> str:
             + f"<script>{draw}</script><script>{_MARK_DRAWN}</script></body></html>")
 
 
+CSS = ("kb.css", "graph.css")
+"""The stylesheets of the drawing (overrides/main.html inlines them in the network page,
+with network.css for its controls, which the bench page has none of)."""
+
+
 def _site_css() -> str:
-    """The site's stylesheet as pages inline it: overrides/main.html includes it through
-    Jinja, whose comments (`{# #}`) it holds."""
-    source = (REPO / "overrides" / "css" / "kb.css").read_text("utf-8")
+    """The site's stylesheet as the network page inlines it: overrides/main.html
+    includes `CSS` through Jinja, whose comments (`{# #}`) they hold."""
+    source = "".join((REPO / "overrides" / "css" / name).read_text("utf-8") for name in CSS)
     return jinja2.Environment(autoescape=False).from_string(source).render()
 
 
 def _kind_colours() -> dict[str, str]:
     """kind -> fill colour of its dots, read from the site's stylesheet."""
-    css = (REPO / "overrides" / "css" / "kb.css").read_text("utf-8")
+    css = (REPO / "overrides" / "css" / "graph.css").read_text("utf-8")
     colours = dict(re.findall(r'\.kb-graph a\[data-kind="(\w+)"\] circle \{ fill: (#\w+); \}',
                               css))
     if not colours:
-        raise BenchError("no colours of kinds in overrides/css/kb.css (.kb-graph circles)")
+        raise BenchError("no colours of kinds in overrides/css/graph.css (.kb-graph circles)")
     return colours
 
 

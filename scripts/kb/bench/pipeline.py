@@ -211,6 +211,33 @@ def measure(entities: int, runs: int, with_mkdocs: bool, repo: Path, *,
         shutil.rmtree(work, ignore_errors=True)
 
 
+def real_site(repo: Path) -> dict[str, Any]:
+    """First visits to every entity and source page of the real site (`data/`), built
+    with `mkdocs build` into a temporary folder (`kb.bench.site.first_visits`)."""
+    with tempfile.TemporaryDirectory(prefix="kb-bench-real-") as folder:
+        site = Path(folder) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                       cwd=repo, check=True, capture_output=True)
+        pages = sorted(f"/{path.parent.relative_to(site).as_posix()}/"
+                       for kind in KINDS.values() if kind.indexed
+                       for path in (site / kind.folder).glob("*/index.html"))
+        return bench_site.first_visits(site, pages)
+
+
+def real_site_lines(figures: dict[str, Any]) -> list[str]:
+    """The report's lines for `real_site`."""
+    lines = [f"real site (data/): first visit to its {figures['count']} entity and source "
+             f"pages: {figures['requests']} requests, median {figures['median_kb']:.1f} KB, "
+             f"at most {figures['max_kb']:.1f} KB ({figures['max_page']}) gzipped, of which "
+             f"{figures['fixed_kb']:.1f} KB is the same on every page (Material's "
+             "stylesheets and script, assets/kb.js)",
+             f"real site: {len(figures['over'])} of {figures['count']} pages over "
+             f"{bench_site.BUDGET_KB:.0f} KB"]
+    lines += [f"real site:   {path}: {total:.1f} KB, its own HTML {own:.1f} KB "
+              f"({100 * own / total:.0f} %)" for path, total, own in figures["over"]]
+    return lines
+
+
 def growth(small: float, large: float, ratio: float) -> float:
     """The exponent k in time ∝ size^k between two sizes."""
     if small <= 0 or large <= 0:
@@ -330,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
                                      with_site=args.site and args.mkdocs,
                                      preview=step.preview, stages=step.stages)
     print(report(results))
+    if args.site and args.mkdocs:
+        print("measuring the real site's pages…", file=sys.stderr, flush=True)
+        print("\n".join(real_site_lines(real_site(repo))))
     return 0
 
 

@@ -1,6 +1,8 @@
 """Benchmark figures a reader and an editor feel, measured in headless Chromium.
 
 - first visit: requests and gzipped bytes to open an entity page, before any search;
+  and every entity and source page of the real site (`first_visits`), whose own text
+  makes the longest heavier than the synthetic pages;
 - search: time from the last key typed to the first result, and what it downloaded,
   for this site's sharded index (kb-search/) and, side by side, for Pagefind over
   the same built pages;
@@ -102,6 +104,38 @@ def first_visit_and_search(site: Path, page_path: str, query: str,
             page.wait_for_load_state("networkidle")
             figures.update(_search(page, site, base, text_query, fetched, "text_"))
         return figures
+
+
+BUDGET_KB = 70.0
+"""What a first visit to an entity page may weigh, gzipped (issue 17, item 1)."""
+
+
+def first_visits(site: Path, pages: list[str]) -> dict[str, Any]:
+    """What a first visit to each of `pages` (site addresses: '/people/abu-taqwa/')
+    costs: the requests and gzipped bytes of the first, opened cold in headless
+    Chromium; the others' from the same fixed part (Material's stylesheets and script,
+    assets/kb.js: the same on every page) and their own HTML, gzipped.
+
+    Returns {"requests", "fixed_kb", "count", "median_kb", "max_kb", "max_page",
+    "over": [(page, total KB, own HTML KB), ...] for those above `BUDGET_KB`, heaviest
+    first}. Raises ValueError for an empty `pages`."""
+    if not pages:
+        raise ValueError("no pages to visit")
+    with served(site) as base, browser() as chromium:
+        page = chromium.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(base + pages[0])
+        page.wait_for_load_state("networkidle")
+    fixed = sum(gzipped(site, url, base) for url in fetched[1:]) / 1024
+    own = {path: gzipped(site, base + path, base) / 1024 for path in pages}
+    totals = {path: fixed + kb for path, kb in own.items()}
+    heaviest = max(totals, key=lambda path: totals[path])
+    over = sorted(((path, totals[path], own[path]) for path in pages
+                   if totals[path] > BUDGET_KB), key=lambda row: -row[1])
+    return {"requests": len(fetched), "fixed_kb": fixed, "count": len(pages),
+            "median_kb": statistics.median(totals.values()), "max_kb": totals[heaviest],
+            "max_page": heaviest, "over": over}
 
 
 def _search(page: Any, site: Path, base: str, query: str, fetched: list[str],

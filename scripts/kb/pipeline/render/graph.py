@@ -188,25 +188,96 @@ def by_rank(nodes: list[EntryId], degree: Mapping[EntryId, int]) -> list[EntryId
     return sorted(nodes, key=lambda n: -degree.get(n, 0))
 
 
+SCREEN = 688
+"""The whole network's width on screen in CSS pixels at 1366 px (the content column):
+what `make_room` keeps room for, at the size overrides/js/network.js writes names."""
+SCREEN_FONT = 13
+SCREEN_DOT = 4.5
+"""Name size and smallest dot radius on screen, in CSS pixels (FONT and DOT in
+overrides/js/network.js, which also grows a dot by the square root of its links, up to
+4 pixels more)."""
+NAMED_FIRST = 24
+"""How many of the most connected entries `make_room` keeps a name's room beside."""
+
+
+def make_room(nodes: list[EntryId], names: Mapping[EntryId, str],
+              positions: Mapping[EntryId, tuple[float, float]],
+              degree: Mapping[EntryId, int], bounds: Box,
+              top: int = NAMED_FIRST) -> dict[EntryId, tuple[float, float]]:
+    """`positions` with room kept for the names of the `top` most connected entries:
+    a dot lying where such a name goes on screen (to the right of its own dot, else to
+    its left, at the size overrides/js/network.js writes it at the default view) is
+    moved just above or below it, so that the name can be written there without
+    covering any dot (issue 17, item 3: a name may cover no dot, and the hubs at the
+    crowded centre were named only across other dots). Most connected first; a dot is
+    never moved into a room kept before, nor out of `bounds`. Returns new positions;
+    `positions` is not changed."""
+    moved = dict(positions)
+    unit = (bounds[2] - bounds[0]) / SCREEN  # drawing units per CSS pixel
+    font = SCREEN_FONT * unit
+
+    def radius(node: EntryId) -> float:
+        return (SCREEN_DOT + min(4.0, math.sqrt(degree.get(node, 0)))) * unit
+
+    rooms: list[Box] = []
+    settled: set[EntryId] = set()
+    for hub in by_rank(nodes, degree)[:top]:
+        x, y = moved[hub]
+        width = len(names[hub]) * font * CHAR_WIDTH + 2 * unit
+        reach = radius(hub) + 2 * unit
+        top_, bottom = (y + font / 3 - font * ASCENT - 2 * unit,
+                        y + font / 3 + font * DESCENT + 2 * unit)
+        # To the right, else to the left: where no room kept before, no dot of an
+        # entry already given room, and no edge of the drawing is.
+        free = [room for room in ((x + reach, top_, x + reach + width, bottom),
+                                  (x - reach - width, top_, x - reach, bottom))
+                if bounds[0] <= room[0] and room[2] <= bounds[2]
+                and not any(overlaps(room, other) for other in rooms)
+                and not any(overlaps(room, _square(moved[n], radius(n))) for n in settled)]
+        settled.add(hub)
+        if not free:
+            continue
+        room = free[0]
+        rooms.append(room)
+        for node in nodes:
+            if node in settled:
+                continue
+            nx, ny = moved[node]
+            r = radius(node)
+            if not overlaps((nx - r, ny - r, nx + r, ny + r), room):
+                continue
+            up, down = room[1] - r - unit, room[3] + r + unit
+            for new_y in sorted((up, down), key=lambda v: abs(v - ny)):
+                dot = (nx - r, new_y - r, nx + r, new_y + r)
+                if bounds[1] <= dot[1] and dot[3] <= bounds[3] and \
+                        not any(overlaps(dot, other) for other in rooms):
+                    moved[node] = (nx, new_y)
+                    break
+    return moved
+
+
+def _square(centre: tuple[float, float], r: float) -> Box:
+    return centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r
+
+
 def place_labels(nodes: list[EntryId], names: Mapping[EntryId, str],
                  positions: Mapping[EntryId, tuple[float, float]],
                  degree: Mapping[EntryId, int], bounds: Box, radius: float,
                  font: float) -> dict[EntryId, Spot | None]:
     """node -> (x, y, text-anchor) of its label, or None. Most connected first
     (`by_rank`), each label goes to the right of its node, else left, above or below:
-    the first place inside `bounds` that no label already placed and no dot takes;
-    failing that, the first that covers only dots of less connected entries (so that
-    the hubs in a crowded centre are named). None when there is no such place: the
-    name then shows on hover, and once the reader zooms in (the same rule, in
-    overrides/js/network.js). Labels never overlap and are never cut at the edge
-    (issue 17, item 3)."""
-    dots = {n: (x - radius, y - radius, x + radius, y + radius)
-            for n, (x, y) in ((n, positions[n]) for n in nodes)}
-    placed: list[Box] = []  # labels, and the dots of the nodes ranked before
+    the first place inside `bounds` that no label already placed and no dot takes
+    (the square around each dot's circle, every dot: a name across the edge of a dot
+    reads as two overlapping names). None when there is no such place: the name then
+    shows on hover, and once the reader zooms in (the same rule, in
+    overrides/js/network.js). Labels never overlap, never cover a dot and are never cut
+    at the edge (issue 17, item 3)."""
+    dots = [(x - radius, y - radius, x + radius, y + radius)
+            for x, y in (positions[n] for n in nodes)]
+    placed: list[Box] = []  # labels
     result: dict[EntryId, Spot | None] = {}
     for node in by_rank(nodes, degree):
         x, y = positions[node]
-        placed.append(dots[node])
         # Above and below, the box (label_box) keeps 2 units from the dot, as the
         # sides do: with the baseline 3 units above the dot, the descent reached into
         # it, and no label ever went above its own dot.
@@ -214,18 +285,15 @@ def place_labels(nodes: list[EntryId], names: Mapping[EntryId, str],
                              (x - radius - 2, y + font / 3, "end"),
                              (x, y - radius - 2 - font * DESCENT, "middle"),
                              (x, y + radius + 2 + font * ASCENT, "middle")]
-        boxes = [label_box(*spot[:2], names[node], font, spot[2]) for spot in spots]
-        free = [(spot, box) for spot, box in zip(spots, boxes, strict=True)
-                if bounds[0] <= box[0] and bounds[1] <= box[1] and box[2] <= bounds[2]
-                and box[3] <= bounds[3] and not any(overlaps(box, p) for p in placed)]
-        clear = [(spot, box) for spot, box in free
-                 if not any(overlaps(box, dot) for dot in dots.values())]
-        if clear or free:
-            spot, box = (clear or free)[0]
-            result[node] = spot
-            placed.append(box)
-        else:
-            result[node] = None
+        result[node] = None
+        for spot in spots:
+            box = label_box(*spot[:2], names[node], font, spot[2])
+            if bounds[0] <= box[0] and bounds[1] <= box[1] and box[2] <= bounds[2] \
+                    and box[3] <= bounds[3] and not any(overlaps(box, p) for p in placed) \
+                    and not any(overlaps(box, dot) for dot in dots):
+                result[node] = spot
+                placed.append(box)
+                break
     return result
 
 
@@ -234,12 +302,16 @@ def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
         box: Box, radius: float = 7.0, font: float = 11.0,
         places: Mapping[EntryId, Spot | None] | None = None,
         size: tuple[int, int] | None = None,
-        wrap: int = 0, labels: Labels | None = None) -> str:
+        wrap: int = 0, labels: Labels | None = None, with_facts: bool = False) -> str:
     """An SVG drawing whose nodes are links to their pages, within `box` (left, top,
     right, bottom). Labels go where `places` says (node -> (x, y, anchor) or None for
     none), else where `place_labels` finds room. Each node carries its number of links
     (`data-degree`) and each node and line the day it was first reported
-    (`data-reported`, '' when no source of it is dated), for overrides/js/network.js.
+    (`data-reported`, '' when no source of it is dated), and, `with_facts` (the whole
+    network, where an entry is picked out), each entry the number of statements the
+    knowledge base records about it (`data-facts`, left out when none: how much the site
+    says of it, which orders an entry's neighbours when it is picked out), for
+    overrides/js/network.js.
     `size` sets the drawing's width and height in CSS pixels; `wrap` breaks labels
     longer than that many characters into lines (`label_lines`). `labels` keeps the
     last placing of the labels, taken back when all it was made from is equal."""
@@ -284,9 +356,11 @@ def svg(linked: Linked, nodes: list[EntryId], links: list[Edge],
         hidden = "" if spot else ' visibility="hidden"'
         # xlink:href, not href: Material's instant navigation rewrites every [href] it
         # loads, and an SVG link's href cannot be written, which stops the navigation.
+        facts = len(getattr(linked.entry(node), "facts", None) or ()) if with_facts else 0
         lines.append(f'<a xlink:href="{url(from_page, kind, node)}" data-kind="{kind}" '
                      f'data-id="{node}" data-degree="{degree[node]}" '
-                     f'data-reported="{known.get(node, "")}">'
+                     + (f'data-facts="{facts}" ' if facts else "")
+                     + f'data-reported="{known.get(node, "")}">'
                      f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}"/>'
                      f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" '
                      f'font-size="{font}"{hidden}>{_label_text(names[node], tx, wrap)}</text>'
@@ -336,9 +410,16 @@ def network_page(linked: Linked, layouts: Layouts | None = None,
     drawn = set(nodes)
     links = [e for e in linked.edges if e.source in drawn and e.target in drawn]
     positions = layout(nodes, [(e.source, e.target) for e in links], memo=layouts)
-    drawing = svg(linked, nodes, links, positions, PATH, box=(-40, -40, SIZE + 40, SIZE + 40),
+    box = (-40.0, -40.0, SIZE + 40, SIZE + 40)
+    degree: dict[EntryId, int] = defaultdict(int)
+    for edge in links:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    positions = make_room(nodes, {n: linked.entry(n).name for n in nodes}, positions,
+                          degree, box)
+    drawing = svg(linked, nodes, links, positions, PATH, box=box,
                   font=13, label=f"Network of {len(nodes)} entries and {len(links)} links",
-                  labels=labels)
+                  labels=labels, with_facts=True)
     parts = [page_head("Network", _INTRO + _scope(len(nodes), len(linked_ids))),
              asof_form(linked, noun="links"), _controls(linked, nodes, links),
              _legend(), f'<div class="kb-network">\n{drawing}</div>\n',
