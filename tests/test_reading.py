@@ -50,14 +50,16 @@ def test_a_first_visit_makes_five_requests_and_search_loads_only_when_used(
     page.locator(".md-search__input").click()
     page.keyboard.type("Suleimani", delay=30)  # a spelling no source uses
     expect(page.locator(".md-search-result__item h1").first).to_have_text("Qasem Soleimani")
-    # The script, then its two libraries and the folding rules the index was made with,
-    # then the shards of the query's words and spellings, and the pages shown.
+    # The script, then the spelling folds it shares with the network's find box, its
+    # two libraries and the folding rules the index was made with, then the shards of
+    # the query's words and spellings, and the pages shown.
     searched = fetched[5:]
     assert searched[0] == "/js/search.js"
-    assert {"/js/vendor/minisearch.js", "/js/vendor/wink-porter2-stemmer.js",
+    assert {"/js/spelling.js", "/js/vendor/minisearch.js", "/js/vendor/wink-porter2-stemmer.js",
             "/kb-search/folding.json", "/kb-search/words/sul.json",
             "/kb-search/sounds/slm.json", "/kb-search/words/sol.json"} <= set(searched)
-    assert all(url.startswith(("/js/vendor/", "/kb-search/")) for url in searched[1:])
+    assert all(url.startswith(("/js/vendor/", "/kb-search/")) or url == "/js/spelling.js"
+               for url in searched[1:])
     assert len(searched) == len(set(searched)), "a file fetched twice"
 
 
