@@ -14,6 +14,10 @@
   var FONT = 13;  // label size on screen, in CSS pixels
   var DOT = 4.5;  // smallest node radius on screen, in CSS pixels
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
+  // At the default view, the names of this many most connected entries may lie across
+  // less connected dots, on a backing painted over them (the hubs are drawn last): a
+  // dense centre otherwise leaves the network's main entries unnamed on a phone.
+  var HUBS = 10;
   // Where along a name above or below its dot the dot may stand, as a share of the
   // name's width from its left edge (0.5, the middle, is tried first).
   var SLIDES = [0.375, 0.625, 0.25, 0.75, 0.125, 0.875, 0, 1];
@@ -141,6 +145,8 @@
       var order = (picked ? [picked] : []).concat(neighbours)
         .concat(ranked.filter(function (n) { return !near[n.id]; }));
       var dots = [];
+      var named = {};  // entries whose name is placed
+      var hidden = {};  // entries under a hub's name, left unnamed
       order.forEach(function (n) {
         n.r = (DOT + Math.min(4, Math.sqrt(n.degree))) * unit;
         n.circle.setAttribute("r", n.r.toFixed(2));
@@ -171,7 +177,7 @@
                      [n.x - r - gap, middle + f * font, "end", n.x - r - gap - w]);
         });
         var chosen = null;
-        if (visible(n)) {
+        if (visible(n) && !hidden[n.id]) {
           chosen = spots.map(function (s) {
             s.rect = [s[3] - unit, s[1] - font * ascent - unit, s[3] + w + unit,
               s[1] + font * descent + unit];
@@ -185,10 +191,20 @@
               !dots.some(function (m) {
                 if (!overlaps(m.dot, rect)) return false;
                 if (near[n.id] && !near[m.id]) { s.faded = true; return false; }
+                if (!picked && n.rank < HUBS && m.degree < n.degree && !named[m.id]) {
+                  s.faded = true;
+                  return false;
+                }
                 return true;
               });
           }).sort(function (a, b) { return a.faded - b.faded; })[0] || null;
           if (chosen) placed.push(chosen.rect);
+          if (chosen) named[n.id] = true;
+          // The less connected dots under a hub's name stay unnamed: their name would
+          // float beside a dot the reader cannot see.
+          if (chosen && chosen.faded && !picked) {
+            dots.forEach(function (m) { if (overlaps(m.dot, chosen.rect)) hidden[m.id] = true; });
+          }
         }
         n.text.setAttribute("font-size", font.toFixed(2));
         if (chosen) {
