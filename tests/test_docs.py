@@ -96,6 +96,7 @@ def test_every_kb_new_command_in_the_guide_works(project: Path):
     (r"against ([0-9.]+) KB for the two\s+libraries",
      ["bench/vendor/sigma.min.js", "bench/vendor/graphology.umd.min.js"]),
     (r"the search script\s+\(([0-9.]+) KB gzipped\)", ["overrides/js/search.js"]),
+    (r"the spelling folds' module \(([0-9.]+) KB;", ["overrides/js/spelling.js"]),
     (r"MiniSearch \(([0-9.]+) KB\)", ["overrides/js/vendor/minisearch.js"]),
     (r"the stemmer \(([0-9.]+) KB\)", ["overrides/js/vendor/wink-porter2-stemmer.js"]),
 ])
