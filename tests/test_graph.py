@@ -217,7 +217,9 @@ LABELS_ON_SCREEN = """() => {
       const lesser = !picking && Number(other.dataset.degree) < Number(entry.dataset.degree) &&
         !labels.some(t => t.closest('a') === other);
       const over = entry.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING;
-      if (!(faded || lesser) || !backed || over) covered.push(`${labels[i].textContent} / ${other.dataset.id}`);
+      if (!(faded || lesser) || !backed || over) {
+        covered.push(`${labels[i].textContent} / ${other.dataset.id}`);
+      }
     });
   });
   const hubs = [...svg.querySelectorAll('a[data-id]')]
