@@ -48,8 +48,9 @@ groups) stays one page."""
 
 
 def kind_index(linked: Linked, kind: str, memo: RenderMemo | None = None,
-               limit: int = INDEX_LIMIT) -> dict[PagePath, str]:
-    """{path: Markdown} of the index of one kind. Up to `limit` entries: one page, a
+               limit: int | None = None) -> dict[PagePath, str]:
+    """{path: Markdown} of the index of one kind. Up to `limit` entries (by default
+    `INDEX_LIMIT`, read at each call, so that a test can lower it): one page, a
     table per section (`_section_of`), each section where its first entry comes in the
     kind's order (events as on the timeline, sources newest first, others by section
     and name). Past `limit`: a page per section ('people/index/b.md'; for events and
@@ -62,6 +63,7 @@ def kind_index(linked: Linked, kind: str, memo: RenderMemo | None = None,
     ids = _ordered(linked, kind)
     if not ids:
         return {path: header + "\nNone yet.\n"}
+    limit = INDEX_LIMIT if limit is None else limit
     if len(ids) <= limit:
         return {path: header + "\n" + _tables(linked, kind, ids, path, memo)}
     cut = _cut(linked, kind, ids, limit)
@@ -74,7 +76,9 @@ def kind_index(linked: Linked, kind: str, memo: RenderMemo | None = None,
         title = f"{KINDS[kind].plural}: {section.title}"
         links = period_links(path, cut, n, label=f"All {KINDS[kind].plural.lower()}",
                              region=KINDS[kind].plural)
-        pages[here] = (page_head(title, KINDS[kind].intro) + "\n" + links + "\n"
+        # Not the kind's introduction: its links are written for the index's folder.
+        intro = f"One page of the index of {many}: those listed under {literal(section.title)}."
+        pages[here] = (page_head(title, intro) + "\n" + links + "\n"
                        + _tables(linked, kind, section.items, here, memo))
     return pages
 
