@@ -125,11 +125,13 @@ def _cut_by(kind: str) -> str:
 
 def _section_list(base: PagePath, cut: list[Period[EntryId]], noun: str, many: str) -> str:
     """The pages of a long index as a Markdown list, each with how many it holds:
-    periods as the timeline lists them (`period_list`), other sections one a line."""
+    periods as the timeline lists them (`period_list`), other sections one a line
+    ('- [B: 12 people](index/b.md)')."""
     if all(_PERIOD_SLUG.fullmatch(section.slug) for section in cut):
         return period_list(base, cut, noun)
-    return "\n".join(f"- [{literal(section.title)}]({href(base, period_path(base, section))}):"
-                     f" {count(len(section.items), noun, many)}" for section in cut) + "\n"
+    # The whole line is the link: a letter alone is too small a target on a phone.
+    return "\n".join(f"- [{literal(section.title)}: {count(len(section.items), noun, many)}]"
+                     f"({href(base, period_path(base, section))})" for section in cut) + "\n"
 
 
 _PERIOD_SLUG = re.compile(r"\d{4}(-\d{2})?|undated")
