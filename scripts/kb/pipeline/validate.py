@@ -37,7 +37,7 @@ from kb.model import (
     explanation,
 )
 from kb.pipeline.load import Loaded, Path_, RawRecord, meant_id
-from kb.problems import Problem, did_you_mean, errors
+from kb.problems import Problem, closest, did_you_mean, errors
 from kb.problems import dotted as _dotted
 from kb.text import characters
 from kb.text.wording import count, series, with_article
@@ -332,20 +332,29 @@ def _validate_record(record: RawRecord,
     try:
         entry = model.model_validate(record.data, context=context)
     except ValidationError as error:
-        problems.extend(located(record, model, e) for e in _one_per_key(error.errors())
+        problems.extend(located(record, model, e) for e in _one_per_key(model, error.errors())
                         if not _refused_by_load(record, e["loc"]))
         return None, problems
     return entry.model_copy(update={"id": record.id}), problems
 
 
-def _one_per_key(found: list[Any]) -> list[Any]:
+def _one_per_key(model: type[BaseModel], found: list[Any]) -> list[Any]:
     """Pydantic's errors but for a required field reported missing where a key that was
-    plainly meant as it stands (`na<U+200B>me:`, `Name:`, `name :` in quotes): that
-    key's own report, unknown field with a Did you mean, says all there is to fix."""
+    plainly meant as it stands (`na<U+200B>me:`, `Name:`, `name :` in quotes), or is
+    that field misspelt (`nmae:`, whose report suggests 'name'): that key's own report,
+    unknown field with a Did you mean, says all there is to fix (a trial found
+    `nmae:` reported twice, as unknown and as 'name' missing)."""
     meant = {(*e["loc"][:-1], meant_key) for e in found if e["type"] == "extra_forbidden"
              and isinstance(e["loc"][-1], str)
              and (meant_key := unicodedata.normalize("NFKC", characters.without_refused(
                  e["loc"][-1])).strip().casefold()) != e["loc"][-1]}
+    missing = {tuple(e["loc"]) for e in found if e["type"] == "missing"}
+    for e in found:
+        if e["type"] == "extra_forbidden" and isinstance(e["loc"][-1], str):
+            parent = tuple(e["loc"][:-1])
+            suggested = closest(e["loc"][-1], _field_names(_model_at(model, parent)))
+            if suggested is not None and (*parent, suggested) in missing:
+                meant.add((*parent, suggested))
     return [e for e in found if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
