@@ -187,17 +187,31 @@
             var inside = rect[0] >= bounds[0] && rect[1] >= bounds[1] &&
               rect[2] <= bounds[2] && rect[3] <= bounds[3];
             s.faded = false;
+            s.cost = 0;  // 0 clear, 1 across faded or lesser dots, 2 across a neighbour's
             return inside && !placed.some(function (p) { return overlaps(p, rect); }) &&
               !dots.some(function (m) {
                 if (!overlaps(m.dot, rect)) return false;
-                if (near[n.id] && !near[m.id]) { s.faded = true; return false; }
+                if (near[n.id] && !near[m.id]) {
+                  s.faded = true;
+                  s.cost = Math.max(s.cost, 1);
+                  return false;
+                }
                 if (!picked && n.rank < HUBS && m.degree < n.degree && !named[m.id]) {
                   s.faded = true;
+                  s.cost = Math.max(s.cost, 1);
+                  return false;
+                }
+                // The entry under the mouse keeps its name, drawn over all, even where
+                // every place beside it crosses a neighbour: hovering a named entry must
+                // not take its name away. (One picked out zooms in until named clear.)
+                if (n === hovered && !focused) {
+                  s.faded = true;
+                  s.cost = 2;
                   return false;
                 }
                 return true;
               });
-          }).sort(function (a, b) { return a.faded - b.faded; })[0] || null;
+          }).sort(function (a, b) { return a.cost - b.cost; })[0] || null;
           if (chosen) placed.push(chosen.rect);
           if (chosen) named[n.id] = true;
           // The less connected dots under a hub's name stay unnamed: their name would
