@@ -681,7 +681,6 @@ def test_a_focus_hidden_by_the_day_says_why_and_is_picked_out_once_shown(
     assert page.locator(f".kb-network a[data-id={entry}]").is_hidden()
     assert svg.get_attribute("data-picking") is None  # nothing faded for nothing shown
     expect(page).to_have_url(re.compile(rf"\?asof=2024-01-04&focus={entry}$"))
-    page.screenshot(path=f"/tmp/trialjs-test-hidden-{entry}-{width}.png")
     page.click("form.kb-asof button[type=reset]")
     expect(found).to_have_text("")
     expect(svg).to_have_attribute("data-picking", "")
