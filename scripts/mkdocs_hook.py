@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import shutil
 import time
 from collections.abc import Callable
@@ -49,7 +48,7 @@ from kb.pipeline.render import Site
 from kb.pipeline.render.draft import left_to_do
 from kb.pipeline.render.search import FOLDER as SEARCH_FOLDER
 from kb.pipeline.session import Session
-from kb.pipeline.write import staging_beside, swap_in
+from kb.pipeline.write import copy_unlisted, staging_beside, swap_in
 from kb.problems import Problem, format_problems
 from kb.tools.preview import FrozenHeap, banner_html, last_good_pages
 
@@ -66,7 +65,7 @@ SCRIPTS = "assets/kb.js"
 UNLISTED = f"{SEARCH_FOLDER}/"
 """Generated files no page links to, which MkDocs need not know: the search index's
 3,500 shards at 1,000 entries (kb.pipeline.render.search), fetched by the search box's
-script. The hook copies them into the site itself (`publish_unlisted`): as MkDocs
+script. The hook copies them into the site itself (`kb.pipeline.write.copy_unlisted`): as MkDocs
 files each cost a `File`, a check before copying and passes over the list at every
 save, about 0.2 s of each rebuild in the live preview for files it only copies."""
 MINIFY_JS = "minify_js"
@@ -297,8 +296,8 @@ class Hook:
             # What an earlier build put in site_dir stays only in the preview's dirty
             # rebuilds, which write into the same folder without emptying it.
             held = self.published if self.dirty and site_dir == self.published_to else None
-            self.published = publish_unlisted(self.out_dir, site_dir, self.unlisted,
-                                              self.changed, held)
+            self.published = copy_unlisted(self.out_dir, site_dir, UNLISTED, self.unlisted,
+                                           self.changed, held)
             self.published_to = site_dir
         staged = self.staged
         failing = bool(config.strict and staged is not None and staged.warnings is not None
@@ -373,35 +372,6 @@ class Hook:
 
     def page_content(self, html: str) -> str:
         return banner_html(self.problems) + html if self.problems else html
-
-
-def publish_unlisted(out_dir: Path, site_dir: Path, paths: list[str], changed: set[str],
-                     held: set[str] | None) -> set[str]:
-    """Copy the generated files `paths` (under `UNLISTED`) from `out_dir` into
-    `site_dir`, and return the paths `site_dir` now holds there.
-
-    `held` is what an earlier build of this command put in this same `site_dir`
-    (the preview's rebuilds): then only the paths the pipeline rewrote (`changed`) or
-    did not write before are copied, and those no longer generated removed, without
-    looking at the 3,500 files (stating each took 0.17 s a save). With None (a build
-    into a folder this command did not fill), every path is copied and any other file
-    under `UNLISTED` removed: a dirty build of MkDocs would leave it stale. Raises
-    OSError as MkDocs' own copying would."""
-    wanted = set(paths)
-    for path in paths:
-        if held is None or path in changed or path not in held:
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(out_dir / path, target)
-    if held is None:
-        folder = site_dir / UNLISTED
-        stale = {os.path.relpath(os.path.join(parent, name), site_dir).replace(os.sep, "/")
-                 for parent, _, names in os.walk(folder) for name in names} - wanted
-    else:
-        stale = held - wanted
-    for path in stale:
-        (site_dir / path).unlink(missing_ok=True)
-    return wanted
 
 
 state = Hook()

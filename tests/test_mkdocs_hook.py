@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import Files
 
 from kb.pipeline.session import Session
+from kb.pipeline.write import copy_unlisted
 from tests.conftest import ROOT
 
 HOOK = ROOT / "scripts" / "mkdocs_hook.py"
@@ -249,7 +250,7 @@ def test_unlisted_files_are_all_copied_into_a_folder_the_command_did_not_fill(
     _generated(site, {"kb-search/a.json": "old", "kb-search/gone.json": "x",
                       "other.html": "kept"})
     paths = ["kb-search/a.json", "kb-search/words/b.json"]
-    assert hook.publish_unlisted(out, site, paths, set(), None) == set(paths)
+    assert copy_unlisted(out, site, "kb-search/", paths, set(), None) == set(paths)
     assert (site / "kb-search" / "a.json").read_text() == "1"
     assert (site / "kb-search" / "words" / "b.json").read_text() == "2"
     assert not (site / "kb-search" / "gone.json").exists()  # no longer generated: gone
@@ -261,13 +262,13 @@ def test_the_preview_copies_only_unlisted_files_rewritten_or_new_and_removes_the
     out, site = tmp_path / "generated", tmp_path / "site"
     _generated(out, {"kb-search/a.json": "1", "kb-search/b.json": "2",
                      "kb-search/c.json": "3"})
-    held = hook.publish_unlisted(out, site, ["kb-search/a.json", "kb-search/b.json"],
-                                 set(), None)
+    held = copy_unlisted(out, site, "kb-search/", ["kb-search/a.json", "kb-search/b.json"],
+                           set(), None)
     (out / "kb-search" / "a.json").write_text("one")  # rewritten by the pipeline
     (out / "kb-search" / "b.json").write_text("two")  # not said to be: not looked at
     (site / "kb-search" / "b.json").write_text("as copied")
-    now = hook.publish_unlisted(out, site, ["kb-search/a.json", "kb-search/c.json"],
-                                {"kb-search/a.json"}, held)
+    now = copy_unlisted(out, site, "kb-search/", ["kb-search/a.json", "kb-search/c.json"],
+                           {"kb-search/a.json"}, held)
     assert now == {"kb-search/a.json", "kb-search/c.json"}
     assert (site / "kb-search" / "a.json").read_text() == "one"
     assert (site / "kb-search" / "c.json").read_text() == "3"  # new: copied

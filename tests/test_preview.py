@@ -90,7 +90,8 @@ def test_a_broken_save_shows_a_banner_and_a_fix_brings_the_page_back(served, pag
     banner = page.locator(".kb-problems")
     banner.wait_for(state="visible", timeout=30_000)  # live reload, no page.reload()
     text = banner.inner_text()
-    assert "data/ has 2 errors" in text
+    # One error: the misspelt field, not also 'name' missing (it is 'nmae' misspelt).
+    assert "data/ has 1 error:" in text
     assert "data/people/abu-taqwa.yaml:2:1 unknown field 'nmae'" in text
     assert page.locator("h1").first.inner_text().startswith("Abu Taqwa"), "last good page"
     assert "data/people/abu-taqwa.yaml:2:1: unknown field 'nmae'" in log.read_text()

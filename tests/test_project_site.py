@@ -70,7 +70,7 @@ def published_project_url(tmp_path_factory) -> Iterator[str]:
 
 MISSING = [
     ("people/abu-takwa/", "abu takwa", "Abu Taqwa"),  # the trial of issue 15: 6 failures
-    ("people/nobody/deeper/still/", "still", None),
+    ("people/nobody/deeper/still/", "nobody", None),  # the part after a folder
     ("events/no-such-strike", "no such strike", None),
     ("ayn-al-asad", "ayn al asad", "Ain al-Asad"),  # names no part of the site
 ]
@@ -111,15 +111,56 @@ def _loads_from_the_right_place(page: Page, site: str, missing: str, words: str,
     query = page.locator("#kb-notfound-query")
     assert query.input_value() == words
     if first is not None:
-        page.locator("form.kb-notfound button").click()
-        result = page.locator(".md-search-result__item").first
-        result.wait_for(state="visible", timeout=10_000)
-        assert result.locator("h1, h2, .md-search-result__title").first.inner_text() \
-            .startswith(first)
-        href = result.locator("a").first.evaluate("link => link.href")
-        assert href.startswith(site) and page.request.get(href).status == 200
+        _first_result_is(page, site, first)
     assert failed == []
     assert page.request.get(people.evaluate("link => link.href")).status == 200
+
+
+def _first_result_is(page: Page, site: str, first: str) -> None:
+    """The 404 page's search box submitted: the site's search answers, its first result
+    titled `first` and linking to a page of the site."""
+    page.locator("form.kb-notfound button").click()
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(state="visible", timeout=10_000)
+    assert result.locator("h1, h2, .md-search-result__title").first.inner_text() \
+        .startswith(first)
+    href = result.locator("a").first.evaluate("link => link.href")
+    assert href.startswith(site) and page.request.get(href).status == 200
+
+
+# The trial of issue 17: the box read only the address's last part, so that
+# /iraq-kb/places/ayn-al-asad/deep/x/y/ read "y" and /iraq-kb/people/abu-takwa/index.html
+# "index" (no result). What the reader meant is the part right after one of the site's
+# own folders, else the last part naming something; no index page, extension, query,
+# fragment or percent-encoding is read as words, nor the project's own path.
+MEANT = [
+    ("places/ayn-al-asad/deep/x/y/", "ayn al asad", "Ain al-Asad"),
+    ("people/abu-takwa/index.html", "abu takwa", "Abu Taqwa"),
+    ("people/abu-takwa.html", "abu takwa", "Abu Taqwa"),
+    ("groups/harakat-al-nujaba.htm", "harakat al nujaba", "Harakat al-Nujaba"),
+    ("people/abu-takwa/?q=sudani#facts", "abu takwa", "Abu Taqwa"),
+    ("people/abu%20takwa/", "abu takwa", "Abu Taqwa"),
+    ("People/Abu-Takwa/Index.HTML", "Abu Takwa", "Abu Taqwa"),  # folders in any case
+    ("events/index.html/no-such-strike/", "no such strike", None),
+    ("places/%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF/x/", "\u0628\u063a\u062f\u0627\u062f", None),
+    ("Abu-Taqwa.html", "Abu Taqwa", "Abu Taqwa"),  # at the root, naming no folder
+    ("old/site/ayn-al-asad/index.html", "ayn al asad", "Ain al-Asad"),  # no folder
+    ("index.php", "", None),  # nothing named: not the project's own name
+    ("people/abu%zztakwa/", "abu%zztakwa", None),  # no percent-encoding: as it is
+]
+
+
+@pytest.mark.parametrize("published", [False, True], ids=["no SITE_URL", "SITE_URL"])
+@pytest.mark.parametrize(("missing", "words", "first"), MEANT, ids=[m[0] for m in MEANT])
+def test_the_404_search_box_holds_the_words_the_reader_meant(
+        page: Page, request: pytest.FixtureRequest, published: bool, missing: str,
+        words: str, first: str | None):
+    site = request.getfixturevalue("published_project_url" if published else "project_url")
+    response = page.goto(site + missing)
+    assert response is not None and response.status == 404
+    assert page.locator("#kb-notfound-query").input_value() == words
+    if first is not None:
+        _first_result_is(page, site, first)
 
 
 def test_without_scripts_the_404_page_keeps_its_styles_where_they_resolve(

@@ -319,3 +319,14 @@ def test_the_example_in_the_help_runs_on_the_projects_data(tmp_path, capsys):
     args = shlex.split(" ".join(example[1].split()))
     assert main(["--root", str(tmp_path), *args]) == 0, capsys.readouterr()
     assert "created data/people/" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", ["person", "source", "event"])
+@pytest.mark.parametrize("name", ["", "   ", "\u00a0"])
+def test_a_new_entry_needs_a_name(data_tree, capsys, kind, name):
+    """A trial: `kb new person "" --id ok-id` wrote a file with an empty name and exited
+    0, though the model refuses a file without one."""
+    root = data_tree({})
+    assert run(root, kind, name, "--id", "ok-id") == 2
+    assert "name: nothing given; expected the name as sources spell it" in capsys.readouterr().err
+    assert not list((root / "data").rglob("ok-id.yaml"))

@@ -5,7 +5,10 @@
 // it overlaps no other name, covers no dot and is not cut at the edge, the rest
 // hidden until zooming in makes room (issue 17, item 3). An entry picked out or
 // hovered is named first, then its neighbours, closest first. The entry picked stays
-// in the address (?focus=abu-taqwa).
+// in the address (?focus=abu-taqwa). An address naming no entry of the network is
+// told so in the find box's message and dropped from the address; an entry hidden by
+// the "as reported by" day or a filter is named there with the reason, and picked out
+// once shown again (issue 17: both had been ignored without a word).
 // Globals defined: none.
 (function () {
   "use strict";
@@ -26,6 +29,13 @@
 
   function overlaps(a, b) {
     return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  }
+
+  // "7 January 2024", as the "as reported by" bar writes a day (asof.js).
+  function words(day) {
+    return new Date(day + "T12:00:00Z").toLocaleDateString("en-GB", {
+      day: "numeric", month: "long", year: "numeric", timeZone: "UTC"
+    });
   }
 
   function setup() {
@@ -128,6 +138,7 @@
       var bounds = [view.x, view.y, view.x + view.w, view.y + view.h];
       var placed = [];
       var picked = focused || hovered;
+      if (picked && !visible(picked)) picked = null;  // not drawn: nothing to name first
       var near = {};
       if (picked) {
         near[picked.id] = Infinity;
@@ -187,17 +198,31 @@
             var inside = rect[0] >= bounds[0] && rect[1] >= bounds[1] &&
               rect[2] <= bounds[2] && rect[3] <= bounds[3];
             s.faded = false;
+            s.cost = 0;  // 0 clear, 1 across faded or lesser dots, 2 across a neighbour's
             return inside && !placed.some(function (p) { return overlaps(p, rect); }) &&
               !dots.some(function (m) {
                 if (!overlaps(m.dot, rect)) return false;
-                if (near[n.id] && !near[m.id]) { s.faded = true; return false; }
+                if (near[n.id] && !near[m.id]) {
+                  s.faded = true;
+                  s.cost = Math.max(s.cost, 1);
+                  return false;
+                }
                 if (!picked && n.rank < HUBS && m.degree < n.degree && !named[m.id]) {
                   s.faded = true;
+                  s.cost = Math.max(s.cost, 1);
+                  return false;
+                }
+                // The entry under the mouse keeps its name, drawn over all, even where
+                // every place beside it crosses a neighbour: hovering a named entry must
+                // not take its name away. (One picked out zooms in until named clear.)
+                if (n === hovered && !focused) {
+                  s.faded = true;
+                  s.cost = 2;
                   return false;
                 }
                 return true;
               });
-          }).sort(function (a, b) { return a.faded - b.faded; })[0] || null;
+          }).sort(function (a, b) { return a.cost - b.cost; })[0] || null;
           if (chosen) placed.push(chosen.rect);
           if (chosen) named[n.id] = true;
           // The less connected dots under a hub's name stay unnamed: their name would
@@ -290,7 +315,9 @@
         raise(raised);
       }
       each(svg.querySelectorAll("[data-near]"), function (el) { el.removeAttribute("data-near"); });
-      if (!node) { svg.removeAttribute("data-picking"); relabel(); return; }
+      // An entry picked out but not drawn (see unseen) fades nothing: the reader would
+      // see a faded drawing with nothing bright in it.
+      if (!node || !visible(node)) { svg.removeAttribute("data-picking"); relabel(); return; }
       svg.setAttribute("data-picking", "");
       node.a.setAttribute("data-near", "self");
       node.lines.forEach(function (line) {
@@ -326,6 +353,39 @@
       detail.hidden = false;
     }
 
+    // Why the entry picked out is not drawn ("" when it is): its kind unticked, or
+    // none of its links reported by the "as reported by" day.
+    function unseen(node) {
+      var reasons = [];
+      if (node.a.hasAttribute("data-filtered")) {
+        var box = form.querySelector('input[name=kind][value="' + node.a.dataset.kind + '"]');
+        var kind = box ? box.parentNode.textContent.trim() : node.a.dataset.kind;
+        reasons.push(kind + " are unticked under \u201cShow entries\u201d");
+      }
+      if (node.a.hasAttribute("data-kb-later")) {
+        var day = words(asof.elements.asof.value);
+        var first = node.a.dataset.reported;
+        reasons.push(first
+          ? "the entry's first link was reported on " + words(first) + ", after the " +
+            "\u201cas reported by\u201d day, " + day
+          : "the entry's links come only from undated sources, which the \u201cas " +
+            "reported by\u201d day (" + day + ") leaves out");
+      }
+      return reasons.length ? node.name + " is not in the drawing: " +
+        reasons.join("; ") + "." : "";
+    }
+
+    // The find box's message about the entry picked out: why it is hidden, if it is.
+    // A message of its own (a name it does not know) is left as it is.
+    var hiding = "";
+    function tell(node) {
+      var why = node ? unseen(node) : "";
+      if (why || said.textContent === hiding) said.textContent = why;
+      hiding = why;
+      return why;
+    }
+
+    var waiting = false;  // the entry picked out is hidden: moved to once shown
     function focus(node, move) {
       if (focused) focused.a.removeAttribute("data-focused");
       focused = node;
@@ -333,6 +393,9 @@
       highlight(node);
       describe(node);
       window.kbKeepInAddress({ focus: node ? node.id : "" });
+      // Not drawn: the view stays where it is, rather than move to an empty spot.
+      waiting = !!(tell(node) && node);
+      if (waiting) return;
       if (node && move) {
         var w = Math.max(full.w / 20, Math.min(view.w, full.w / 2.5));
         view = { x: node.x - w / 2, y: node.y - w / 2, w: w, h: w * (full.h / full.w) };
@@ -385,6 +448,10 @@
 
     var find = form.elements.namedItem("focus");
     var said = form.querySelector("output.kb-network-found");
+    function unknown(name) {
+      return "No entry in the network goes by \u201c" + name +
+        "\u201d; the site's search, at the top of the page, knows more spellings.";
+    }
     // Names and aliases as the datalist offers them, folded as the site search folds
     // what a reader types (spelling.js, with the rules of kb-search/folding.json):
     // apostrophes, hyphens, accents and case aside, Ain and Ayn, Hezbollah and
@@ -476,11 +543,9 @@
           if (option.text.toLowerCase() === find.value.trim().toLowerCase()) id = option.id;
         });
       }
-      if (id === null && settle) {
-        said.textContent = "No entry in the network goes by “" + find.value.trim() +
-          "”; the site's search, at the top of the page, knows more spellings.";
-      }
+      if (id === null && settle) said.textContent = unknown(find.value.trim());
       if (id && nodes[id] && nodes[id] !== focused) focus(nodes[id], true);
+      else if (id && nodes[id]) tell(focused);  // still hidden: say so again
     }
     // The folds arrive after the first key: what has been typed by then is looked up.
     function typed(settle) {
@@ -536,8 +601,11 @@
         line.toggleAttribute("data-filtered", !ok);
         later(line);
       });
-      if (focused) describe(focused);
-      relabel();
+      if (!focused) { relabel(); return; }
+      // Picked out while hidden, and shown now: moved to, as it would have been.
+      if (!tell(focused) && waiting) { focus(focused, true); return; }
+      highlight(focused);
+      describe(focused);
     }
 
     form.addEventListener("change", function (event) {
@@ -555,6 +623,9 @@
     if (wanted && nodes[wanted]) {
       find.value = nodes[wanted].name;
       focus(nodes[wanted], true);
+    } else if (wanted) {
+      said.textContent = unknown(wanted);
+      window.kbKeepInAddress({ focus: "" });
     }
   }
 

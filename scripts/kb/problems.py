@@ -60,16 +60,21 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, *,
     at least `cutoff`), else an empty string. `instead` maps a choice that is another
     way of saying it to what the editor should write ('person' -> 'people', for a
     folder). Every message that suggests a name says it so."""
+    chosen = closest(word, choices, cutoff)
+    if chosen is None:
+        return ""
+    return f" Did you mean '{visible((instead or {}).get(chosen, chosen))}'?"
+
+
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The one of `choices` `did_you_mean` would suggest for `word`, or None."""
     # Compared without case and invisible characters: 'NAME' and 'na<U+200B>me' mean 'name'.
     by_key: dict[str, str] = {}
     for choice in choices:
         by_key.setdefault(without_refused(choice).casefold(), choice)
     close = difflib.get_close_matches(without_refused(word).casefold(), list(by_key), n=1,
                                       cutoff=cutoff)
-    if not close:
-        return ""
-    chosen = by_key[close[0]]
-    return f" Did you mean '{visible((instead or {}).get(chosen, chosen))}'?"
+    return by_key[close[0]] if close else None
 
 
 def dotted(path: tuple[str | int, ...]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -397,22 +397,56 @@ def _disputed(kb: KnowledgeBase) -> Iterator[tuple[EntryId, Path_, Statement | A
                 yield entry_id, ("aliases", index), alias
 
 
+Recorded = Mapping[EntryId, list[str] | None]
+"""Each entry's recorded disagreements by their `about`; None for a file the model
+refused whose disagreements cannot all be read (`recorded_in`)."""
+
+
 def disputes_named(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
     """A statement's or a name's `disputed` must name a disagreement that is recorded."""
+    recorded = recorded_by(kb)
     for entry_id, path, statement in _disputed(kb):
-        yield from _disagreement_recorded(kb, records[entry_id], path, statement)
+        yield from _disagreement_recorded(recorded, records[entry_id], path, statement)
 
 
-def disputes_named_in(kb: KnowledgeBase, record: RawRecord,
-                      part: BaseModel) -> Iterator[Problem]:
-    """`disputes_named` for what can be read of a file the model refused
-    (`kb.checks.partial`: a field it could not read is None), against the disagreements
-    of `kb`'s valid entries: its statements and names, wherever they sit."""
+def recorded_by(kb: KnowledgeBase) -> dict[EntryId, list[str] | None]:
+    """{entry id: the `about` of each disagreement it records} for `kb`'s entries."""
+    return {entry_id: [d.about for d in entry.disputes]
+            for entry_id, entry in kb.entries.items() if isinstance(entry, Entry)}
+
+
+def recorded_in(record: RawRecord, read: BaseModel | None) -> list[str] | None:
+    """The `about` of each disagreement `read` (a valid entry, or what
+    `kb.checks.partial` could read of a refused file) records; None unless every one
+    written in the file was read with its `about`: a disagreement the model refused
+    is not missing, so a name of it must not be reported as unknown (retrial of issue
+    15: a stray field in abu-taqwa.yaml hid a wrong `about:` in another file)."""
+    disputes = getattr(read, "disputes", None)
+    written = record.data.get("disputes") if isinstance(record.data, dict) else None
+    if disputes is None:
+        return None
+    abouts = [getattr(d, "about", None) for d in disputes]
+    if (not isinstance(written, list) and written is not None) or (
+            isinstance(written, list) and len(written) != len(abouts)):
+        return None
+    if not all(isinstance(about, str) and about for about in abouts):
+        return None
+    return [a for a in abouts if isinstance(a, str)]
+
+
+def disputes_named_in(recorded: Recorded, record: RawRecord, part: BaseModel,
+                      owners: Container[EntryId] | None = None) -> Iterator[Problem]:
+    """`disputes_named` for one file, valid or refused (what `kb.checks.partial` could
+    read of it: a field it could not read is None), against `recorded`: its statements
+    and names, wherever they sit, that name a disagreement of one of `owners` (all,
+    when None)."""
     stack: list[tuple[Any, Path_]] = [(part, ())]
     while stack:
         value, path = stack.pop()
-        if isinstance(value, Statement | Alias):
-            yield from _disagreement_recorded(kb, record, path, value)
+        if isinstance(value, Statement | Alias) and (
+                owners is None or (value.disputed is not None
+                                   and value.disputed.entry in owners)):
+            yield from _disagreement_recorded(recorded, record, path, value)
         if isinstance(value, list):
             stack.extend((item, (*path, index)) for index, item in enumerate(value))
         elif isinstance(value, BaseModel):
@@ -420,15 +454,14 @@ def disputes_named_in(kb: KnowledgeBase, record: RawRecord,
                          for name in type(value).model_fields)
 
 
-def _disagreement_recorded(kb: KnowledgeBase, record: RawRecord, path: Path_,
+def _disagreement_recorded(recorded: Recorded, record: RawRecord, path: Path_,
                            statement: Statement | Alias) -> Iterator[Problem]:
     ref = statement.disputed
     if ref is None or not ref.entry or not ref.about:  # left out, or not readable
         return
-    target = kb.entries.get(ref.entry)
-    if not isinstance(target, Entry):
-        return  # an unknown id is reported with the other references
-    abouts = [dispute.about for dispute in target.disputes]
+    abouts = recorded.get(EntryId(ref.entry))
+    if abouts is None:
+        return  # an unknown id is reported with the other references; an unreadable one
     if ref.about not in abouts:
         listed = "; ".join(f"'{a}'" for a in abouts) or "none"
         yield _at(record, (*path, "disputed", "about"),

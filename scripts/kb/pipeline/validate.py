@@ -37,7 +37,7 @@ from kb.model import (
     explanation,
 )
 from kb.pipeline.load import Loaded, Path_, RawRecord, meant_id
-from kb.problems import Problem, did_you_mean, errors
+from kb.problems import Problem, closest, did_you_mean, errors
 from kb.problems import dotted as _dotted
 from kb.text import characters
 from kb.text.wording import count, series, with_article
@@ -118,13 +118,21 @@ def validate(loaded: Loaded, *, drafts: bool = False,
         valid = _error_free(kb, [p for p in problems if p not in todo])
         problems.extend(checks.run(valid, records, with_warnings=False, readings=readings))
         # A file with errors of its own is left out of those checks, but what of it can
-        # be read names disagreements too: each must be one recorded, as in a valid
-        # file (its unknown ids are reported above).
-        for entry_id, record in records.items():
-            own = checked[record.path]
-            read = own.entry if own.entry is not None else own.part
-            if entry_id not in valid.entries and read is not None:
-                problems.extend(checks.disputes_named_in(valid, record, read))
+        # be read names disagreements too, and records them: a name of a disagreement
+        # must be one recorded whether the naming file or the recording one has errors
+        # (its unknown ids are reported above; a refused file's disagreements that
+        # cannot all be read are not taken as missing).
+        reads = {entry_id: (record, checked[record.path].entry or checked[record.path].part)
+                 for entry_id, record in records.items()}
+        recorded = {entry_id: checks.recorded_in(record, read)
+                    for entry_id, (record, read) in reads.items()}
+        refused = {entry_id for entry_id in reads if entry_id not in valid.entries}
+        for entry_id, (record, read) in reads.items():
+            if read is None:
+                continue
+            # A valid file naming a valid entry's disagreement was checked with the rest.
+            owners = None if entry_id in refused else refused
+            problems.extend(checks.disputes_named_in(recorded, record, read, owners))
     if drafted:
         kb = dataclasses.replace(kb, drafts=_with_cross_file_problems(
             kb, drafted, known, records, checked, site_ok=not errors(problems)))
@@ -188,7 +196,7 @@ def _with_cross_file_problems(kb: KnowledgeBase,
             found.extend(_check_references(checked[record.path].references, record,
                                            drafts_known))
             if (part := checked[record.path].part) is not None:
-                found.extend(checks.disputes_named_in(kb, record, part))
+                found.extend(checks.disputes_named_in(checks.recorded_by(kb), record, part))
     if valid and site_ok and not errors(found):
         theirs = {i: checked[drafted[i][0].path] for i in valid}
         whole = KnowledgeBase({**kb.entries, **valid},
@@ -324,20 +332,29 @@ def _validate_record(record: RawRecord,
     try:
         entry = model.model_validate(record.data, context=context)
     except ValidationError as error:
-        problems.extend(located(record, model, e) for e in _one_per_key(error.errors())
+        problems.extend(located(record, model, e) for e in _one_per_key(model, error.errors())
                         if not _refused_by_load(record, e["loc"]))
         return None, problems
     return entry.model_copy(update={"id": record.id}), problems
 
 
-def _one_per_key(found: list[Any]) -> list[Any]:
+def _one_per_key(model: type[BaseModel], found: list[Any]) -> list[Any]:
     """Pydantic's errors but for a required field reported missing where a key that was
-    plainly meant as it stands (`na<U+200B>me:`, `Name:`, `name :` in quotes): that
-    key's own report, unknown field with a Did you mean, says all there is to fix."""
+    plainly meant as it stands (`na<U+200B>me:`, `Name:`, `name :` in quotes), or is
+    that field misspelt (`nmae:`, whose report suggests 'name'): that key's own report,
+    unknown field with a Did you mean, says all there is to fix (a trial found
+    `nmae:` reported twice, as unknown and as 'name' missing)."""
     meant = {(*e["loc"][:-1], meant_key) for e in found if e["type"] == "extra_forbidden"
              and isinstance(e["loc"][-1], str)
              and (meant_key := unicodedata.normalize("NFKC", characters.without_refused(
                  e["loc"][-1])).strip().casefold()) != e["loc"][-1]}
+    missing = {tuple(e["loc"]) for e in found if e["type"] == "missing"}
+    for e in found:
+        if e["type"] == "extra_forbidden" and isinstance(e["loc"][-1], str):
+            parent = tuple(e["loc"][:-1])
+            suggested = closest(e["loc"][-1], _field_names(_model_at(model, parent)))
+            if suggested is not None and (*parent, suggested) in missing:
+                meant.add((*parent, suggested))
     return [e for e in found if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 

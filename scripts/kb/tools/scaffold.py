@@ -123,6 +123,10 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
 
 def _check_fields(request: Request) -> Iterator[str]:
     """What is wrong with the values given, whatever the data holds."""
+    if not request.name.strip():
+        # A file with no name would be refused by the model (name is required): an entry
+        # needs the name sources give it, a source its title.
+        yield "name: nothing given; expected the name as sources spell it (for a source, its title)"
     # The file would be refused for them (kb.text.characters): say so before writing it.
     for option, text, is_name in (("name", request.name, True),
                                   ("--summary", request.summary, False)):
