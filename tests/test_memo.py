@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kb.pipeline.build import build
-from kb.pipeline.render import Site, render
+from kb.pipeline.render import Site, indexes, render
 from kb.pipeline.render.memo import RenderMemo
 from kb.pipeline.session import Session
 from tests.conftest import MINI, ROOT, linked_tree
@@ -144,9 +144,7 @@ UNSEEN = {"the file mended", "the name given back", "a draft begun", "the draft 
 and a draft, which is listed nowhere but on its own page. Every entry page is reused."""
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("memo")
+def copied_data(root: Path) -> Path:
     shutil.copytree(ROOT / "data", root / "data")
     long_ago = dt.datetime(2024, 2, 1).timestamp()  # so that each edit dates its file anew
     for path in (root / "data").rglob("*.yaml"):
@@ -154,7 +152,37 @@ def project(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copied_data(tmp_path_factory.mktemp("memo"))
+
+
 def test_a_session_builds_what_a_build_from_nothing_does_after_every_edit(project: Path):
+    session_matches_a_build_from_nothing(project)
+
+
+def test_so_it_does_with_every_index_cut_into_pages(tmp_path: Path, monkeypatch):
+    """Index rows are kept per page (their links are relative to it): a rename moves a
+    person to another letter's page, a group's new type to another type's page, a
+    source's new date to another period's page."""
+    monkeypatch.setattr(indexes, "INDEX_LIMIT", 12)
+    project = copied_data(tmp_path)
+    pages = build(project / "data", root=project, site=SITE).pages
+    assert {"people/index/a.md", "groups/index/news-agency.md",
+            "sources/index/2024-01.md", "events/index/2024-01.md"} <= set(pages)
+    session = session_matches_a_build_from_nothing(project)
+    # Every index one page again, as when entries removed bring it under the limit:
+    # rows whose entries did not change move to another page, and their links with them.
+    monkeypatch.setattr(indexes, "INDEX_LIMIT", 1000)
+    data = project / "data"
+    reused = build(data, root=project, site=SITE, session=session, drafts=True).pages
+    assert "people/index/a.md" not in reused
+    assert reused == build(data, root=project, site=SITE, drafts=True).pages
+
+
+def session_matches_a_build_from_nothing(project: Path) -> Session:
+    """After each of `EDITS`, a build with a session has the pages and problems of a
+    build from nothing, and reuses some pages but not all; the session, for more."""
     data = project / "data"
     session = Session()
     memo = session.render.pages
@@ -177,6 +205,7 @@ def test_a_session_builds_what_a_build_from_nothing_does_after_every_edit(projec
         else:
             assert 0 < memo.reused < memo.pages, name  # some pages were rendered again
         assert session.render.parts.reused > 0, name  # the downloads' parts, too
+    return session
 
 
 def test_an_unchanged_build_reads_checks_and_renders_nothing_again(project: Path):

@@ -69,8 +69,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
         pages[path] = text
     for kind in KINDS:
         if KINDS[kind].indexed:
-            path, text = kind_index(linked, kind, memo)
-            pages[path] = text
+            pages.update(kind_index(linked, kind, memo))  # cut when long
     network = functools.partial(network_page, layouts=memo.layouts if memo else None,
                                 labels=memo.labels if memo else None)
     for emit_page in (story_page, network, disagreements_page):

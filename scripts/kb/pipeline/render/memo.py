@@ -17,8 +17,9 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
 - the search index's units of every page, and the keys and spellings of its words
   (`kb.pipeline.render.search.SearchMemo`);
 - each entry's part of the site-wide files (`PartMemo`: its records in the downloads,
-  its row in its kind's index), reused when the entries of its `page_inputs` are the
-  same, as for its page: what an entry's part shows is a part of what its page shows.
+  its row in its kind's index, kept per index page since its links are relative to
+  the page), reused when the entries of its `page_inputs` are the same, as for its
+  page: what an entry's part shows is a part of what its page shows.
 
 Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
 page of the real data while noting what it reads, and checks that the map and `shared`

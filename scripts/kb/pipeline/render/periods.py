@@ -171,19 +171,21 @@ def period_list(base: PagePath, periods: list[Period[T]], noun: str,
 
 
 def period_links(base: PagePath, periods: list[Period[T]], index: int,
-                 path: Callable[[Period[T]], PagePath] | None = None) -> str:
+                 path: Callable[[Period[T]], PagePath] | None = None, *,
+                 label: str = "All periods", region: str = "Periods") -> str:
     """Links to the previous period, all periods and the next one, for a period's page;
-    `path` as for `period_list`."""
+    `path` as for `period_list`; `label` names the link to `base`, `region` the
+    navigation (a long index's sections: 'All people', 'People')."""
     where = path or functools.partial(period_path, base)
     here = where(periods[index])
     links = []
     if index > 0:
         before = periods[index - 1]
         links.append(f"[← {before.title}]({href(here, where(before))})")
-    links.append(f"[All periods]({href(here, base)})")
+    links.append(f"[{label}]({href(here, base)})")
     if index + 1 < len(periods):
         after = periods[index + 1]
         links.append(f"[{after.title} →]({href(here, where(after))})")
-    return ('<nav class="kb-periods" aria-label="Periods" markdown>\n\n'
+    return (f'<nav class="kb-periods" aria-label="{region}" markdown>\n\n'
             + " · ".join(links) + "\n\n</nav>\n")
 
