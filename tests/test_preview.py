@@ -156,6 +156,14 @@ def changed_by_last_build(log: Path) -> int:
     return int(re.findall(r"kb: (\d+) of \d+ generated files changed", log.read_text())[-1])
 
 
+def banner_read(page) -> int:
+    """Wait until the page's banner script has read the problems file (it fetches it
+    after the page loads); how many problems it shows. Then no banner means none."""
+    marked = page.locator("script[data-problems][data-shown]")
+    marked.wait_for(state="attached", timeout=10_000)
+    return int(marked.get_attribute("data-shown"))
+
+
 ALWAYS_BUILT = ["404.html"]
 """What MkDocs writes at every build whatever changed: its static templates."""
 
@@ -169,6 +177,7 @@ def test_a_broken_save_shows_a_banner_and_a_fix_brings_the_page_back(served, pag
     good = entry.read_text("utf-8")
     page.goto(url + "/people/abu-taqwa/")
     assert page.locator("h1").first.inner_text().startswith("Abu Taqwa")
+    assert banner_read(page) == 0 and page.locator(".kb-problems").count() == 0
 
     saved = time.time()
     entry.write_text(good.replace("name: Abu Taqwa", "nmae: Abu Taqwa", 1), "utf-8")
@@ -192,13 +201,14 @@ def test_a_broken_save_shows_a_banner_and_a_fix_brings_the_page_back(served, pag
     assert page.locator("h1").first.inner_text().startswith("Abu Taqwa"), "last good page"
     assert "data/people/abu-taqwa.yaml:2:1: unknown field 'nmae'" in log.read_text()
     page.goto(url + "/about/")  # every page of the site, not only those built since
-    banner.wait_for(state="visible", timeout=10_000)
+    assert banner_read(page) == 1 and banner.count() == 1
 
     # Out of it, as it was: nothing to build again, and the banner goes.
     time.sleep(1)  # one save at a time, as an editor makes them
     saved = time.time()
     entry.write_text(good, "utf-8")
     banner.wait_for(state="detached", timeout=60_000)
+    assert banner_read(page) == 0
     assert changed_by_last_build(log) == 0
     assert rebuilt(site, saved) == ALWAYS_BUILT
 
@@ -221,8 +231,7 @@ def test_a_broken_save_shows_a_banner_and_a_fix_brings_the_page_back(served, pag
     page.goto(url + "/groups/harakat-al-nujaba/")
     assert "Abu Taqwa al-Saeedi" in page.locator("article").inner_text()
     page.goto(url + "/about/")
-    page.locator("h1").first.wait_for()
-    assert page.locator(".kb-problems").count() == 0
+    assert banner_read(page) == 0 and page.locator(".kb-problems").count() == 0
 
 
 @pytest.mark.browser
@@ -260,6 +269,7 @@ def test_the_banner_lists_every_problem_of_every_file_and_shows_the_editor_s_wor
     # Markup in a message is text: no element made of it, nothing of it run.
     assert banner.locator("img, script").count() == 0
     assert banner.locator("li > *").count() == 4  # each item's `path:line:col` alone
+    assert banner_read(page) == 4
     assert page.evaluate("window.kbInjected") is None
     assert "Harakat al-Nujaba" in page.locator("h1").first.inner_text(), "last good page"
     assert rebuilt(site_of(project), saved) == ALWAYS_BUILT  # no page built for the banner

@@ -6,7 +6,9 @@
 // the page's content, as the preview always drew it. A save that breaks data/ or fixes
 // it so changes that one file, and no page is built again for it (issue 16, item 2);
 // live reload then reloads the page, which reads the file afresh (no cache).
-// Every title and message is set as text: messages quote what the editor wrote.
+// Every title and message is set as text: messages quote what the editor wrote. Once
+// the file is read, the script's element says how many problems it showed (data-shown),
+// so that one can tell "no banner" from "not read yet".
 // Globals defined: none.
 (function () {
   "use strict";
@@ -47,10 +49,9 @@
     .then(function (response) { return response.ok ? response.json() : null; })
     .then(function (report) {
       var article = document.querySelector("article.md-content__inner");
-      if (!article || !report || !Array.isArray(report.problems) || !report.problems.length) {
-        return;
-      }
-      article.insertBefore(banner(report), contentStart(article));
+      var shown = article && report && Array.isArray(report.problems) ? report.problems.length : 0;
+      if (shown) article.insertBefore(banner(report), contentStart(article));
+      script.setAttribute("data-shown", String(shown));
     })
     .catch(function () { /* no file yet, or the preview has stopped: no banner */ });
 })();
