@@ -26,8 +26,6 @@ from kb.pipeline.write import MARKER
 from kb.problems import Problem, errors
 from kb.text.wording import count
 
-BANNER_CLASS = "kb-problems"
-"""The class of the banner's element (overrides/js/preview.js draws it)."""
 PROBLEMS_FILE = "kb-preview/problems.json"
 """Where in the preview's site the last build's problems are, as `problems_report`
 gives them: read by the script every page of the preview carries."""
