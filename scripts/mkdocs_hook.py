@@ -9,9 +9,11 @@ MkDocs empties site/, so the last good site stays whole (and `mkdocs build` writ
 the site beside site/, swapped in only when the build succeeds: a strict build failing
 on a broken link in docs/ keeps it whole too); `mkdocs serve` instead keeps
 serving the last good pages under a banner listing the problems, and recovers on the
-next save. Settings of mkdocs.yml the pages cannot follow stop the build at once
-(`kb.generator`), and an unexpected exception is reported as one line naming the data
-file (`kb.crash`), never as a traceback unless KB_DEBUG=1.
+next save: the banner is drawn by a script every page of the preview carries, from a
+file the hook writes into the site after each build (`kb.tools.preview`), so that
+breaking or fixing data/ builds no page again. Settings of mkdocs.yml the pages cannot
+follow stop the build at once (`kb.generator`), and an unexpected exception is reported
+as one line naming the data file (`kb.crash`), never as a traceback unless KB_DEBUG=1.
 
 Its state is one object, `state` (a `Hook`), made afresh when an `mkdocs` command
 starts; the events below hand over to it. What it relies on in MkDocs beyond its
@@ -39,7 +41,6 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from kb import crash
 from kb.generator import GeneratorSettings, published_address, refusals
@@ -50,7 +51,7 @@ from kb.pipeline.render.search import FOLDER as SEARCH_FOLDER
 from kb.pipeline.session import Session
 from kb.pipeline.write import copy_unlisted, staging_beside, swap_in
 from kb.problems import Problem, format_problems
-from kb.tools.preview import FrozenHeap, banner_html, last_good_pages
+from kb.tools.preview import PROBLEMS_FILE, FrozenHeap, last_good_pages, write_problems
 
 GENERATED = "generated"
 PREVIEW = "generated.serve"
@@ -73,6 +74,13 @@ MINIFY_CSS = "minify_css"
 """The names of the template filters that minify what every first visit downloads:
 the scripts of `SCRIPTS`, the stylesheet each page inlines (overrides/main.html) and
 the 404 page's inline script (`add_minifiers`)."""
+PROBLEMS = "kb_problems"
+"""The template variable that, set (to the address of `kb.tools.preview.PROBLEMS_FILE`)
+under `mkdocs serve` only, has overrides/main.html write the problems banner's script
+into every page (`Hook.env`)."""
+PREVIEW_SCRIPT = "js/preview.js"
+"""That script, written into the preview's pages: never published as a file of its own
+(`Hook.files`), so a built site is as it would be without it."""
 
 
 # ---------------------------------------------------------------------------- MkDocs
@@ -97,7 +105,11 @@ class MkDocsInternals:
       that tree sees every one strict mode counts (`count_warnings`), so that a
       staged site is not swapped in for a build strict mode is about to abort.
     - A `--dirty` build reads and writes a page only when its file's `is_modified()`
-      is true: `rebuild` makes it so for every page.
+      is true (its Markdown is newer than its HTML): the preview's rebuilds build only
+      the pages the pipeline rewrote, and none for a save that breaks or fixes data/
+      (the problems banner is a file of its own, `kb.tools.preview`).
+    - The theme's files are among the files `on_files` is given, so that one of them
+      can be kept out of the site there (`leave_out`).
     - MkDocs makes a new template environment at every build and loads templates only
       after `on_env`: `compile_templates_once` gives each the same bytecode cache.
     """
@@ -143,12 +155,12 @@ class MkDocsInternals:
         logging.getLogger("mkdocs").removeHandler(counter)
 
     @staticmethod
-    def rebuild(files: Files) -> None:
-        """Make a `--dirty` build read and write every page, not only those whose
-        Markdown changed."""
-        for file in files.documentation_pages():
-            # MkDocs asks each file, so the file's method is replaced, not File's.
-            file.is_modified = _modified  # type: ignore[method-assign]
+    def leave_out(files: Files, path: str) -> None:
+        """Keep the theme's file at `path` (relative to the theme's folders) out of
+        the site; nothing if it is not there."""
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
 
     @staticmethod
     def compile_templates_once(env: jinja2.Environment,
@@ -173,10 +185,6 @@ class WarningCount(logging.Handler):
 class _DirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return MkDocsInternals.DIRTY_WARNING not in record.getMessage()
-
-
-def _modified() -> bool:
-    return True
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -221,9 +229,8 @@ class Hook:
         (kb.pipeline.session); a one-off build keeps nothing."""
         self.templates = CompiledTemplates()
         self.problems: list[Problem] = []
-        """The last build's problems, while it has errors: the banner on every page."""
-        self.had_problems = False
-        """Whether the build before had errors: then every page loses its banner."""
+        """The last build's problems, while it has errors: the preview's banner lists
+        them (`post_build` writes them into the site)."""
         self.pages: list[str] = []
         """The generated pages (paths under `out_dir`) to add to the site."""
         self.unlisted: list[str] = []
@@ -288,10 +295,14 @@ class Hook:
             shutil.rmtree(staged.folder, ignore_errors=True)
 
     def post_build(self, config: MkDocsConfig) -> None:
-        """Copy the generated files MkDocs was not given (`UNLISTED`) into the site, then
-        put the staged site in place, unless strict mode is about to abort the build for
-        the warnings it counted: then site_dir stays as it was."""
+        """In the preview, write the problems the banner lists into the site
+        (`kb.tools.preview.write_problems`). Copy the generated files MkDocs was not
+        given (`UNLISTED`) into the site, then put the staged site in place, unless strict
+        mode is about to abort the build for the warnings it counted: then site_dir stays
+        as it was."""
         site_dir = Path(config.site_dir)
+        if self.serving:
+            write_problems(site_dir, self.problems)
         if self.out_dir is not None:
             # What an earlier build put in site_dir stays only in the preview's dirty
             # rebuilds, which write into the same folder without emptying it.
@@ -363,15 +374,19 @@ class Hook:
                 continue
             files.append(File(path, src_dir=str(self.out_dir), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
-        # `serve --dirty` rebuilds only pages whose Markdown changed; the problems banner
-        # must reach every page, and leave every page once the data is fixed.
-        if self.dirty and (self.problems or self.had_problems):
-            MkDocsInternals.rebuild(files)
-        self.had_problems = bool(self.problems)
+        # Written into the preview's pages (overrides/main.html): no file of its own.
+        MkDocsInternals.leave_out(files, PREVIEW_SCRIPT)
         return files
 
-    def page_content(self, html: str) -> str:
-        return banner_html(self.problems) + html if self.problems else html
+    def env(self, env: jinja2.Environment) -> jinja2.Environment:
+        """Give the templates the minifying filters (`add_minifiers`), and, in the
+        preview only, the address of the problems file (`PROBLEMS`), from its first build
+        on: so every page it builds carries the banner's script, and no page need be
+        built again when data/ breaks or is fixed."""
+        add_minifiers(env)
+        if self.serving:
+            env.globals[PROBLEMS] = PROBLEMS_FILE
+        return MkDocsInternals.compile_templates_once(env, self.templates)
 
 
 state = Hook()
@@ -443,8 +458,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @_edge
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    add_minifiers(env)
-    return MkDocsInternals.compile_templates_once(env, state.templates)
+    return state.env(env)
 
 
 def add_minifiers(env: jinja2.Environment) -> jinja2.Environment:
@@ -462,11 +476,6 @@ def add_minifiers(env: jinja2.Environment) -> jinja2.Environment:
     env.filters[MINIFY_JS] = rjsmin.jsmin
     env.filters[MINIFY_CSS] = rcssmin.cssmin
     return env
-
-
-@_edge
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return state.page_content(html)
 
 
 @_edge

@@ -169,7 +169,9 @@ class Shipped:
     """How the scripts reach a page."""
 
     before: list[str]
-    """Written into a page by a template, before the bundle (the 404 page's root.js)."""
+    """Written into a page by a template: the 404 page's root.js, before the bundle, and
+    the live preview's preview.js (`mkdocs serve` only), after it. Neither may read what
+    another script defines (`runs_before` gives them none)."""
     bundle: list[str]
     """Joined, in this order, into assets/kb.js, on every page."""
     later: list[str]

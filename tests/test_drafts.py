@@ -17,7 +17,7 @@ from kb.pipeline.validate import validate
 from kb.tools.cli import main
 from tests.conftest import MINI, ROOT, reading
 from tests.site import copy_project, mkdocs_build
-from tests.test_preview import served  # noqa: F401  (the live preview, as a fixture)
+from tests.test_preview import banner_read, served  # noqa: F401  (served: the live preview, as a fixture)
 
 NEW_PERSON = ("person", "Hadi al-Amiri", "--cite", "report")
 PATH = "data/people/hadi-al-amiri.yaml"
@@ -155,7 +155,7 @@ def test_the_preview_marks_a_new_file_as_a_draft_and_keeps_the_site(served, page
     # The rest of the site as usual, from the same build: no problems banner.
     page.goto(url + "/people/abu-taqwa/")
     assert page.locator("h1").first.inner_text().startswith("Abu Taqwa")
-    assert page.locator(".kb-problems").count() == 0
+    assert banner_read(page) == 0 and page.locator(".kb-problems").count() == 0
     page.goto(url + "/people/sinan-mahmoud/")
     # Filled in and saved: the page joins the site, without its banner.
     entry.write_text(entry.read_text("utf-8").replace(
@@ -164,7 +164,7 @@ def test_the_preview_marks_a_new_file_as_a_draft_and_keeps_the_site(served, page
     page.locator("article", has_text="Journalist at The National.").wait_for(
         timeout=30_000)
     assert page.locator(".kb-draft").count() == 0
-    assert page.locator(".kb-problems").count() == 0
+    assert banner_read(page) == 0 and page.locator(".kb-problems").count() == 0
     page.goto(url + "/people/")
     assert "Sinan Mahmoud" in page.locator("article").inner_text()
 

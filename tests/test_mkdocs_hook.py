@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -189,14 +190,38 @@ def test_strict_mode_counts_only_what_mkdocs_own_loggers_say(tiny: Path):
         build(configured(tiny, Probe(on_pre_build=lambda: said_by_mkdocs.error("problem"))))
 
 
-def test_a_dirty_build_reads_only_pages_whose_file_says_it_is_modified(tiny: Path):
+def test_a_dirty_build_reads_only_pages_whose_markdown_is_newer_than_their_html(tiny: Path):
+    """So a save that only breaks or fixes data/ (no generated page rewritten) builds
+    no page in the preview: the banner is a file of its own."""
     build(configured(tiny))
     skipped = Probe()
     build(configured(tiny, skipped, strict=False), dirty=True)
     assert skipped.read == []  # nothing changed since: nothing read again
-    rebuilt = Probe(on_files=Internals.rebuild)
+    later = (tiny / "site" / "other" / "index.html").stat().st_mtime + 5
+    os.utime(tiny / "docs" / "other.md", (later, later))  # as the pipeline rewriting it
+    rebuilt = Probe()
     build(configured(tiny, rebuilt, strict=False), dirty=True)
-    assert sorted(rebuilt.read) == ["index.md", "other.md"]
+    assert rebuilt.read == ["other.md"]
+
+
+def test_the_theme_s_files_reach_on_files_so_one_can_be_left_out_there(tiny: Path):
+    """The preview's banner script is written into its pages, never published alone:
+    the built site stays as it was without it."""
+    custom = tiny / "custom" / "js"
+    custom.mkdir(parents=True)
+    (custom / "preview.js").write_text("// only written into pages\n")
+    (custom / "kept.js").write_text("// published\n")
+    (tiny / "mkdocs.yml").write_text("site_name: Tiny\nstrict: true\n"
+                                      "theme: {name: mkdocs, custom_dir: custom}\n")
+    seen: list[bool] = []
+    build(configured(tiny, Probe(on_files=lambda files: seen.append(
+        files.get_file_from_path("js/preview.js") is not None))))
+    assert seen == [True] and (tiny / "site" / "js" / "preview.js").is_file()
+    build(configured(tiny, Probe(on_files=lambda files: Internals.leave_out(
+        files, "js/preview.js"))))
+    assert not (tiny / "site" / "js" / "preview.js").exists()
+    assert (tiny / "site" / "js" / "kept.js").is_file()
+    Internals.leave_out(Files([]), "js/preview.js")  # not there: nothing to do
 
 
 def test_each_build_has_a_new_template_environment_loaded_only_after_on_env(tiny: Path):

@@ -25,6 +25,7 @@ from tests.js import (
     shipped,
     sloppy_functions,
     syntax_errors,
+    theme_templates,
     top_level_faults,
     undeclared_assignments,
 )
@@ -73,7 +74,7 @@ def test_every_script_is_shipped_and_what_it_reads_has_run_before_it():
     # The spelling folds, one module both search.js and network.js import (issue 17).
     assert ships.modules == ["spelling.js"]
     assert all(is_module(script) for script in ALL if script.name in ships.modules)
-    assert ships.before == ["root.js"]
+    assert ships.before == ["root.js", "preview.js"]  # the 404 page's; the live preview's
     assert sorted(ships.all()) == sorted(NAMES)  # a script nothing loads is dead code
     owner = {name: script.name for script in ALL for name in defined(script)}
     unmet = [f"{script.name}:{where}: reads window.{name}, which "
@@ -145,6 +146,22 @@ def test_node_accepts_the_scripts_joined_as_every_page_gets_them(minified: bool,
     text = joined.read_text(encoding="utf-8")
     assert ("window.kbOnPage=function" if minified else "window.kbOnPage = function") in text
     result = subprocess.run([node_path(), "--check", str(joined)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.node
+@pytest.mark.parametrize("name", shipped(ALL).before)
+def test_node_accepts_each_script_a_template_writes_into_a_page_minified(name: str,
+                                                                        tmp_path: Path):
+    # root.js (the 404 page's) and preview.js (the live preview's) are written into
+    # pages through the hook's minifying filter, as the bundle is.
+    minified = tmp_path / name
+    minified.write_text(theme_templates(minified=True).from_string(
+        "{% set text %}{% include 'js/" + name + "' %}{% endset %}{{ text | minify_js }}"
+    ).render(), encoding="utf-8")
+    assert "\n  " not in minified.read_text(encoding="utf-8")  # minified indeed
+    result = subprocess.run([node_path(), "--check", str(minified)],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 

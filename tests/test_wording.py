@@ -19,7 +19,7 @@ from kb.problems import Problem, did_you_mean, errors, format_problems
 from kb.text import characters
 from kb.text.wording import count, series, with_article
 from kb.tools.cli import main
-from kb.tools.preview import banner_html
+from kb.tools.preview import problems_report
 from tests.conftest import ROOT, linked_tree, reading
 
 
@@ -75,8 +75,8 @@ def test_the_count_of_errors_in_the_report_and_the_preview_banner():
     assert format_problems([*one, warning]).splitlines()[-1] == "1 error in data/"
     assert format_problems(two).splitlines()[-1] == "2 errors in data/"
     assert format_problems([warning]).splitlines()[-1] == "0 errors in data/"
-    assert "data/ has 1 error: this preview" in banner_html(one)
-    assert "data/ has 2 errors: this preview" in banner_html(two)
+    assert problems_report([*one, warning])["title"].startswith("data/ has 1 error: this preview")
+    assert problems_report(two)["title"].startswith("data/ has 2 errors: this preview")
 
 
 def test_the_count_of_what_a_draft_has_left():

@@ -3,22 +3,32 @@ listing every problem, while data/ has errors, so an editor never faces a blank 
 frozen page; and the tuning of Python's cycle collector for a process that keeps a
 large heap from one build to the next (`FrozenHeap`, held by its `kb.pipeline.session.Session`).
 
+The banner is not written into the pages: each page of the preview carries, from its
+first build on, a small script (overrides/js/preview.js) that reads one file,
+`PROBLEMS_FILE`, which the preview rewrites after every build (`write_problems`), and
+shows the banner when it lists problems. A save that breaks data/ or fixes it so
+changes that file alone, and no page is built again for it (issue 16, item 2: every
+page rebuilt twice, 10-18 s on the real data, before).
+
 Generator-neutral: any site generator's serve mode can use these.
 """
 
 from __future__ import annotations
 
 import gc
-import html
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypedDict
 
 from kb.pipeline.write import MARKER
 from kb.problems import Problem, errors
 from kb.text.wording import count
 
-BANNER_CLASS = "kb-problems"
+PROBLEMS_FILE = "kb-preview/problems.json"
+"""Where in the preview's site the last build's problems are, as `problems_report`
+gives them: read by the script every page of the preview carries."""
 
 
 def last_good_pages(out_dir: Path) -> list[str]:
@@ -30,15 +40,44 @@ def last_good_pages(out_dir: Path) -> list[str]:
                   if p.is_file() and p != out_dir / MARKER)
 
 
-def banner_html(problems: list[Problem]) -> str:
-    """An alert listing every problem, as text: messages quote the editor's data."""
-    title = (f"data/ has {count(len(errors(problems)), 'error')}: this preview shows the "
-             "last version that built. Fix the files and save; the page reloads by itself.")
-    items = "".join(
-        f"<li><code>{html.escape(p.where)}</code> {html.escape(p.message)}</li>"
-        for p in sorted(problems) if p.severity == "error")
-    return (f'<div class="admonition failure {BANNER_CLASS}" role="alert">'
-            f'<p class="admonition-title">{html.escape(title)}</p><ul>{items}</ul></div>')
+class Listed(TypedDict):
+    """One problem of the banner: where ('data/people/x.yaml:3:5') and what."""
+
+    where: str
+    message: str
+
+
+class Report(TypedDict):
+    """What the banner shows: its title, and one item per error; no items, no banner."""
+
+    title: str
+    problems: list[Listed]
+
+
+def problems_report(problems: list[Problem]) -> Report:
+    """The banner's content for the problems of a build: errors only, sorted by file and
+    line (warnings do not alarm the editor), with a title that counts them; an empty
+    title and no items when there is no error. Plain text throughout: the messages
+    quote the editor's data, and the script shows them as text."""
+    listed = sorted(errors(problems))
+    if not listed:
+        return {"title": "", "problems": []}
+    title = (f"data/ has {count(len(listed), 'error')}: this preview shows the last "
+             "version that built. Fix the files and save; the page reloads by itself.")
+    return {"title": title,
+            "problems": [{"where": p.where, "message": p.message} for p in listed]}
+
+
+def write_problems(site_dir: Path, problems: list[Problem]) -> Path:
+    """Write `problems_report(problems)` as JSON to `PROBLEMS_FILE` under `site_dir`
+    (UTF-8), unless the file holds it already; the file's path. Raises OSError if it
+    cannot be written."""
+    path = site_dir / PROBLEMS_FILE
+    text = json.dumps(problems_report(problems), ensure_ascii=False, indent=1) + "\n"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 COLLECT_EVERY = 10
