@@ -69,10 +69,13 @@ def atom_time(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom_feed(linked: Linked, site: Site) -> tuple[PagePath, str]:
-    """(path, XML) of the Atom feed: every source, newest `updated` first."""
+def atom_feed(linked: Linked, site: Site,
+              listed: list[Addition] | None = None) -> tuple[PagePath, str]:
+    """(path, XML) of the Atom feed: every source, newest `updated` first. `listed` is
+    `kb.pipeline.render.latest.additions(linked)` when the caller has it already (render
+    gives the Latest page the same list), else read here."""
     ET.register_namespace("", ATOM)
-    listed = additions(linked)
+    listed = additions(linked) if listed is None else listed
     # sorted() is stable: sources added on one day stay in the Latest page's order.
     entries = sorted(listed, key=lambda a: -updated_day(linked, a).toordinal())
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})

@@ -156,7 +156,8 @@ def on_entries(linked: Linked, cited: tuple[Cited, ...]) -> list[tuple[EntryId, 
 # ---------------------------------------------------------------------------- the page
 
 
-def latest_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
+def latest_pages(linked: Linked, limit: int = PAGE_LIMIT,
+                 listed: list[Addition] | None = None) -> dict[PagePath, str]:
     """{path: Markdown} of the Latest page: while there are at most `limit` sources, one
     page listing them all; past that, cut by the periods of `kb.pipeline.render.periods`
     (a year, or a month of a crowded year, by the day each is listed at; the undated
@@ -164,8 +165,10 @@ def latest_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]
     earlier periods, and each earlier period on a page of its own ('latest/2024-01.md').
     A period's page so changes only when a source listed in it, or what it added,
     changes: the live preview re-renders a few short pages after a rename, not all of
-    them (issue 16, item 2)."""
-    periods = by_period(additions(linked), lambda addition: addition.day, limit)
+    them (issue 16, item 2). `listed` is `additions(linked)` when the caller has it
+    already (render gives the feed the same list), else read here."""
+    listed = additions(linked) if listed is None else listed
+    periods = by_period(listed, lambda addition: addition.day, limit)
     return {_period_path(periods, n): _period_page(linked, periods, n)
             for n in range(len(periods))}
 
