@@ -59,6 +59,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
     if memo is not None:
         memo.pages.start(site, [entry_id for entry_id, _ in entries])
         memo.parts.start(linked.kb.kinds)
+        memo.lists.start()
     for entry_id, emit in entries:
         with reading(linked.kb.paths.get(entry_id, "data/")):  # a fault names the file
             if memo is not None:
@@ -81,8 +82,8 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
     path, text = atom_feed(linked, site, listed)  # the Latest page, for feed readers
     pages[path] = text
     for emit_pages in (timeline_pages, quotes_pages):  # cut when long
-        pages.update(emit_pages(linked))
-    pages.update(latest_pages(linked, listed=listed))
+        pages.update(emit_pages(linked, memo=memo))
+    pages.update(latest_pages(linked, listed=listed, memo=memo))
     pages.update(exports(linked, memo))
     pages.update(search_index(linked, pages, memo.search if memo else None))
     # After the search index: a draft (the live preview's only) is listed nowhere.
