@@ -79,7 +79,7 @@ def _render(linked: Linked, site: Site, memo: RenderMemo | None) -> Pages:
     # What each source added, read once for the Latest page and its feed: walking every
     # entry's statements for it took a tenth of the live preview's render, twice.
     listed = additions(linked)
-    path, text = atom_feed(linked, site, listed)  # the Latest page, for feed readers
+    path, text = atom_feed(linked, site, listed, memo)  # Latest, for feed readers
     pages[path] = text
     for emit_pages in (timeline_pages, quotes_pages):  # cut when long
         pages.update(emit_pages(linked, memo=memo))

@@ -21,7 +21,7 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
   an entry's part below), and the list's periods and the range of its date picker are
   the same;
 - each entry's part of the site-wide files (`PartMemo`: its records in the downloads,
-  its row in its kind's index, kept per index page since its links are relative to
+  a source's entry in the Atom feed, its row in its kind's index, kept per index page since its links are relative to
   the page), reused when the entries of its `page_inputs` are the same, as for its
   page: what an entry's part shows is a part of what its page shows.
 
@@ -168,7 +168,7 @@ def entry_part(memo: RenderMemo | None, name: str, entry_id: EntryId,
 
 
 class ListMemo:
-    """The pages of long lists cut by period (the timeline's and the quotes'), each kept
+    """The pages of long lists cut by period (the timeline, the quotes, Latest), each kept
     with what it showed: `page` reuses its text while that compares equal. The live
     preview so makes again, at a save, only the periods listing an entry that changed,
     not every period of every list (0.06 CPU s a save at 1,000 entries)."""
