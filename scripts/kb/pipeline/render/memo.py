@@ -21,9 +21,10 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
   an entry's part below), and the list's periods and the range of its date picker are
   the same;
 - each entry's part of the site-wide files (`PartMemo`: its records in the downloads,
-  a source's entry in the Atom feed, its row in its kind's index, kept per index page since its links are relative to
-  the page), reused when the entries of its `page_inputs` are the same, as for its
-  page: what an entry's part shows is a part of what its page shows.
+  a source's entry in the Atom feed, its row in its kind's index, kept per index page
+  since its links are relative to the page), reused when the entries of its
+  `page_inputs` are the same, as for its page: what an entry's part shows is a part of
+  what its page shows.
 
 Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
 page of the real data while noting what it reads, and checks that the map and `shared`
