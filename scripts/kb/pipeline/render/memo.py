@@ -16,7 +16,7 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
   (`kb.pipeline.render.graph.layout`, `kb.pipeline.render.graph.Labels`);
 - the search index's units of every page, and the keys and spellings of its words
   (`kb.pipeline.render.search.SearchMemo`);
-- each page of the timeline and of the quotes, cut by period (`ListMemo`), reused
+- each page of the timeline, the quotes and Latest, cut by period (`ListMemo`), reused
   while the entries it lists show the same on their own pages (their `Inputs`, as for
   an entry's part below), and the list's periods and the range of its date picker are
   the same;
