@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,6 +15,18 @@ from kb.pipeline.render.graph import SIZE, ego_network, label_box, layout, netwo
 from kb.pipeline.render.text import reported_by
 from tests.conftest import MINI, ROOT, linked_tree
 
+ADDED = """\
+# yaml-language-server: $schema=../../schema/person.schema.json
+name: Zaid Example
+summary:
+  text: A member, added by the test.
+  cite: [vox-2024-01-07]
+relations:
+  - type: member_of
+    target: harakat-al-nujaba
+    cite: [vox-2024-01-07]
+"""
+"""A person linked to one group: not among the most connected of any network."""
 LABEL = re.compile(r'<a xlink:href="[^"]+" data-kind="\w+" data-id="([a-z0-9-]+)"[^>]*>'
                    r'<circle[^>]*/><text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)" '
                    r'font-size="([\d.]+)"( visibility="hidden")?>(.*?)</text>')
@@ -469,7 +482,21 @@ def test_a_large_network_draws_only_its_most_connected_entries_and_says_so(monke
     listed = text.split("## Every link", 1)[1]
     assert listed.count("\n- ") == sum(1 for e in linked.edges
                                        if e.source in drawn and e.target in drawn)
-    assert "the drawing and the list show the 20 with most links" in text
+    assert "With more than 20 linked entries, the drawing and the list show the 20 with " \
+        "most links" in text
+
+
+def test_a_large_networks_page_is_the_same_when_a_little_connected_entry_comes_or_goes(
+        monkeypatch, tmp_path):
+    """The page named how many entries are linked, so each file added or removed
+    anywhere changed it, and the live preview converted its 180 KB again (issue 16)."""
+    monkeypatch.setattr(graph, "MAX_DRAWN", 20)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    before = network_page(linked_tree(tmp_path))[1]
+    (tmp_path / "data/people/zz-added.yaml").write_text(ADDED, "utf-8")
+    added = linked_tree(tmp_path)
+    assert "zz-added" in added.edges_of  # linked, though not among the most connected
+    assert network_page(added)[1] == before
 
 
 def test_an_entrys_own_network_counts_its_connections_in_words():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import kb.pipeline.render as render_module
 from kb.pipeline.build import build
 from kb.pipeline.render import Site, indexes, render
 from kb.pipeline.render.memo import RenderMemo
@@ -180,6 +182,44 @@ def test_so_it_does_with_every_index_cut_into_pages(tmp_path: Path, monkeypatch)
     assert reused == build(data, root=project, site=SITE, drafts=True).pages
 
 
+def test_so_it_does_with_the_timeline_quotes_and_latest_cut_into_months(tmp_path: Path,
+                                                                          monkeypatch):
+    """Pages of the timeline, the quotes and Latest are kept per period (`ListMemo`):
+    after every edit each is the page a build from nothing makes, and those whose
+    entries show nothing new are reused."""
+    for name in ("timeline_pages", "quotes_pages", "latest_pages"):
+        monkeypatch.setattr(render_module, name,
+                            functools.partial(getattr(render_module, name), limit=12))
+    project = copied_data(tmp_path)
+    pages = build(project / "data", root=project, site=SITE).pages
+    assert {"timeline/2024-01.md", "quotes/2024-01.md", "quotes/undated.md",
+            "latest/2024-01.md"} <= set(pages)
+    session_matches_a_build_from_nothing(project)
+
+
+def test_a_period_s_page_is_made_again_only_when_an_entry_it_lists_changes(
+        tmp_path: Path):
+    project = copied_data(tmp_path)
+    data, session = project / "data", Session()
+    build(data, root=project, site=SITE, session=session)
+    lists = session.render.lists
+    assert lists.reused == 0
+    before = build(data, root=project, site=SITE, session=session).pages
+    made = lists.reused
+    assert made >= 6  # every period of the quotes, the timeline's one page, Latest's
+    # Abu Taqwa renamed: the timeline and the quotes of no known date name him, and
+    # change; the quotes of 2024 list quotes on entries whose pages name him, so are
+    # made again (the same text); those of 2023, 2025 and 2026 are reused.
+    EDITS["a person renamed"](data)
+    again = build(data, root=project, site=SITE, session=session)
+    changed = [path for path in again.pages if path.startswith(("timeline", "quotes/"))
+               and again.pages[path] != before[path]]
+    assert sorted(changed) == ["quotes/undated.md", "timeline.md"]
+    assert again.pages["latest.md"] != before["latest.md"]  # one page: made again
+    assert lists.reused == made - 4
+    assert again.pages == build(data, root=project, site=SITE).pages
+
+
 def session_matches_a_build_from_nothing(project: Path) -> Session:
     """After each of `EDITS`, a build with a session has the pages and problems of a
     build from nothing, and reuses some pages but not all; the session, for more."""
@@ -205,6 +245,8 @@ def session_matches_a_build_from_nothing(project: Path) -> Session:
         else:
             assert 0 < memo.reused < memo.pages, name  # some pages were rendered again
         assert session.render.parts.reused > 0, name  # the downloads' parts, too
+        if name in UNSEEN:  # and every period of the lists
+            assert session.render.lists.reused == len(session.render.lists._pages), name
     return session
 
 

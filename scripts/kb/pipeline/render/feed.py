@@ -41,6 +41,7 @@ from kb.pipeline.link import Linked
 from kb.pipeline.render.citations import source_heading
 from kb.pipeline.render.latest import FEED, Addition, added_items, additions, when_lines
 from kb.pipeline.render.latest import PATH as LATEST_PATH
+from kb.pipeline.render.memo import RenderMemo, entry_part
 from kb.pipeline.render.site import Site
 from kb.pipeline.render.text import page_path
 from kb.text.titles import quoted
@@ -69,10 +70,17 @@ def atom_time(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def atom_feed(linked: Linked, site: Site) -> tuple[PagePath, str]:
-    """(path, XML) of the Atom feed: every source, newest `updated` first."""
+def atom_feed(linked: Linked, site: Site, listed: list[Addition] | None = None,
+              memo: RenderMemo | None = None) -> tuple[PagePath, str]:
+    """(path, XML) of the Atom feed: every source, newest `updated` first. `listed` is
+    `kb.pipeline.render.latest.additions(linked)` when the caller has it already (render
+    gives the Latest page the same list), else read here. With a `memo` (the live
+    preview's), the HTML of a source's entry is made again only when what it added
+    changes, or what the source's page shows (`kb.pipeline.render.memo.entry_part`:
+    its statements, entries and disagreements are named there too), or the site's
+    address."""
     ET.register_namespace("", ATOM)
-    listed = additions(linked)
+    listed = additions(linked) if listed is None else listed
     # sorted() is stable: sources added on one day stay in the Latest page's order.
     entries = sorted(listed, key=lambda a: -updated_day(linked, a).toordinal())
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
@@ -86,7 +94,7 @@ def atom_feed(linked: Linked, site: Site) -> tuple[PagePath, str]:
     _link(feed, _address(site, PATH), "self", "application/atom+xml")
     _link(feed, _address(site, LATEST_PATH), "alternate", "text/html")
     for addition in entries:
-        _entry(feed, linked, site, addition)
+        _entry(feed, linked, site, addition, memo)
     ET.indent(feed)
     text = ET.tostring(feed, encoding="unicode", xml_declaration=False)
     return PATH, '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"
@@ -111,7 +119,8 @@ def published_day(source: Source) -> dt.date | None:
     return date.earliest
 
 
-def _entry(feed: ET.Element, linked: Linked, site: Site, addition: Addition) -> None:
+def _entry(feed: ET.Element, linked: Linked, site: Site, addition: Addition,
+           memo: RenderMemo | None) -> None:
     source = linked.entry(addition.source, Source)
     entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
     _text(entry, "id", feed_id(f"source:{addition.source}"))
@@ -124,7 +133,10 @@ def _entry(feed: ET.Element, linked: Linked, site: Site, addition: Addition) -> 
     _link(entry, _address(site, page_path("source", addition.source)), "alternate",
           "text/html")
     content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
-    content.text = _html(linked, site, addition)
+    shown = None if memo is None else (
+        site.url, addition, memo.pages.inputs.get(addition.source))
+    content.text = entry_part(memo, "feed", addition.source,
+                              lambda: _html(linked, site, addition), shown)
 
 
 def plain_title(source: Source) -> str:

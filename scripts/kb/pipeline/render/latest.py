@@ -32,10 +32,12 @@ from kb.dates.words import day_words
 from kb.model import DATE_BASES, ENTITY_KINDS, Source
 from kb.pipeline.link import Cited, Linked, statements
 from kb.pipeline.render.citations import source_label
+from kb.pipeline.render.memo import RenderMemo, list_page, shown_by
 from kb.pipeline.render.periods import (
     PAGE_LIMIT,
     Period,
     by_period,
+    outline,
     period_links,
     period_list,
     period_path,
@@ -156,7 +158,9 @@ def on_entries(linked: Linked, cited: tuple[Cited, ...]) -> list[tuple[EntryId, 
 # ---------------------------------------------------------------------------- the page
 
 
-def latest_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
+def latest_pages(linked: Linked, limit: int = PAGE_LIMIT,
+                 listed: list[Addition] | None = None,
+                 memo: RenderMemo | None = None) -> dict[PagePath, str]:
     """{path: Markdown} of the Latest page: while there are at most `limit` sources, one
     page listing them all; past that, cut by the periods of `kb.pipeline.render.periods`
     (a year, or a month of a crowded year, by the day each is listed at; the undated
@@ -164,10 +168,26 @@ def latest_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]
     earlier periods, and each earlier period on a page of its own ('latest/2024-01.md').
     A period's page so changes only when a source listed in it, or what it added,
     changes: the live preview re-renders a few short pages after a rename, not all of
-    them (issue 16, item 2)."""
-    periods = by_period(additions(linked), lambda addition: addition.day, limit)
-    return {_period_path(periods, n): _period_page(linked, periods, n)
-            for n in range(len(periods))}
+    them (issue 16, item 2). `listed` is `additions(linked)` when the caller has it
+    already (render gives the feed the same list), else read here. With a `memo` (the
+    live preview's), a period's page is made again only when what a source listed
+    there added changes, or what the source's own page shows (where the same
+    statements, entries and disagreements are named), or the periods do
+    (`kb.pipeline.render.memo.list_page`)."""
+    listed = additions(linked) if listed is None else listed
+    periods = by_period(listed, lambda addition: addition.day, limit)
+    # The newest period's page counts the sources of every period.
+    parts = tuple((*part, len(period.items)) for part, period
+                  in zip(outline(periods), periods, strict=True))
+
+    def page(n: int) -> str:
+        items = tuple(periods[n].items)
+        return list_page(memo, _period_path(periods, n),
+                         lambda memo: (parts, n, items,
+                                       shown_by(memo, [a.source for a in items])),
+                         lambda: _period_page(linked, periods, n))
+
+    return {_period_path(periods, n): page(n) for n in range(len(periods))}
 
 
 def _period_path(periods: list[Period[Addition]], index: int) -> PagePath:

@@ -16,10 +16,15 @@ preview's `kb.pipeline.session.Session` and passed to `kb.pipeline.render.render
   (`kb.pipeline.render.graph.layout`, `kb.pipeline.render.graph.Labels`);
 - the search index's units of every page, and the keys and spellings of its words
   (`kb.pipeline.render.search.SearchMemo`);
+- each page of the timeline, the quotes and Latest, cut by period (`ListMemo`), reused
+  while the entries it lists show the same on their own pages (their `Inputs`, as for
+  an entry's part below), and the list's periods and the range of its date picker are
+  the same;
 - each entry's part of the site-wide files (`PartMemo`: its records in the downloads,
-  its row in its kind's index, kept per index page since its links are relative to
-  the page), reused when the entries of its `page_inputs` are the same, as for its
-  page: what an entry's part shows is a part of what its page shows.
+  a source's entry in the Atom feed, its row in its kind's index, kept per index page
+  since its links are relative to the page), reused when the entries of its
+  `page_inputs` are the same, as for its page: what an entry's part shows is a part of
+  what its page shows.
 
 Reuse is only as safe as the map is complete: tests/test_page_inputs.py renders every
 page of the real data while noting what it reads, and checks that the map and `shared`
@@ -163,6 +168,55 @@ def entry_part(memo: RenderMemo | None, name: str, entry_id: EntryId,
     return memo.parts.part(name, entry_id, shown, make)
 
 
+class ListMemo:
+    """The pages of long lists cut by period (the timeline, the quotes, Latest), each kept
+    with what it showed: `page` reuses its text while that compares equal. The live
+    preview so makes again, at a save, only the periods listing an entry that changed,
+    not every period of every list (0.06 CPU s a save at 1,000 entries)."""
+
+    def __init__(self) -> None:
+        self._pages: dict[PagePath, tuple[object, str]] = {}
+        self._made: set[PagePath] = set()
+        self.reused = 0
+        """Pages the last build took from the memo."""
+
+    def start(self) -> None:
+        """Begin a build: pages the last build did not make (a period gone) are
+        forgotten."""
+        for gone in [path for path in self._pages if path not in self._made]:
+            del self._pages[gone]
+        self._made = set()
+        self.reused = 0
+
+    def page(self, path: PagePath, shown: object, make: Callable[[], str]) -> str:
+        """The text at `path`: the last one if `shown` (everything the page shows, as
+        its emitter lists it) equals the last build's, else `make()`, kept with it."""
+        self._made.add(path)
+        known = self._pages.get(path)
+        if known is not None and known[0] == shown:
+            self.reused += 1
+            return known[1]
+        text = make()
+        self._pages[path] = (shown, text)
+        return text
+
+
+def list_page(memo: RenderMemo | None, path: PagePath,
+              shown: Callable[[RenderMemo], object], make: Callable[[], str]) -> str:
+    """`make()`, or, with a memo, the last build's text at `path` if `shown(memo)`
+    equals what it showed then (`ListMemo`). Without a memo `shown` is not called: a
+    one-off build pays nothing for it."""
+    return make() if memo is None else memo.lists.page(path, shown(memo), make)
+
+
+def shown_by(memo: RenderMemo, entry_ids: Iterable[EntryId]) -> tuple[object, ...]:
+    """What the pages of `entry_ids` show in this build, each as its page's `Inputs`
+    (None for an entry with no page of its own): a list entry made from an entry shows
+    a part of what the entry's page shows, as an index row does (`entry_part`)."""
+    inputs = memo.pages.inputs
+    return tuple((entry_id, inputs.get(entry_id)) for entry_id in entry_ids)
+
+
 @dataclass(eq=False)
 class RenderMemo:
     """Everything render keeps for the next build (see the module's docstring)."""
@@ -173,3 +227,4 @@ class RenderMemo:
     labels: Labels = field(default_factory=Labels)
     search: SearchMemo = field(default_factory=SearchMemo)
     parts: PartMemo = field(default_factory=PartMemo)
+    lists: ListMemo = field(default_factory=ListMemo)

@@ -145,6 +145,13 @@ def period_pages(base: PagePath, title: str, intro: str, noun: str, periods: lis
     return pages
 
 
+def outline(periods: list[Period[T]]) -> tuple[tuple[str, str], ...]:
+    """(slug, title) of each period: what a period's page shows of the others (its
+    links to the previous and next, where an item of `also` is listed), for the live
+    preview's memo of list pages (`kb.pipeline.render.memo.ListMemo`)."""
+    return tuple((period.slug, period.title) for period in periods)
+
+
 def period_path(base: PagePath, period: Period[T]) -> PagePath:
     """'timeline.md' for the whole list, 'timeline/2024-01.md' for one period of it."""
     return PagePath(f"{base.removesuffix('.md')}/{period.slug}.md") if period.slug else base

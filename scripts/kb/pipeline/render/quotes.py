@@ -7,11 +7,13 @@ import datetime as dt
 from kb.addresses import PagePath, href
 from kb.pipeline.link import Linked, QuoteUse, quote_date
 from kb.pipeline.render.citations import Footnotes, speakers
+from kb.pipeline.render.memo import RenderMemo, list_page, shown_by
 from kb.pipeline.render.periods import (
     PAGE_LIMIT,
     Period,
     by_period,
     listed_under,
+    outline,
     period_links,
     period_pages,
     period_path,
@@ -33,11 +35,25 @@ _INTRO = ("Every quote the sources report, verbatim, with who said it, when, and
           "so. Quotes whose date the sources do not give come last.")
 
 
-def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
-    """{path: Markdown} of the quotes: one page, or a list of periods and a page each."""
+def quotes_pages(linked: Linked, limit: int = PAGE_LIMIT,
+                 memo: RenderMemo | None = None) -> dict[PagePath, str]:
+    """{path: Markdown} of the quotes: one page, or a list of periods and a page each.
+    With a `memo` (the live preview's), a period's page is made again only when a quote
+    it lists changes or the entry it is on shows something new on its page (where the
+    quote shows too, with its speakers and source), or the periods or the range of the
+    date picker change (`kb.pipeline.render.memo.list_page`)."""
     periods = by_period(linked.quotes, _when, limit, span=_span)
-    return period_pages(PATH, "Quotes", _INTRO, "quote", periods,
-                        lambda periods, n: _period_page(linked, periods, n))
+    parts = outline(periods)
+
+    def page(periods: list[Period[QuoteUse]], n: int) -> str:
+        period = periods[n]
+        uses = (*period.items, *period.also)
+        return list_page(memo, period_path(PATH, period),
+                         lambda memo: (parts, n, linked.reporting_span, uses,
+                                       shown_by(memo, [use.entry for use in uses])),
+                         lambda: _period_page(linked, periods, n))
+
+    return period_pages(PATH, "Quotes", _INTRO, "quote", periods, page)
 
 
 def _when(use: QuoteUse) -> dt.date | None:

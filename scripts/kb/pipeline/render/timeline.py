@@ -16,11 +16,13 @@ from kb.dates.words import year_words
 from kb.model import KINDS, Citation, Event, Source
 from kb.pipeline.link import Linked, statements
 from kb.pipeline.render.citations import Footnotes
+from kb.pipeline.render.memo import RenderMemo, list_page, shown_by
 from kb.pipeline.render.periods import (
     PAGE_LIMIT,
     Period,
     by_period,
     listed_under,
+    outline,
     period_links,
     period_pages,
     period_path,
@@ -55,12 +57,25 @@ _FILTERS = ("Filter by {what}; the address keeps the filter, so a filtered view 
             "shared.")
 
 
-def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT) -> dict[PagePath, str]:
-    """{path: Markdown} of the timeline: one page, or a list of periods and a page each."""
+def timeline_pages(linked: Linked, limit: int = PAGE_LIMIT,
+                   memo: RenderMemo | None = None) -> dict[PagePath, str]:
+    """{path: Markdown} of the timeline: one page, or a list of periods and a page each.
+    With a `memo` (the live preview's), a period's page is made again only when an
+    event it lists shows something new on its own page, or the periods or the range of
+    the date picker change (`kb.pipeline.render.memo.list_page`): an event's entry here
+    shows a part of what its page shows."""
     periods = by_period(linked.timeline, lambda i: linked.entry(i, Event).date.listed_on,
                         limit, span=lambda i: _span(linked.entry(i, Event)))
-    return period_pages(PATH, "Timeline", _INTRO, "event", periods,
-                        lambda periods, n: _period_page(linked, periods, n))
+    parts = outline(periods)
+
+    def page(periods: list[Period[EntryId]], n: int) -> str:
+        period = periods[n]
+        return list_page(memo, period_path(PATH, period),
+                         lambda memo: (parts, n, linked.reporting_span,
+                                       shown_by(memo, [*period.items, *period.also])),
+                         lambda: _period_page(linked, periods, n))
+
+    return period_pages(PATH, "Timeline", _INTRO, "event", periods, page)
 
 
 def _period_page(linked: Linked, periods: list[Period[EntryId]], index: int) -> str:
