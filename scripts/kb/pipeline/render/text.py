@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -36,11 +37,8 @@ from kb.text.titles import nest_quotes
 # escaping any other would leave the backslash visible.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
-_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-"""Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-presentation forms), by Unicode block."""
-_RTL_RUN = re.compile(f"[{_RTL}](?:[{_RTL}\\s\u200c\u200d]*[{_RTL}])?")
-_OTHER_LETTER = re.compile(f"[^\\W\\d_{_RTL}]")
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner, inside Persian words
+_LETTER = re.compile(r"[^\W\d_]")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -116,9 +114,38 @@ def rtl_runs(markdown: str) -> str:
     (UAX #9 would otherwise let the run's neighbours take its direction). The run's
     language is not said: its script does not tell Arabic from Persian or Kurdish, and a
     tag the data does not give would be a guess. Text in one script is left as it is."""
-    if not _RTL_RUN.search(markdown) or not _OTHER_LETTER.search(_RTL_RUN.sub("", markdown)):
+    runs = _rtl_spans(markdown)
+    if not runs:
         return markdown
-    return _RTL_RUN.sub(lambda run: f'<bdi dir="rtl">{run[0]}</bdi>', markdown)
+    outside = [markdown[end:start] for (_, end), (start, _) in
+               zip([(0, 0), *runs], [*runs, (len(markdown), 0)], strict=True)]
+    if not _LETTER.search("".join(outside)):
+        return markdown
+    out = [outside[0]]
+    for (start, end), after in zip(runs, outside[1:], strict=True):
+        out += [f'<bdi dir="rtl">{markdown[start:end]}</bdi>', after]
+    return "".join(out)
+
+
+def _rtl_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of `text`: characters written right to left
+    (`kb.text.writing.right_to_left`) and the marks set on them (the vowel signs of
+    N'Ko, Samaritan), with the spaces and joiners between them."""
+    if text.isascii():
+        return []
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    for index, char in enumerate(text):
+        if writing.right_to_left(char) or (end == index and unicodedata.combining(char)):
+            if start < 0:
+                start = index
+            end = index + 1
+        elif start >= 0 and not (char.isspace() or char in _JOINERS):
+            spans.append((start, end))
+            start = -1
+    if start >= 0:
+        spans.append((start, end))
+    return spans
 
 
 def literal(text: str) -> str:
