@@ -24,7 +24,15 @@ from kb.pipeline.load import load
 from kb.pipeline.render import Site, render
 from kb.pipeline.render.citations import Footnotes
 from kb.pipeline.render.table import table
-from kb.pipeline.render.text import esc, in_language, literal, prose, rtl_runs
+from kb.pipeline.render.text import (
+    esc,
+    in_language,
+    isolate_plain,
+    literal,
+    prose,
+    rtl_runs,
+    unisolated,
+)
 from kb.pipeline.validate import validate
 from kb.text.titles import nest_quotes
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading, table_rows
@@ -339,6 +347,23 @@ RTL = '<bdi dir="rtl">{}</bdi>'.format
 ])
 def test_rtl_runs_by_character(text, expected):
     assert rtl_runs(text) == expected
+
+
+def test_a_page_title_isolates_right_to_left_words_from_the_sites_mark():
+    # A page's title is plain text (the header, the tab): the Arabic words of an address
+    # beside the site's English mark are isolated, so that the title reads in the
+    # page's direction; words in one direction, or a headline, are left as written.
+    pages = render(linked_tree(ROOT))
+    arabic = "عاجل من هو ابو تقوى الذي استشهد بقصف مق"
+    assert (f'title: "\u2068{arabic}\u2069 (no headline; words of its web address)"'
+            in pages["sources/observeriraq-2024-01-04-who-is-abu-taqwa.md"])
+    assert ('title: "US strike kills militia leader blamed for Iraq attacks Pentagon says '
+            '(no headline; words of its web address)"'
+            in pages["sources/devdiscourse-2024-01-05-us-strike.md"])
+    assert ('title: "اغتيال الشهيد القائد أبو تقوى"'
+            in pages["sources/alkhanadeq-abu-taqwa-assassination.md"])
+    assert unisolated(isolate_plain(arabic)) == arabic
+    assert unisolated(arabic) == arabic
 
 
 def test_the_pages_isolate_arabic_runs_in_versions_and_statements():

@@ -193,6 +193,14 @@ def isolate_plain(text: str) -> str:
     return f"\u2068{text}\u2069" if text else ""
 
 
+def unisolated(text: str) -> str:
+    """`text` without the isolation `isolate_plain` gave it, for a place that isolates
+    it in its own way (search.js, in a `<bdi>`); any other text as it is."""
+    if text.startswith("\u2068") and text.endswith("\u2069"):
+        return text[1:-1]
+    return text
+
+
 @kept(maxsize=1 << 8)  # a name per language: reading the registry takes a while
 def language_name(tag: str) -> str:
     """The English name of a tag's language (`kb.text.writing.language_name`), read from the
