@@ -113,7 +113,10 @@ def rtl_runs(markdown: str) -> str:
     parentheses in place and the Arabic name reads right to left, whatever surrounds it
     (UAX #9 would otherwise let the run's neighbours take its direction). The run's
     language is not said: its script does not tell Arabic from Persian or Kurdish, and a
-    tag the data does not give would be a guess. Text in one script is left as it is."""
+    tag the data does not give would be a guess. Text in one script is left as it is.
+    Which characters are right to left is Unicode's bidi class (`_rtl_spans`); digits
+    and punctuation common to every script (ASCII's) part runs, as they may belong to
+    the English around as much as to the Arabic."""
     runs = _rtl_spans(markdown)
     if not runs:
         return markdown
