@@ -159,17 +159,10 @@
       var named = {};  // entries whose name is placed
       var hidden = {};  // entries under a hub's name, left unnamed
 
-      // May the name of `n` lie across the dot of `m`, and at what cost: 1 across a dot
-      // that fades or matters less, 2 across a neighbour's, Infinity where it may not
-      // (a name across a dot reads as two overlapping names). The one rule every place
-      // beside a dot is judged by; of the places it allows, the cheapest is taken.
-      // - While an entry is picked out (or hovered), its name and its neighbours' may
-      //   cross the faded dots of the others: 1.
-      // - With none picked, a hub's name (the HUBS most connected) may cross the dot of
-      //   a less connected entry not yet named, which then stays unnamed: 1.
-      // - The entry under the mouse keeps its name, drawn over all, even where every
-      //   place beside it crosses a neighbour: hovering a named entry must not take its
-      //   name away (one picked out zooms in until named clear): 2.
+      // May n's name cross m's dot, and at what cost (the cheapest place is taken)?
+      // 1: the picked entry's or a neighbour's name across a faded dot, or with none
+      // picked a hub's across a lesser dot not yet named; 2: the hovered entry's across
+      // a neighbour's (hovering never hides a name); else Infinity.
       function crossing(n, m) {
         if (near[n.id] && !near[m.id]) return 1;
         if (!picked && n.rank < HUBS && m.degree < n.degree && !named[m.id]) return 1;
@@ -215,7 +208,7 @@
             var rect = s.rect;
             var inside = rect[0] >= bounds[0] && rect[1] >= bounds[1] &&
               rect[2] <= bounds[2] && rect[3] <= bounds[3];
-            s.cost = 0;  // the highest cost of a dot it crosses (`crossing`)
+            s.cost = 0;  // of the dearest dot crossed
             return inside && !placed.some(function (p) { return overlaps(p, rect); }) &&
               !dots.some(function (m) {
                 if (!overlaps(m.dot, rect)) return false;
