@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -48,6 +48,34 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+Opener = Callable[..., "Page"]
+"""`open_page(width, scheme="light", *, js=True, height=None, **options) -> Page`."""
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Opener]:
+    """open_page(width, scheme='light', *, js=True, height=None, **options) -> a new page
+    in a browser window of its own, `width` px wide and `height` high (when not given, a
+    phone's 844 below 600 px wide, else 900), in colour scheme `scheme` ('light',
+    'dark'), with JavaScript on or off; `options` go to Playwright's
+    `Browser.new_context` (is_mobile, has_touch). For the tests that look at a page at
+    several widths (390 and 1366 px); every window is closed when the test ends,
+    whether it passed or not."""
+    contexts = []
+
+    def make(width: int, scheme: str = "light", *, js: bool = True,
+             height: int | None = None, **options: Any) -> Page:
+        context = browser.new_context(
+            viewport={"width": width, "height": height or (844 if width < 600 else 900)},
+            color_scheme=scheme, java_script_enabled=js, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

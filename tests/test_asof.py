@@ -130,11 +130,9 @@ def test_the_control_says_what_it_does(page: Page, base_url: str):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1366])
-def test_a_chosen_day_shows_a_bar_on_every_page_it_applies_to(browser, base_url: str,
+def test_a_chosen_day_shows_a_bar_on_every_page_it_applies_to(open_page, base_url: str,
                                                               width: int, scheme: str):
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    page = context.new_page()
+    page = open_page(width, height=844, scheme=scheme)
     page.goto(base_url + "/people/abu-taqwa/")
     page.fill("form.kb-asof input[name=asof]", "2024-01-07")
     bar = page.locator(".kb-asof-bar")
@@ -159,7 +157,6 @@ def test_a_chosen_day_shows_a_bar_on_every_page_it_applies_to(browser, base_url:
     assert page.locator("[data-kb-later]").count() == 0
     page.goto(base_url + "/people/abu-taqwa/")
     expect(page.locator(".kb-asof-bar")).to_be_hidden()
-    context.close()
 
 
 def visible_events(page: Page) -> int:
@@ -198,10 +195,9 @@ def contents_lines(page: Page, where: str) -> dict[str, bool]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("width", "where"), [(1366, "column"), (390, "block")])
-def test_sections_it_hides_leave_the_contents(browser, base_url: str, width: int,
+def test_sections_it_hides_leave_the_contents(open_page, base_url: str, width: int,
                                               where: str):
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
+    page = open_page(width, height=844)
     # Kataib Hezbollah: named by Overt Defense on 4 January 2024, every key fact later
     # (Abu Taqwa's key facts begin on the day of the strike since dossier-2, S35).
     page.goto(base_url + "/groups/kataib-hezbollah/?asof=2024-01-04")
@@ -219,7 +215,6 @@ def test_sections_it_hides_leave_the_contents(browser, base_url: str, width: int
     lines = contents_lines(page, where)
     assert lines["year-2024"] and not lines["year-2014"]
     assert lines["tower-22-attack"]  # an event of 2024 stays
-    context.close()
 
 
 @pytest.mark.browser

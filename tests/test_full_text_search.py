@@ -164,13 +164,11 @@ def test_the_search_script_keys_words_as_the_index_does(page: Page, base_url: st
 
 
 @pytest.mark.parametrize("width", [1366, 390])
-def test_a_result_on_the_page_already_open_scrolls_to_its_statement(browser, base_url: str,
+def test_a_result_on_the_page_already_open_scrolls_to_its_statement(open_page, base_url: str,
                                                                     width: int):
     # On a phone Material locks the page's scroll while search is open; the result
     # must still lead to the statement once search closes.
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  is_mobile=width < 600)
-    page = context.new_page()
+    page = open_page(width, height=844, is_mobile=width < 600)
     page.goto(base_url + "/people/abu-taqwa/")
     if width < 600:
         page.locator("label.md-header__button[for=__search]").click()
@@ -182,7 +180,6 @@ def test_a_result_on_the_page_already_open_scrolls_to_its_statement(browser, bas
     statement = page.locator("#version-head-of-nujabas-rocket-battalion-commander")
     expect(statement).to_be_in_viewport()
     expect(page.locator("tr:has(> td > .kb-anchor:target)")).to_have_count(1)
-    context.close()
 
 
 def test_search_works_under_a_project_path(page: Page, project_url: str):

@@ -256,13 +256,11 @@ def _clear(labels: dict) -> bool:
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1366, 390])
-def test_labels_on_screen_never_overlap_and_grow_in_number_with_zoom(browser, base_url, width,
+def test_labels_on_screen_never_overlap_and_grow_in_number_with_zoom(open_page, base_url, width,
                                                                      scheme):
     # A reader's trial at 390 px (issue 18): "Sadiqoon" and "Harakat al-Nujaba" were
     # drawn across other entries' dots, which read as overlapping names.
-    context = browser.new_context(viewport={"width": width, "height": 900},
-                                  color_scheme=scheme)
-    page = context.new_page()
+    page = open_page(width, height=900, scheme=scheme)
     page.goto(base_url + "/network/")
     expect(page.locator("form.kb-network-controls")).to_be_visible()
     _settle(page)
@@ -287,17 +285,15 @@ def test_labels_on_screen_never_overlap_and_grow_in_number_with_zoom(browser, ba
     page.uncheck("input[name=kind][value=event]")
     _settle(page)
     assert _clear(page.evaluate(LABELS_ON_SCREEN))
-    context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390])
-def test_an_entry_picked_out_or_hovered_keeps_every_name_clear(browser, base_url, width):
+def test_an_entry_picked_out_or_hovered_keeps_every_name_clear(open_page, base_url, width):
     # The entry picked out is named in bold, wider than its regular name: at 390 px the
     # Popular Mobilization Forces' bold name ran past the edge; and at 1366 px a name
     # turned bold under the mouse ran into the next one.
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = open_page(width, height=900)
     hubs = ["popular-mobilization-forces", "harakat-al-nujaba", "iraq", "united-states",
             "kataib-hezbollah", "abu-taqwa", "sadiqoon"]
     for entry in hubs:
@@ -330,14 +326,11 @@ def test_an_entry_picked_out_or_hovered_keeps_every_name_clear(browser, base_url
         # shown at the default view, went hidden under the mouse (no clear place beside
         # a dot ringed by its neighbours).
         assert label.get_attribute("visibility") != "hidden", entry
-    context.close()
 
 
 @pytest.mark.browser
-def test_a_tap_picks_out_an_entry_and_a_second_tap_opens_it(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
+def test_a_tap_picks_out_an_entry_and_a_second_tap_opens_it(open_page, base_url):
+    page = open_page(390, height=844, is_mobile=True, has_touch=True)
     page.goto(base_url + "/network/?focus=abu-taqwa")
     svg = page.locator(".kb-network svg")
     expect(svg).to_have_attribute("data-picking", "")
@@ -362,7 +355,6 @@ def test_a_tap_picks_out_an_entry_and_a_second_tap_opens_it(browser, base_url):
     expect(page.locator(".kb-network a[data-id=abu-taqwa]")).to_have_attribute("data-near", "")
     node.tap()
     expect(page).to_have_url(re.compile(r"/groups/harakat-al-nujaba/$"))
-    context.close()
 
 
 @pytest.mark.browser
@@ -408,16 +400,14 @@ def test_the_network_as_reported_by_a_day_shows_only_links_known_then(page: Page
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390])
-def test_an_entry_own_network_reads_whole_on_any_screen(browser, base_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+def test_an_entry_own_network_reads_whole_on_any_screen(open_page, base_url, width):
+    page = open_page(width, height=900)
     for entry in ("/places/iraq/", "/groups/harakat-al-nujaba/", "/people/abu-taqwa/"):
         page.goto(base_url + entry)
         page.locator(".kb-ego svg").scroll_into_view_if_needed()
         labels = page.evaluate(LABELS_ON_SCREEN)
         assert _clear(labels), (entry, labels)
         assert labels["smallest"] >= 12
-    context.close()
 
 
 
@@ -636,12 +626,10 @@ def test_the_hubs_keep_room_for_their_names():
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390])
-def test_an_entry_picked_out_names_its_neighbours_the_subject_first(browser, base_url, width):
+def test_an_entry_picked_out_names_its_neighbours_the_subject_first(open_page, base_url, width):
     # A reader's trial at 1366 px: hovering Harakat al-Nujaba highlighted about 12
     # neighbours and named 5, Abu Taqwa (the site's subject) not among them.
-    context = browser.new_context(viewport={"width": width, "height": 900},
-                                  has_touch=width < 1000, is_mobile=width < 1000)
-    page = context.new_page()
+    page = open_page(width, height=900, has_touch=width < 1000, is_mobile=width < 1000)
     page.goto(base_url + "/network/")
     expect(page.locator("form.kb-network-controls")).to_be_visible()
     node = page.locator(".kb-network a[data-id=harakat-al-nujaba] circle")
@@ -658,7 +646,6 @@ def test_an_entry_picked_out_names_its_neighbours_the_subject_first(browser, bas
     assert len(named) >= len(near) * (0.6 if width > 1000 else 0.5), near
     labels = page.evaluate(LABELS_ON_SCREEN)
     assert _clear(labels), labels
-    context.close()
 
 
 NOT_KNOWN = "; the site's search, at the top of the page, knows more spellings."
@@ -672,12 +659,11 @@ NOT_KNOWN = "; the site's search, at the top of the page, knows more spellings."
     ("focus=vox-2024-01-07", ""),         # on the site, but a source: not in the network
     ("asof=2024-01-07&focus=nobody", "asof=2024-01-07"),  # the other choices stay
 ])
-def test_a_focus_naming_no_entry_says_so_and_leaves_the_address(browser, base_url, width,
+def test_a_focus_naming_no_entry_says_so_and_leaves_the_address(open_page, base_url, width,
                                                                  query, left):
     # The trial of issue 17: ?focus=no-such-entry did nothing, said nothing, and stayed
     # in the address.
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = open_page(width, height=900)
     page.goto(base_url + "/network/")
     expect(page.locator("form.kb-network-controls")).to_be_visible()
     whole = page.locator(".kb-network svg").get_attribute("viewBox")
@@ -690,7 +676,6 @@ def test_a_focus_naming_no_entry_says_so_and_leaves_the_address(browser, base_ur
     assert svg.get_attribute("viewBox") == whole  # the default view
     assert svg.get_attribute("data-picking") is None
     expect(page.locator("input[name=focus]")).to_have_value("")
-    context.close()
 
 
 LATER = "as reported by” day, 4 January 2024"
@@ -706,10 +691,9 @@ LATER = "as reported by” day, 4 January 2024"
                               "reported by” day (4 January 2024) leaves out."),
 ])
 def test_a_focus_hidden_by_the_day_says_why_and_is_picked_out_once_shown(
-        browser, base_url, width, entry, said):
+        open_page, base_url, width, entry, said):
     # Before: the view moved to an empty spot, faded the whole drawing, and said nothing.
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = open_page(width, height=900)
     page.goto(base_url + f"/network/?asof=2024-01-04&focus={entry}")
     found = page.locator("output.kb-network-found")
     expect(found).to_have_text(said)
@@ -725,14 +709,12 @@ def test_a_focus_hidden_by_the_day_says_why_and_is_picked_out_once_shown(
         "data-near", "self")
     assert view_width(page) < whole  # moved to it, as a focus shown at once is
     expect(page).to_have_url(re.compile(rf"/network/\?focus={entry}$"))
-    context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390])
-def test_a_focus_hidden_by_a_filter_says_why(browser, base_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+def test_a_focus_hidden_by_a_filter_says_why(open_page, base_url, width):
+    page = open_page(width, height=900)
     page.goto(base_url + "/network/?focus=abu-taqwa")
     svg = page.locator(".kb-network svg")
     found = page.locator("output.kb-network-found")
@@ -756,4 +738,3 @@ def test_a_focus_hidden_by_a_filter_says_why(browser, base_url, width):
     expect(page).to_have_url(re.compile(r"\?asof=2024-01-04&focus=qasem-soleimani$"))
     page.keyboard.press("Enter")  # asked again: still said
     expect(found).to_contain_text("Qasem Soleimani is not in the drawing")
-    context.close()

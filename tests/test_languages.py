@@ -16,6 +16,7 @@ from kb.pipeline.load import load
 from kb.pipeline.render import render
 from kb.pipeline.render.search import search_index
 from kb.pipeline.validate import validate
+from kb.text import writing
 from kb.text.spelling import name_key, words
 from kb.text.writing import language_name, language_problem, scripts, tag_problem
 from tests.conftest import ROOT, linked_tree
@@ -341,3 +342,23 @@ def test_an_arabic_title_shows_right_to_left_in_arabic_wherever_it_is(data_tree,
     [source] = [s for s in json.loads(pages["downloads/knowledge-base.json"])["sources"]
                 if s["id"] == "khanadeq"]
     assert source["lang"] == "ar"
+
+
+# A letter of each script RIGHT_TO_LEFT names, for a tag's direction.
+_LETTER_OF = {"Arab": "ب", "Hebr": "ש", "Syrc": "ܐ", "Thaa": "ދ", "Nkoo": "ߊ",
+              "Adlm": "𞤀", "Rohg": "𐴀"}
+
+
+def test_a_character_is_right_to_left_by_its_bidi_class_or_its_scripts_name():
+    # The scripts a tag may name as written right to left are those whose letters are,
+    # by Unicode's own property: the tags' table and the characters' rule agree.
+    assert set(_LETTER_OF) == writing.RIGHT_TO_LEFT
+    for code, letter in _LETTER_OF.items():
+        assert writing.right_to_left(letter), code
+    # Persian and Kurdish letters, Arabic-Indic digits: bidi class AL or AN.
+    assert all(writing.right_to_left(c) for c in "پژگکیێڵۆڕ٠١٢")
+    # Weak or neutral in bidi, but of the Arabic or Hebrew script by name: the Arabic
+    # comma, Persian digits, a fatha, a Hebrew point.
+    assert all(writing.right_to_left(c) for c in "،۱۴\u064e\u05b0")
+    # Latin letters, digits and punctuation common to all scripts, spaces, Cyrillic.
+    assert not any(writing.right_to_left(c) for c in "aé1,.-/ \u00a0ж\u0301")

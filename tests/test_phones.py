@@ -11,13 +11,13 @@ were not there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser import PROJECT, _ProjectHandler, serving
+from tests.browser import PROJECT, Opener, _ProjectHandler, serving
 from tests.conftest import ROOT
 from tests.site import mkdocs_build, mkdocs_config
 from tests.test_accessibility import violations
@@ -46,27 +46,6 @@ PAGES = {
 }
 """A page of every kind a reader meets; the 404 page and search results have tests of
 their own below."""
-
-Opener = Callable[..., Page]
-
-
-@pytest.fixture
-def open_page(browser: Browser) -> Iterator[Opener]:
-    """open_page(width, scheme='light', js=True) -> a new page in a browser window of that
-    width (a phone's height below 600 px), in that colour scheme."""
-    contexts = []
-
-    def make(width: int, scheme: str = "light", js: bool = True) -> Page:
-        context = browser.new_context(
-            viewport={"width": width, "height": 844 if width < 600 else 900},
-            color_scheme=scheme, java_script_enabled=js)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
 
 # What sticks out past the right edge of the window, outside any frame that scrolls on
 # its own (a frame that does is a table or drawing with its own cue, tested below).

@@ -24,7 +24,15 @@ from kb.pipeline.load import load
 from kb.pipeline.render import Site, render
 from kb.pipeline.render.citations import Footnotes
 from kb.pipeline.render.table import table
-from kb.pipeline.render.text import esc, in_language, literal, prose, rtl_runs
+from kb.pipeline.render.text import (
+    esc,
+    in_language,
+    isolate_plain,
+    literal,
+    prose,
+    rtl_runs,
+    unisolated,
+)
 from kb.pipeline.validate import validate
 from kb.text.titles import nest_quotes
 from tests.conftest import MINI, ROOT, linked_tree, read_pages, reading, table_rows
@@ -305,6 +313,57 @@ def test_a_run_of_arabic_inside_latin_text_is_isolated_in_its_direction():
     assert rtl_runs("Two runs: أبو تقوى and ابو تقوى.") == (
         'Two runs: <bdi dir="rtl">أبو تقوى</bdi> and <bdi dir="rtl">ابو تقوى</bdi>.')
     assert esc("Ali (علي)") == '<bdi>Ali (<bdi dir="rtl">علي</bdi>)</bdi>'
+
+
+RTL = '<bdi dir="rtl">{}</bdi>'.format
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Persian and Kurdish letters beyond the Arabic alphabet, and the zero-width
+    # non-joiner inside a Persian word.
+    ("Kataib (کتائب گروه) and", f"Kataib ({RTL('کتائب گروه')}) and"),
+    ("Sulaymaniyah (سلێمانی ڕۆژ)", f"Sulaymaniyah ({RTL('سلێمانی ڕۆژ')})"),
+    ("Ali (می‌خواهم) x", f"Ali ({RTL('می‌خواهم')}) x"),
+    ("Tel Aviv (תל אביב)", f"Tel Aviv ({RTL('תל אביב')})"),
+    # Digits of the Arabic script, Arabic-Indic and Persian, inside a run.
+    ("Brigade (اللواء ١٢ خاص)", f"Brigade ({RTL('اللواء ١٢ خاص')})"),
+    ("year (سال ۱۴۰۲ شمسی)", f"year ({RTL('سال ۱۴۰۲ شمسی')})"),
+    # The Arabic comma, question mark and vowel signs inside a run, and ending one.
+    ("Said (العراق، بغداد) x", f"Said ({RTL('العراق، بغداد')}) x"),
+    ("Asked (من هو؟) x", f"Asked ({RTL('من هو؟')}) x"),
+    ("Named (مُحَمَّدٌ) x", f"Named ({RTL('مُحَمَّدٌ')}) x"),
+    # Digits and punctuation common to all scripts part runs, as before: the character
+    # does not tell whether it belongs to the Arabic or to the English around it.
+    ("Header: الخميس 04 كانون", f"Header: {RTL('الخميس')} 04 {RTL('كانون')}"),
+    ("Al Arabiya (العربية/الحدث)", f"Al Arabiya ({RTL('العربية')}/{RTL('الحدث')})"),
+    # Other scripts written right to left, by their bidi class (Adlam, Hanifi Rohingya),
+    # which the table by Unicode block had left out.
+    ("Fulani (𞤆𞤵𞤤𞤢𞤪)", f"Fulani ({RTL('𞤆𞤵𞤤𞤢𞤪')})"),
+    ("Rohingya (𐴌𐴟𐴇𐴥)", f"Rohingya ({RTL('𐴌𐴟𐴇𐴥')})"),
+    # Text in right-to-left letters alone, or beside digits only, is left as it is.
+    ("العراق، ١٢ بغداد", "العراق، ١٢ بغداد"),
+    ("أبو تقوى 2024", "أبو تقوى 2024"),
+    ("Abu Taqwa 2024", "Abu Taqwa 2024"),
+])
+def test_rtl_runs_by_character(text, expected):
+    assert rtl_runs(text) == expected
+
+
+def test_a_page_title_isolates_right_to_left_words_from_the_sites_mark():
+    # A page's title is plain text (the header, the tab): the Arabic words of an address
+    # beside the site's English mark are isolated, so that the title reads in the
+    # page's direction; words in one direction, or a headline, are left as written.
+    pages = render(linked_tree(ROOT))
+    arabic = "عاجل من هو ابو تقوى الذي استشهد بقصف مق"
+    assert (f'title: "\u2068{arabic}\u2069 (no headline; words of its web address)"'
+            in pages["sources/observeriraq-2024-01-04-who-is-abu-taqwa.md"])
+    assert ('title: "US strike kills militia leader blamed for Iraq attacks Pentagon says '
+            '(no headline; words of its web address)"'
+            in pages["sources/devdiscourse-2024-01-05-us-strike.md"])
+    assert ('title: "اغتيال الشهيد القائد أبو تقوى"'
+            in pages["sources/alkhanadeq-abu-taqwa-assassination.md"])
+    assert unisolated(isolate_plain(arabic)) == arabic
+    assert unisolated(arabic) == arabic
 
 
 def test_the_pages_isolate_arabic_runs_in_versions_and_statements():

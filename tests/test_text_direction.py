@@ -256,6 +256,40 @@ def test_a_source_title_in_arabic_reads_right_to_left_in_the_header(page: Page,
         assert topic.evaluate("e => getComputedStyle(e).direction") == "ltr"  # the page's
 
 
+_TITLE_EDGES = """(topic, [first, mark]) => {
+  // Left edges on screen of the Arabic label's first word and of the site's mark after
+  // it, in the header's topic (Material's page title): laid out even where clipped.
+  const node = [...topic.childNodes].find(n => n.nodeType === Node.TEXT_NODE
+                                              && n.data.includes(mark));
+  const left = (word) => {
+    const range = document.createRange();
+    const at = node.data.indexOf(word);
+    range.setStart(node, at);
+    range.setEnd(node, at + word.length);
+    return range.getBoundingClientRect().left;
+  };
+  return {first: left(first), mark: left(mark), text: node.data};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_title_of_arabic_words_and_the_sites_mark_keeps_its_order(page: Page,
+                                                                     site_url: str, width):
+    # The header showed "(no headline; words of its web address)" on the left of the
+    # Arabic words it follows, its bracket turned: the title, plain text, took its
+    # direction from its first letter, an Arabic one. The tab's title likewise.
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + f"/sources/{SOURCE}/")
+    page.mouse.wheel(0, 600)  # Material shows the page's title once its heading is passed
+    topic = page.locator(".md-header__topic[data-md-component=header-topic] .md-ellipsis")
+    edges = topic.evaluate(_TITLE_EDGES, ["عاجل", f"({NO_HEADLINE})"])
+    assert edges["first"] < edges["mark"], edges  # the mark on the right, as in English
+    # Isolated from the mark, as in the tab, which reads in the page's direction too.
+    label = "عاجل من هو ابو تقوى الذي استشهد بقصف مق"  # data/sources/{SOURCE}.yaml
+    assert edges["text"].strip() == f"\u2068{label}\u2069 ({NO_HEADLINE})"
+    assert page.title().startswith(f"\u2068{label}\u2069 ({NO_HEADLINE}) - ")
+
+
 def test_an_arabic_heading_gets_an_id_in_its_own_letters(page: Page, site_url: str):
     page.goto(site_url + "/disagreements/")
     heading = page.locator("article h3", has_text=ABOUT.rstrip("."))

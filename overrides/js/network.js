@@ -158,6 +158,17 @@
       var dots = [];
       var named = {};  // entries whose name is placed
       var hidden = {};  // entries under a hub's name, left unnamed
+
+      // May n's name cross m's dot, and at what cost (the cheapest place is taken)?
+      // 1: the picked entry's or a neighbour's name across a faded dot, or with none
+      // picked a hub's across a lesser dot not yet named; 2: the hovered entry's across
+      // a neighbour's (hovering never hides a name); else Infinity.
+      function crossing(n, m) {
+        if (near[n.id] && !near[m.id]) return 1;
+        if (!picked && n.rank < HUBS && m.degree < n.degree && !named[m.id]) return 1;
+        if (n === hovered && !focused) return 2;
+        return Infinity;
+      }
       order.forEach(function (n) {
         n.r = (DOT + Math.min(4, Math.sqrt(n.degree))) * unit;
         n.circle.setAttribute("r", n.r.toFixed(2));
@@ -197,37 +208,19 @@
             var rect = s.rect;
             var inside = rect[0] >= bounds[0] && rect[1] >= bounds[1] &&
               rect[2] <= bounds[2] && rect[3] <= bounds[3];
-            s.faded = false;
-            s.cost = 0;  // 0 clear, 1 across faded or lesser dots, 2 across a neighbour's
+            s.cost = 0;  // of the dearest dot crossed
             return inside && !placed.some(function (p) { return overlaps(p, rect); }) &&
               !dots.some(function (m) {
                 if (!overlaps(m.dot, rect)) return false;
-                if (near[n.id] && !near[m.id]) {
-                  s.faded = true;
-                  s.cost = Math.max(s.cost, 1);
-                  return false;
-                }
-                if (!picked && n.rank < HUBS && m.degree < n.degree && !named[m.id]) {
-                  s.faded = true;
-                  s.cost = Math.max(s.cost, 1);
-                  return false;
-                }
-                // The entry under the mouse keeps its name, drawn over all, even where
-                // every place beside it crosses a neighbour: hovering a named entry must
-                // not take its name away. (One picked out zooms in until named clear.)
-                if (n === hovered && !focused) {
-                  s.faded = true;
-                  s.cost = 2;
-                  return false;
-                }
-                return true;
+                s.cost = Math.max(s.cost, crossing(n, m));
+                return s.cost === Infinity;
               });
           }).sort(function (a, b) { return a.cost - b.cost; })[0] || null;
           if (chosen) placed.push(chosen.rect);
           if (chosen) named[n.id] = true;
           // The less connected dots under a hub's name stay unnamed: their name would
           // float beside a dot the reader cannot see.
-          if (chosen && chosen.faded && !picked) {
+          if (chosen && chosen.cost > 0 && !picked) {
             dots.forEach(function (m) { if (overlaps(m.dot, chosen.rect)) hidden[m.id] = true; });
           }
         }
@@ -240,7 +233,7 @@
         } else {
           n.text.setAttribute("visibility", "hidden");
         }
-        if (chosen && chosen.faded) {
+        if (chosen && chosen.cost > 0) {  // across a dot: on a backing, the dot hidden
           var rect = chosen.rect;
           n.back.setAttribute("x", rect[0].toFixed(1));
           n.back.setAttribute("y", rect[1].toFixed(1));

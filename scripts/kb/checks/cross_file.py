@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from kb.addresses import EntryId
 from kb.checks.claims import ARTICLES, Claim, Gazetteer, claims, prose_word_spans, prose_words
 from kb.checks.evidence import Evidence
+from kb.checks.partial import read_field
 from kb.dates.date import FuzzyDate
 from kb.model import (
     ENTITY_LINK,
@@ -421,11 +422,11 @@ def recorded_in(record: RawRecord, read: BaseModel | None) -> list[str] | None:
     written in the file was read with its `about`: a disagreement the model refused
     is not missing, so a name of it must not be reported as unknown (retrial of issue
     15: a stray field in abu-taqwa.yaml hid a wrong `about:` in another file)."""
-    disputes = getattr(read, "disputes", None)
+    disputes = read_field(read, "disputes", list)
     written = record.data.get("disputes") if isinstance(record.data, dict) else None
     if disputes is None:
         return None
-    abouts = [getattr(d, "about", None) for d in disputes]
+    abouts = [read_field(d, "about", str) for d in disputes]
     if (not isinstance(written, list) and written is not None) or (
             isinstance(written, list) and len(written) != len(abouts)):
         return None
@@ -450,7 +451,7 @@ def disputes_named_in(recorded: Recorded, record: RawRecord, part: BaseModel,
         if isinstance(value, list):
             stack.extend((item, (*path, index)) for index, item in enumerate(value))
         elif isinstance(value, BaseModel):
-            stack.extend((getattr(value, name, None), (*path, name))
+            stack.extend((read_field(value, name, object), (*path, name))
                          for name in type(value).model_fields)
 
 

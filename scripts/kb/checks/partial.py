@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 UNREADABLE: Any = object()
 """A value the model refuses, and that holds no part it would accept."""
+
+T = TypeVar("T")
 
 
 def partial(model: type[BaseModel], data: Any,
@@ -55,6 +57,23 @@ def partial(model: type[BaseModel], data: Any,
         elif info.is_required():
             read[name] = None
     return model.model_construct(**read)
+
+
+def read_field(read: object, name: str, kind: type[T]) -> T | None:
+    """The field `name` of `read` (a model instance: a valid one, or what `partial` read
+    of a refused file, or of a part of it) as a `kind`, or None: when `read` is no model
+    instance (None: nothing could be read), its model has no field `name`, or the field
+    holds no `kind`. `read_field(part, "disputes", list)` -> the disagreements read, each
+    a `Dispute` or None where the model refused it; None if the field itself was refused.
+
+    Why not the attribute: `partial` makes its result without validation, so a field the
+    model refused is None (or a list with None in place) where the model's type says it
+    cannot be; reading the attribute would tell the type checker what is not so. Raises
+    nothing."""
+    if not isinstance(read, BaseModel) or name not in type(read).model_fields:
+        return None
+    value = read.__dict__.get(name)  # a required field refused is None, an optional absent
+    return value if isinstance(value, kind) else None
 
 
 def _read(annotation: Any, value: Any, context: dict[str, Any] | None) -> Any:

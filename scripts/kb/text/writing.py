@@ -135,7 +135,30 @@ def language_problem(text: str, lang: str | None, what: str) -> str | None:
 
 
 RIGHT_TO_LEFT = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg"})
-"""ISO 15924 codes of the scripts written right to left that a tag may name."""
+"""ISO 15924 codes of the scripts written right to left that a tag may name. Characters
+need no such table: their own direction is their bidi class (`right_to_left`)."""
+
+_RIGHT_TO_LEFT_NAMES = frozenset(SCRIPT_NAMES[code] for code in RIGHT_TO_LEFT
+                                 if code in SCRIPT_NAMES)
+"""The words the names of characters of those scripts start with ('ARABIC COMMA')."""
+
+
+def right_to_left(char: str) -> bool:
+    """Whether a character is written as part of right-to-left text: a letter of a
+    script written right to left, or an Arabic-Indic digit (bidi class R, AL or AN, as
+    Unicode's Bidirectional Algorithm, UAX #9, gives them: Python's
+    `unicodedata.bidirectional`), or a mark, digit or punctuation of such a script
+    whose bidi class is weak or neutral (the Arabic comma '،', the Persian digits
+    '۱۴۰۲', the harakat): its Unicode name tells its script ('ARABIC COMMA',
+    'EXTENDED ARABIC-INDIC DIGIT ONE'), as for letters (`scripts`). Latin and common
+    characters (ASCII digits and punctuation, spaces) are not: False."""
+    bidi = unicodedata.bidirectional(char)
+    if bidi in ("R", "AL", "AN"):
+        return True
+    if bidi in ("L", "WS", "B", "S", "") or char.isascii():
+        return False
+    name = unicodedata.name(char, "").removeprefix("EXTENDED ")
+    return re.split(r"[ -]", name, maxsplit=1)[0] in _RIGHT_TO_LEFT_NAMES
 
 
 def direction(tag: str) -> str:

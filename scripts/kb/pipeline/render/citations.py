@@ -27,11 +27,13 @@ from kb.pipeline.render.text import (
     MARKER_SEPARATOR,
     esc,
     in_language,
+    isolate_plain,
     link_to,
     page_path,
     quoted_text,
     reported_marker,
 )
+from kb.text import writing
 from kb.text.titles import NO_HEADLINE, slug_label
 from kb.text.wording import series
 
@@ -63,6 +65,23 @@ def source_heading(source: Source) -> str:
     if source.title_kind == "url slug":
         return f"{slug_label(source.title)} ({NO_HEADLINE})"
     return source.title
+
+
+def source_page_title(source: Source) -> str:
+    """A source's page title (its front matter: Material's header, the browser's tab,
+    link previews), plain text: `source_heading`, with the words of a web address
+    isolated (`isolate_plain`) from the mark the site puts after them. The words may be
+    Arabic, and a title in two directions is otherwise ordered by its first letter: the
+    header showed 'عاجل … (no headline; words of its web address)' as an Arabic line,
+    the site's mark on the left of the Arabic with its bracket turned. Isolated, the
+    title reads in the page's direction, as the page's heading and description do.
+    Words in one direction with the mark need no isolating, and are left as they are."""
+    if source.title_kind != "url slug":
+        return source.title
+    label = slug_label(source.title)
+    if any(writing.right_to_left(char) for char in label):
+        label = isolate_plain(label)
+    return f"{label} ({NO_HEADLINE})"
 
 
 def cited_name(linked: Linked, entry_id: EntryId) -> str:

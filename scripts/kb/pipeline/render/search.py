@@ -54,7 +54,13 @@ from kb.model import KINDS, Chapter, Citation, Entity, Event, Source
 from kb.pipeline.link import Linked
 from kb.pipeline.render.anchors import chapter_anchors, entry_anchors
 from kb.pipeline.render.citations import source_heading
-from kb.pipeline.render.text import STORY_PATH, dispute_anchors, page_path, plain
+from kb.pipeline.render.text import (
+    STORY_PATH,
+    dispute_anchors,
+    page_path,
+    plain,
+    unisolated,
+)
 from kb.text.spelling import FOLDING, search_key, skeleton, words
 from kb.text.titles import NO_HEADLINE
 
@@ -165,8 +171,10 @@ def search_index(linked: Linked, pages: dict[PagePath, str],
         else:
             units = page_units(linked, entry_id, path, title)[:PER_PAGE]
             # The mark after a label made from a web address is the site's English, not
-            # the title's: search.js shows it outside the title's isolation.
+            # the title's: search.js shows it outside the title's isolation (the page's
+            # title isolates the label in plain text: source_page_title).
             shown = title.removesuffix(f" ({NO_HEADLINE})")
+            shown = unisolated(shown) if shown != title else shown
             fragment = _json({"u": address(path), "t": shown,
                               **({"m": NO_HEADLINE} if shown != title else {}),
                               "k": label, "d": [[unit.anchor, unit.text] for unit in units]})

@@ -10,6 +10,7 @@ from kb.pipeline.link import Cited, Linked
 from kb.pipeline.render.citations import (
     source_heading,
     source_link,
+    source_page_title,
     source_title,
     speakers,
     title_mark,
@@ -49,7 +50,7 @@ def source_page(linked: Linked, source_id: EntryId, site: Site) -> tuple[PagePat
                        "this site takes from it.")
     else:
         description = f"Source: {heading} ({outlet}{date}) and what this site takes from it."
-    parts = [front_matter(heading, description=description),
+    parts = [front_matter(source_page_title(source), description=description),
              f"# {_heading(source)}\n",
              kind_line("source", path) + "\n",
              _untitled(source), _details(linked, source, path)]

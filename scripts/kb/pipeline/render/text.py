@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -36,11 +37,8 @@ from kb.text.titles import nest_quotes
 # escaping any other would leave the backslash visible.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
-_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-"""Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-presentation forms), by Unicode block."""
-_RTL_RUN = re.compile(f"[{_RTL}](?:[{_RTL}\\s\u200c\u200d]*[{_RTL}])?")
-_OTHER_LETTER = re.compile(f"[^\\W\\d_{_RTL}]")
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner, inside Persian words
+_LETTER = re.compile(r"[^\W\d_]")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -115,10 +113,42 @@ def rtl_runs(markdown: str) -> str:
     parentheses in place and the Arabic name reads right to left, whatever surrounds it
     (UAX #9 would otherwise let the run's neighbours take its direction). The run's
     language is not said: its script does not tell Arabic from Persian or Kurdish, and a
-    tag the data does not give would be a guess. Text in one script is left as it is."""
-    if not _RTL_RUN.search(markdown) or not _OTHER_LETTER.search(_RTL_RUN.sub("", markdown)):
+    tag the data does not give would be a guess. Text in one script is left as it is.
+    Which characters are right to left is Unicode's bidi class (`_rtl_spans`); digits
+    and punctuation common to every script (ASCII's) part runs, as they may belong to
+    the English around as much as to the Arabic."""
+    runs = _rtl_spans(markdown)
+    if not runs:
         return markdown
-    return _RTL_RUN.sub(lambda run: f'<bdi dir="rtl">{run[0]}</bdi>', markdown)
+    outside = [markdown[end:start] for (_, end), (start, _) in
+               zip([(0, 0), *runs], [*runs, (len(markdown), 0)], strict=True)]
+    if not _LETTER.search("".join(outside)):
+        return markdown
+    out = [outside[0]]
+    for (start, end), after in zip(runs, outside[1:], strict=True):
+        out += [f'<bdi dir="rtl">{markdown[start:end]}</bdi>', after]
+    return "".join(out)
+
+
+def _rtl_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of `text`: characters written right to left
+    (`kb.text.writing.right_to_left`) and the marks set on them (the vowel signs of
+    N'Ko, Samaritan), with the spaces and joiners between them."""
+    if text.isascii():
+        return []
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    for index, char in enumerate(text):
+        if writing.right_to_left(char) or (end == index and unicodedata.combining(char)):
+            if start < 0:
+                start = index
+            end = index + 1
+        elif start >= 0 and not (char.isspace() or char in _JOINERS):
+            spans.append((start, end))
+            start = -1
+    if start >= 0:
+        spans.append((start, end))
+    return spans
 
 
 def literal(text: str) -> str:
@@ -164,6 +194,14 @@ def isolate_plain(text: str) -> str:
     between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, the plain
     text form of `isolate`. Data text never holds either (`kb.text.characters`)."""
     return f"\u2068{text}\u2069" if text else ""
+
+
+def unisolated(text: str) -> str:
+    """`text` without the isolation `isolate_plain` gave it, for a place that isolates
+    it in its own way (search.js, in a `<bdi>`); any other text as it is."""
+    if text.startswith("\u2068") and text.endswith("\u2069"):
+        return text[1:-1]
+    return text
 
 
 @kept(maxsize=1 << 8)  # a name per language: reading the registry takes a while
