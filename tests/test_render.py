@@ -332,10 +332,22 @@ RTL = '<bdi dir="rtl">{}</bdi>'.format
     ("Said (العراق، بغداد) x", f"Said ({RTL('العراق، بغداد')}) x"),
     ("Asked (من هو؟) x", f"Asked ({RTL('من هو؟')}) x"),
     ("Named (مُحَمَّدٌ) x", f"Named ({RTL('مُحَمَّدٌ')}) x"),
-    # Digits and punctuation common to all scripts part runs, as before: the character
-    # does not tell whether it belongs to the Arabic or to the English around it.
-    ("Header: الخميس 04 كانون", f"Header: {RTL('الخميس')} 04 {RTL('كانون')}"),
-    ("Al Arabiya (العربية/الحدث)", f"Al Arabiya ({RTL('العربية')}/{RTL('الحدث')})"),
+    # Digits, spaces and punctuation between two runs belong to them (the source notes
+    # of data/: a header, a channel's name, two datelines), read right to left as one
+    # phrase; isolated word by word, their parts showed in English order.
+    ("Header: الخميس 04 كانون", f"Header: {RTL('الخميس 04 كانون')}"),
+    ("Al Arabiya (العربية/الحدث)", f"Al Arabiya ({RTL('العربية/الحدث')})"),
+    ('dateline "شفق نيوز - بغداد"; x', f'dateline "{RTL("شفق نيوز - بغداد")}"; x'),
+    ('dateline "بغداد / عراق اوبزيرفر". No', f'dateline "{RTL("بغداد / عراق اوبزيرفر")}". No'),
+    ('its header, "الخميس 04 كانون الثاني , 2024" (Thursday',
+     f'its header, "{RTL("الخميس 04 كانون الثاني")} , 2024" (Thursday'),
+    # ... but not across brackets or quotation marks, which close one phrase and open
+    # another, nor across a letter of another script; and digits or punctuation before
+    # the first run or after the last stay outside, as they may belong to the English.
+    ("Ali (علي) (أبو) x", f"Ali ({RTL('علي')}) ({RTL('أبو')}) x"),
+    ('Two "علي" "أبو" x', f'Two "{RTL("علي")}" "{RTL("أبو")}" x'),
+    ("Two «علي» «أبو» x", f"Two «{RTL('علي')}» «{RTL('أبو')}» x"),
+    ("In 2024, علي wrote", f"In 2024, {RTL('علي')} wrote"),
     # Other scripts written right to left, by their bidi class (Adlam, Hanifi Rohingya),
     # which the table by Unicode block had left out.
     ("Fulani (𞤆𞤵𞤤𞤢𞤪)", f"Fulani ({RTL('𞤆𞤵𞤤𞤢𞤪')})"),

@@ -39,6 +39,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])")
 _JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner, inside Persian words
 _LETTER = re.compile(r"[^\W\d_]")
+_PAIRED = {"Ps", "Pe", "Pi", "Pf"}  # brackets and quotation marks open or close a phrase
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -114,9 +115,14 @@ def rtl_runs(markdown: str) -> str:
     (UAX #9 would otherwise let the run's neighbours take its direction). The run's
     language is not said: its script does not tell Arabic from Persian or Kurdish, and a
     tag the data does not give would be a guess. Text in one script is left as it is.
-    Which characters are right to left is Unicode's bidi class (`_rtl_spans`); digits
-    and punctuation common to every script (ASCII's) part runs, as they may belong to
-    the English around as much as to the Arabic."""
+    Which characters are right to left is Unicode's bidi class (`_rtl_spans`). Digits,
+    spaces and punctuation between two right-to-left runs belong to them, unless a
+    bracket or quotation mark is among them: 'العربية/الحدث', 'شفق نيوز - بغداد' and
+    'الخميس 04 كانون' are one run each, read right to left as Unicode reads them in an
+    Arabic paragraph (UAX #9, rules W2 and N1), where isolating each word apart showed
+    their parts in English order; 'Ali (علي) and (أبو)' keeps two, each inside its
+    own brackets. Digits and punctuation before the first run or after the last stay
+    outside: they may belong to the English around as much as to the Arabic."""
     runs = _rtl_spans(markdown)
     if not runs:
         return markdown
@@ -148,7 +154,21 @@ def _rtl_spans(text: str) -> list[tuple[int, int]]:
             start = -1
     if start >= 0:
         spans.append((start, end))
-    return spans
+    return _joined(text, spans)
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with each two joined whose gap holds no letter, bracket or quotation
+    mark (`rtl_runs`)."""
+    joined = spans[:1]
+    for start, end in spans[1:]:
+        gap = text[joined[-1][1]:start]
+        if _LETTER.search(gap) or any(unicodedata.category(c) in _PAIRED or c in "\"'`"
+                                      for c in gap):
+            joined.append((start, end))
+        else:
+            joined[-1] = (joined[-1][0], end)
+    return joined
 
 
 def literal(text: str) -> str:
