@@ -30,7 +30,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import jinja2
 import jinja2.bccache
@@ -45,9 +45,9 @@ from mkdocs.structure.files import File, Files
 from kb import crash
 from kb.generator import GeneratorSettings, published_address, refusals
 from kb.pipeline.build import BuildResult, build
-from kb.pipeline.render import Site
 from kb.pipeline.render.draft import left_to_do
 from kb.pipeline.render.search import FOLDER as SEARCH_FOLDER
+from kb.pipeline.render.site import Site
 from kb.pipeline.session import Session
 from kb.pipeline.write import copy_unlisted, staging_beside, swap_in
 from kb.problems import Problem, format_problems
@@ -395,17 +395,18 @@ state = Hook()
 
 # ---------------------------------------------------------------------------- events
 
-Event = TypeVar("Event", bound=Callable[..., Any])
+Args = ParamSpec("Args")
+Result = TypeVar("Result")
 
 
-def _edge(event: Event) -> Event:
+def _edge(event: Callable[Args, Result]) -> Callable[Args, Result]:
     """Every event of this hook is an edge of the pipeline: an exception MkDocs does
     not know becomes a PluginError whose message names the data file being read
     (kb.crash), which MkDocs prints as one line, not a traceback. KB_DEBUG=1 lets it
     through."""
 
     @functools.wraps(event)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
+    def guarded(*args: Args.args, **kwargs: Args.kwargs) -> Result:
         try:
             return event(*args, **kwargs)
         except MkDocsException:
@@ -415,7 +416,7 @@ def _edge(event: Event) -> Event:
                 raise
             raise PluginError(crash.message(error)) from None
 
-    return guarded  # type: ignore[return-value]
+    return guarded
 
 
 @_edge
