@@ -49,7 +49,7 @@ from kb.pipeline.render.draft import left_to_do
 from kb.pipeline.render.search import FOLDER as SEARCH_FOLDER
 from kb.pipeline.render.site import Site
 from kb.pipeline.session import Session
-from kb.pipeline.write import copy_unlisted, staging_beside, swap_in
+from kb.pipeline.write import copy_unlisted, remove_stale, staging_beside, swap_in
 from kb.problems import Problem, format_problems
 from kb.tools.preview import PROBLEMS_FILE, FrozenHeap, last_good_pages, write_problems
 
@@ -240,6 +240,10 @@ class Hook:
         self.published: set[str] = set()
         self.published_to: Path | None = None
         """The files under `UNLISTED` the hook last put in the site, and where."""
+        self.site_files: set[str] = set()
+        """Where in the site MkDocs writes this build's files (`File.dest_uri`)."""
+        self.site_files_before: set[str] | None = None
+        """The same for the last build that wrote into `published_to`; None before it."""
         self.out_dir: Path | None = None
         self.noted: set[str] = set()
         """Notes about the build (kb.pipeline.build.BuildResult.notes) said already: each is
@@ -309,6 +313,11 @@ class Hook:
             held = self.published if self.dirty and site_dir == self.published_to else None
             self.published = copy_unlisted(self.out_dir, site_dir, UNLISTED, self.unlisted,
                                            self.changed, held)
+            # Nor does such a rebuild remove a page no longer made (an entry removed,
+            # or its file renamed): the preview would go on serving it.
+            if held is not None and self.site_files_before is not None:
+                remove_stale(site_dir, self.site_files_before - self.site_files)
+            self.site_files_before = self.site_files
             self.published_to = site_dir
         staged = self.staged
         failing = bool(config.strict and staged is not None and staged.warnings is not None
@@ -376,6 +385,7 @@ class Hook:
                               use_directory_urls=config.use_directory_urls))
         # Written into the preview's pages (overrides/main.html): no file of its own.
         MkDocsInternals.leave_out(files, PREVIEW_SCRIPT)
+        self.site_files = {file.dest_uri for file in files}
         return files
 
     def env(self, env: jinja2.Environment) -> jinja2.Environment:

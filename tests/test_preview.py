@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import types
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -273,3 +274,39 @@ def test_the_banner_lists_every_problem_of_every_file_and_shows_the_editor_s_wor
     assert page.evaluate("window.kbInjected") is None
     assert "Harakat al-Nujaba" in page.locator("h1").first.inner_text(), "last good page"
     assert rebuilt(site_of(project), saved) == ALWAYS_BUILT  # no page built for the banner
+
+
+def test_a_page_no_longer_made_leaves_the_preview(served):
+    # `mkdocs serve --dirty` writes what changed and removes nothing: a person added
+    # and then removed kept a page, served (200) until the preview was restarted
+    # (trial 5). Adding, renaming the file of and removing an entry.
+    url, project, log = served
+    site = site_of(project)
+
+    def status(path: str) -> int:
+        try:
+            return urllib.request.urlopen(url + path, timeout=10).status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    def wait_for(path: str, code: int) -> None:
+        deadline = time.monotonic() + 120
+        while status(path) != code:
+            assert time.monotonic() < deadline, (path, code, log.read_text()[-2000:])
+            time.sleep(0.3)
+
+    people = project / "data" / "people"
+    entry = people / "trial-person.yaml"
+    entry.write_text("name: Trial Person\nsummary:\n  text: A person added to try the "
+                     "preview.\n  cite: [dod-self-defense-strike]\n", "utf-8")
+    wait_for("/people/trial-person/", 200)
+    time.sleep(1)
+    entry.rename(people / "trial-person-renamed.yaml")
+    wait_for("/people/trial-person-renamed/", 200)
+    wait_for("/people/trial-person/", 404)
+    assert not (site / "people" / "trial-person").exists()
+    time.sleep(1)
+    (people / "trial-person-renamed.yaml").unlink()
+    wait_for("/people/trial-person-renamed/", 404)
+    assert not (site / "people" / "trial-person-renamed").exists()
+    assert (site / "people" / "abu-taqwa" / "index.html").is_file()

@@ -203,3 +203,17 @@ def test_a_session_keeps_the_output_put_aside_and_brings_it_up_to_date(tmp_path:
     assert [p.name for p in tmp_path.iterdir()] != []
     write(pages, out)  # a build without the session removes what it put aside
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+
+def test_remove_stale_removes_the_files_and_the_folders_they_leave_empty(tmp_path: Path):
+    # The live preview's rebuilds write into the same site and remove nothing: an entry
+    # removed kept its page there, served until the preview was restarted (trial 5).
+    site = tmp_path / "site"
+    for path in ["people/gone/index.html", "people/kept/index.html",
+                 "events/a/b/index.html", "index.html"]:
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text("x", "utf-8")
+    write_module.remove_stale(site, ["people/gone/index.html", "events/a/b/index.html",
+                                     "never/written.html"])
+    left = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    assert left == ["index.html", "people", "people/kept", "people/kept/index.html"]

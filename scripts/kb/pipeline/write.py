@@ -20,7 +20,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kb.addresses import PagePath
@@ -294,3 +294,23 @@ def copy_unlisted(out_dir: Path, site_dir: Path, folder: str, paths: list[str],
     for path in stale:
         (site_dir / path).unlink(missing_ok=True)
     return wanted
+
+
+def remove_stale(site_dir: Path, stale: Iterable[str]) -> None:
+    """Remove from `site_dir` the files `stale` (POSIX paths relative to it), and the
+    folders they leave empty: what an earlier build of the same command wrote there and
+    this one no longer makes (an entry's page after the entry was removed or its file
+    renamed). A generator's incremental rebuild, such as the live preview's (MkDocs'
+    `--dirty`), writes what changed and removes nothing, so the preview would go on
+    serving a page no link leads to any more. Raises OSError as removing a file does,
+    except for a file already gone."""
+    for path in sorted(stale):
+        target = site_dir / path
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != site_dir and folder.is_relative_to(site_dir):
+            try:
+                folder.rmdir()  # only if empty: a folder still holding files stays
+            except OSError:
+                break
+            folder = folder.parent
