@@ -479,6 +479,21 @@ def test_an_empty_citation_says_an_id_is_allowed_too(data_tree):
         "fields (source: ..., quote: ...), found nothing"]
 
 
+def test_a_citation_s_message_is_its_type_s_wherever_it_is_cited(data_tree):
+    # The message belongs to the citation's type (kb.model.Cite), not to a field named
+    # 'cite' (issue 16, item 4): an alias's and a fact's citations get it too, and the
+    # value written is described as the editor wrote it.
+    root = data_tree({"people/ada.yaml": (
+        "name: Ada\naliases:\n  - name: A\n    cite:\n      - [x]\n"
+        "summary:\n  text: A person.\n  cite: [vox-2024-01-07]\n"
+        "facts:\n  - text: A fact.\n    cite:\n      -\n")})
+    found = [p.split(": ", 1)[1] for p in problems(root)]
+    assert "aliases[0].cite[0]: expected a source id, or a mapping of fields (source: ..., "\
+        "quote: ...), found a list ([x])" in found, found
+    assert "facts[0].cite[0]: expected a source id, or a mapping of fields (source: ..., "\
+        "quote: ...), found nothing" in found, found
+
+
 # ---------------------------------------------------------------- every problem of a file at once
 
 EVENT = """\

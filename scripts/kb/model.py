@@ -124,7 +124,8 @@ class Explained:
     """What an editor is told when a value of a type is wrong, declared with the type as
     Annotated metadata: messages by pydantic's error type ('missing', 'too_short',
     'string_pattern_mismatch'...), `{input}` standing for the value written, e.g.
-    `Annotated[list[Cite], Explained(missing="every statement needs a citation")]`.
+    `Annotated[list[Cite], Explained(missing="every statement needs a citation")]`;
+    `{found}` for the value as the editor wrote it ('nothing', 'a list ([x])').
     kb.pipeline.validate prints the message after the value's place in the file; an error type
     the type does not explain gets the general message of that error type."""
 
@@ -163,6 +164,11 @@ WebAddress = Annotated[str, Field(pattern=WEB_ADDRESS), Explained(
     string_pattern_mismatch="'{input}' is not a web address; expected http:// or https:// "
                             "and a host name, without spaces, <, > or \"")]
 Text = Annotated[FreeText, Field(min_length=1)]
+WIKIDATA_ITEM = r"^Q[1-9][0-9]*$"
+"""A Wikidata item's id: Q and its number (the data's `wikidata`, the exports' too)."""
+WikidataItem = Annotated[str, Field(pattern=WIKIDATA_ITEM), Explained(
+    string_pattern_mismatch="'{input}' is not a Wikidata item; expected Q and its number, "
+                            "such as Q42")]
 ENTITY_LINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 """A link to an entry inside a statement's text: [[abu-taqwa]] shows the entry's name,
 [[abu-taqwa|the commander]] shows the words after the bar."""
@@ -299,7 +305,9 @@ class Citation(Record):
 
 
 Cite = Annotated[Citation, BeforeValidator(_citation_shorthand,
-                                           json_schema_input_type=Ref | Citation)]
+                                           json_schema_input_type=Ref | Citation), Explained(
+    model_type="expected a source id, or a mapping of fields (source: ..., quote: ...), "
+               "found {found}")]
 Cites = Annotated[
     list[Cite],
     Field(min_length=1, description="One or more citations: a source id, or a mapping "
@@ -522,7 +530,7 @@ class Entry(Record):
     name: Name = Field(description="The name readers know best, as sources spell it.")
     aliases: list[Alias] = Field(default_factory=list, description="Other names and "
                                  "spellings sources use; search finds the entry by each.")
-    wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$", description="The "
+    wikidata: WikidataItem | None = Field(None, description="The "
                                  "Wikidata item (Q123...) for this entry, only when certain; "
                                  "exported as schema.org sameAs.")
     summary: Statement = Field(description="Who or what this is, in one or two sentences.")

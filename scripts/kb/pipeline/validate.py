@@ -389,7 +389,8 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     kind, field = error["type"], _dotted(loc)
     explained = _explained(model, loc, kind)
     if explained is not None:
-        return f"{field}: {explained.format(input=error.get('input'))}"
+        value = error.get("input")
+        return f"{field}: {explained.format(input=value, found=_describe(value))}"
     if kind == "missing":
         return f"missing required field '{loc[-1]}'" + _within(loc[:-1])
     if kind == "extra_forbidden":
@@ -415,9 +416,6 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind == "string_too_short" and error["ctx"]["min_length"] > 1:
         return (f"{field}: {_describe(error['input'])} is too short; write at least "
                 f"{error['ctx']['min_length']} characters")
-    if kind == "string_pattern_mismatch" and loc[-1] == "wikidata":
-        return (f"{field}: {_describe(error['input'])} is not a Wikidata item; expected Q "
-                "and its number, such as Q42")
     if kind == "string_too_short":
         return f"{field}: is empty; write the text, or remove the field if it is optional"
     if kind == "too_short":
@@ -426,8 +424,6 @@ def _message(model: type[BaseModel], loc: Path_, error: Any) -> str:
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "list_type": "a list (lines starting with '- ')"}
         wanted = expected.get(kind, "a mapping of fields")
-        if kind == "model_type" and len(loc) >= 2 and loc[-2] == "cite":
-            wanted = "a source id, or a mapping of fields (source: ..., quote: ...)"
         return f"{field}: expected {wanted}, found {_describe(error['input'])}"
     if kind == "string_pattern_mismatch":
         return (f"{field}: {_describe(error['input'])} is not in the form expected "
@@ -498,13 +494,20 @@ def _misplaced(model: type[BaseModel]) -> dict[str, str]:
 
 def _explained(model: type[BaseModel], loc: Path_, error_type: str) -> str | None:
     """What the type of the field at `loc` says about an error of `error_type`
-    (`kb.model.Explained`); None when it says nothing, or no field is there."""
+    (`kb.model.Explained`), or, at an item of a list (`cite[0]`), what the list's item
+    type says; None when it says nothing, or no field is there."""
+    item = bool(loc) and isinstance(loc[-1], int)
+    if item:
+        loc = loc[:-1]
     if not loc or isinstance(loc[-1], int):
         return None
     within = _model_at(model, loc[:-1])
     info = within.model_fields.get(str(loc[-1])) if within is not None else None
     if info is None:
         return None
+    if item:
+        items = typing.get_args(info.annotation)
+        return explanation(items[0], [], error_type) if items else None
     return explanation(info.annotation, info.metadata, error_type)
 
 

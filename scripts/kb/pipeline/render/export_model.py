@@ -17,7 +17,7 @@ from typing_extensions import TypedDict  # pydantic reads typing's only from Pyt
 
 from kb.addresses import EntryId, Href
 from kb.dates.date import PRECISIONS, Qualifier
-from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, SLUG_PATTERN
+from kb.model import DATE_BASES, ENTITY_KINDS, RELATION_TYPES, SLUG_PATTERN, WIKIDATA_ITEM
 from kb.pipeline.link import Section
 from kb.text.writing import WELL_FORMED
 
@@ -136,7 +136,7 @@ class EntityValue(TypedDict):
     type: str | None
     name: Annotated[str, Field(min_length=1)]
     page: Href
-    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None
+    wikidata: Annotated[str, Field(pattern=WIKIDATA_ITEM)] | None
     aliases: list[AliasValue]
     summary: SummaryValue
     facts: list[FactValue]
