@@ -37,6 +37,7 @@ from kb.pipeline.render.periods import (
     PAGE_LIMIT,
     Period,
     by_period,
+    halves_words,
     outline,
     period_links,
     period_list,
@@ -216,7 +217,7 @@ def _period_page(linked: Linked, periods: list[Period[Addition]], index: int) ->
         total = count(sum(len(p.items) for p in periods), "source")
         parts.append(f"There are {total}, too many for one page: this one lists those of "
                      f"{_of(period)}, and each earlier year has a page of its own, a crowded "
-                     "year one per month.\n\n"
+                     f"year one per month{halves_words(periods)}.\n\n"
                      + period_list(PATH, periods, "source",
                                    lambda p: pages[p.slug]))
     elif len(periods) > 1:
