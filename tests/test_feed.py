@@ -457,3 +457,31 @@ def test_a_latest_period_page_changes_only_with_what_it_lists(data_tree):
         "name: Evelyn\nsummary: {text: A person., cite: [may]}\n", "utf-8")
     after = latest_of(root)
     assert {p for p in before if before[p] != after[p]} == {"latest/2023.md"}
+
+
+def test_a_crowded_month_of_latest_gets_a_page_per_half(data_tree, monkeypatch):
+    """Issue 16: a Latest month past `latest.MONTH_LIMIT` sources (20; here 2) is cut
+    at the 15th, newest half first; every link between the pages still resolves."""
+    from kb.pipeline.render import latest
+
+    monkeypatch.setattr(latest, "MONTH_LIMIT", 2)
+    root = data_tree({**SPREAD, **PEOPLE})
+    pages = latest_of(root)
+    assert set(pages) == {"latest.md", "latest/2024-01-16.md", "latest/2024-01-01.md",
+                          "latest/2023.md", "latest/undated.md"}
+    assert ("each earlier year has a page of its own, a crowded year one per month, a "
+            "crowded month one per half.\n\n"
+            "- 2024: [February](latest.md) (1), [16–31 January](latest/2024-01-16.md) (1), "
+            "[1–15 January](latest/2024-01-01.md) (2); 4 sources in all\n") in pages[
+        "latest.md"]
+    early = pages["latest/2024-01-01.md"]
+    assert 'title: "Latest: 1–15 January 2024"' in early
+    assert headings(early) == ["## 7 January 2024 · Outlet", "## 3 January 2024 · Outlet"]
+    assert ("[← 16–31 January 2024](2024-01-16.md) · [All periods](../latest.md) · "
+            "[2023 →](2023.md)") in early
+    assert headings(pages["latest/2024-01-16.md"]) == ["## January 2024"]
+    every = {**pages_of(root), **pages}
+    for path in [p for p in every if p.startswith("latest")]:
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", every[path]):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in every, (path, target)

@@ -18,7 +18,7 @@ import pytest
 
 import kb.pipeline.render as render_module
 from kb.pipeline.build import build
-from kb.pipeline.render import Site, indexes, render
+from kb.pipeline.render import Site, indexes, latest, periods, render
 from kb.pipeline.render.memo import RenderMemo
 from kb.pipeline.session import Session
 from tests.conftest import MINI, ROOT, linked_tree
@@ -190,10 +190,30 @@ def test_so_it_does_with_the_timeline_quotes_and_latest_cut_into_months(tmp_path
     for name in ("timeline_pages", "quotes_pages", "latest_pages"):
         monkeypatch.setattr(render_module, name,
                             functools.partial(getattr(render_module, name), limit=12))
+    monkeypatch.setattr(latest, "MONTH_LIMIT", 1000)  # months, not halves (below)
     project = copied_data(tmp_path)
     pages = build(project / "data", root=project, site=SITE).pages
     assert {"timeline/2024-01.md", "quotes/2024-01.md", "quotes/undated.md",
             "latest/2024-01.md"} <= set(pages)
+    session_matches_a_build_from_nothing(project)
+
+
+def test_so_it_does_with_crowded_months_cut_in_halves(tmp_path: Path, monkeypatch):
+    """The same with every list (and the indexes of events and sources) cut by month
+    and a month of more than 3 entries in halves (`periods.MONTH_LIMIT`), as at 1,000
+    entries: an edit moves an entry from one half to the other, or a half back into
+    its month."""
+    for name in ("timeline_pages", "quotes_pages", "latest_pages"):
+        monkeypatch.setattr(render_module, name,
+                            functools.partial(getattr(render_module, name), limit=12))
+    monkeypatch.setattr(indexes, "INDEX_LIMIT", 12)
+    monkeypatch.setattr(periods, "MONTH_LIMIT", 3)
+    monkeypatch.setattr(latest, "MONTH_LIMIT", 3)
+    project = copied_data(tmp_path)
+    pages = build(project / "data", root=project, site=SITE).pages
+    assert {"timeline/2024-01-01.md", "timeline/2024-01-16.md", "quotes/2024-01-01.md",
+            "latest/2024-01-01.md", "events/index/2024-01-01.md",
+            "sources/index/2024-01-16.md"} <= set(pages)
     session_matches_a_build_from_nothing(project)
 
 

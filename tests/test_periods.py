@@ -7,10 +7,18 @@ import datetime as dt
 import posixpath
 import re
 
+import pytest
+
 from kb.pipeline.link import link
 from kb.pipeline.load import load
-from kb.pipeline.render import render
-from kb.pipeline.render.periods import by_period, period_links, period_list, period_path
+from kb.pipeline.render import periods, render
+from kb.pipeline.render.periods import (
+    by_period,
+    period_links,
+    period_list,
+    period_pages,
+    period_path,
+)
 from kb.pipeline.render.quotes import quotes_pages
 from kb.pipeline.render.timeline import timeline_pages
 from kb.pipeline.validate import validate
@@ -31,6 +39,87 @@ def test_a_long_list_gets_a_page_per_year_and_a_crowded_year_one_per_month():
     days = [D(2014, 6, 1), D(2024, 1, 3), D(2024, 1, 9), D(2024, 2, 1), D(2025, 3, 1), None]
     assert slugs(days, limit=2) == [("2014", 1), ("2024-01", 2), ("2024-02", 1),
                                     ("2025", 1), ("undated", 1)]
+
+
+def test_a_crowded_month_gets_a_page_per_half():
+    # Issue 16: a rename converts again each page listing the entry, ~1 ms of MkDocs'
+    # Markdown per item; past MONTH_LIMIT items a month is cut at the 15th.
+    june = [D(2024, 6, d) for d in (1, 15, 15, 16, 30)]
+    periods = by_period([D(2023, 1, 1), *june, D(2024, 7, 1), D(2024, 7, 2)],
+                        lambda d: d, limit=2, month_limit=2)
+    assert [(p.slug, p.title, p.items) for p in periods] == [
+        ("2023", "2023", [D(2023, 1, 1)]),
+        ("2024-06-01", "1–15 June 2024", june[:3]),
+        ("2024-06-16", "16–30 June 2024", june[3:]),
+        ("2024-07", "July 2024", [D(2024, 7, 1), D(2024, 7, 2)]),
+    ]
+
+
+def test_a_crowded_month_all_in_one_half_stays_one_page():
+    days = [D(2024, 2, 16), D(2024, 2, 20), D(2024, 2, 29), D(2025, 1, 1)]
+    assert slugs_by_month(days, month_limit=2) == [("2024-02", 3), ("2025", 1)]
+
+
+def test_the_halves_of_february_and_of_a_newest_first_list():
+    days = [D(2024, 2, 29), D(2024, 2, 16), D(2024, 2, 15), D(2024, 2, 1), D(2023, 1, 1)]
+    periods = by_period(days, lambda d: d, limit=2, month_limit=2)
+    assert [(p.slug, p.title) for p in periods] == [
+        ("2024-02-16", "16–29 February 2024"), ("2024-02-01", "1–15 February 2024"),
+        ("2023", "2023")]
+
+
+def test_a_month_of_month_limit_items_stays_one_page():
+    from kb.pipeline.render.periods import MONTH_LIMIT
+    # A crowded year (over 100), its June of MONTH_LIMIT days, its July of more, all
+    # on the 1st: halves only past MONTH_LIMIT, and only with items in each.
+    days = sorted([D(2024, 6, 1 + n % 28) for n in range(MONTH_LIMIT)] + [D(2024, 7, 1)] * 60)
+    assert slugs_by_month(days, month_limit=None, limit=100) == [
+        ("2024-06", MONTH_LIMIT), ("2024-07", 60)]
+    days = sorted([*days, D(2024, 6, 30)])
+    assert slugs_by_month(days, month_limit=None, limit=100) == [
+        ("2024-06-01", 30), ("2024-06-16", 21), ("2024-07", 60)]
+
+
+def slugs_by_month(days: list, month_limit: int | None, limit: int = 2) -> list[tuple[str, int]]:
+    return [(p.slug, len(p.items))
+            for p in by_period(days, lambda d: d, limit, month_limit=month_limit)]
+
+
+def test_an_item_across_the_15th_is_named_on_the_other_half():
+    # (listed at, (earliest, latest)): a span from the 14th to the 17th, listed when it
+    # began, and one day between the 14th and the 17th, listed at the last.
+    across = (D(2024, 6, 14), D(2024, 6, 17))
+    items = [(D(2024, 6, 1), (D(2024, 6, 1),) * 2), (D(2024, 6, 14), across),
+             (D(2024, 6, 17), across), (D(2024, 6, 20), (D(2024, 6, 20),) * 2),
+             (D(2025, 1, 1), (D(2025, 1, 1),) * 2)]
+    periods = by_period(items, lambda item: item[0], limit=2, span=lambda item: item[1],
+                        month_limit=2)
+    assert [(p.slug, p.items, p.also) for p in periods] == [
+        ("2024-06-01", items[:2], [items[2]]),
+        ("2024-06-16", items[2:4], [items[1]]),
+        ("2025", items[4:], []),
+    ]
+
+
+def test_the_halves_are_listed_by_day_and_month_and_the_overview_says_so():
+    periods = by_period([D(2024, 6, 1), D(2024, 6, 20), D(2024, 7, 1)], lambda d: d, 1,
+                        month_limit=1)
+    assert period_list("quotes.md", periods, "quote") == (
+        "- 2024: [1–15 June](quotes/2024-06-01.md) (1), [16–30 June](quotes/2024-06-16.md) "
+        "(1), [July](quotes/2024-07.md) (1); 3 quotes in all\n")
+    nav = period_links("quotes.md", periods, 1)
+    assert ("[← 1–15 June 2024](2024-06-01.md) · [All periods](../quotes.md) · "
+            "[July 2024 →](2024-07.md)") in nav
+    overview = period_pages("quotes.md", "Quotes", "Quotes.", "quote", periods,
+                            lambda _periods, _n: "")["quotes.md"]
+    assert ("too many for one page: each year has its own, and a crowded year one per "
+            "month, a crowded month one per half.") in overview
+    months = by_period([D(2024, 6, 1), D(2024, 7, 1)], lambda d: d, 1, month_limit=1)
+    assert period_pages("quotes.md", "Quotes", "Quotes.", "quote", months,
+                        lambda _periods, _n: "")["quotes.md"].endswith(
+        "each year has its own, and a crowded year one per month.\n\n"
+        "- 2024: [June](quotes/2024-06.md) (1), [July](quotes/2024-07.md) (1); "
+        "2 quotes in all\n")
 
 
 def test_periods_are_listed_and_linked_from_the_overview_and_from_each_other():
@@ -203,9 +292,34 @@ def test_quote_pages_name_a_quote_said_on_a_day_that_may_fall_in_another_year(da
             "“four words said then”, listed under [January 2023](2023-01.md)") in earlier
 
 
-def test_every_link_to_another_period_leads_to_a_generated_page_and_anchor(data_tree):
+def test_a_crowded_month_s_halves_list_and_name_an_event_across_the_15th(data_tree,
+                                                                          monkeypatch):
+    monkeypatch.setattr(periods, "MONTH_LIMIT", 1)
+    pages = read_pages(timeline_pages(crossing(data_tree), limit=1))
+    assert {"timeline/2023-11-01.md", "timeline/2023-11-16.md", "timeline/2023-12-01.md",
+            "timeline/2023-12-16.md"} <= set(pages)
+    late_november, early_december = pages["timeline/2023-11-16.md"], pages[
+        "timeline/2023-12-01.md"]
+    assert "# Timeline: 16–30 November 2023" in late_november
+    assert "### 30 November – 3 December 2023: Talks { #talks }" in late_november
+    assert "**30 November – 3 December 2023:** [Talks](2023-11-16.md#talks)" in early_december
+    assert ("[Bombings](2023-12-01.md#bombings), listed under [1–15 December 2023]"
+            "(2023-12-01.md)") in late_november
+    assert ("- 2023: [1–15 November](timeline/2023-11-01.md) (1), [16–30 November]"
+            "(timeline/2023-11-16.md) (1), [1–15 December](timeline/2023-12-01.md) (1), "
+            "[16–31 December](timeline/2023-12-16.md) (1); 4 events in all") in pages[
+        "timeline.md"]
+
+
+@pytest.mark.parametrize("month_limit", [periods.MONTH_LIMIT, 1])
+def test_every_link_to_another_period_leads_to_a_generated_page_and_anchor(data_tree,
+                                                                           monkeypatch,
+                                                                           month_limit):
+    monkeypatch.setattr(periods, "MONTH_LIMIT", month_limit)
     linked = crossing(data_tree)
     pages = {**render(linked), **timeline_pages(linked, 1), **quotes_pages(linked, 1)}
+    assert any(re.search(r"/\d{4}-\d{2}-\d{2}\.md$", path) for path in pages) == (
+        month_limit == 1)
     for path in [p for p in pages if p.startswith(("timeline", "quotes"))]:
         for target, anchor in re.findall(r"\]\(([^)#]+)(?:#([^)]*))?\)", pages[path]):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))

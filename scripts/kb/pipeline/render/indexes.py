@@ -23,7 +23,15 @@ from kb.model import KINDS, Event, Group, Place, Source
 from kb.pipeline.link import Linked
 from kb.pipeline.render.citations import titled_link
 from kb.pipeline.render.memo import RenderMemo, entry_part
-from kb.pipeline.render.periods import Period, by_period, period_links, period_list, period_path
+from kb.pipeline.render.periods import (
+    SLUG,
+    Period,
+    by_period,
+    cut_words,
+    period_links,
+    period_list,
+    period_path,
+)
 from kb.pipeline.render.table import table
 from kb.pipeline.render.text import (
     anchor,
@@ -70,7 +78,7 @@ def kind_index(linked: Linked, kind: str, memo: RenderMemo | None = None,
     noun, many = KINDS[kind].label.lower(), KINDS[kind].plural.lower()
     total = count(len(ids), noun, many)
     pages = {path: header + f"\nThere are {total}, too many for one page: "
-             f"{_cut_by(kind)}.\n\n" + _section_list(path, cut, noun, many)}
+             f"{_cut_by(kind, cut)}.\n\n" + _section_list(path, cut, noun, many)}
     for n, section in enumerate(cut):
         here = period_path(path, section)
         title = f"{KINDS[kind].plural}: {section.title}"
@@ -114,10 +122,10 @@ def _cut(linked: Linked, kind: str, ids: list[EntryId], limit: int) -> list[Peri
             for heading, members in sections.items()]
 
 
-def _cut_by(kind: str) -> str:
+def _cut_by(kind: str, cut: list[Period[EntryId]]) -> str:
     """How a long index of this kind is cut, as its index page says it."""
     if kind in ("event", "source"):
-        return "each year has its own, and a crowded year one per month"
+        return cut_words(cut)
     if kind == "person":
         return "each first letter of a name has its own"
     return "each type has its own"
@@ -134,7 +142,7 @@ def _section_list(base: PagePath, cut: list[Period[EntryId]], noun: str, many: s
                      f"({href(base, period_path(base, section))})" for section in cut) + "\n"
 
 
-_PERIOD_SLUG = re.compile(r"\d{4}(-\d{2})?|undated")
+_PERIOD_SLUG = re.compile(rf"{SLUG.pattern}|undated")
 """A slug `by_period` writes: a long index of events or sources is cut by period."""
 
 

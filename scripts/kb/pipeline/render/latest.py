@@ -17,7 +17,7 @@ heading that says so; the feed lists it like any other.
 
 Past `PAGE_LIMIT` sources the list is cut by period as the timeline is
 (`kb.pipeline.render.periods`): the newest period on the Latest page, each earlier one
-on its own page (`latest_pages`).
+on its own page (`latest_pages`); a month of more than `MONTH_LIMIT` sources in halves.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from kb.pipeline.render.periods import (
     PAGE_LIMIT,
     Period,
     by_period,
+    halves_words,
     outline,
     period_links,
     period_list,
@@ -57,6 +58,12 @@ from kb.text.wording import count, opening
 PATH = PagePath("latest.md")
 TITLE = "Latest"
 FEED = PagePath("feed.xml")
+MONTH_LIMIT = 20
+"""Most sources on one month's page of Latest, a month of more cut in halves
+(`kb.pipeline.render.periods.by_period`): a source's section names every entry its
+statements are on, about 2.5 ms of MkDocs' Markdown at 1,000 entries against 1 ms for
+a quote, and the live preview converts again each month naming an entry renamed
+(issue 16: 28 sources a month, 0.07-0.09 CPU s a page)."""
 """Where `kb.pipeline.render.feed` writes the same list as an Atom feed."""
 
 
@@ -163,7 +170,8 @@ def latest_pages(linked: Linked, limit: int = PAGE_LIMIT,
                  memo: RenderMemo | None = None) -> dict[PagePath, str]:
     """{path: Markdown} of the Latest page: while there are at most `limit` sources, one
     page listing them all; past that, cut by the periods of `kb.pipeline.render.periods`
-    (a year, or a month of a crowded year, by the day each is listed at; the undated
+    (a year, a month of a crowded year or a half of a crowded month, `MONTH_LIMIT`, by
+    the day each is listed at; the undated
     last), with the newest period in full on the Latest page itself, under links to the
     earlier periods, and each earlier period on a page of its own ('latest/2024-01.md').
     A period's page so changes only when a source listed in it, or what it added,
@@ -175,7 +183,8 @@ def latest_pages(linked: Linked, limit: int = PAGE_LIMIT,
     statements, entries and disagreements are named), or the periods do
     (`kb.pipeline.render.memo.list_page`)."""
     listed = additions(linked) if listed is None else listed
-    periods = by_period(listed, lambda addition: addition.day, limit)
+    periods = by_period(listed, lambda addition: addition.day, limit,
+                        month_limit=MONTH_LIMIT)
     # The newest period's page counts the sources of every period.
     parts = tuple((*part, len(period.items)) for part, period
                   in zip(outline(periods), periods, strict=True))
@@ -216,7 +225,7 @@ def _period_page(linked: Linked, periods: list[Period[Addition]], index: int) ->
         total = count(sum(len(p.items) for p in periods), "source")
         parts.append(f"There are {total}, too many for one page: this one lists those of "
                      f"{_of(period)}, and each earlier year has a page of its own, a crowded "
-                     "year one per month.\n\n"
+                     f"year one per month{halves_words(periods)}.\n\n"
                      + period_list(PATH, periods, "source",
                                    lambda p: pages[p.slug]))
     elif len(periods) > 1:

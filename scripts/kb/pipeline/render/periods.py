@@ -1,11 +1,13 @@
 """Long dated lists cut into pages by period: a page per year, a page per month of a
-crowded year.
+crowded year, a page per half of a crowded month.
 
 The timeline and the quotes grow with the story. One page of thousands of entries is
 slow to open on a phone, and slow to re-render in the live preview whenever a name on
 it changes. While a list is short it stays one page, so that it reads and filters as
 a whole; past `PAGE_LIMIT` entries it is cut, and its first page becomes a list of
-the periods.
+the periods. A month of more than `MONTH_LIMIT` entries is cut in halves (days
+1-15 and 16 to its end): the live preview converts again each page naming an entry
+renamed, at about 1 ms of MkDocs' Markdown per entry listed (issue 16).
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ from kb.text.wording import count
 T = TypeVar("T")
 PAGE_LIMIT = 100
 """Most entries on one page of a list, unless one month alone holds more."""
+MONTH_LIMIT = PAGE_LIMIT // 2
+"""Most entries on one month's page: a month of more is cut in halves."""
+HALF = 15
+"""The last day of a crowded month's first half; its second runs to the month's end."""
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -49,17 +55,21 @@ Span = tuple[dt.date | None, dt.date | None]
 
 def by_period(items: list[T], day: Callable[[T], dt.date | None],
               limit: int = PAGE_LIMIT,
-              span: Callable[[T], Span | None] | None = None) -> list[Period[T]]:
+              span: Callable[[T], Span | None] | None = None,
+              month_limit: int | None = None) -> list[Period[T]]:
     """The items, in their order, cut into periods.
 
     `day` is the day an item is listed at (`FuzzyDate.listed_on`, or the last day a
     source's date can mean on the Latest page; None: undated, last); `items` are in
     order of it, earliest or newest first, so that each period is one run of them and
-    every item is on exactly one page. `span` gives an item's earliest and latest
-    possible day (None on an open side, or for no date): an item whose span reaches
-    past its own period is also named, in `also`, on each other period it overlaps,
-    so that a reader looking there finds it. Open-ended dates are not: "on or after
-    4 January 2024" would be named on every later page.
+    every item is on exactly one page. A year of more than `limit` items is cut by
+    month, and a month of more than `month_limit` (`MONTH_LIMIT`) by halves (slug '2024-06-01', days
+    1-15; '2024-06-16', days 16 to the end), unless all fall in one half.
+    `span` gives an item's earliest and latest possible day (None on an open side, or
+    for no date): an item whose span reaches past its own period is also named, in
+    `also`, on each other period it overlaps, so that a reader looking there finds it.
+    Open-ended dates are not: "on or after 4 January 2024" would be named on every
+    later page.
     """
     if len(items) <= limit:
         return [Period("", "", items)]
@@ -74,12 +84,34 @@ def by_period(items: list[T], day: Callable[[T], dt.date | None],
             periods.append(Period(f"{year:04d}", year_words(year), in_year))
         else:
             for month, in_month in groupby(in_year, key=lambda item: _month(day(item))):
-                periods.append(Period(f"{year:04d}-{month:02d}",
-                                      f"{_MONTHS[month - 1]} {year_words(year)}",
-                                      list(in_month)))
+                periods += _month_pages(year, month, list(in_month), day,
+                                        MONTH_LIMIT if month_limit is None else month_limit)
     if span:
         _cross_list(periods, span)
     return periods
+
+
+def _month_pages(year: int, month: int, items: list[T],
+                 day: Callable[[T], dt.date | None], limit: int) -> list[Period[T]]:
+    """One month's period, or its halves when it holds more than `limit` items and
+    each half some."""
+    slug, title = f"{year:04d}-{month:02d}", f"{_MONTHS[month - 1]} {year_words(year)}"
+    if len(items) <= limit:
+        return [Period(slug, title, items)]
+    end = calendar.monthrange(year, month)[1]
+    halves = []
+    for first, in_half in groupby(items, key=lambda item: _day(day(item)) <= HALF):
+        start, last = (1, HALF) if first else (HALF + 1, end)
+        halves.append(Period(f"{slug}-{start:02d}", f"{start}–{last} {title}", list(in_half)))
+    # All in one half: a page of the half would be no shorter than the month's.
+    return halves if len(halves) > 1 else [Period(slug, title, items)]
+
+
+def _day(day: dt.date | None) -> int:
+    """The day of the month of an item in a month's run: never undated (`_month`)."""
+    if day is None:
+        raise ValueError("an undated item among the dated ones of a month")
+    return day.day
 
 
 def _year(day: dt.date | None) -> int | None:
@@ -111,20 +143,40 @@ def _cross_list(periods: list[Period[T]], span: Callable[[T], Span | None]) -> N
 
 
 def _days_of(slug: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the period a slug names ('2024', '0800', '2024-01'); None
-    for 'undated' and for the single page of a short list."""
-    match = _SLUG.fullmatch(slug)
+    """First and last day of the period a slug names ('2024', '0800', '2024-01', the
+    halves '2024-01-01' and '2024-01-16'); None for 'undated' and for the single page
+    of a short list."""
+    match = SLUG.fullmatch(slug)
     if not match:
         return None
     year = int(match["year"])
     if not match["month"]:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     month = int(match["month"])
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    end = calendar.monthrange(year, month)[1]
+    if not match["day"]:
+        return dt.date(year, month, 1), dt.date(year, month, end)
+    if int(match["day"]) == 1:
+        return dt.date(year, month, 1), dt.date(year, month, HALF)
+    return dt.date(year, month, HALF + 1), dt.date(year, month, end)
 
 
-_SLUG = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
-"""A period's slug: a year, or a year and month, as `by_period` writes them."""
+SLUG = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+"""A period's slug: a year, a year and month, or the first day of a month's half, as
+`by_period` writes them."""
+
+
+def cut_words(periods: list[Period[T]]) -> str:
+    """How a long list is cut, as its first page says it: 'each year has its own, and a
+    crowded year one per month', then `halves_words`."""
+    return "each year has its own, and a crowded year one per month" + halves_words(periods)
+
+
+def halves_words(periods: list[Period[T]]) -> str:
+    """', a crowded month one per half' when a month of `periods` is cut in halves, else
+    '' (lists no longer than the real data's say nothing new)."""
+    halves = any((match := SLUG.fullmatch(p.slug)) and match["day"] for p in periods)
+    return ", a crowded month one per half" if halves else ""
 
 
 def listed_under(periods: list[Period[T]], item: T) -> Period[T]:
@@ -139,8 +191,7 @@ def period_pages(base: PagePath, title: str, intro: str, noun: str, periods: lis
     pages = {period_path(base, period): page(periods, n) for n, period in enumerate(periods)}
     if len(periods) > 1:
         total = count(sum(len(period.items) for period in periods), noun)
-        overview = (f"{intro} There are {total}, too many for one page: each year has its "
-                    "own, and a crowded year one per month.")
+        overview = f"{intro} There are {total}, too many for one page: {cut_words(periods)}."
         pages[base] = page_head(title, overview) + "\n" + period_list(base, periods, noun)
     return pages
 
@@ -170,8 +221,9 @@ def period_list(base: PagePath, periods: list[Period[T]], noun: str,
             lines.append(f"- [{part.title}]({href(base, where(part))}): "
                          f"{count(len(part.items), noun)}")
             continue
-        months = ", ".join(f"[{p.title.split()[0]}]({href(base, where(p))}) "
-                           f"({len(p.items)})" for p in parts)
+        # 'June', or a half's '1–15 June': the title without the year the line names.
+        months = ", ".join(f"[{p.title.removesuffix(' ' + year_words(int(year)))}]"
+                           f"({href(base, where(p))}) ({len(p.items)})" for p in parts)
         total = sum(len(p.items) for p in parts)
         lines.append(f"- {year_words(int(year))}: {months}; {count(total, noun)} in all")
     return "\n".join(lines) + "\n"
