@@ -471,8 +471,9 @@ def test_a_crowded_month_of_latest_gets_a_page_per_half(data_tree, monkeypatch):
                           "latest/2023.md", "latest/undated.md"}
     assert ("each earlier year has a page of its own, a crowded year one per month, a "
             "crowded month one per half.\n\n"
-            "- 2024: [February](latest.md) (1), [16–31 January](latest/2024-01-16.md) (1), "
-            "[1–15 January](latest/2024-01-01.md) (2); 4 sources in all\n") in pages[
+            "- 2024: [February](latest.md) (1), "
+            "[16–\u206031\u00a0January](latest/2024-01-16.md) (1), "
+            "[1–\u206015\u00a0January](latest/2024-01-01.md) (2); 4 sources in all\n") in pages[
         "latest.md"]
     early = pages["latest/2024-01-01.md"]
     assert 'title: "Latest: 1–15 January 2024"' in early

@@ -105,8 +105,9 @@ def test_the_halves_are_listed_by_day_and_month_and_the_overview_says_so():
     periods = by_period([D(2024, 6, 1), D(2024, 6, 20), D(2024, 7, 1)], lambda d: d, 1,
                         month_limit=1)
     assert period_list("quotes.md", periods, "quote") == (
-        "- 2024: [1–15 June](quotes/2024-06-01.md) (1), [16–30 June](quotes/2024-06-16.md) "
-        "(1), [July](quotes/2024-07.md) (1); 3 quotes in all\n")
+        "- 2024: [1–\u206015\u00a0June](quotes/2024-06-01.md) (1), "
+        "[16–\u206030\u00a0June](quotes/2024-06-16.md) (1), [July](quotes/2024-07.md) (1); "
+        "3 quotes in all\n")
     nav = period_links("quotes.md", periods, 1)
     assert ("[← 1–15 June 2024](2024-06-01.md) · [All periods](../quotes.md) · "
             "[July 2024 →](2024-07.md)") in nav
@@ -305,9 +306,10 @@ def test_a_crowded_month_s_halves_list_and_name_an_event_across_the_15th(data_tr
     assert "**30 November – 3 December 2023:** [Talks](2023-11-16.md#talks)" in early_december
     assert ("[Bombings](2023-12-01.md#bombings), listed under [1–15 December 2023]"
             "(2023-12-01.md)") in late_november
-    assert ("- 2023: [1–15 November](timeline/2023-11-01.md) (1), [16–30 November]"
-            "(timeline/2023-11-16.md) (1), [1–15 December](timeline/2023-12-01.md) (1), "
-            "[16–31 December](timeline/2023-12-16.md) (1); 4 events in all") in pages[
+    assert ("- 2023: [1–\u206015\u00a0November](timeline/2023-11-01.md) (1), "
+            "[16–\u206030\u00a0November](timeline/2023-11-16.md) (1), "
+            "[1–\u206015\u00a0December](timeline/2023-12-01.md) (1), "
+            "[16–\u206031\u00a0December](timeline/2023-12-16.md) (1); 4 events in all") in pages[
         "timeline.md"]
 
 

@@ -221,12 +221,18 @@ def period_list(base: PagePath, periods: list[Period[T]], noun: str,
             lines.append(f"- [{part.title}]({href(base, where(part))}): "
                          f"{count(len(part.items), noun)}")
             continue
-        # 'June', or a half's '1–15 June': the title without the year the line names.
-        months = ", ".join(f"[{p.title.removesuffix(' ' + year_words(int(year)))}]"
+        # 'June', or a half's '1–15 June': the title without the year the line names,
+        # kept on one line (a word joiner after the dash: a line broke at '1–').
+        months = ", ".join(f"[{_unbroken(p.title.removesuffix(' ' + year_words(int(year))))}]"
                            f"({href(base, where(p))}) ({len(p.items)})" for p in parts)
         total = sum(len(p.items) for p in parts)
         lines.append(f"- {year_words(int(year))}: {months}; {count(total, noun)} in all")
     return "\n".join(lines) + "\n"
+
+
+def _unbroken(title: str) -> str:
+    """`title` with no line break after its dash or before its month ('1–15 June')."""
+    return title.replace("–", "–\u2060").replace(" ", "\u00a0")
 
 
 def period_links(base: PagePath, periods: list[Period[T]], index: int,
