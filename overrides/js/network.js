@@ -218,10 +218,8 @@
                 return s.cost === Infinity;
               });
           }).sort(function (a, b) {
-            // The hovered entry's name stays where it was drawn in this view, wherever
-            // it may still lie: moved, it left the mouse, and a neighbour's name put in
-            // its place took the hover over (Kataib Hezbollah's name at 390 px gave way
-            // to Abu Baqir al-Saadi's, which then took the hover over).
+            // The hovered name keeps its spot in this view: moved, it left the mouse,
+            // and a neighbour's name put there took the hover over.
             if (n === hovered && n.place === at + " " + a.index) return -1;
             if (n === hovered && n.place === at + " " + b.index) return 1;
             return a.cost - b.cost;
