@@ -328,6 +328,44 @@ def test_an_entry_picked_out_or_hovered_keeps_every_name_clear(open_page, base_u
         assert label.get_attribute("visibility") != "hidden", entry
 
 
+NAME_PLACES = """() => Object.fromEntries([...document.querySelectorAll('.kb-network a[data-id]')]
+  .map(a => [a.dataset.id, a.querySelector('text')])
+  .filter(([, t]) => t.getAttribute('visibility') !== 'hidden')
+  .map(([id, t]) => [id, [t.getAttribute('x'), t.getAttribute('y'),
+                          t.getAttribute('text-anchor')].join(' ')]))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_name_under_the_mouse_stays_where_it_is(open_page, base_url, width):
+    # Hovered, a name was placed afresh, first: Kataib Hezbollah's at 390 px jumped to
+    # the other side of its dot and Abu Baqir al-Saadi's took its place under the mouse
+    # (which then picked him out instead); 11 of 24 names at 390 px and 14 of 73 at
+    # 1366 px moved or went hidden under the mouse. Each name named at the default
+    # view, hovered from off the drawing, stays where it was and stays under the mouse.
+    page = open_page(width, height=900)
+    page.goto(base_url + "/network/")
+    expect(page.locator("form.kb-network-controls")).to_be_visible()
+    _settle(page)
+    places = page.evaluate(NAME_PLACES)
+    assert "kataib-hezbollah" in places
+    moved = []
+    for entry, place in places.items():
+        page.evaluate("() => window.scrollTo(0, 0)")
+        page.mouse.move(1, 1)
+        label = page.locator(f'.kb-network a[data-id="{entry}"] text')
+        label.scroll_into_view_if_needed()
+        box = label.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        _settle(page)
+        under = page.evaluate("([x, y]) => document.elementFromPoint(x, y)"
+                              "?.closest('a[data-id]')?.dataset.id ?? null", [x, y])
+        if (page.evaluate(NAME_PLACES).get(entry), under) != (place, entry):
+            moved.append((entry, place, page.evaluate(NAME_PLACES).get(entry), under))
+    assert moved == []
+
+
 @pytest.mark.browser
 def test_a_tap_picks_out_an_entry_and_a_second_tap_opens_it(open_page, base_url):
     page = open_page(390, height=844, is_mobile=True, has_touch=True)

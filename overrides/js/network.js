@@ -156,6 +156,7 @@
       var order = (picked ? [picked] : []).concat(neighbours)
         .concat(ranked.filter(function (n) { return !near[n.id]; }));
       var dots = [];
+      var at = [view.x, view.y, view.w, view.h, box.width].join(" ");  // this view
       var named = {};  // entries whose name is placed
       var hidden = {};  // entries under a hub's name, left unnamed
 
@@ -200,6 +201,7 @@
         });
         var chosen = null;
         if (visible(n) && !hidden[n.id]) {
+          spots.forEach(function (s, i) { s.index = i; });
           chosen = spots.map(function (s) {
             s.rect = [s[3] - unit, s[1] - font * ascent - unit, s[3] + w + unit,
               s[1] + font * descent + unit];
@@ -215,7 +217,13 @@
                 s.cost = Math.max(s.cost, crossing(n, m));
                 return s.cost === Infinity;
               });
-          }).sort(function (a, b) { return a.cost - b.cost; })[0] || null;
+          }).sort(function (a, b) {
+            // The hovered name keeps its spot in this view: moved, it left the mouse,
+            // and a neighbour's name put there took the hover over.
+            if (n === hovered && n.place === at + " " + a.index) return -1;
+            if (n === hovered && n.place === at + " " + b.index) return 1;
+            return a.cost - b.cost;
+          })[0] || null;
           if (chosen) placed.push(chosen.rect);
           if (chosen) named[n.id] = true;
           // The less connected dots under a hub's name stay unnamed: their name would
@@ -224,6 +232,7 @@
             dots.forEach(function (m) { if (overlaps(m.dot, chosen.rect)) hidden[m.id] = true; });
           }
         }
+        n.place = chosen ? at + " " + chosen.index : null;  // the spot taken, in this view
         n.text.setAttribute("font-size", font.toFixed(2));
         if (chosen) {
           n.text.setAttribute("x", chosen[0].toFixed(1));
