@@ -96,27 +96,6 @@ def test_a_name_shared_by_two_entities_names_both_files(data_tree):
         "as 'Al-Ada'); if they are the same, merge the files, else tell them apart"]
 
 
-@pytest.mark.parametrize(("first", "second", "warned"), [
-    ("Abu Taqwa", "Abu Takwa", "'Abu Takwa' is 'Abu Taqwa' spelt another way, a name of "
-     "'ada' (data/people/ada.yaml), and search finds one by the other; if they are the "
-     "same, merge the files, else tell them apart"),
-    ("Kataib Hezbollah", "Kata’ib Hizballah", "'Kata’ib Hizballah' is 'Kataib Hezbollah'"),
-    ("Ain al-Asad", "Ayn al Asad", "'Ayn al Asad' is 'Ain al-Asad' spelt another way"),
-    ("Popular Mobilization Forces", "Popular Mobilisation Forces",
-     "'Popular Mobilisation Forces' is 'Popular Mobilization Forces' spelt another way"),
-    ("Abu Taqwa", "Abu Fadak", None),  # a word shared only
-    ("Iran", "Irna", None),  # one word: its skeleton alone is shared by different names
-])
-def test_two_entities_search_takes_for_one_are_a_warning(data_tree, first, second, warned):
-    other = PERSON.format(name="Bo") + f"aliases:\n  - {{name: {second}, cite: [report]}}\n"
-    root = data_tree({"people/ada.yaml": PERSON.format(name=first), "people/bo.yaml": other})
-    assert found(root, "error") == []
-    shared = [m for m in found(root, "warning") if "spelt another way" in m]
-    assert len(shared) == (1 if warned else 0), shared
-    if warned:
-        assert shared[0].startswith(f"data/people/bo.yaml:8:6: warning: {warned}"), shared
-
-
 def test_unlinked_entity_and_uncited_source_are_warnings(data_tree):
     lonely = "name: Lone\nsummary: {text: Alone., cite: [report]}\n"
     spare = "title: Unused\ntype: article\n"

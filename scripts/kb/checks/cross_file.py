@@ -39,7 +39,7 @@ from kb.model import (
 )
 from kb.pipeline.load import Path_, RawRecord
 from kb.problems import Problem, did_you_mean
-from kb.text.spelling import name_key, spelt_alike, words
+from kb.text.spelling import name_key, words
 from kb.text.titles import slug_mismatch
 from kb.text.wording import series, with_article
 from kb.tools.schema import schema_comment
@@ -62,8 +62,8 @@ class Readings:
         """The names of the entries recording a disagreement, when `found` was made."""
         self.found: dict[str, set[EntryId]] = {}
         """Statement text -> the ids of those entries it names."""
-        self.name_keys: dict[str, tuple[str, str]] = {}
-        """Each entity's name and alias -> its `name_key` and `spelt_alike` key."""
+        self.name_keys: dict[str, str] = {}
+        """Each entity's name and alias -> its `name_key`."""
         self.name_words: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         """Each name and alias -> its words without articles, and those of them that
         are not linking words (`names_spelt_alike`)."""
@@ -223,19 +223,14 @@ def slug_titles(kb: KnowledgeBase, records: Records) -> Iterator[Problem]:
 def names_shared(kb: KnowledgeBase, records: Records,
                  readings: Readings | None = None) -> Iterator[Problem]:
     """A name or alias given to two entities: search could not tell them apart, and it
-    is most often one entity entered twice. The same `name_key` is an error; names of
-    two words or more with the same `spelt_alike` key only ('Kataib Hizballah' and
-    'Kataib Hezbollah': the spelling folds of search, which `kb new` refuses too) are a
-    warning, as two people may share a name. One word's key alone is not enough: its
-    skeleton is shared by names that differ ('Iran' and 'IRNA', 'Kerman' and 'Germany').
-    With `readings` from the last run, a name met then is not keyed again."""
+    is most often one entity entered twice. With `readings` from the last run, a name
+    met then is not keyed again."""
     owner: dict[str, tuple[EntryId, str]] = {}
-    alike: dict[str, tuple[EntryId, str]] = {}
     kept = readings.name_keys if readings is not None else {}
-    keys: dict[str, tuple[str, str]] = {}
+    keys: dict[str, str] = {}
     for entry in sorted(_entities(kb), key=lambda e: records[e.id].path):
         for path, name in _names(entry):
-            key, spelling = keys[name] = kept.get(name) or (name_key(name), spelt_alike(name))
+            key = keys[name] = kept.get(name) or name_key(name)
             if not key:
                 continue
             if key in owner and owner[key][0] != entry.id:
@@ -243,15 +238,7 @@ def names_shared(kb: KnowledgeBase, records: Records,
                 yield _at(records[entry.id], path, f"'{name}' is also a name of "
                           f"'{other_id}' ({records[other_id].path}, as '{other_name}'); "
                           "if they are the same, merge the files, else tell them apart")
-            elif (" " in spelling and spelling in alike and alike[spelling][0] != entry.id
-                  and key not in owner):
-                other_id, other_name = alike[spelling]
-                yield _at(records[entry.id], path, f"'{name}' is '{other_name}' spelt "
-                          f"another way, a name of '{other_id}' ({records[other_id].path}), "
-                          "and search finds one by the other; if they are the same, merge "
-                          "the files, else tell them apart", "warning")
             owner.setdefault(key, (entry.id, name))
-            alike.setdefault(spelling, (entry.id, name))
     if readings is not None:
         readings.name_keys = keys  # names gone since are forgotten
 
