@@ -67,10 +67,96 @@ def test_a_name_resembling_an_existing_one_is_refused_with_a_suggestion(data_tre
     root = data_tree({"people/mohammed-shia-al-sudani.yaml": SUDANI})
     assert run(root, "person", name) == 2
     err = capsys.readouterr().err
-    assert f"kb new: '{name}' resembles '" in err
-    assert "data/people/mohammed-shia-al-sudani.yaml. If it is the same, add an alias" in err
+    assert f"kb new: '{name}' is '" in err
+    assert (f"(data/people/mohammed-shia-al-sudani.yaml). If it is the same, add '{name}' to "
+            "that file's aliases; if it is another with the same name, run again with "
+            "--force") in err
     assert not (root / "data" / "people" / f"{slugify(name)}.yaml").exists()
     assert run(root, "person", name, "--force") == 0
+
+
+TAQWA = """\
+name: Abu Taqwa
+aliases:
+  - {name: Mushtaq Taleb al-Saeedi, cite: [report]}
+summary: {text: Commander., cite: [report]}
+"""
+KATAIB = """\
+name: Kataib Hezbollah
+type: armed group
+summary: {text: An armed group., cite: [report]}
+"""
+AIN = """\
+name: Ain al-Asad
+type: site
+summary: {text: An air base., cite: [report]}
+"""
+PMF = """\
+name: Popular Mobilization Forces
+type: armed group
+aliases:
+  - {name: Hashd al-Shaabi, cite: [report]}
+summary: {text: Armed groups., cite: [report]}
+"""
+ENTRIES = {"people/abu-taqwa.yaml": TAQWA, "people/mohammed-shia-al-sudani.yaml": SUDANI,
+           "groups/kataib-hezbollah.yaml": KATAIB, "places/ain-al-asad.yaml": AIN,
+           "groups/popular-mobilization-forces.yaml": PMF}
+
+
+@pytest.mark.parametrize(("kind", "name", "message"), [
+    # the trial of issue 16: one letter the site's search folds (q and k), same kind
+    ("person", "Abu Takwa", "'Abu Takwa' is 'Abu Taqwa' spelt another way (search finds one "
+     "by the other): the name of 'abu-taqwa' (data/people/abu-taqwa.yaml). If it is the "
+     "same, add 'Abu Takwa' to that file's aliases; if it is another with the same name, "
+     "run again with --force"),
+    # another kind than the entry's: a spelling search takes for the same is refused too
+    ("group", "Abu Takwa", "the name of 'abu-taqwa' (data/people/abu-taqwa.yaml)"),
+    ("person", "ABŪ TAKWĀ", "'ABŪ TAKWĀ' is 'Abu Taqwa' spelt another way"),  # case, accents
+    ("person", "Mushtaq Talib al Saidi", "'Mushtaq Talib al Saidi' is 'Mushtaq Taleb "
+     "al-Saeedi' spelt another way (search finds one by the other): an alias of 'abu-taqwa', "
+     "'Abu Taqwa' (data/people/abu-taqwa.yaml)"),
+    ("group", "Kataib Hizballah", "'Kataib Hizballah' is 'Kataib Hezbollah' spelt another "
+     "way (search finds one by the other): the name of 'kataib-hezbollah' "
+     "(data/groups/kataib-hezbollah.yaml)"),
+    ("group", "Kata’ib Hizbollah", "the name of 'kataib-hezbollah'"),
+    ("place", "Ayn al-Asad", "'Ayn al-Asad' is 'Ain al-Asad' spelt another way (search "
+     "finds one by the other): the name of 'ain-al-asad' (data/places/ain-al-asad.yaml)"),
+    ("event", "Ayn al Assad", "the name of 'ain-al-asad' (data/places/ain-al-asad.yaml)"),
+    ("group", "Popular Mobilisation Forces", "'Popular Mobilisation Forces' is 'Popular "
+     "Mobilization Forces' spelt another way"),
+    ("group", "Hashd al-Sha'abi", "an alias of 'popular-mobilization-forces', 'Popular "
+     "Mobilization Forces' (data/groups/popular-mobilization-forces.yaml)"),
+    ("person", "al Sudany", "'al Sudany' is 'al-Sudani' spelt another way (search finds one "
+     "by the other): an alias of 'mohammed-shia-al-sudani', 'Mohammed Shia al-Sudani' "
+     "(data/people/mohammed-shia-al-sudani.yaml)"),
+    ("person", "Abu Taqwah", "'Abu Taqwah' resembles 'Abu Taqwa', the name of 'abu-taqwa' "
+     "(data/people/abu-taqwa.yaml). If it is the same, add 'Abu Taqwah' to that file's "
+     "aliases; if it is another with the same name, run again with --force"),
+])
+def test_a_name_search_takes_for_a_known_one_is_refused_naming_the_entry(
+        data_tree, capsys, kind, name, message):
+    root = data_tree(ENTRIES)
+    before = sorted((root / "data").rglob("*"))
+    assert run(root, kind, name) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kb new: '{name}' ") and message in err, err
+    assert err.count("kb new: ") == 1, err  # one entry, said once
+    assert sorted((root / "data").rglob("*")) == before  # no file written
+    assert run(root, kind, name, "--force") == 0  # another entry of the same name
+    assert (root / "data" / KINDS[kind].folder / f"{slugify(name)}.yaml").exists()
+
+
+@pytest.mark.parametrize(("kind", "name"), [
+    ("person", "Abu Fadak"),  # shares a word with 'Abu Taqwa' only
+    ("person", "Mushtaq Jawad"),  # shares a word with an alias only
+    ("group", "Kataib Sayyid al-Shuhada"),  # shares 'Kataib'
+    ("place", "Ain Zalah"),  # shares 'Ain'
+    ("group", "Popular Front"),
+])
+def test_a_name_sharing_a_word_with_a_known_one_is_not_refused(data_tree, capsys, kind,
+                                                                name):
+    root = data_tree(ENTRIES)
+    assert run(root, kind, name) == 0, capsys.readouterr().err
 
 
 def test_new_source_checks_outlet_date_and_address(data_tree, capsys):
@@ -243,7 +329,8 @@ def test_a_value_kb_new_does_not_take_is_a_wrong_command_line(data_tree, capsys,
     (["person", "Hadi al-Amiri", "--id", "report"],  # that id exists, in another folder
      "id 'report' already exists: data/sources/report.yaml."),
     (["group", "Outlett", "--type", "news outlet"],  # a name already known
-     "'Outlett' resembles 'Outlet', the name of data/groups/outlet.yaml."),
+     "'Outlett' is 'Outlet' spelt another way (search finds one by the other): the name of "
+     "'outlet' (data/groups/outlet.yaml)."),
     (["person", "Hadi al-Amiri", "--id", "Hadi_al_Amiri"],
      "'Hadi_al_Amiri' is not a valid id; give --id with lower-case letters, digits and "
      "single hyphens. Did you mean 'hadi-al-amiri'?"),

@@ -9,7 +9,7 @@ from kb.pipeline.load import load
 from kb.pipeline.render import render
 from kb.pipeline.render.search import STOPWORDS, folding_rules, search_index
 from kb.pipeline.validate import validate
-from kb.text.spelling import FOLDING, name_key, skeleton, word_spans, words
+from kb.text.spelling import FOLDING, name_key, skeleton, spelt_alike, word_spans, words
 from tests.conftest import ROOT, linked_tree
 from tests.searching import found
 
@@ -133,3 +133,20 @@ def test_a_token_of_quotation_marks_alone_is_no_word():
     # Hypothesis found '`' giving an empty word at the end of the text (an IndexError
     # in the gazetteer, which reads the character where each word starts).
     assert word_spans("`") == [] and word_spans("a ` b") == [("a", 0, 1), ("b", 4, 5)]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), [
+    ("Abu Taqwa", "Abu Takwa", True),  # q and k (issue 16's trial)
+    ("Abu Taqwa", "ABŪ TAQWĀ", True),  # case and accents
+    ("Kataib Hezbollah", "Kata’ib Hizballah", True),
+    ("Ain al-Asad", "Ayn al Asad", True),  # 'ay' and 'ai' in a word too short to skeleton
+    ("Popular Mobilization Forces", "Popular Mobilisation Forces", True),
+    ("al-Sudani", "al Sudany", True),
+    ("أبو تقوى", "ابو تقوي", True),
+    ("Abu Taqwa", "Abu Fadak", False),  # one word shared
+    ("Abu Taqwa", "Abu Taqwah", False),  # search keeps the h: kb new's closeness finds it
+    ("Abu Taqwa", "Abu Taqwa al-Saedi", False),
+])
+def test_names_spelt_alike_are_those_search_takes_for_one(one, other, same):
+    assert (spelt_alike(one) == spelt_alike(other)) is same
+    assert spelt_alike(one)  # never empty for a name with a word

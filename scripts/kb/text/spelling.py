@@ -154,6 +154,21 @@ def name_key(name: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 
+def spelt_alike(name: str) -> str:
+    """The key under which two names are one name spelt two ways: each folded word
+    (`words`) by its `search_key`, then by that key's `skeleton` where it has one, as
+    the site's search and the network's find box match a word (search.py's
+    `_spellings`, overrides/js/search.js). 'Abu Takwa' and 'Abu Taqwa' -> 'abu tkw',
+    'Ayn al-Asad' and 'Ain al Asad' -> 'ain al asd'; '' for a name with no word.
+
+    The duplicate checks of `kb new` (kb.tools.scaffold) and `kb validate`
+    (kb.checks.cross_file.names_shared) compare names by this key and by `name_key`,
+    so that a name search takes for another is never entered as a second entry
+    unnoticed (issue 16).
+    """
+    return " ".join(skeleton(key) or key for key in map(search_key, words(name)))
+
+
 ABBREVIATIONS = {
     "gen": "general", "maj": "major", "brig": "brigadier", "lt": "lieutenant",
     "col": "colonel", "sgt": "sergeant", "spc": "specialist", "capt": "captain",

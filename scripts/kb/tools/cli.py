@@ -117,7 +117,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="for a source: how its date is known: " + "; ".join(
                          f"{name} ({words})" for name, words in DATE_BASES.items()))
     new.add_argument("--force", action="store_true",
-                     help="create it even though the name resembles an existing one")
+                     help="create it even though the name is an existing entry's name or "
+                     "alias spelt another way (as search folds spellings) or close to one: "
+                     "for another entry with the same name")
     new.set_defaults(run=_new)
     return parser
 

@@ -33,7 +33,7 @@ from kb.model import (
 from kb.pipeline.load import RawRecord, load, meant_id
 from kb.problems import did_you_mean
 from kb.text import characters
-from kb.text.spelling import fold, name_key
+from kb.text.spelling import fold, name_key, spelt_alike
 from kb.tools.schema import schema_comment
 
 _STOP_WORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "as", "at", "by"}
@@ -81,6 +81,11 @@ class Match:
     entry_id: str
     path: str
     is_alias: bool
+    entry_name: str = ""
+    """The entry's own name (the same as `name` unless an alias matched)."""
+    same: bool = False
+    """True when the two names are one spelt two ways (`kb.text.spelling.spelt_alike`,
+    the folds of the site's search), not merely close."""
 
 
 def create(data_dir: Path, request: Request, *, root: Path) -> Path:
@@ -113,12 +118,25 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
     if not request.force and request.kind in ENTITY_KINDS:
         matches = near_matches(request.name, request.kind, records)
         for match in [m for m in matches if m.entry_id != entry_id][:3]:
-            what = "an alias of" if match.is_alias else "the name of"
-            messages.append(f"'{request.name}' resembles '{match.name}', {what} "
-                            f"{match.path}. If it is the same, add an alias there; "
-                            "if not, run again with --force")
+            messages.append(_duplicate_message(request.name, match))
     if messages:
         raise ScaffoldError(messages)
+
+
+def _duplicate_message(name: str, match: Match) -> str:
+    """What `kb new` says of an existing name like the new one: the entry's file, id
+    and name, the alias that matched, and how to go on either way."""
+    if match.same:
+        how = f"is '{match.name}' spelt another way (search finds one by the other):"
+    else:
+        how = f"resembles '{match.name}',"
+    if match.is_alias:
+        whose = f"an alias of '{match.entry_id}', '{match.entry_name}' ({match.path})"
+    else:
+        whose = f"the name of '{match.entry_id}' ({match.path})"
+    return (f"'{name}' {how} {whose}. If it is the same, add "
+            f"'{name}' to that file's aliases; if it is another with the same name, "
+            "run again with --force")
 
 
 def _check_fields(request: Request) -> Iterator[str]:
@@ -201,19 +219,26 @@ def _date_part(date: str | None) -> str:
 
 
 def near_matches(name: str, kind: str, records: Iterable[RawRecord]) -> list[Match]:
-    """Existing entries with the same name spelt differently (any kind), or with a close
-    name of the same kind; one match per entry, the closest first."""
-    key = name_key(name)
+    """Existing entries, of any kind, whose name or an alias is `name` spelt
+    differently: the same `name_key`, or the same `spelt_alike` key, the folds the
+    site's search matches words by ('Abu Takwa' and 'Abu Taqwa', 'Ayn al-Asad' and
+    'Ain al-Asad'); then entries of the same kind with a close name ('Abu Taqwah').
+    One match per entry, the same spellings first, then the closest."""
+    key, spelling = name_key(name), spelt_alike(name)
     scored: dict[str, tuple[float, Match]] = {}
     for record, other, is_alias in _all_names(records):
         other_key = name_key(other)
         if not key or not other_key:
             continue
-        score = 1.0 if key == other_key else _closeness(key, other_key)
-        if score < 1.0 and (record.kind != kind or score < 0.85):
+        same = key == other_key or spelling == spelt_alike(other)
+        score = 1.0 if same else _closeness(key, other_key)
+        if not same and (record.kind != kind or score < 0.85):
             continue
         if record.id not in scored or score > scored[record.id][0]:
-            scored[record.id] = (score, Match(other, record.id, record.path, is_alias))
+            own = record.data.get("name") if isinstance(record.data, dict) else None
+            scored[record.id] = (score, Match(other, record.id, record.path, is_alias,
+                                              own if isinstance(own, str) else other,
+                                              same))
     ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1].path))
     return [match for _, match in ranked]
 
