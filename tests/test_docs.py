@@ -75,7 +75,7 @@ def test_the_new_person_example_is_what_kb_new_prints(project: Path):
 
 
 def test_the_duplicate_example_is_what_kb_new_prints(project: Path):
-    printed = kb(project, "new", "person", "al Sudani")
+    printed = kb(project, "new", "person", "al Sudany")
     assert printed.splitlines() == example("new-duplicate")
 
 

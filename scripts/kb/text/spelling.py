@@ -161,10 +161,11 @@ def spelt_alike(name: str) -> str:
     `_spellings`, overrides/js/search.js). 'Abu Takwa' and 'Abu Taqwa' -> 'abu tkw',
     'Ayn al-Asad' and 'Ain al Asad' -> 'ain al asd'; '' for a name with no word.
 
-    The duplicate checks of `kb new` (kb.tools.scaffold) and `kb validate`
-    (kb.checks.cross_file.names_shared) compare names by this key and by `name_key`,
-    so that a name search takes for another is never entered as a second entry
-    unnoticed (issue 16).
+    `kb new` (kb.tools.scaffold.near_matches) compares names by this key, and by how
+    close their letters are, so that a name search takes for another is not entered as
+    a second entry unnoticed (issue 16). The key alone is too coarse to call two names
+    one ('Kirkuk' and 'Georgia' -> 'krk'); `kb validate` compares by `name_key` only
+    (kb.checks.cross_file.names_shared).
     """
     return " ".join(skeleton(key) or key for key in map(search_key, words(name)))
 

@@ -86,6 +86,9 @@ class Match:
     same: bool = False
     """True when the two names are one spelt two ways (`kb.text.spelling.spelt_alike`,
     the folds of the site's search), not merely close."""
+    taken: bool = False
+    """True when the two are one name to `name_key` (case, accents, hyphens and
+    apostrophes aside), which validate allows one entry only."""
 
 
 def create(data_dir: Path, request: Request, *, root: Path) -> Path:
@@ -115,10 +118,13 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
         messages.append(f"id '{entry_id}' already exists: {shown}. Edit that file, or give "
                         "another id with --id")
     messages += list(_check_references(request, existing))
-    if not request.force and request.kind in ENTITY_KINDS:
-        matches = near_matches(request.name, request.kind, records)
-        for match in [m for m in matches if m.entry_id != entry_id][:3]:
-            messages.append(_duplicate_message(request.name, match))
+    if request.kind in ENTITY_KINDS:
+        matches = [m for m in near_matches(request.name, request.kind, records)
+                   if m.entry_id != entry_id]
+        # A name already given to an entry is refused even with --force: validate
+        # refuses two entries of one name (kb.checks.cross_file.names_shared).
+        said = [m for m in matches if m.taken] or ([] if request.force else matches)
+        messages += [_duplicate_message(request.name, match) for match in said[:3]]
     if messages:
         raise ScaffoldError(messages)
 
@@ -126,17 +132,21 @@ def _check_request(request: Request, entry_id: EntryId, path: Path,
 def _duplicate_message(name: str, match: Match) -> str:
     """What `kb new` says of an existing name like the new one: the entry's file, id
     and name, the alias that matched, and how to go on either way."""
-    if match.same:
-        how = f"is '{match.name}' spelt another way (search finds one by the other):"
-    else:
-        how = f"resembles '{match.name}',"
     if match.is_alias:
         whose = f"an alias of '{match.entry_id}', '{match.entry_name}' ({match.path})"
     else:
         whose = f"the name of '{match.entry_id}' ({match.path})"
-    return (f"'{name}' {how} {whose}. If it is the same, add "
-            f"'{name}' to that file's aliases; if it is another with the same name, "
-            "run again with --force")
+    if match.taken:
+        return (f"'{name}' is already {whose}, written '{match.name}'. A name belongs to "
+                "one entry only (kb validate refuses two): if it is the same, edit that "
+                "file; if it is another, give this one a name that tells the two apart "
+                "(a first name, a title, a place)")
+    if match.same:
+        how = f"is '{match.name}' spelt another way (search finds one by the other):"
+    else:
+        how = f"resembles '{match.name}',"
+    return (f"'{name}' {how} {whose}. If it is the same, add '{name}' to that file's "
+            "aliases; if it is another entry, run again with --force")
 
 
 def _check_fields(request: Request) -> Iterator[str]:
@@ -230,17 +240,31 @@ def near_matches(name: str, kind: str, records: Iterable[RawRecord]) -> list[Mat
         other_key = name_key(other)
         if not key or not other_key:
             continue
-        same = key == other_key or spelling == spelt_alike(other)
-        score = 1.0 if same else _closeness(key, other_key)
-        if not same and (record.kind != kind or score < 0.85):
+        taken = key == other_key
+        closeness = 1.0 if taken else _closeness(key, other_key)
+        # Search's folds keep little more than a word's consonants: a short name folds
+        # onto unrelated ones ('Kirkuk' and 'Georgia', 'Amman' and 'Yemen'), so they are
+        # taken for one spelling only when the letters are close too.
+        same = taken or (spelling == spelt_alike(other) and closeness >= SPELT_ALIKE)
+        score = 1.0 if same else closeness
+        if not same and (record.kind != kind or score < CLOSE):
             continue
         if record.id not in scored or score > scored[record.id][0]:
             own = record.data.get("name") if isinstance(record.data, dict) else None
             scored[record.id] = (score, Match(other, record.id, record.path, is_alias,
                                               own if isinstance(own, str) else other,
-                                              same))
-    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1].path))
+                                              same, taken))
+    ranked = sorted(scored.values(),
+                    key=lambda pair: (not pair[1].taken, -pair[0], pair[1].path))
     return [match for _, match in ranked]
+
+
+CLOSE = 0.85
+"""How close (difflib's ratio of two `name_key`s) a name of the same kind must be to be
+taken for a misspelling of it ('Abu Taqwah')."""
+SPELT_ALIKE = 0.8
+"""How close two names that search folds alike must be to be taken for one ('Abu
+Takwa', 0.88 to 'Abu Taqwa'; 'Kirkuk', 0.15 to 'Georgia')."""
 
 
 def _closeness(key: str, other: str) -> float:
