@@ -361,22 +361,26 @@ def test_a_file_that_cannot_be_read_keeps_its_kind(data_tree, tmp_path):
 
 CITE = ("every statement needs a citation; add 'cite:' with the id of a source in "
         "data/sources/")
+EMPTY = ("every statement needs a citation; 'cite:' lists none: give it the id of a source "
+         "in data/sources/")  # trial 6: "add 'cite:'" where 'cite: []' was written
 SPEAKER = "a quote must say who said it; add 'speaker:' with the id of a person or group"
 
 
-@pytest.mark.parametrize(("text", "where"), [
+@pytest.mark.parametrize(("text", "where", "message"), [
     # Every statement whose type is `Cites`, its citations missing or empty.
-    (PERSON.replace("  cite: [report]\n", ""), "2:1: summary.cite"),
-    (PERSON.replace("[report]", "[]"), "4:3: summary.cite"),
-    (PERSON + "facts:\n  - text: A fact.\n", "6:5: facts[0].cite"),
-    (PERSON + "aliases:\n  - name: Ada L.\n    cite: []\n", "7:5: aliases[0].cite"),
-    (PERSON + "relations:\n  - {type: works_for, target: outlet}\n", "6:5: relations[0].cite"),
+    (PERSON.replace("  cite: [report]\n", ""), "2:1: summary.cite", CITE),
+    (PERSON.replace("[report]", "[]"), "4:3: summary.cite", EMPTY),
+    (PERSON + "facts:\n  - text: A fact.\n", "6:5: facts[0].cite", CITE),
+    (PERSON + "aliases:\n  - name: Ada L.\n    cite: []\n", "7:5: aliases[0].cite", EMPTY),
+    (PERSON + "relations:\n  - {type: works_for, target: outlet}\n", "6:5: relations[0].cite",
+     CITE),
     (PERSON + "disputes:\n  - about: Age\n    versions:\n      - {value: '30', cite: [report]}"
-     "\n      - {value: '31'}\n", "9:9: disputes[0].versions[1].cite"),
+     "\n      - {value: '31'}\n", "9:9: disputes[0].versions[1].cite", CITE),
 ])
-def test_a_statement_without_a_citation_is_told_so_wherever_it_is(data_tree, text, where):
+def test_a_statement_without_a_citation_is_told_so_wherever_it_is(data_tree, text, where,
+                                                                    message):
     assert problems(data_tree({"people/ada.yaml": text})) == [
-        f"data/people/ada.yaml:{where}: {CITE}"]
+        f"data/people/ada.yaml:{where}: {message}"]
 
 
 def test_a_story_sentence_without_a_citation_is_told_so(data_tree):

@@ -312,9 +312,11 @@ Cites = Annotated[
     list[Cite],
     Field(min_length=1, description="One or more citations: a source id, or a mapping "
                                     "with source, citing, quote, note."),
-    Explained(**dict.fromkeys(
-        ("missing", "too_short"), "every statement needs a citation; add 'cite:' with the "
-                                  "id of a source in data/sources/")),
+    Explained(
+        missing="every statement needs a citation; add 'cite:' with the id of a source in "
+                "data/sources/",
+        too_short="every statement needs a citation; 'cite:' lists none: give it the id of "
+                  "a source in data/sources/"),
 ]
 
 
