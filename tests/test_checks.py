@@ -80,8 +80,8 @@ facts:
 """
     root = data_tree({"people/ada.yaml": bad})
     assert found(root) == [
-        "data/people/ada.yaml:4:3: summary.cite: every statement needs a citation; add "
-        "'cite:' with the id of a source in data/sources/",
+        "data/people/ada.yaml:4:3: summary.cite: every statement needs a citation; "
+        "'cite:' lists none: give it the id of a source in data/sources/",
         "data/people/ada.yaml:9:9: facts[0].cite[0].quote.speaker: a quote must say who "
         "said it; add 'speaker:' with the id of a person or group",
     ]
