@@ -58,13 +58,13 @@ from kb.text.wording import count, opening
 PATH = PagePath("latest.md")
 TITLE = "Latest"
 FEED = PagePath("feed.xml")
+"""Where `kb.pipeline.render.feed` writes the same list as an Atom feed."""
 MONTH_LIMIT = 20
 """Most sources on one month's page of Latest, a month of more cut in halves
 (`kb.pipeline.render.periods.by_period`): a source's section names every entry its
 statements are on, about 2.5 ms of MkDocs' Markdown at 1,000 entries against 1 ms for
 a quote, and the live preview converts again each month naming an entry renamed
 (issue 16: 28 sources a month, 0.07-0.09 CPU s a page)."""
-"""Where `kb.pipeline.render.feed` writes the same list as an Atom feed."""
 
 
 @dataclass(frozen=True)
