@@ -13,7 +13,6 @@ row (issue 16, item 2).
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable
 
@@ -24,7 +23,6 @@ from kb.pipeline.link import Linked
 from kb.pipeline.render.citations import titled_link
 from kb.pipeline.render.memo import RenderMemo, entry_part
 from kb.pipeline.render.periods import (
-    SLUG,
     Period,
     by_period,
     cut_words,
@@ -78,7 +76,7 @@ def kind_index(linked: Linked, kind: str, memo: RenderMemo | None = None,
     noun, many = KINDS[kind].label.lower(), KINDS[kind].plural.lower()
     total = count(len(ids), noun, many)
     pages = {path: header + f"\nThere are {total}, too many for one page: "
-             f"{_cut_by(kind, cut)}.\n\n" + _section_list(path, cut, noun, many)}
+             f"{_cut_by(kind, cut)}.\n\n" + _section_list(kind, path, cut, noun, many)}
     for n, section in enumerate(cut):
         here = period_path(path, section)
         title = f"{KINDS[kind].plural}: {section.title}"
@@ -103,6 +101,10 @@ def _ordered(linked: Linked, kind: str) -> list[EntryId]:
                                       linked.entry(i).name.casefold()))
 
 
+BY_PERIOD = ("event", "source")
+"""The kinds whose long index is cut by period (`by_period`), not by section."""
+
+
 def _cut(linked: Linked, kind: str, ids: list[EntryId], limit: int) -> list[Period[EntryId]]:
     """The pages of a long index: periods of the day each event or source is listed at
     (undated sources last), or one page per section of the other kinds."""
@@ -124,26 +126,23 @@ def _cut(linked: Linked, kind: str, ids: list[EntryId], limit: int) -> list[Peri
 
 def _cut_by(kind: str, cut: list[Period[EntryId]]) -> str:
     """How a long index of this kind is cut, as its index page says it."""
-    if kind in ("event", "source"):
+    if kind in BY_PERIOD:
         return cut_words(cut)
     if kind == "person":
         return "each first letter of a name has its own"
     return "each type has its own"
 
 
-def _section_list(base: PagePath, cut: list[Period[EntryId]], noun: str, many: str) -> str:
+def _section_list(kind: str, base: PagePath, cut: list[Period[EntryId]], noun: str,
+                  many: str) -> str:
     """The pages of a long index as a Markdown list, each with how many it holds:
     periods as the timeline lists them (`period_list`), other sections one a line
     ('- [B: 12 people](index/b.md)')."""
-    if all(_PERIOD_SLUG.fullmatch(section.slug) for section in cut):
+    if kind in BY_PERIOD:
         return period_list(base, cut, noun)
     # The whole line is the link: a letter alone is too small a target on a phone.
     return "\n".join(f"- [{literal(section.title)}: {count(len(section.items), noun, many)}]"
                      f"({href(base, period_path(base, section))})" for section in cut) + "\n"
-
-
-_PERIOD_SLUG = re.compile(rf"{SLUG.pattern}|undated")
-"""A slug `by_period` writes: a long index of events or sources is cut by period."""
 
 
 def _tables(linked: Linked, kind: str, ids: list[EntryId], path: PagePath,
